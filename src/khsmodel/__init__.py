@@ -1,0 +1,111 @@
+"""khsmodel: a typed model of Norwegian health partnerships and their documents.
+
+The model classes are frozen attrs classes; documents load from and dump to a
+strict JSON format; ``validate`` checks meaning; exporters turn documents into
+Word, PDF and other formats.
+"""
+
+from __future__ import annotations
+
+from ._base import EventRef, ItemList, Link, Paragraph, Period, Resource, ResourceKind
+from ._version import __version__
+from .agreements import (
+    Agreement,
+    AgreementLevel,
+    AgreementSection,
+    AgreementTopic,
+    PriorityGroup,
+    PriorityGroupKey,
+    StatutoryItem,
+    priority_groups_on,
+    statutory_items_in_force,
+)
+from .cases import (
+    Attachment,
+    CaseDocument,
+    CaseReference,
+    CaseStatus,
+    ProcessEvent,
+    Proposal,
+    ProposalKind,
+    Section,
+    SectionKind,
+)
+from .decisions import Decision, DecisionKind, VoteCount
+from .documents import Document
+from .errors import ErrorDetail, InvalidDocumentError, KhsModelError
+from .identifiers import (
+    ArchiveReference,
+    CaseNumber,
+    JournalNumber,
+    KommuneNumber,
+    OrganisationNumber,
+)
+from .meetings import (
+    AgendaItem,
+    Meeting,
+    Minutes,
+    Participant,
+    ParticipantRole,
+    ProgrammeItem,
+    ProgrammeItemKind,
+)
+from .parties import Organisation, OrganisationKind, OtherName, Person, Role, RoleKind, Unit
+from .partnerships import (
+    Body,
+    BodyKind,
+    BodyMember,
+    HistoryEntry,
+    Membership,
+    MembershipRole,
+    Partnership,
+    PartnershipKind,
+)
+from .plans import (
+    ActionPlan,
+    Adoption,
+    Collective,
+    FocusArea,
+    Measure,
+    MeasureRef,
+    MeasureStatus,
+    Phase,
+    PlanStatus,
+    ProgressEntry,
+    Responsibility,
+    ResponsibleParty,
+)
+from .schema import json_schema
+from .serialization import dump, dumps, load, loads
+from .timeframes import (
+    AtEvent,
+    Between,
+    ByDate,
+    InMonth,
+    InYear,
+    MonthPart,
+    NextMeeting,
+    OnDate,
+    Precision,
+    StartingFrom,
+    Timeframe,
+    interpret_timeframe,
+)
+
+__all__ = [
+    "ActionPlan", "Adoption", "AgendaItem", "Agreement", "AgreementLevel", "AgreementSection",
+    "AgreementTopic", "ArchiveReference", "AtEvent", "Attachment", "Between", "Body", "BodyKind",
+    "BodyMember", "ByDate", "CaseDocument", "CaseNumber", "CaseReference", "CaseStatus",
+    "Collective", "Decision", "DecisionKind", "Document", "ErrorDetail", "EventRef", "FocusArea",
+    "HistoryEntry", "InMonth", "InYear", "InvalidDocumentError", "ItemList", "JournalNumber",
+    "KhsModelError", "KommuneNumber", "Link", "Measure", "MeasureRef", "MeasureStatus", "Meeting",
+    "Membership", "MembershipRole", "Minutes", "MonthPart", "NextMeeting", "OnDate", "Organisation",
+    "OrganisationKind", "OrganisationNumber", "OtherName", "Paragraph", "Participant",
+    "ParticipantRole", "Partnership", "PartnershipKind", "Period", "Person", "Phase", "PlanStatus",
+    "Precision", "PriorityGroup", "PriorityGroupKey", "ProcessEvent", "ProgrammeItem",
+    "ProgrammeItemKind", "ProgressEntry", "Proposal", "ProposalKind", "Resource", "ResourceKind",
+    "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Section", "SectionKind",
+    "StartingFrom", "StatutoryItem", "Timeframe", "Unit", "VoteCount", "__version__", "dump",
+    "dumps", "interpret_timeframe", "json_schema", "load", "loads", "priority_groups_on",
+    "statutory_items_in_force",
+]  # fmt: skip

@@ -1,0 +1,129 @@
+"""Shared building blocks: text blocks, periods, links. Private module; names re-exported."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import ClassVar, TypeVar, dataclass_transform
+
+import attrs
+
+__all__ = [
+    "Block",
+    "EventRef",
+    "ItemList",
+    "Link",
+    "Paragraph",
+    "Period",
+    "Resource",
+    "ResourceKind",
+    "model",
+]
+
+_T = TypeVar("_T")
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(attrs.field,))
+def model(cls: type[_T]) -> type[_T]:
+    """Decorator for every model class: attrs, frozen, slotted, keyword-only."""
+    return attrs.frozen(kw_only=True)(cls)
+
+
+@model
+class Paragraph:
+    """A paragraph of running text, as written."""
+
+    KIND: ClassVar[str] = "paragraph"
+    text: str
+
+
+@model
+class ItemList:
+    """A bulleted (``ordered=False``) or numbered list; ``start`` is the first number."""
+
+    KIND: ClassVar[str] = "list"
+    items: tuple[str, ...]
+    ordered: bool = False
+    start: int = 1
+
+
+#: A block of text: a paragraph or a list. Sections hold tuples of blocks.
+Block = Paragraph | ItemList
+
+
+@model
+class EventRef:
+    """A named event, possibly of a body, possibly dated: "partnerskapsmøtet 2022"."""
+
+    name: str
+    body: str | None = None
+    date: dt.date | None = None
+
+
+@model
+class Period:
+    """A span of time. Either end may be open; the end may be an event.
+
+    ``text`` keeps the period as written ("23. september 2021 til og med
+    partnerskapsmøtet 2022"). ``end_event`` is used when the period ends at an
+    event rather than a date; ``end`` may then hold that event's date if known.
+    """
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    end_event: EventRef | None = None
+    text: str | None = None
+
+    def contains(self, day: dt.date) -> bool:
+        """True when ``day`` lies inside the period (open ends are unbounded)."""
+        if self.start is not None and day < self.start:
+            return False
+        end = self.effective_end
+        return not (end is not None and day > end)
+
+    @property
+    def effective_end(self) -> dt.date | None:
+        """``end``, or the end event's date when only that is known."""
+        if self.end is not None:
+            return self.end
+        return self.end_event.date if self.end_event else None
+
+
+@model
+class Link:
+    """A reference to a web page or file: title as written, optional URL."""
+
+    title: str
+    url: str | None = None
+    description: str | None = None
+
+
+class ResourceKind(StrEnum):
+    """What a published resource of a partnership is."""
+
+    MINUTES = "minutes"
+    MANAGEMENT_INFORMATION = "management_information"
+    PRESENTATION = "presentation"
+    STATUTES = "statutes"
+    MANDATE = "mandate"
+    DECLARATION = "declaration"
+    ANNUAL_CYCLE = "annual_cycle"
+    NEWS = "news"
+    REPORT = "report"
+    OTHER = "other"
+
+
+@model
+class Resource:
+    """A published resource: minutes of a body, statutes, a declaration, a report, a news page.
+
+    ``text`` holds what the source says about it, as written.
+    """
+
+    kind: ResourceKind
+    title: str
+    url: str | None = None
+    body: str | None = None
+    date: dt.date | None = None
+    period: Period | None = None
+    text: tuple[Block, ...] = ()

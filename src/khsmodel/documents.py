@@ -1,0 +1,29 @@
+"""The ``Document`` union of the top-level kinds, and the file envelope's constants."""
+
+from __future__ import annotations
+
+import attrs
+
+from . import cases
+from .agreements import Agreement
+from .cases import Attachment, CaseDocument
+from .meetings import Meeting
+from .partnerships import Partnership
+from .plans import ActionPlan
+
+__all__ = ["DOCUMENT_TYPES", "FORMAT", "FORMAT_VERSION", "Document"]
+
+#: Any top-level document. Each has a ``KIND`` tag used in JSON.
+Document = Partnership | Agreement | ActionPlan | CaseDocument | Meeting
+
+#: Kind tag → class, in a fixed order.
+DOCUMENT_TYPES: dict[str, type[Document]] = {
+    cls.KIND: cls for cls in (Partnership, Agreement, ActionPlan, CaseDocument, Meeting)
+}
+
+FORMAT = "khsmodel"
+FORMAT_VERSION = 1
+
+# Attachment.document refers to Document, which is defined only now.
+cases.Document = Document  # type: ignore[attr-defined]
+attrs.resolve_types(Attachment, globalns=vars(cases))  # type: ignore[type-var]

@@ -1,0 +1,215 @@
+"""Action plans (handlingsplan): focus areas, measures, responsibility, phases, status, follow-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import ClassVar
+
+from ._base import Block, Period, model
+from .agreements import PriorityGroup
+from .decisions import Decision
+from .identifiers import CaseNumber
+from .partnerships import Partnership
+from .timeframes import Timeframe
+
+__all__ = [
+    "ActionPlan",
+    "Adoption",
+    "Collective",
+    "FocusArea",
+    "Measure",
+    "MeasureRef",
+    "MeasureStatus",
+    "Phase",
+    "PlanStatus",
+    "ProgressEntry",
+    "Responsibility",
+    "ResponsibleParty",
+]
+
+
+class Collective(StrEnum):
+    """Collective responsible parties that name no single organisation."""
+
+    ALL_PARTIES = "all_parties"  # "Partene"
+    EACH_PARTY = "each_party"  # "Hver enkelt part"
+    MUNICIPALITIES = "municipalities"  # "Kommunene", "K26"
+    EACH_MUNICIPALITY = "each_municipality"  # "Hver enkelt kommune"
+    PARTICIPATING_MUNICIPALITIES = "participating_municipalities"  # "Deltakende kommune(r)"
+    HOSPITALS = "hospitals"  # "sykehus", "hver … klinikk"
+
+
+@model
+class ResponsibleParty:
+    """One responsible: a party (by id), optionally a unit of it, or a body, or a collective.
+
+    "VV ved leder LMS" is ``party="vestre-viken", unit="leder LMS"``;
+    "Sekretariatet" is ``body="sekretariat"``; "Hver enkelt kommune" is
+    ``collective=Collective.EACH_MUNICIPALITY``. ``text`` keeps this
+    responsible's words as written where they can be told apart.
+    """
+
+    party: str | None = None
+    unit: str | None = None
+    body: str | None = None
+    collective: Collective | None = None
+    text: str | None = None
+
+
+@model
+class Responsibility:
+    """Who is responsible (ansvarlig): the text as written, a lead, and contributors.
+
+    "sekretariatet i samarbeid med PHR/BUPA og K26" has the secretariat as lead
+    and PHR/BUPA and K26 as contributors.
+    """
+
+    text: str
+    lead: tuple[ResponsibleParty, ...] = ()
+    contributors: tuple[ResponsibleParty, ...] = ()
+
+    @property
+    def parties(self) -> tuple[ResponsibleParty, ...]:
+        """Lead first, then contributors."""
+        return self.lead + self.contributors
+
+
+class MeasureStatus(StrEnum):
+    PLANNED = "planned"
+    STARTED = "started"
+    ONGOING = "ongoing"
+    DONE = "done"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+    CARRIED_OVER = "carried_over"
+
+
+@model
+class Phase:
+    """A phase of the work in a focus area: ``Phase(number=1, label="Fase 1")``."""
+
+    number: int
+    label: str
+    title: str | None = None
+
+
+@model
+class ProgressEntry:
+    """A dated follow-up note on a measure: "OSU vil bli holdt informert"."""
+
+    date: dt.date
+    text: str
+    status: MeasureStatus | None = None
+    reported_to: str | None = None
+    author: str | None = None
+
+
+@model
+class MeasureRef:
+    """A reference to a measure of another plan (by plan id and numbers), with its text."""
+
+    plan: str
+    focus_area: int | None = None
+    measure: int | None = None
+    text: str | None = None
+
+
+@model
+class Measure:
+    """A measure (tiltak) of a focus area.
+
+    ``text`` is the measure's first line as written, ``details`` the further
+    lines of its cell (requirements, bullets). ``heading`` groups measures
+    under a shared title in the source ("Barn som pårørende").
+
+    >>> from khsmodel import Measure, Responsibility, ResponsibleParty, Timeframe
+    >>> m = Measure(number=1, text="Siste samling i læringsnettverket",
+    ...             responsibility=Responsibility(text="Vestre Viken",
+    ...                 lead=(ResponsibleParty(party="vestre-viken"),)),
+    ...             timeframe=Timeframe(text="15 mars"))
+    >>> m.timeframe.text
+    '15 mars'
+    """
+
+    number: int
+    text: str
+    label: str | None = None
+    id: str | None = None
+    heading: str | None = None
+    details: tuple[str, ...] = ()
+    responsibility: Responsibility | None = None
+    timeframe: Timeframe | None = None
+    phase: Phase | None = None
+    status: MeasureStatus | None = None
+    progress: tuple[ProgressEntry, ...] = ()
+    carried_over_from: MeasureRef | None = None
+
+
+@model
+class FocusArea:
+    """A focus area (fokusområde, innsatsområde): number, title, and its measures."""
+
+    number: int
+    title: str
+    label: str | None = None
+    description: tuple[Block, ...] = ()
+    measures: tuple[Measure, ...] = ()
+
+
+class PlanStatus(StrEnum):
+    DRAFT = "draft"
+    PROPOSED = "proposed"
+    ADOPTED = "adopted"
+    SUPERSEDED = "superseded"
+
+
+@model
+class Adoption:
+    """Who adopted the plan, when, in which case: "Vedtatt i OSU 8. februar 2016, sak 2/2016"."""
+
+    body: str | None = None
+    date: dt.date | None = None
+    case_number: CaseNumber | None = None
+    text: str | None = None
+    decision: Decision | None = None
+
+
+@model
+class ActionPlan:
+    """An action plan (handlingsplan) of a partnership body for a period.
+
+    >>> import datetime as dt
+    >>> from khsmodel import ActionPlan, FocusArea, Measure, Period
+    >>> plan = ActionPlan(title="Handlingsplan 2016-2017",
+    ...     period=Period(start=dt.date(2016, 1, 1), end=dt.date(2017, 12, 31), text="2016-2017"),
+    ...     focus_areas=(FocusArea(number=1, title="Lærings- og mestringstilbud",
+    ...         measures=(Measure(number=1, text="Arrangere et dagsseminar"),)),))
+    >>> [m.text for _, m in plan.iter_measures()]
+    ['Arrangere et dagsseminar']
+    """
+
+    KIND: ClassVar[str] = "action_plan"
+
+    title: str
+    id: str | None = None
+    partnership: Partnership | None = None
+    owner: str | None = None
+    period: Period | None = None
+    status: PlanStatus | None = None
+    adoption: Adoption | None = None
+    introduction: tuple[Block, ...] = ()
+    purpose: tuple[Block, ...] = ()
+    priority_groups: tuple[PriorityGroup, ...] = ()
+    priority_groups_text: str | None = None
+    focus_areas: tuple[FocusArea, ...] = ()
+    ongoing_activities_text: str | None = None
+    ongoing_activities: tuple[Measure, ...] = ()
+    previous_plan: str | None = None
+
+    def iter_measures(self) -> Iterator[tuple[FocusArea, Measure]]:
+        """Every (focus area, measure) pair in order."""
+        for fa in self.focus_areas:
+            for m in fa.measures:
+                yield fa, m

@@ -1,0 +1,168 @@
+"""JSON Schema (draft 2020-12) generated from the model classes; no hand-written copy.
+
+>>> from khsmodel import json_schema
+>>> schema = json_schema()
+>>> schema["$schema"]
+'https://json-schema.org/draft/2020-12/schema'
+>>> sorted(schema["$defs"]["ActionPlanDocument"]["properties"])[:3]
+['adoption', 'focus_areas', 'format']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from . import documents as _documents
+from ._version import __version__
+from .identifiers import KommuneNumber, OrganisationNumber
+
+__all__ = ["json_schema"]
+
+SCHEMA_ID = "https://khsmodel.invalid/schema/khsmodel.schema.json"
+
+_SPECIAL: dict[Any, dict[str, Any]] = {
+    str: {"type": "string"},
+    int: {"type": "integer"},
+    bool: {"type": "boolean"},
+    dt.date: {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    dt.time: {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?$"},
+    OrganisationNumber: {
+        "type": "string",
+        "pattern": r"^\d{9}$",
+        "description": "Organisation number: 9 digits, the last a mod-11 check digit.",
+    },
+    KommuneNumber: {
+        "type": "string",
+        "pattern": r"^\d{4}$",
+        "description": "Kommunenummer: 4 digits as a string; the first two are the county.",
+    },
+}
+
+
+def _doc(cls: type) -> str | None:
+    text = (cls.__doc__ or "").strip()
+    return text.split("\n\n")[0].replace("\n", " ") if text else None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def ref(self, name: str) -> dict[str, Any]:
+        return {"$ref": f"#/$defs/{name}"}
+
+    def type_schema(self, tp: Any) -> dict[str, Any]:
+        if tp in _SPECIAL:
+            return dict(_SPECIAL[tp])
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return {"type": "array", "items": self.type_schema(args[0])}
+        if origin in (typing.Union, types.UnionType):
+            members = [a for a in args if a is not type(None)]
+            if len(members) == 1:
+                inner = self.type_schema(members[0])
+            else:
+                inner = {"oneOf": [self.tagged(m) for m in members]}
+            if type(None) in args:
+                return {"anyOf": [inner, {"type": "null"}]}
+            return inner
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            name = tp.__name__
+            if name not in self.defs:
+                self.defs[name] = {"enum": [m.value for m in tp]}
+                if _doc(tp):
+                    self.defs[name]["description"] = _doc(tp)
+            return self.ref(name)
+        if attrs.has(tp):
+            return self.plain(tp)
+        raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover
+
+    def properties(self, cls: type) -> tuple[dict[str, Any], list[str]]:
+        props: dict[str, Any] = {}
+        required: list[str] = []
+        for a in attrs.fields(attrs.resolve_types(cls)):
+            props[a.name] = self.type_schema(a.type)
+            if a.default is attrs.NOTHING:
+                required.append(a.name)
+        return props, required
+
+    def _object(
+        self, cls: type, extra: dict[str, Any], extra_required: list[str]
+    ) -> dict[str, Any]:
+        props, required = self.properties(cls)
+        schema: dict[str, Any] = {
+            "type": "object",
+            "properties": {**extra, **props},
+            "required": extra_required + required,
+            "additionalProperties": False,
+        }
+        if _doc(cls):
+            schema["description"] = _doc(cls)
+        return schema
+
+    def plain(self, cls: type) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder against recursion
+            tag = getattr(cls, "KIND", None)
+            if tag is not None and tag not in _documents.DOCUMENT_TYPES:
+                # Members of tagged unions (blocks, interpretations) always carry their tag.
+                self.defs[name] = self._object(cls, {"kind": {"const": tag}}, ["kind"])
+            else:
+                self.defs[name] = self._object(cls, {}, [])
+        return self.ref(name)
+
+    def tagged(self, cls: type) -> dict[str, Any]:
+        tag = cls.KIND  # type: ignore[attr-defined]
+        if tag not in _documents.DOCUMENT_TYPES:
+            return self.plain(cls)
+        name = f"Tagged{cls.__name__}"
+        if name not in self.defs:
+            self.defs[name] = {}
+            self.defs[name] = self._object(cls, {"kind": {"const": tag}}, ["kind"])
+        return self.ref(name)
+
+    def envelope(self, cls: type) -> dict[str, Any]:
+        name = f"{cls.__name__}Document"
+        self.defs[name] = self._object(
+            cls,
+            {
+                "format": {"const": _documents.FORMAT},
+                "format_version": {"const": _documents.FORMAT_VERSION},
+                "kind": {"const": cls.KIND},  # type: ignore[attr-defined]
+            },
+            ["format", "format_version", "kind"],
+        )
+        return self.ref(name)
+
+
+@functools.cache
+def _schema() -> dict[str, Any]:
+    b = _Builder()
+    top = [b.envelope(cls) for cls in _documents.DOCUMENT_TYPES.values()]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "khsmodel document",
+        "description": (
+            "A khsmodel document file (format_version "
+            f"{_documents.FORMAT_VERSION}, generated by khsmodel {__version__})."
+        ),
+        "oneOf": top,
+        "$defs": dict(sorted(b.defs.items())),
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a khsmodel document file (a fresh copy each call)."""
+    import copy
+
+    return copy.deepcopy(_schema())

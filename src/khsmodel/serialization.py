@@ -1,0 +1,429 @@
+"""Strict JSON: the one cattrs converter, ``loads``/``dumps``/``load``/``dump``.
+
+Loading never coerces: ``123`` is not a string, a string is not a list, an
+unknown key is an error. Every problem is reported at once with its path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import enum
+import json
+import os
+import re
+import tempfile
+import types
+import typing
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from . import documents as _documents
+from ._base import Block
+from .errors import ErrorDetail, InvalidDocumentError, KhsModelError
+from .identifiers import KommuneNumber, OrganisationNumber
+from .timeframes import Interpretation
+
+__all__ = ["converter", "dump", "dumps", "load", "loads", "structure", "unstructure"]
+
+Document = _documents.Document
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TIME_RE = re.compile(r"^\d{2}:\d{2}(:\d{2})?$")
+
+
+class _Mismatch(KhsModelError, TypeError):
+    """A JSON value of the wrong type; the message says what was expected."""
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean {json.dumps(value)}"
+    if isinstance(value, int | float):
+        return f"number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"string {json.dumps(shown, ensure_ascii=False)}"
+    if isinstance(value, list | tuple):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _expect(expected: str, value: object) -> _Mismatch:
+    return _Mismatch(f"expected {expected}, got {_describe(value)}")
+
+
+def _union_members(tp: Any) -> tuple[type, ...]:
+    return tuple(typing.get_args(tp))
+
+
+def _is_tagged_union(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType) or len(args) < 2:
+        return False
+    return all(attrs.has(a) and hasattr(a, "KIND") for a in args)
+
+
+def _is_optional(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args
+
+
+def _is_homogeneous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    def s_str(v: object, _: Any) -> str:
+        if type(v) is not str:
+            raise _expect("a string", v)
+        return v
+
+    def s_int(v: object, _: Any) -> int:
+        if type(v) is not int:
+            raise _expect("an integer", v)
+        return v
+
+    def s_bool(v: object, _: Any) -> bool:
+        if type(v) is not bool:
+            raise _expect("true or false", v)
+        return v
+
+    def s_date(v: object, _: Any) -> dt.date:
+        if type(v) is not str or not _DATE_RE.match(v):
+            raise _expect("a date as YYYY-MM-DD", v)
+        try:
+            return dt.date.fromisoformat(v)
+        except ValueError:
+            raise _expect("a real calendar date as YYYY-MM-DD", v) from None
+
+    def s_time(v: object, _: Any) -> dt.time:
+        if type(v) is not str or not _TIME_RE.match(v):
+            raise _expect("a time as HH:MM", v)
+        try:
+            return dt.time.fromisoformat(v)
+        except ValueError:
+            raise _expect("a real time as HH:MM", v) from None
+
+    def u_time(v: dt.time) -> str:
+        return v.isoformat(timespec="minutes" if v.second == 0 else "seconds")
+
+    conv.register_structure_hook(str, s_str)
+    conv.register_structure_hook(int, s_int)
+    conv.register_structure_hook(bool, s_bool)
+    conv.register_structure_hook(dt.date, s_date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook(dt.time, s_time)
+    conv.register_unstructure_hook(dt.time, u_time)
+
+    def enum_hook(cls: type[enum.Enum]) -> Callable[[object, Any], enum.Enum]:
+        values = {m.value: m for m in cls}
+        allowed = ", ".join(json.dumps(v, ensure_ascii=False) for v in values)
+
+        def hook(v: object, _: Any) -> enum.Enum:
+            if type(v) is str and v in values:
+                return values[v]
+            raise _expect(f"one of {allowed}", v)
+
+        return hook
+
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), enum_hook
+    )
+
+    for cls in (OrganisationNumber, KommuneNumber):
+
+        def s_number(v: object, _: Any, cls: Any = cls) -> Any:
+            if type(v) is not str:
+                raise _expect("a string of digits", v)
+            return cls(v)
+
+        conv.register_structure_hook(cls, s_number)
+        conv.register_unstructure_hook(cls, lambda v: v.value)
+
+    def tuple_factory(tp: Any) -> Callable[[object, Any], tuple[Any, ...]]:
+        elem = typing.get_args(tp)[0]
+        elem_hook = conv.get_structure_hook(elem)
+
+        def hook(v: object, _: Any) -> tuple[Any, ...]:
+            if type(v) is not list:
+                raise _expect("an array", v)
+            out = []
+            errors: list[Exception] = []
+            for i, item in enumerate(v):
+                try:
+                    out.append(elem_hook(item, elem))
+                except Exception as exc:
+                    exc.__notes__ = [
+                        *getattr(exc, "__notes__", []),
+                        IterableValidationNote(f"Structuring {tp} @ index {i}", i, elem),
+                    ]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+            return tuple(out)
+
+        return hook
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
+    conv.register_unstructure_hook_factory(
+        _is_homogeneous_tuple, lambda tp: _tuple_unstructure(conv, tp)
+    )
+
+    def tagged_union_factory(tp: Any) -> Callable[[object, Any], Any]:
+        members: dict[str, Any] = {getattr(m, "KIND"): m for m in _union_members(tp)}  # noqa: B009
+        allowed = ", ".join(json.dumps(k) for k in members)
+
+        def hook(v: object, _: Any) -> Any:
+            if type(v) is not dict:
+                raise _expect("an object", v)
+            kind = v.get("kind")
+            if kind not in members:
+                err = (
+                    _expect(f"one of {allowed}", kind)
+                    if "kind" in v
+                    else _Mismatch(f"required field is missing (one of {allowed})")
+                )
+                err.__notes__ = [AttributeValidationNote("Structuring kind", "kind", str)]
+                raise ClassValidationError("While structuring union", [err], dict)
+            cls = members[kind]
+            rest = {k: x for k, x in v.items() if k != "kind"}
+            return conv.structure(rest, cls)
+
+        return hook
+
+    def tagged_union_unstructure(tp: Any) -> Callable[[Any], dict[str, Any]]:
+        def hook(v: Any) -> dict[str, Any]:
+            return {"kind": v.KIND, **conv.unstructure(v, type(v))}
+
+        return hook
+
+    conv.register_structure_hook_factory(_is_tagged_union, tagged_union_factory)
+    conv.register_unstructure_hook_factory(_is_tagged_union, tagged_union_unstructure)
+
+    def optional_tagged(tp: Any) -> bool:
+        if not _is_optional(tp):
+            return False
+        rest = [a for a in typing.get_args(tp) if a is not type(None)]
+        return len(rest) > 1 and all(attrs.has(a) and hasattr(a, "KIND") for a in rest)
+
+    def optional_tagged_factory(tp: Any) -> Callable[[object, Any], Any]:
+        rest = [a for a in typing.get_args(tp) if a is not type(None)]
+        inner: Any = typing.Union[tuple(rest)]  # noqa: UP007
+        inner_hook = tagged_union_factory(inner)
+
+        def hook(v: object, _: Any) -> Any:
+            return None if v is None else inner_hook(v, inner)
+
+        return hook
+
+    def optional_tagged_unstructure(tp: Any) -> Callable[[Any], Any]:
+        def hook(v: Any) -> Any:
+            return None if v is None else {"kind": v.KIND, **conv.unstructure(v, type(v))}
+
+        return hook
+
+    conv.register_structure_hook_factory(optional_tagged, optional_tagged_factory)
+    conv.register_unstructure_hook_factory(optional_tagged, optional_tagged_unstructure)
+
+    def is_model(t: Any) -> bool:
+        return attrs.has(t) and t not in (OrganisationNumber, KommuneNumber)
+
+    conv.register_structure_hook_factory(
+        is_model, lambda cls: make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+    )
+    conv.register_unstructure_hook_factory(
+        is_model, lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+    )
+    return conv
+
+
+def _tuple_unstructure(conv: cattrs.Converter, tp: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+    elem = typing.get_args(tp)[0]
+    hook = conv.get_unstructure_hook(elem)
+    return lambda v: [hook(x) for x in v]
+
+
+#: The library's one converter. Use :func:`structure` / :func:`unstructure` rather than it.
+converter = _make_converter()
+
+# Make sure unions used as field types are known (hooks are built lazily; this
+# only documents them for readers).
+_UNIONS = (Block, Interpretation, Document)
+
+
+def _iter_errors(exc: BaseException, path: str) -> Iterator[ErrorDetail]:
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            if isinstance(note, AttributeValidationNote):
+                sub_path = f"{path}.{note.name}"
+            elif isinstance(note, IterableValidationNote):
+                sub_path = f"{path}[{note.index}]"
+            else:  # pragma: no cover - cattrs only adds these two
+                sub_path = path
+            yield from _iter_errors(sub, sub_path)
+        for sub in without:
+            yield from _iter_errors(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield ErrorDetail(f"{path}.{key}", "unknown field (not part of this type)")
+    elif isinstance(exc, KeyError):
+        yield ErrorDetail(path, "required field is missing")
+    elif isinstance(exc, KhsModelError):
+        yield ErrorDetail(path, str(exc))
+    elif isinstance(exc, TypeError | ValueError):
+        yield ErrorDetail(path, f"invalid value: {exc}")
+    else:
+        raise exc
+
+
+def structure(data: object, cls: type[Any], *, path: str = "$") -> Any:
+    """Turn plain data (from JSON) into a model object of ``cls``, strictly.
+
+    Raises :class:`InvalidDocumentError` listing every problem with its path.
+    """
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError, KhsModelError, KeyError) as exc:
+        raise InvalidDocumentError(list(_iter_errors(exc, path))) from None
+
+
+def unstructure(obj: Any) -> Any:
+    """Plain data (dicts, lists, strings) for a model object; defaults are left out."""
+    return converter.unstructure(obj, type(obj))
+
+
+def to_data(doc: Document) -> dict[str, Any]:
+    """The JSON envelope for a top-level document, as plain data."""
+    kind = getattr(type(doc), "KIND", None)
+    if kind not in _documents.DOCUMENT_TYPES:
+        raise KhsModelError(
+            f"expected a document ({', '.join(_documents.DOCUMENT_TYPES)}), "
+            f"got {type(doc).__name__}"
+        )
+    return {
+        "format": _documents.FORMAT,
+        "format_version": _documents.FORMAT_VERSION,
+        "kind": kind,
+        **converter.unstructure(doc, type(doc)),
+    }
+
+
+def from_data(data: object) -> Document:
+    """A document from its JSON envelope as plain data; strict, all errors at once."""
+    if type(data) is not dict:
+        raise InvalidDocumentError([ErrorDetail("$", f"expected an object, got {_describe(data)}")])
+    errors: list[ErrorDetail] = []
+    if data.get("format") != _documents.FORMAT:
+        errors.append(
+            ErrorDetail(
+                "$.format",
+                f'expected "{_documents.FORMAT}", got '
+                + (_describe(data["format"]) if "format" in data else "nothing (field missing)"),
+            )
+        )
+    version = data.get("format_version")
+    if type(version) is not int or version != _documents.FORMAT_VERSION:
+        errors.append(
+            ErrorDetail(
+                "$.format_version",
+                f"unsupported format version: expected {_documents.FORMAT_VERSION}, got "
+                + (_describe(version) if "format_version" in data else "nothing (field missing)"),
+            )
+        )
+    kind = data.get("kind")
+    cls = _documents.DOCUMENT_TYPES.get(kind) if type(kind) is str else None
+    if cls is None:
+        errors.append(
+            ErrorDetail(
+                "$.kind",
+                f"expected one of {', '.join(json.dumps(k) for k in _documents.DOCUMENT_TYPES)}, got "
+                + (_describe(kind) if "kind" in data else "nothing (field missing)"),
+            )
+        )
+    body = {k: v for k, v in data.items() if k not in ("format", "format_version", "kind")}
+    if cls is not None:
+        try:
+            doc: Document = structure(body, cls)
+        except InvalidDocumentError as exc:
+            errors.extend(exc.errors)
+        else:
+            if not errors:
+                return doc
+    raise InvalidDocumentError(errors)
+
+
+def dumps(doc: Document) -> str:
+    """A document as JSON text: UTF-8 unescaped, fixed key order, two-space indent.
+
+    >>> from khsmodel import ActionPlan, dumps, loads
+    >>> text = dumps(ActionPlan(title="Handlingsplan for Helsefelleskapet Lofoten, Vesterålen og Salten"))
+    >>> print(text)
+    {
+      "format": "khsmodel",
+      "format_version": 1,
+      "kind": "action_plan",
+      "title": "Handlingsplan for Helsefelleskapet Lofoten, Vesterålen og Salten"
+    }
+    <BLANKLINE>
+    >>> loads(text).title
+    'Handlingsplan for Helsefelleskapet Lofoten, Vesterålen og Salten'
+    """
+    return json.dumps(to_data(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str | bytes) -> Document:
+    """A document from JSON text; raises :class:`InvalidDocumentError` with every problem."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidDocumentError(
+            [ErrorDetail("$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise InvalidDocumentError([ErrorDetail("$", f"not UTF-8 text: {exc}")]) from None
+    return from_data(data)
+
+
+def load(path: str | os.PathLike[str]) -> Document:
+    """Read a document from a JSON file."""
+    return loads(Path(path).read_bytes())
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write bytes to ``path`` via a temporary file in the same folder and a rename."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def dump(doc: Document, path: str | os.PathLike[str]) -> None:
+    """Write a document as JSON to ``path``, atomically (no half-written file)."""
+    write_atomic(path, dumps(doc).encode("utf-8"))
