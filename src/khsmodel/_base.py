@@ -22,6 +22,14 @@ __all__ = [
 
 _T = TypeVar("_T")
 
+#: Field metadata key: the field's name in JSON when it differs from the attribute.
+JSON_NAME = "khsmodel_json_name"
+
+
+def json_name(a: attrs.Attribute) -> str:  # type: ignore[type-arg]
+    """The JSON key of an attrs field."""
+    return str(a.metadata.get(JSON_NAME, a.name))
+
 
 @dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(attrs.field,))
 def model(cls: type[_T]) -> type[_T]:

@@ -6,7 +6,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import ClassVar
 
-from ._base import Block, Link, Period, Resource, model
+import attrs
+
+from ._base import JSON_NAME, Block, Link, Period, Resource, model
 from .agreements import Agreement, PriorityGroup
 from .decisions import Decision
 from .parties import Organisation, Person, RoleKind
@@ -138,7 +140,8 @@ class Partnership:
 
     id: str
     name: str
-    kind: PartnershipKind
+    # "kind" is the envelope's tag in JSON, so this field is "partnership_kind" there.
+    kind: PartnershipKind = attrs.field(metadata={JSON_NAME: "partnership_kind"})
     short_name: str | None = None
     aliases: tuple[str, ...] = ()
     description: tuple[Block, ...] = ()

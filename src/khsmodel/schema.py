@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 
 from . import documents as _documents
+from ._base import json_name
 from ._version import __version__
 from .identifiers import KommuneNumber, OrganisationNumber
 
@@ -89,9 +90,9 @@ class _Builder:
         props: dict[str, Any] = {}
         required: list[str] = []
         for a in attrs.fields(attrs.resolve_types(cls)):
-            props[a.name] = self.type_schema(a.type)
+            props[json_name(a)] = self.type_schema(a.type)
             if a.default is attrs.NOTHING:
-                required.append(a.name)
+                required.append(json_name(a))
         return props, required
 
     def _object(

@@ -31,7 +31,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from . import documents as _documents
-from ._base import Block
+from ._base import Block, json_name
 from .errors import ErrorDetail, InvalidDocumentError, KhsModelError
 from .identifiers import KommuneNumber, OrganisationNumber
 from .timeframes import Interpretation
@@ -93,7 +93,22 @@ def _is_homogeneous_tuple(tp: Any) -> bool:
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 
-    def s_str(v: object, _: Any) -> str:
+    enum_values: dict[type[enum.Enum], tuple[dict[object, enum.Enum], str]] = {}
+
+    def s_enum(v: object, cls: type[enum.Enum]) -> enum.Enum:
+        if cls not in enum_values:
+            values = {m.value: m for m in cls}
+            allowed = ", ".join(json.dumps(x, ensure_ascii=False) for x in values)
+            enum_values[cls] = (values, allowed)
+        values, allowed = enum_values[cls]
+        if type(v) is type(next(iter(values))) and v in values:
+            return values[v]
+        raise _expect(f"one of {allowed}", v)
+
+    def s_str(v: object, tp: Any) -> Any:
+        # Dispatch on str also catches StrEnum classes (str comes first in their MRO).
+        if tp is not str:
+            return s_enum(v, tp)
         if type(v) is not str:
             raise _expect("a string", v)
         return v
@@ -128,27 +143,13 @@ def _make_converter() -> cattrs.Converter:
         return v.isoformat(timespec="minutes" if v.second == 0 else "seconds")
 
     conv.register_structure_hook(str, s_str)
+    conv.register_structure_hook(enum.Enum, s_enum)
     conv.register_structure_hook(int, s_int)
     conv.register_structure_hook(bool, s_bool)
     conv.register_structure_hook(dt.date, s_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(dt.time, s_time)
     conv.register_unstructure_hook(dt.time, u_time)
-
-    def enum_hook(cls: type[enum.Enum]) -> Callable[[object, Any], enum.Enum]:
-        values = {m.value: m for m in cls}
-        allowed = ", ".join(json.dumps(v, ensure_ascii=False) for v in values)
-
-        def hook(v: object, _: Any) -> enum.Enum:
-            if type(v) is str and v in values:
-                return values[v]
-            raise _expect(f"one of {allowed}", v)
-
-        return hook
-
-    conv.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), enum_hook
-    )
 
     for cls in (OrganisationNumber, KommuneNumber):
 
@@ -248,11 +249,24 @@ def _make_converter() -> cattrs.Converter:
     def is_model(t: Any) -> bool:
         return attrs.has(t) and t not in (OrganisationNumber, KommuneNumber)
 
+    def renames(cls: Any) -> dict[str, Any]:
+        return {
+            a.name: cattrs.override(rename=json_name(a))
+            for a in attrs.fields(cls)
+            if json_name(a) != a.name
+        }
+
     conv.register_structure_hook_factory(
-        is_model, lambda cls: make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+        is_model,
+        lambda cls: make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, **renames(cls)
+        ),
     )
     conv.register_unstructure_hook_factory(
-        is_model, lambda cls: make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        is_model,
+        lambda cls: make_dict_unstructure_fn(
+            cls, conv, _cattrs_omit_if_default=True, **renames(cls)
+        ),
     )
     return conv
 
@@ -271,12 +285,21 @@ converter = _make_converter()
 _UNIONS = (Block, Interpretation, Document)
 
 
+def _json_key(exc: BaseException, name: str) -> str:
+    cls = getattr(exc, "cl", None)
+    if cls is not None and attrs.has(cls):
+        field = getattr(attrs.fields(cls), name, None)
+        if field is not None:
+            return json_name(field)
+    return name
+
+
 def _iter_errors(exc: BaseException, path: str) -> Iterator[ErrorDetail]:
     if isinstance(exc, ClassValidationError | IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
             if isinstance(note, AttributeValidationNote):
-                sub_path = f"{path}.{note.name}"
+                sub_path = f"{path}.{_json_key(exc, note.name)}"
             elif isinstance(note, IterableValidationNote):
                 sub_path = f"{path}[{note.index}]"
             else:  # pragma: no cover - cattrs only adds these two

@@ -1,0 +1,125 @@
+"""Strict JSON loading and dumping: specific cases (properties are in test_json_properties)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import typing
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import khsmodel as k
+from khsmodel._base import json_name
+from khsmodel.documents import DOCUMENT_TYPES
+from khsmodel.serialization import write_atomic
+
+
+def envelope(kind: str, **fields: Any) -> str:
+    return json.dumps({"format": "khsmodel", "format_version": 1, "kind": kind, **fields})
+
+
+def errors_of(text: str | bytes) -> dict[str, str]:
+    with pytest.raises(k.InvalidDocumentError) as info:
+        k.loads(text)
+    assert isinstance(info.value, k.KhsModelError) and isinstance(info.value, ValueError)
+    return {e.path: e.message for e in info.value.errors}
+
+
+def test_no_coercion_of_scalars() -> None:
+    errs = errors_of(envelope("action_plan", title=123, focus_areas=[
+        {"number": "1", "title": "A"}, {"number": True, "title": "B"}, {"number": 1.0, "title": "C"},
+    ]))
+    assert errs["$.title"] == "expected a string, got number 123"
+    assert errs["$.focus_areas[0].number"] == 'expected an integer, got string "1"'
+    assert errs["$.focus_areas[1].number"] == "expected an integer, got boolean true"
+    assert errs["$.focus_areas[2].number"] == "expected an integer, got number 1.0"
+
+
+def test_string_is_not_a_list_and_list_is_not_a_string() -> None:
+    errs = errors_of(envelope("action_plan", title=["Plan"], focus_areas="Barn og unge"))
+    assert errs == {
+        "$.title": "expected a string, got an array",
+        "$.focus_areas": 'expected an array, got string "Barn og unge"',
+    }
+
+
+def test_unknown_and_missing_fields_have_paths() -> None:
+    errs = errors_of(envelope("case_document", body="osu", colour="blue",
+                              case_number={"text": "2/2016", "sequence": 2}))
+    assert errs["$.colour"].startswith("unknown field")
+    assert errs["$.case_number.year"] == "required field is missing"
+
+
+def test_envelope_errors_are_reported_together() -> None:
+    errs = errors_of(json.dumps({"format": "other", "format_version": "1", "kind": "plan"}))
+    assert set(errs) == {"$.format", "$.format_version", "$.kind"}
+    assert "unsupported format version" in errs["$.format_version"]
+    assert errors_of(json.dumps({"format": "khsmodel", "format_version": 2,
+                                 "kind": "action_plan", "title": "x"})) == {
+        "$.format_version": "unsupported format version: expected 1, got number 2"
+    }
+
+
+def test_not_json_and_not_an_object() -> None:
+    assert list(errors_of("{")) == ["$"]
+    assert errors_of("[]") == {"$": "expected an object, got an array"}
+    assert "not UTF-8" in errors_of(b"\xff\xfe{")["$"]
+
+
+def test_dates_are_strict_iso() -> None:
+    errs = errors_of(envelope("meeting", body="osu", date="08.02.2016"))
+    assert errs == {"$.date": 'expected a date as YYYY-MM-DD, got string "08.02.2016"'}
+    errs = errors_of(envelope("meeting", body="osu", date="2016-02-30"))
+    assert "real calendar date" in errs["$.date"]
+    assert "YYYY-MM-DD" in errors_of(envelope("meeting", body="osu", date="20160208"))["$.date"]
+
+
+def test_value_type_checks_report_their_path() -> None:
+    errs = errors_of(envelope("partnership", id="p", name="P", partnership_kind="other", parties=[
+        {"id": "a", "kind": "kommune", "name": "Asker", "organisation_number": "820397631"},
+        {"id": "b", "kind": "kommune", "name": "Bærum", "kommune_number": 219},
+    ]))
+    assert "mod-11" in errs["$.parties[0].organisation_number"]
+    assert errs["$.parties[1].kommune_number"] == "expected a string of digits, got number 219"
+
+
+def test_enum_errors_list_the_allowed_values() -> None:
+    errs = errors_of(envelope("partnership", id="p", name="P", partnership_kind="helsefellesskap"))
+    assert '"health_partnership"' in errs["$.partnership_kind"]
+
+
+def test_tagged_union_errors() -> None:
+    errs = errors_of(envelope("case_document", body="osu",
+                              case_number={"text": "2/2016", "sequence": 2, "year": 2016},
+                              sections=[{"kind": "background", "heading": "Bakgrunn",
+                                         "content": [{"text": "x"}, {"kind": "table"}]}]))
+    assert "required field is missing" in errs["$.sections[0].content[0].kind"]
+    assert '"paragraph", "list"' in errs["$.sections[0].content[1].kind"]
+
+
+def test_text_survives_byte_for_byte() -> None:
+    texts = ["Kárášjohka", "Ka\u0301ra\u0301s\u030cjohka", "gïele Ï", "á č đ ŋ š ŧ ž",
+             "<b>fet</b> & AT&T", "\x00\x0b\x1b\ufffe", "tab\tline\nbreak\r\n", "\u202eRTL",
+             "👩\u200d⚕️ 🏥", "\u00a0\u00ad\u200b"]
+    for text in texts:
+        plan = k.ActionPlan(title=text)
+        dumped = k.dumps(plan)
+        assert k.loads(dumped).title == text
+    assert "Kárášjohka" in k.dumps(k.ActionPlan(title="Kárášjohka"))  # unescaped UTF-8
+
+
+def test_dumps_is_deterministic_and_omits_defaults() -> None:
+    plan = k.ActionPlan(title="Plan", period=k.Period(start=dt.date(2016, 1, 1)))
+    assert k.dumps(plan) == k.dumps(k.loads(k.dumps(plan)))
+    data = json.loads(k.dumps(plan))
+    assert list(data) == ["format", "format_version", "kind", "title", "period"]
+
+
+def test_dump_is_atomic(tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    k.dump(k.ActionPlan(title="Plan"), target)
+    assert k.load(target) == k.ActionPlan(title="Plan")
+
