@@ -256,12 +256,18 @@ def _make_converter() -> cattrs.Converter:
             if json_name(a) != a.name
         }
 
-    conv.register_structure_hook_factory(
-        is_model,
-        lambda cls: make_dict_structure_fn(
-            cls, conv, _cattrs_forbid_extra_keys=True, **renames(cls)
-        ),
-    )
+    def model_structure(cls: Any) -> Callable[[object, Any], Any]:
+        fn = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **renames(cls))
+
+        def hook(v: object, t: Any) -> Any:
+            # The generated function calls v.keys(): anything but an object must fail here.
+            if type(v) is not dict:
+                raise _expect("an object", v)
+            return fn(v, t)
+
+        return hook
+
+    conv.register_structure_hook_factory(is_model, model_structure)
     conv.register_unstructure_hook_factory(
         is_model,
         lambda cls: make_dict_unstructure_fn(
@@ -433,11 +439,18 @@ def load(path: str | os.PathLike[str]) -> Document:
     return loads(Path(path).read_bytes())
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write bytes to ``path`` via a temporary file in the same folder and a rename."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file normal permissions
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, target)
