@@ -7,6 +7,7 @@ Word, PDF and other formats.
 
 from __future__ import annotations
 
+from . import exporters
 from ._base import EventRef, ItemList, Link, Paragraph, Period, Resource, ResourceKind
 from ._version import __version__
 from .agreements import (
@@ -34,6 +35,7 @@ from .cases import (
 from .decisions import Decision, DecisionKind, VoteCount
 from .documents import Document
 from .errors import ErrorDetail, InvalidDocumentError, KhsModelError
+from .exporters import export
 from .identifiers import (
     ArchiveReference,
     CaseNumber,
@@ -91,21 +93,22 @@ from .timeframes import (
     Timeframe,
     interpret_timeframe,
 )
+from .validation import Finding, Report, Severity, validate
 
 __all__ = [
     "ActionPlan", "Adoption", "AgendaItem", "Agreement", "AgreementLevel", "AgreementSection",
     "AgreementTopic", "ArchiveReference", "AtEvent", "Attachment", "Between", "Body", "BodyKind",
     "BodyMember", "ByDate", "CaseDocument", "CaseNumber", "CaseReference", "CaseStatus",
-    "Collective", "Decision", "DecisionKind", "Document", "ErrorDetail", "EventRef", "FocusArea",
+    "Collective", "Decision", "DecisionKind", "Document", "ErrorDetail", "EventRef", "Finding", "FocusArea",
     "HistoryEntry", "InMonth", "InYear", "InvalidDocumentError", "ItemList", "JournalNumber",
     "KhsModelError", "KommuneNumber", "Link", "Measure", "MeasureRef", "MeasureStatus", "Meeting",
     "Membership", "MembershipRole", "Minutes", "MonthPart", "NextMeeting", "OnDate", "Organisation",
     "OrganisationKind", "OrganisationNumber", "OtherName", "Paragraph", "Participant",
     "ParticipantRole", "Partnership", "PartnershipKind", "Period", "Person", "Phase", "PlanStatus",
     "Precision", "PriorityGroup", "PriorityGroupKey", "ProcessEvent", "ProgrammeItem",
-    "ProgrammeItemKind", "ProgressEntry", "Proposal", "ProposalKind", "Resource", "ResourceKind",
+    "ProgrammeItemKind", "ProgressEntry", "Proposal", "ProposalKind", "Report", "Resource", "ResourceKind",
     "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Section", "SectionKind",
-    "StartingFrom", "StatutoryItem", "Timeframe", "Unit", "VoteCount", "__version__", "dump",
-    "dumps", "interpret_timeframe", "json_schema", "load", "loads", "priority_groups_on",
-    "statutory_items_in_force",
+    "Severity", "StartingFrom", "StatutoryItem", "Timeframe", "Unit", "VoteCount", "__version__", "dump",
+    "dumps", "export", "exporters", "interpret_timeframe", "json_schema", "load", "loads",
+    "priority_groups_on", "statutory_items_in_force", "validate",
 ]  # fmt: skip

@@ -7,7 +7,9 @@ import json
 import sys
 from collections.abc import Sequence
 
+from . import _cli_export
 from ._version import __version__
+from .validation import _cli as _cli_validate
 
 __all__ = ["main"]
 
@@ -28,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("schema", help="print the JSON Schema of the document format")
     p.set_defaults(func=_cmd_schema)
+    _cli_export.add_parsers(sub)
+    _cli_validate.add_parser(sub)
     return parser
 
 

@@ -204,6 +204,14 @@ def _month_no(name: str) -> int:
     return MONTHS_NB.index(name.lower()) + 1
 
 
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None for a day that does not exist ("30. februar", "31.04.2016")."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def interpret_timeframe(
     text: str, *, year: int | None = None, body: str | None = None
 ) -> Interpretation | None:
@@ -229,20 +237,25 @@ def interpret_timeframe(
     if m:
         return InYear(year=int(m[1]))
     m = re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", t)
-    if m:
-        return Between(start=dt.date(int(m[1]), 1, 1), end=dt.date(int(m[2]), 12, 31))
+    if m:  # "2017-2016" ends before it starts: no span
+        first, last = _day(int(m[1]), 1, 1), _day(int(m[2]), 12, 31)
+        return Between(start=first, end=last) if first and last and first <= last else None
     m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", t)
     if m:
-        return OnDate(date=dt.date(int(m[3]), int(m[2]), int(m[1])))
+        day = _day(int(m[3]), int(m[2]), int(m[1]))
+        return OnDate(date=day) if day else None
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
     if m:
-        return OnDate(date=dt.date(int(m[1]), int(m[2]), int(m[3])))
+        day = _day(int(m[1]), int(m[2]), int(m[3]))
+        return OnDate(date=day) if day else None
     m = re.fullmatch(rf"(?:innen|senest)\s+(\d{{1,2}})\.?\s*({_MONTH_RE})(?:\s+(\d{{4}}))?", t)
     if m and (m[3] or year):
-        return ByDate(date=dt.date(int(m[3] or year or 0), _month_no(m[2]), int(m[1])))
+        day = _day(int(m[3] or year or 0), _month_no(m[2]), int(m[1]))
+        return ByDate(date=day) if day else None
     m = re.fullmatch(rf"(\d{{1,2}})\.?\s*({_MONTH_RE})(?:\s+(\d{{4}}))?", t)
     if m and (m[3] or year):
-        return OnDate(date=dt.date(int(m[3] or year or 0), _month_no(m[2]), int(m[1])))
+        day = _day(int(m[3] or year or 0), _month_no(m[2]), int(m[1]))
+        return OnDate(date=day) if day else None
     parts = "|".join(_PART_WORDS)
     m = re.fullmatch(rf"(?:({parts})\s+)?({_MONTH_RE})(?:\s+(\d{{4}}))?", t)
     if m and (m[3] or year):

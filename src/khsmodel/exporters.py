@@ -1,0 +1,318 @@
+"""Exporter plugins: the :class:`Exporter` protocol, the registry, and :func:`export`.
+
+Exporters are found through the entry-point group ``khsmodel.exporters``; the
+built-ins (``json``, ``docx``, …) are registered there by khsmodel's own
+pyproject.toml exactly like a third-party plugin (see docs/plugins.md).
+
+- :func:`available` lists the names without importing any plugin.
+- :func:`get` imports one on first use. An unknown name raises
+  :class:`UnknownExporterError` listing the valid names; a plugin that fails to
+  import, or whose dependency is missing, raises
+  :class:`ExporterUnavailableError` naming the plugin, its error and an install
+  hint (``pip install "khsmodel[docx]"``). Other plugins are never affected.
+- :func:`register` adds an exporter by hand; it wins over discovery.
+- :func:`export` runs one and returns bytes, or writes them atomically.
+
+>>> from khsmodel import ActionPlan, exporters
+>>> "json" in exporters.available()
+True
+>>> print(exporters.export(ActionPlan(title="Handlingsplan 2016-2017"), "json").decode())
+{
+  "format": "khsmodel",
+  "format_version": 1,
+  "kind": "action_plan",
+  "title": "Handlingsplan 2016-2017"
+}
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from .errors import KhsModelError
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
+    from .documents import Document
+
+__all__ = [
+    "GROUP",
+    "Exporter",
+    "ExporterError",
+    "ExporterInfo",
+    "ExporterUnavailableError",
+    "UnknownExporterError",
+    "available",
+    "export",
+    "get",
+    "info",
+    "refresh",
+    "register",
+    "unregister",
+]
+
+#: The entry-point group exporters register under.
+GROUP = "khsmodel.exporters"
+
+
+@runtime_checkable
+class Exporter(Protocol):
+    """What an exporter provides. Writing files is not its job: it returns bytes.
+
+    ``kinds`` are the document kinds it can export (``"action_plan"``,
+    ``"case_document"``, ``"meeting"``, ``"agreement"``, ``"partnership"``).
+    Heavy imports belong inside :meth:`export`, so listing and loading stay
+    cheap. Optional attributes: ``requires`` (module names checked with
+    ``importlib.util.find_spec`` before use) and ``install_hint``.
+    """
+
+    name: str
+    suffix: str
+    media_type: str
+    kinds: Collection[str]
+
+    def export(self, doc: Document, **options: Any) -> bytes: ...
+
+
+class ExporterError(KhsModelError):
+    """Base class of registry errors."""
+
+
+class UnknownExporterError(ExporterError):
+    """No exporter by that name; the message lists the valid names."""
+
+
+class ExporterUnavailableError(ExporterError):
+    """An exporter exists but cannot be used: its import failed or a dependency is missing.
+
+    ``name`` is the plugin, ``reason`` its error, ``hint`` what to install.
+    """
+
+    def __init__(self, name: str, reason: str, hint: str | None) -> None:
+        self.name = name
+        self.reason = reason
+        self.hint = hint
+        msg = f"exporter {name!r} is unavailable: {reason}"
+        if hint:
+            msg += f" (install it with: {hint})"
+        super().__init__(msg)
+
+
+@dataclass(frozen=True, slots=True)
+class ExporterInfo:
+    """One line of :func:`info`: an exporter's declared facts, or why it is unavailable."""
+
+    name: str
+    available: bool
+    suffix: str | None = None
+    media_type: str | None = None
+    kinds: tuple[str, ...] = ()
+    error: str | None = None
+    source: str = "entry point"
+
+
+# Registered by hand (wins), loaded from entry points (cache), failures (cache).
+_manual: dict[str, Exporter] = {}
+_loaded: dict[str, Exporter] = {}
+_failed: dict[str, ExporterUnavailableError] = {}
+_entry_points: dict[str, EntryPoint] | None = None
+
+
+def _discover() -> dict[str, EntryPoint]:
+    global _entry_points
+    if _entry_points is None:
+        from importlib.metadata import entry_points
+
+        found: dict[str, EntryPoint] = {}
+        for ep in entry_points(group=GROUP):
+            found.setdefault(ep.name, ep)  # first on sys.path wins, like imports
+        _entry_points = found
+    return _entry_points
+
+
+def refresh() -> None:
+    """Forget discovered and loaded plugins (after installing one in a running process)."""
+    global _entry_points
+    _entry_points = None
+    _loaded.clear()
+    _failed.clear()
+
+
+def available() -> tuple[str, ...]:
+    """Names of all exporters, sorted, without importing any plugin."""
+    return tuple(sorted(set(_discover()) | set(_manual)))
+
+
+def _hint(name: str, ep: EntryPoint | None, obj: object = None) -> str | None:
+    hint = getattr(obj, "install_hint", None)
+    if isinstance(hint, str):
+        return hint
+    dist = getattr(ep, "dist", None) if ep is not None else None
+    dist_name = getattr(dist, "name", None)
+    if (
+        ep is None
+        or dist_name is None
+        or dist_name.lower() == "khsmodel"
+        or ep.value.startswith("khsmodel_exporters")
+    ):
+        return f'pip install "khsmodel[{name}]"'
+    return f'pip install "{dist_name}"'
+
+
+def _check_protocol(name: str, obj: object) -> Exporter:
+    missing = [a for a in ("name", "suffix", "media_type", "kinds") if not hasattr(obj, a)]
+    if not callable(getattr(obj, "export", None)):
+        missing.append("export()")
+    if missing:
+        raise ExporterError(
+            f"exporter {name!r} does not follow the Exporter protocol: missing {', '.join(missing)}"
+        )
+    assert isinstance(obj, Exporter)
+    if obj.name != name:
+        raise ExporterError(f"exporter registered as {name!r} calls itself {obj.name!r}")
+    return obj
+
+
+def _check_requires(name: str, exp: Exporter, ep: EntryPoint | None) -> None:
+    requires = getattr(exp, "requires", ())
+    if not requires:
+        return
+    from importlib.util import find_spec
+
+    for module in requires:
+        try:
+            spec = find_spec(module)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None:
+            raise ExporterUnavailableError(
+                name, f"No module named {module!r}", _hint(name, ep, exp)
+            )
+
+
+def _load(name: str) -> Exporter:
+    ep = _discover().get(name)
+    if ep is None:
+        valid = ", ".join(available()) or "(none)"
+        raise UnknownExporterError(f"unknown export format {name!r}; valid formats: {valid}")
+    try:
+        obj = ep.load()
+    except Exception as exc:  # a broken plugin must not break anything else
+        raise ExporterUnavailableError(
+            name, f"{type(exc).__name__}: {exc}", _hint(name, ep)
+        ) from exc
+    if isinstance(obj, type):
+        try:
+            obj = obj()
+        except Exception as exc:
+            raise ExporterUnavailableError(
+                name, f"{type(exc).__name__}: {exc}", _hint(name, ep)
+            ) from exc
+    exp = _check_protocol(name, obj)
+    _check_requires(name, exp, ep)
+    return exp
+
+
+def get(name: str) -> Exporter:
+    """The exporter called ``name``: registered by hand, else loaded from its entry point."""
+    if name in _manual:
+        return _manual[name]
+    if name in _loaded:
+        return _loaded[name]
+    if name in _failed:
+        raise _failed[name]
+    try:
+        exp = _load(name)
+    except ExporterUnavailableError as exc:
+        _failed[name] = exc
+        raise
+    _loaded[name] = exp
+    return exp
+
+
+def register(exporter: Exporter) -> Exporter:
+    """Register an exporter object by hand; it wins over a discovered one of the same name.
+
+    Returns the exporter, so a module can write ``EXPORTER = register(MyExporter())``.
+    """
+    key = getattr(exporter, "name", None)
+    if not isinstance(key, str) or not key:
+        raise ExporterError("an exporter needs a non-empty string name")
+    _manual[key] = _check_protocol(key, exporter)
+    return exporter
+
+
+def unregister(name: str) -> None:
+    """Remove a hand-registered exporter (discovered ones come back)."""
+    _manual.pop(name, None)
+
+
+def info() -> tuple[ExporterInfo, ...]:
+    """Every exporter with its facts, loading each; broken ones are listed with their error."""
+    out = []
+    for name in available():
+        source = "registered" if name in _manual else "entry point"
+        try:
+            exp = get(name)
+        except ExporterError as exc:
+            reason = str(exc)
+            if isinstance(exc, ExporterUnavailableError):
+                reason = exc.reason + (f" (install it with: {exc.hint})" if exc.hint else "")
+            out.append(ExporterInfo(name=name, available=False, error=reason, source=source))
+            continue
+        out.append(
+            ExporterInfo(
+                name=name,
+                available=True,
+                suffix=exp.suffix,
+                media_type=exp.media_type,
+                kinds=tuple(exp.kinds),
+                source=source,
+            )
+        )
+    return tuple(out)
+
+
+def export(
+    doc: Document,
+    format: str,
+    path: str | os.PathLike[str] | None = None,
+    **options: Any,
+) -> bytes:
+    """Export ``doc`` with the exporter ``format``; write it atomically to ``path`` if given.
+
+    Returns the bytes either way. On any error nothing is written (no file, no
+    half file): the exporter runs fully in memory first, then
+    :func:`khsmodel.serialization.write_atomic` writes a temporary file and
+    renames it. Errors from the exporter's own code that are not a
+    :class:`KhsModelError` are wrapped in an :class:`ExporterError` naming it.
+    """
+    exp = get(format)
+    kind = getattr(type(doc), "KIND", None)
+    if kind is None:
+        raise KhsModelError(f"expected a khsmodel document, got {type(doc).__name__}")
+    if kind not in exp.kinds:
+        raise ExporterError(
+            f"exporter {format!r} cannot export a {kind} (it supports: {', '.join(exp.kinds)})"
+        )
+    try:
+        data = exp.export(doc, **options)
+    except KhsModelError:
+        raise
+    except ImportError as exc:
+        raise ExporterUnavailableError(format, f"{type(exc).__name__}: {exc}", _hint(
+            format, _discover().get(format), exp)) from exc  # fmt: skip
+    except Exception as exc:
+        raise ExporterError(f"exporter {format!r} failed: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(data, bytes):
+        raise ExporterError(f"exporter {format!r} returned {type(data).__name__}, expected bytes")
+    if path is not None:
+        from .serialization import write_atomic
+
+        write_atomic(path, data)
+    return data

@@ -1,0 +1,672 @@
+"""Rules for action plans (PLAN…): period, timeframes, numbering, responsibility, status, adoption.
+
+The measure loop is the hot path (plans of 10 000 measures): it reads each
+measure once, keeps ids and texts in sets and dicts, and builds a path only
+when it reports a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ..plans import (
+    ActionPlan,
+    Measure,
+    MeasureRef,
+    MeasureStatus,
+    Phase,
+    PlanStatus,
+    ResponsibleParty,
+)
+from ..timeframes import AtEvent, InMonth, NextMeeting, Timeframe
+from . import common
+from ._context import At, Ctx, Refs
+from ._report import Rule, Severity
+from .common import BAD, CTRL, text_problem
+
+__all__ = ["RULES", "check_plan"]
+
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+RULES: tuple[Rule, ...] = (
+    Rule("PLAN001", E, "The plan period starts after it ends.",
+         "A plan period runs from its start to its end (a date, or the date of the "
+         "event it ends at, such as \"partnerskapsmøtet 2022\"). An end before the "
+         "start means the dates are swapped or a year is wrong, and no timeframe can "
+         "be checked against it."),
+    Rule("PLAN002", W, "A measure's timeframe lies entirely outside the plan period.",
+         "A timeframe that resolves to dates (\"15 mars\", \"Medio juni\", \"2016\") "
+         "should fall inside the period the plan covers; one that does not overlap "
+         "it at all is flagged, usually a wrong year. Timeframes that cannot be "
+         "resolved (\"Tidsplan i samarbeid med kommunene\") are fine."),
+    Rule("PLAN003", E, "Two focus areas have the same number.",
+         "Focus areas are cited by number (\"Fokusområde 2\") in decisions and "
+         "follow-up; a number used twice makes such a citation ambiguous."),
+    Rule("PLAN004", E, "Focus areas are not numbered 1, 2, 3 … in order.",
+         "A gap (1, 2, 4) or a jump back usually means a focus area was lost or "
+         "misnumbered when the plan was entered."),
+    Rule("PLAN005", E, "Two measures of one focus area have the same number.",
+         "Measures are cited by focus area and number (carried-over measures, "
+         "follow-up reports); a number used twice in one focus area (or among the "
+         "ongoing activities) makes such a citation ambiguous."),
+    Rule("PLAN006", E, "Measures of a focus area are not numbered 1, 2, 3 … in order.",
+         "A gap or a jump back in the numbering of measures usually means a measure "
+         "was lost or misnumbered."),
+    Rule("PLAN007", W, "Two measures of one focus area have the same text.",
+         "The same measure entered twice (exactly the same text, under the same "
+         "heading and phase) is usually a copy-and-paste mistake."),
+    Rule("PLAN008", W, "A measure has no responsible.",
+         "Every measure should say who is responsible (ansvarlig). Some source "
+         "plans do not (the SSU plan 2021–2022 lists measures only), so this is a "
+         "warning, not an error."),
+    Rule("PLAN009", E, "A responsible refers to a party or body the partnership does not have.",
+         "A responsible party must be a party of the partnership (by id), a body "
+         "of it, or a known collective (\"Partene\", \"Kommunene\"); a dangling id "
+         "cannot be printed with its name or followed up."),
+    Rule("PLAN010", W, "A responsible names a unit that its party does not have.",
+         "\"VV ved leder LMS\" is the party Vestre Viken with its unit LMS; the unit "
+         "must be the id of one of the party's units, and a unit needs a party."),
+    Rule("PLAN011", W, "A responsible names no party, body or collective.",
+         "A responsible entry with only text (or nothing) cannot be resolved; give "
+         "the party, body or collective it means, and keep the words in text."),
+    Rule("PLAN012", E, "Phases of a focus area are out of order.",
+         "Measures of \"Fase 1\" come before those of \"Fase 2\" in the source "
+         "tables; a measure of an earlier phase after a later one is a data-entry "
+         "mistake, and exporters group measures by phase in document order."),
+    Rule("PLAN013", W, "A measure marked done has no dated progress entry saying so.",
+         "A measure's status done should have a date: add a progress entry with "
+         "status done and the date it was completed."),
+    Rule("PLAN014", E, "A measure is recorded as done before it started.",
+         "A progress entry with status done dated before the first entry with "
+         "status started contradicts the order of events."),
+    Rule("PLAN015", E, "A measure's status contradicts its last progress entry.",
+         "Progress entries are a history, oldest first; the last one that has a "
+         "status gives the measure's current status, and a different status on the "
+         "measure itself contradicts it."),
+    Rule("PLAN016", W, "Progress entries of a measure are not in date order.",
+         "Follow-up notes are read as a history; an entry dated before the one above "
+         "it is usually a wrong date."),
+    Rule("PLAN017", E, "An adopted plan does not name the adopting body, date and case.",
+         "A plan whose status is adopted, or that has an adoption, must say who "
+         "adopted it, when, and in which case (\"Vedtatt i OSU 8. februar 2016, sak "
+         "2/2016\"), so the decision can be found."),
+    Rule("PLAN018", E, "The adopting body is not a body of the partnership.",
+         "The body that adopted the plan must be one of the partnership's bodies "
+         "(by id)."),
+    Rule("PLAN019", W, "A plan with an adoption has status draft or proposed.",
+         "A plan that records its adoption is adopted (or superseded); status draft "
+         "or proposed contradicts that."),
+    Rule("PLAN020", W, "The adoption's case number is of another year than the adoption date.",
+         "Meeting case numbers run per year (\"2/2016\"); a case of another year "
+         "than the adoption date usually means a wrong case number or date."),
+    Rule("PLAN021", E, "A carried-over measure refers to the plan itself.",
+         "Carried-over measures (pågående aktiviteter som videreføres) continue a "
+         "measure of an earlier plan; a reference to the plan's own id is a mistake."),
+    Rule("PLAN022", W, "A carried-over measure's reference names no measure.",
+         "A reference to an earlier plan should name the measure (its number, or "
+         "its text as written) so the two can be linked."),
+    Rule("PLAN023", E, "Two measures have the same id.",
+         "Measure ids are how other documents and systems refer to a measure; they "
+         "must be unique within the plan."),
+    Rule("PLAN024", INFO, "A focus area has no measures.",
+         "Some plans list a focus area without measures; worth knowing when "
+         "following up, but not an error."),
+    Rule("PLAN025", INFO, "The plan has no period, so its timeframes were not checked.",
+         "Timeframes can only be compared with the plan period when there is one; "
+         "give the period to have them checked."),
+)  # fmt: skip
+
+_DONE = MeasureStatus.DONE
+_STARTED = MeasureStatus.STARTED
+
+
+class _PlanState:
+    """What the measure loop needs from the plan, computed once."""
+
+    __slots__ = (
+        "at",
+        "ctx",
+        "ids",
+        "p_end",
+        "p_start",
+        "period_ok",
+        "plan_id",
+        "refs",
+        "resolved_timeframes",
+    )
+
+    def __init__(self, ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
+        self.ctx = ctx
+        self.at = at
+        self.refs = refs
+        self.plan_id = plan.id
+        self.ids: dict[str, tuple[int | None, int]] = {}
+        self.resolved_timeframes = 0
+        period = plan.period
+        self.p_start = period.start if period else None
+        self.p_end = period.effective_end if period else None
+        self.period_ok = period is not None and not (
+            self.p_start is not None and self.p_end is not None and self.p_end < self.p_start
+        )
+
+
+def check_plan(ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
+    """Every PLAN rule, plus the common rules for the plan's texts and references."""
+    common.texts(ctx, plan, at)
+    common.body_ref(ctx, refs, plan.owner, at.f("owner"))
+    period = plan.period
+    if period is not None:
+        p_at = at.f("period")
+        common.period_parts(ctx, refs, period, p_at)
+        end = period.effective_end
+        if period.start is not None and end is not None and end < period.start:
+            ctx.add(
+                "PLAN001",
+                common.period_end_at(period, p_at),
+                f"the plan period ends {end.isoformat()}, before it starts "
+                f"{period.start.isoformat()}; check whether the dates are swapped or a "
+                "year is wrong",
+            )
+    _adoption(ctx, plan, at, refs)
+    common.blocks(ctx, plan.introduction, at.f("introduction"))
+    common.blocks(ctx, plan.purpose, at.f("purpose"))
+    common.priority_groups(ctx, plan.priority_groups, at.f("priority_groups"))
+
+    state = _PlanState(ctx, plan, at, refs)
+    seen: dict[int, int] = {}
+    expected = 1
+    for i, fa in enumerate(plan.focus_areas):
+        n = fa.number
+        if n in seen:
+            ctx.add(
+                "PLAN003",
+                at.f("focus_areas").i(i).f("number"),
+                f"focus area number {n} is already used by focus_areas[{seen[n]}]; "
+                "give each focus area its own number",
+            )
+        else:
+            if n != expected:
+                ctx.add(
+                    "PLAN004",
+                    at.f("focus_areas").i(i).f("number"),
+                    f"focus area number {n} where {expected} was expected; number focus "
+                    "areas 1, 2, 3 … in the order they appear",
+                )
+            seen[n] = i
+            expected = max(expected, n + 1)
+        if BAD(fa.title):
+            text_problem(ctx, fa.title, at.f("focus_areas").i(i).f("title"))
+        if fa.label is not None and CTRL(fa.label):
+            text_problem(ctx, fa.label, at.f("focus_areas").i(i).f("label"), required=False)
+        if fa.description:
+            common.blocks(ctx, fa.description, at.f("focus_areas").i(i).f("description"))
+        if not fa.measures:
+            ctx.add(
+                "PLAN024",
+                at.f("focus_areas").i(i).f("measures"),
+                f"focus area {n} ({fa.title!r}) has no measures",
+            )
+        else:
+            _measures(state, fa.measures, i)
+    if plan.ongoing_activities:
+        _measures(state, plan.ongoing_activities, None)
+    if period is None and state.resolved_timeframes:
+        ctx.add(
+            "PLAN025",
+            at.f("period"),
+            f"the plan has no period, so {state.resolved_timeframes} timeframe(s) that "
+            "resolve to dates were not checked; give the plan period",
+        )
+
+
+def _adoption(ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
+    adoption = plan.adoption
+    if adoption is None:
+        if plan.status is PlanStatus.ADOPTED:
+            ctx.add(
+                "PLAN017",
+                at.f("adoption"),
+                "the plan's status is adopted but it does not say who adopted it, when "
+                "and in which case; add the adoption with body, date and case number",
+            )
+        return
+    a_at = at.f("adoption")
+    common.texts(ctx, adoption, a_at)
+    missing = (
+        ("body", adoption.body is None, "the adopting body (its id)"),
+        ("date", adoption.date is None, "the date of adoption"),
+        ("case_number", adoption.case_number is None, 'the case number (e.g. "2/2016")'),
+    )
+    for name, is_missing, what in missing:
+        if is_missing:
+            ctx.add(
+                "PLAN017",
+                a_at.f(name),
+                f"the plan is adopted but its adoption does not give {what}; add it",
+            )
+    if adoption.body is not None and not ctx.body_ok(refs, adoption.body):
+        ctx.add(
+            "PLAN018",
+            a_at.f("body"),
+            f"the adopting body {adoption.body!r} is not a body of the partnership; use "
+            "the id of one of its bodies or add the body to the partnership",
+        )
+    if plan.status in (PlanStatus.DRAFT, PlanStatus.PROPOSED):
+        ctx.add(
+            "PLAN019",
+            at.f("status"),
+            f"the plan has an adoption but its status is {plan.status.value}; set status "
+            "to adopted (or superseded), or remove the adoption",
+        )
+    cn = adoption.case_number
+    if cn is not None and adoption.date is not None and cn.year != adoption.date.year:
+        ctx.add(
+            "PLAN020",
+            a_at.f("case_number"),
+            f"case {cn.text!r} is of {cn.year} but the plan was adopted "
+            f"{adoption.date.isoformat()}; check the case number and the date",
+        )
+    if adoption.decision is not None:
+        common.decision(ctx, refs, adoption.decision, a_at.f("decision"))
+
+
+def _measure_at(at: At, fa_index: int | None, j: int) -> At:
+    if fa_index is None:
+        return at.f("ongoing_activities").i(j)
+    return at.f("focus_areas").i(fa_index).f("measures").i(j)
+
+
+def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | None) -> None:
+    ctx, at, refs = state.ctx, state.at, state.refs
+    bodies, units_of = refs.bodies, refs.units
+    where = "the ongoing activities" if fa_index is None else "this focus area"
+    numbers = [m.number for m in measures]
+    if numbers != list(range(1, len(numbers) + 1)):
+        _numbering(state, numbers, fa_index, where)
+    by_text: dict[str, int] = {}
+    same: dict[tuple[str, str | None, int | None], int] = {}
+    max_phase = 0
+    last_phase: Phase | None = None
+    check_period = state.period_ok
+    p_start, p_end = state.p_start, state.p_end
+    start_ym = (p_start.year, p_start.month) if p_start is not None else None
+    end_ym = (p_end.year, p_end.month) if p_end is not None else None
+    resolved = 0
+    for j, m in enumerate(measures):
+        # texts (inline pre-filter; text_problem decides exactly)
+        text = m.text
+        if not text.isprintable() or not text or text.isspace():
+            text_problem(ctx, text, _measure_at(at, fa_index, j).f("text"))
+        first = by_text.get(text)
+        if first is None:
+            by_text[text] = j
+        else:
+            _duplicate_text(state, measures, first, j, fa_index, where, same)
+        if m.details:
+            for k, d in enumerate(m.details):
+                if not d.isprintable() or not d or d.isspace():
+                    text_problem(ctx, d, _measure_at(at, fa_index, j).f("details").i(k))
+        heading = m.heading
+        if heading is not None and not heading.isprintable():
+            text_problem(ctx, heading, _measure_at(at, fa_index, j).f("heading"), required=False)
+        if m.label is not None and not m.label.isprintable():
+            text_problem(ctx, m.label, _measure_at(at, fa_index, j).f("label"), required=False)
+        # id
+        mid = m.id
+        if mid is not None:
+            _measure_id(state, mid, fa_index, j)
+        # responsibility
+        resp = m.responsibility
+        if resp is None:
+            ctx.add(
+                "PLAN008",
+                _measure_at(at, fa_index, j).f("responsibility"),
+                "the measure has no responsible; add who is responsible (ansvarlig), "
+                "with the text as written",
+            )
+        else:
+            rtext = resp.text
+            if not rtext.isprintable() or not rtext or rtext.isspace():
+                text_problem(ctx, rtext, _measure_at(at, fa_index, j).f("responsibility").f("text"))
+            lead = resp.lead
+            n_lead = len(lead)
+            for k, rp in enumerate(lead + resp.contributors if resp.contributors else lead):
+                party = rp.party
+                if party is not None:
+                    units = units_of.get(party)  # None: unknown party (or no partnership)
+                    suspect = (
+                        units is None
+                        or (rp.unit is not None and rp.unit not in units)
+                        or rp.body is not None
+                    )
+                else:
+                    body = rp.body
+                    suspect = (
+                        rp.collective is None
+                        if body is None
+                        else (bodies is None or body not in bodies)
+                    ) or rp.unit is not None
+                if suspect or (rp.text is not None and not rp.text.isprintable()):
+                    if k < n_lead:
+                        _responsible(state, rp, fa_index, j, "lead", k)
+                    else:
+                        _responsible(state, rp, fa_index, j, "contributors", k - n_lead)
+        # timeframe
+        tf = m.timeframe
+        if tf is not None:
+            ttext = tf.text
+            if not ttext.isprintable() or not ttext or ttext.isspace():
+                text_problem(ctx, ttext, _measure_at(at, fa_index, j).f("timeframe").f("text"))
+            interp = tf.interpretation
+            if interp is not None:
+                if isinstance(interp, InMonth) and interp.part is None:
+                    # the common case, compared without building dates
+                    resolved += 1
+                    if check_period:
+                        ym = (interp.year, interp.month)
+                        if (start_ym is not None and ym < start_ym) or (
+                            end_ym is not None and ym > end_ym
+                        ):
+                            _outside(state, tf, fa_index, j)
+                else:
+                    if isinstance(interp, AtEvent) or (
+                        isinstance(interp, NextMeeting)
+                        and (bodies is None or interp.body not in bodies)
+                    ):
+                        _event_interpretation(state, interp, fa_index, j)
+                    rng = interp.date_range()
+                    if rng is not None and (rng[0] is not None or rng[1] is not None):
+                        resolved += 1
+                        s, e = rng
+                        if check_period and (
+                            (e is not None and p_start is not None and e < p_start)
+                            or (s is not None and p_end is not None and s > p_end)
+                        ):
+                            _outside(state, tf, fa_index, j)
+        # phase
+        phase = m.phase
+        if phase is not None:
+            number = phase.number
+            if number < max_phase:
+                ctx.add(
+                    "PLAN012",
+                    _measure_at(at, fa_index, j).f("phase").f("number"),
+                    f"this measure is in phase {number} but comes after a measure of "
+                    f"phase {max_phase}; put the measures in phase order",
+                )
+            else:
+                max_phase = number
+            if phase is not last_phase:
+                last_phase = phase
+                if BAD(phase.label) or (phase.title is not None and CTRL(phase.title)):
+                    common.texts(ctx, phase, _measure_at(at, fa_index, j).f("phase"))
+        # status and progress
+        if m.progress:
+            _progress(state, m, fa_index, j)
+        elif m.status is _DONE:
+            ctx.add(
+                "PLAN013",
+                _measure_at(at, fa_index, j).f("status"),
+                "the measure is marked done but no progress entry records when; add a "
+                "progress entry with status done and the date",
+            )
+        # carried over
+        if m.carried_over_from is not None:
+            _carried_over(state, m.carried_over_from, fa_index, j)
+    state.resolved_timeframes += resolved
+
+
+def _numbering(state: _PlanState, numbers: Sequence[int], fa_index: int | None, where: str) -> None:
+    ctx, at = state.ctx, state.at
+    seen: dict[int, int] = {}
+    expected = 1
+    for j, n in enumerate(numbers):
+        if n in seen:
+            ctx.add(
+                "PLAN005",
+                _measure_at(at, fa_index, j).f("number"),
+                f"measure number {n} is already used by measure [{seen[n]}] of {where}; "
+                "give each measure its own number",
+            )
+            continue
+        if n != expected:
+            ctx.add(
+                "PLAN006",
+                _measure_at(at, fa_index, j).f("number"),
+                f"measure number {n} where {expected} was expected; number the "
+                f"measures of {where} 1, 2, 3 … in the order they appear",
+            )
+        seen[n] = j
+        expected = max(expected, n + 1)
+
+
+def _text_key(m: Measure) -> tuple[str, str | None, int | None]:
+    return (m.text, m.heading, m.phase.number if m.phase is not None else None)
+
+
+def _duplicate_text(
+    state: _PlanState,
+    measures: Sequence[Measure],
+    first: int,
+    j: int,
+    fa_index: int | None,
+    where: str,
+    same: dict[tuple[str, str | None, int | None], int],
+) -> None:
+    """PLAN007 when an earlier measure has the same text, heading and phase.
+
+    Only measures whose text was seen before get here; ``same`` holds their full
+    keys, so many measures with one text stay linear.
+    """
+    same.setdefault(_text_key(measures[first]), first)
+    key = _text_key(measures[j])
+    i = same.setdefault(key, j)
+    if i != j:
+        state.ctx.add(
+            "PLAN007",
+            _measure_at(state.at, fa_index, j).f("text"),
+            f"measure [{j}] has the same text as measure [{i}] of {where} "
+            f"({measures[j].text!r}); remove the copy or tell the two apart",
+        )
+
+
+def _measure_id(state: _PlanState, mid: str, fa_index: int | None, j: int) -> None:
+    ctx, at = state.ctx, state.at
+    if BAD(mid):
+        text_problem(ctx, mid, _measure_at(at, fa_index, j).f("id"))
+    first = state.ids.get(mid)
+    if first is not None:
+        ctx.add(
+            "PLAN023",
+            _measure_at(at, fa_index, j).f("id"),
+            f"measure id {mid!r} is already used by {_measure_at(at, *first)}; give "
+            "each measure its own id",
+        )
+    else:
+        state.ids[mid] = (fa_index, j)
+
+
+def _carried_over(state: _PlanState, ref: MeasureRef, fa_index: int | None, j: int) -> None:
+    ctx = state.ctx
+    r_at = _measure_at(state.at, fa_index, j).f("carried_over_from")
+    common.texts(ctx, ref, r_at)
+    if state.plan_id is not None and ref.plan == state.plan_id:
+        ctx.add(
+            "PLAN021",
+            r_at.f("plan"),
+            f"the measure is carried over from plan {ref.plan!r}, which is this "
+            "plan; give the id of the earlier plan it continues",
+        )
+    if ref.measure is None and not (ref.text and ref.text.strip()):
+        ctx.add(
+            "PLAN022",
+            r_at,
+            f"the reference to plan {ref.plan!r} names no measure; give the "
+            "measure's number (and focus area) or its text as written",
+        )
+
+
+def _outside(state: _PlanState, tf: Timeframe, fa_index: int | None, j: int) -> None:
+    rng = tf.date_range() or (None, None)
+    s, e = rng
+    p_start, p_end = state.p_start, state.p_end
+    when = (
+        f"{s.isoformat()}–{e.isoformat()}"
+        if s and e and s != e
+        else (s or e or dt.date.min).isoformat()
+    )
+    period = f"{p_start.isoformat() if p_start else '…'}–{p_end.isoformat() if p_end else '…'}"
+    state.ctx.add(
+        "PLAN002",
+        _measure_at(state.at, fa_index, j).f("timeframe"),
+        f"timeframe {tf.text!r} ({when}) lies outside the plan period {period}; check the "
+        "year, or whether the measure belongs to another plan",
+    )
+
+
+def _event_interpretation(
+    state: _PlanState, interp: NextMeeting | AtEvent, fa_index: int | None, j: int
+) -> None:
+    ctx = state.ctx
+    body = interp.body
+    if body is not None and not ctx.body_ok(state.refs, body):
+        ctx.add(
+            "DOC004",
+            _measure_at(state.at, fa_index, j).f("timeframe").f("interpretation").f("body"),
+            common.body_message(body),
+        )
+    if isinstance(interp, AtEvent):
+        if BAD(interp.name):
+            text_problem(
+                ctx,
+                interp.name,
+                _measure_at(state.at, fa_index, j).f("timeframe").f("interpretation").f("name"),
+            )
+    elif BAD(interp.body):
+        text_problem(
+            ctx,
+            interp.body,
+            _measure_at(state.at, fa_index, j).f("timeframe").f("interpretation").f("body"),
+        )
+
+
+def _responsible(
+    state: _PlanState, rp: ResponsibleParty, fa_index: int | None, j: int, field: str, k: int
+) -> None:
+    """Slow path for one responsible that the measure loop found suspicious."""
+    ctx, refs = state.ctx, state.refs
+    party, body, unit, text = rp.party, rp.body, rp.unit, rp.text
+    if party is None and body is None and rp.collective is None:
+        ctx.add(
+            "PLAN011",
+            _rp_at(state, fa_index, j, field, k),
+            (
+                f"responsible {text!r} names no party, body or collective; give the one it means"
+                if text
+                else "this responsible entry is empty; give a party, body or collective"
+            ),
+        )
+    if party is not None:
+        if refs.parties is None:
+            ctx.unresolved += 1
+        elif party not in refs.parties:
+            ctx.add(
+                "PLAN009",
+                _rp_at(state, fa_index, j, field, k).f("party"),
+                f"responsible party {party!r} is not a party of the partnership; use "
+                "the id of one of its parties, a body, or a collective",
+            )
+        elif unit is not None and unit not in refs.units.get(party, ()):
+            units = sorted(refs.units.get(party, ()))
+            ctx.add(
+                "PLAN010",
+                _rp_at(state, fa_index, j, field, k).f("unit"),
+                f"party {party!r} has no unit {unit!r}"
+                + (f" (its unit ids: {', '.join(units)})" if units else " (it lists no units)")
+                + "; use the id of one of its units, or add the unit to the party",
+            )
+    elif unit is not None:
+        ctx.add(
+            "PLAN010",
+            _rp_at(state, fa_index, j, field, k).f("unit"),
+            f"unit {unit!r} is given without the party it belongs to; add the party",
+        )
+    if body is not None:
+        if refs.bodies is None:
+            ctx.unresolved += 1
+        elif body not in refs.bodies:
+            ctx.add(
+                "PLAN009",
+                _rp_at(state, fa_index, j, field, k).f("body"),
+                f"responsible body {body!r} is not a body of the partnership; use the "
+                "id of one of its bodies",
+            )
+    # ids are not checked for control characters: such an id matches nothing (PLAN009)
+    if text is not None and not text.isprintable():
+        text_problem(ctx, text, _rp_at(state, fa_index, j, field, k).f("text"), required=False)
+
+
+def _rp_at(state: _PlanState, fa_index: int | None, j: int, field: str, k: int) -> At:
+    return _measure_at(state.at, fa_index, j).f("responsibility").f(field).i(k)
+
+
+def _progress(state: _PlanState, m: Measure, fa_index: int | None, j: int) -> None:
+    ctx, refs = state.ctx, state.refs
+    prev: dt.date | None = None
+    first_started: dt.date | None = None
+    latest_status: MeasureStatus | None = None
+    latest_date: dt.date | None = None
+    done_entries: list[int] = []
+    for k, entry in enumerate(m.progress):
+        d = entry.date
+        if prev is not None and d < prev:
+            ctx.add(
+                "PLAN016",
+                _measure_at(state.at, fa_index, j).f("progress").i(k).f("date"),
+                f"this progress entry is dated {d.isoformat()}, before the entry above it "
+                f"({prev.isoformat()}); check the date or the order",
+            )
+        prev = d if prev is None or d > prev else prev
+        st = entry.status
+        if st is not None:
+            latest_date, latest_status = d, st
+            if st is _STARTED and (first_started is None or d < first_started):
+                first_started = d
+            elif st is _DONE:
+                done_entries.append(k)
+        if BAD(entry.text) or (entry.author is not None and CTRL(entry.author)):
+            common.texts(ctx, entry, _measure_at(state.at, fa_index, j).f("progress").i(k))
+        reported_to = entry.reported_to
+        if reported_to is not None and not ctx.body_ok(refs, reported_to):
+            ctx.add(
+                "DOC004",
+                _measure_at(state.at, fa_index, j).f("progress").i(k).f("reported_to"),
+                common.body_message(reported_to),
+            )
+    if first_started is not None:
+        for k in done_entries:
+            d = m.progress[k].date
+            if d < first_started:
+                ctx.add(
+                    "PLAN014",
+                    _measure_at(state.at, fa_index, j).f("progress").i(k).f("date"),
+                    f"the measure is recorded as done {d.isoformat()}, before it started "
+                    f"{first_started.isoformat()}; check the dates",
+                )
+    status = m.status
+    if status is _DONE and not done_entries:
+        ctx.add(
+            "PLAN013",
+            _measure_at(state.at, fa_index, j).f("status"),
+            "the measure is marked done but no progress entry records when; add a "
+            "progress entry with status done and the date",
+        )
+    if status is not None and latest_status is not None and status is not latest_status:
+        ctx.add(
+            "PLAN015",
+            _measure_at(state.at, fa_index, j).f("status"),
+            f"the measure's status is {status.value} but its last progress entry "
+            f"({latest_date.isoformat() if latest_date else ''}) says {latest_status.value}; "
+            "make them agree",
+        )

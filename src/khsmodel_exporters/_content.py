@@ -1,0 +1,1181 @@
+"""Format-neutral content of a document: what a reader sees, decided once for every format.
+
+Document exporters (Word now, PDF next) do not walk the model themselves.
+They call :func:`build` and render the :class:`Content` it returns, a flat
+sequence of typed blocks. Everything a reader sees — which headings exist,
+their order and level, the Norwegian labels, dates as "8. februar 2016", which
+table has which columns, where a phase row goes, the adoption line — is
+decided here; a renderer only decides how a block looks (fonts, spacing,
+borders) and how its format expresses it (Word fields, PDF outline).
+
+Blocks (all frozen dataclasses):
+
+=================  ===================================================================
+:class:`Title`      the document title (one per document; Word style "Title")
+:class:`Subtitle`   a line under the title: partnership, period, agreement level
+:class:`Heading`    ``level`` 1–3, ``text``, a unique ``bookmark`` name (Word bookmark,
+                    PDF outline key); renderers put headings in the navigation pane
+:class:`Para`       a paragraph of :class:`Span` runs; ``style`` is one of
+                    ``body``, ``lead`` (adoption line), ``note`` (small, muted),
+                    ``letterhead`` (lines of a case system's letterhead),
+                    ``doc_type`` ("SAKSFRAMLEGG")
+:class:`BulletList` items, each a tuple of spans
+:class:`NumberedList` items and the first number ``start``
+:class:`KeyValues`  the heading block of a case or a meeting: labelled fields
+                    (``Saksbehandler``, ``Arkivsak``, ``Dato`` …) laid out in
+                    ``columns`` columns, label bold, each value possibly several lines
+:class:`Table`      ``columns`` (label + relative width), ``rows``; a row is a
+                    :class:`Row` of :class:`Cell` (each cell a tuple of
+                    :class:`CellPara`, style ``text`` / ``detail`` / ``note``) or a
+                    :class:`GroupRow` spanning all columns (``phase`` rows such as
+                    "Fase 1", ``group`` rows for a shared measure heading).
+                    ``style`` is ``grid`` (measure tables, lists of parties; header
+                    row repeated on every page) or ``plain`` (the saksframlegg's
+                    Utvalg / Saksnr. / Møtedato line)
+:class:`PageBreak`  start a new page
+:class:`Included`   a document of the model attached to this one (the action plan
+                    attached to a case): ``label`` ("Vedlegg 1 til sak 2/2016") and
+                    its own :class:`Content`; renderers start it on a new page
+=================  ===================================================================
+
+Text rules: every user string keeps its characters. ``\\r\\n`` and ``\\r``
+become ``\\n``; a ``\\n`` inside a span is a line break (Word ``<w:br/>``,
+PDF ``<br/>``), a tab stays a tab. A string holding an unterminated bidi
+embedding or override (U+202A–U+202E, U+2066–U+2068) gets the matching
+terminators appended so it cannot reorder the text after it. Renderers must
+escape text for their format (``<`` and ``&`` are text).
+
+Unwritable characters are rejected before building: :func:`build` calls
+:func:`khsmodel_exporters._safety.check_text`, so a renderer never sees
+``\\x0b`` and friends. Use it like this::
+
+    content = build(doc)          # KhsModelError with the field path on bad text
+    for block in content.blocks:  # render each block
+        ...
+
+``Content`` also carries the document metadata every format needs: title,
+subject, author, the running header text, the language tag, and a date for the
+file's properties (None when the document has no date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from khsmodel._base import Block, ItemList, Paragraph, Period
+from khsmodel.agreements import STATUTORY_ITEMS, Agreement, PriorityGroup
+from khsmodel.cases import CaseDocument
+from khsmodel.decisions import Decision
+from khsmodel.documents import Document
+from khsmodel.errors import KhsModelError
+from khsmodel.labels import NB, Labels
+from khsmodel.meetings import Meeting
+from khsmodel.parties import Person
+from khsmodel.partnerships import Partnership
+from khsmodel.plans import ActionPlan, FocusArea, Measure
+
+from ._safety import XML_ILLEGAL, check_text
+
+__all__ = [
+    "Block_",
+    "BulletList",
+    "Cell",
+    "CellPara",
+    "Column",
+    "Content",
+    "Field",
+    "GroupRow",
+    "Heading",
+    "Included",
+    "KeyValues",
+    "NumberedList",
+    "PageBreak",
+    "Para",
+    "Row",
+    "Span",
+    "Subtitle",
+    "Table",
+    "Title",
+    "build",
+    "iter_text",
+]
+
+ParaStyle = Literal["body", "lead", "note", "letterhead", "doc_type"]
+CellStyle = Literal["text", "detail", "note"]
+
+
+# ---------------------------------------------------------------- block types
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text, optionally bold or italic. ``\\n`` is a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Spans = tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Subtitle:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str
+    bookmark: str
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    spans: Spans
+    style: ParaStyle = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    items: tuple[Spans, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedList:
+    items: tuple[Spans, ...]
+    start: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    label: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyValues:
+    fields: tuple[Field, ...]
+    columns: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    label: str
+    width: float  # relative; renderers scale to the text width
+
+
+@dataclass(frozen=True, slots=True)
+class CellPara:
+    spans: Spans
+    style: CellStyle = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    paras: tuple[CellPara, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    text: str
+    kind: Literal["phase", "group"] = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[Row | GroupRow, ...]
+    style: Literal["grid", "plain"] = "grid"
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Included:
+    label: str
+    content: Content
+
+
+Block_ = (
+    Title
+    | Subtitle
+    | Heading
+    | Para
+    | BulletList
+    | NumberedList
+    | KeyValues
+    | Table
+    | PageBreak
+    | Included
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """What a document exporter renders: metadata and blocks."""
+
+    kind: str
+    title: str
+    subject: str
+    author: str
+    header: str
+    blocks: tuple[Block_, ...]
+    language: str = "nb-NO"
+    date: dt.date | None = None
+    keywords: tuple[str, ...] = field(default=())
+    #: The document this content was built from (a renderer may draw more from it,
+    #: e.g. the PDF timeline of a plan). Not part of equality.
+    source: Document | None = field(default=None, compare=False, repr=False)
+
+
+# ---------------------------------------------------------------- text helpers
+_BIDI_OPEN = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _bidi_close(text: str) -> str:
+    embed = isolate = 0
+    for ch in text:
+        if ch in "\u202a\u202b\u202d\u202e":
+            embed += 1
+        elif ch == "\u202c":
+            embed = max(0, embed - 1)
+        elif ch in "\u2066\u2067\u2068":
+            isolate += 1
+        elif ch == "\u2069":
+            isolate = max(0, isolate - 1)
+    return text + "\u202c" * embed + "\u2069" * isolate
+
+
+def t(text: str) -> str:
+    """A user string ready for any renderer: line breaks as ``\\n``, bidi overrides closed."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _BIDI_OPEN.search(text) is not None:
+        text = _bidi_close(text)
+    return text
+
+
+def _s(text: str, *, bold: bool = False, italic: bool = False) -> Spans:
+    return (Span(t(text), bold, italic),)
+
+
+def _p(text: str, style: ParaStyle = "body") -> Para:
+    return Para(_s(text), style)
+
+
+def _join(parts: Iterable[str | None], sep: str = ", ") -> str:
+    return sep.join(p for p in parts if p)
+
+
+# ---------------------------------------------------------------- builder
+class _Builder:
+    def __init__(self, labels: Labels, partnership: Partnership | None, prefix: str = "") -> None:
+        self.L = labels
+        self.partnership = partnership
+        self.prefix = prefix
+        self._n = 0
+        self.blocks: list[Block_] = []
+
+    # -- lookups into the embedded partnership (ids are printed as they are otherwise)
+    def body_label(self, body_id: str | None) -> str | None:
+        if body_id is None:
+            return None
+        b = self.partnership.body(body_id) if self.partnership else None
+        return t(b.label) if b else t(body_id)
+
+    def body_name(self, body_id: str | None) -> str | None:
+        if body_id is None:
+            return None
+        b = self.partnership.body(body_id) if self.partnership else None
+        return t(b.name) if b else t(body_id)
+
+    def known_body_name(self, body_id: str | None) -> str | None:
+        """The body's name when the embedded partnership knows it (never a bare id)."""
+        b = self.partnership.body(body_id) if self.partnership and body_id else None
+        return t(b.name) if b else None
+
+    def party_name(self, party_id: str | None) -> str | None:
+        if party_id is None:
+            return None
+        p = self.partnership.party(party_id) if self.partnership else None
+        return t(p.name) if p else t(party_id)
+
+    # -- emitting
+    def add(self, block: Block_) -> None:
+        self.blocks.append(block)
+
+    def heading(self, level: int, text: str) -> None:
+        self._n += 1
+        self.add(Heading(min(max(level, 1), 3), text, f"{self.prefix}h{self._n}"))
+
+    def para(self, text: str | None, style: ParaStyle = "body") -> None:
+        if text:
+            self.add(_p(text, style))
+
+    def text_blocks(self, blocks: Sequence[Block]) -> None:
+        for b in blocks:
+            if isinstance(b, Paragraph):
+                self.add(_p(b.text))
+            elif isinstance(b, ItemList):
+                items = tuple(_s(i) for i in b.items)
+                if b.ordered:
+                    self.add(NumberedList(items, b.start))
+                else:
+                    self.add(BulletList(items))
+
+    def period(self, p: Period | None) -> str | None:
+        if p is None:
+            return None
+        if p.text:
+            return t(p.text)
+        ev = t(p.end_event.name) if p.end_event else None
+        return self.L.period_text(p.start, p.end, end_event=ev)
+
+    def decision(self, d: Decision, level: int, *, heading: bool = True) -> None:
+        L = self.L
+        if heading:
+            title = t(d.heading) if d.heading else L.decision_kinds[d.kind]
+            meta = _join(
+                [
+                    self.body_label(d.body),
+                    L.date(d.date) if d.date else None,
+                    f"{L.case_word} {t(d.case_number.text)}" if d.case_number else None,
+                ]
+            )
+            self.heading(level, f"{title} ({meta})" if meta else title)
+        self.para(d.text)
+        if d.items:
+            self.add(NumberedList(tuple(_s(i) for i in d.items)))
+        notes = []
+        if d.unanimous is True:
+            notes.append(L.unanimous)
+        elif d.unanimous is False:
+            notes.append(L.not_unanimous)
+        if d.votes:
+            notes.append(L.votes_text(d.votes.in_favour, d.votes.against, d.votes.abstained))
+        if notes:
+            self.para(". ".join(notes) + ".", "note")
+
+    def priority_groups(
+        self, groups: Sequence[PriorityGroup], text: str | None, level: int
+    ) -> None:
+        if not groups and not text:
+            return
+        self.heading(level, self.L.priority_groups)
+        self.para(text)
+        if groups:
+            self.add(BulletList(tuple(_s(g.text) for g in groups)))
+
+    def links(self, links: Sequence[object], level: int) -> None:
+        from khsmodel._base import Link
+
+        items = []
+        for link in links:
+            assert isinstance(link, Link)
+            spans: list[Span] = [Span(t(link.title))]
+            if link.description:
+                spans.append(Span(f" – {t(link.description)}"))
+            if link.url:
+                spans.append(Span(f"\n{t(link.url)}", italic=True))
+            items.append(tuple(spans))
+        if items:
+            self.heading(level, self.L.links)
+            self.add(BulletList(tuple(items)))
+
+    # ------------------------------------------------------------ action plan
+    def measure_table(self, measures: Sequence[Measure], *, columns: Sequence[str]) -> Table:
+        """A measure table; ``columns`` are some of responsible, timeframe, status (plan-wide)."""
+        L = self.L
+        spec = {
+            "responsible": Column(L.responsible, 28),
+            "timeframe": Column(L.timeframe, 22),
+            "status": Column(L.status, 15),
+        }
+        cols = (Column(L.measure, 50), *(spec[c] for c in columns))
+        rows: list[Row | GroupRow] = []
+        phase = heading = None
+        empty = Cell((CellPara(()),))
+        for m in measures:
+            if m.phase is not None and m.phase != phase:
+                label = t(m.phase.label)
+                rows.append(
+                    GroupRow(f"{label}: {t(m.phase.title)}" if m.phase.title else label, "phase")
+                )
+                heading = None
+            phase = m.phase
+            if m.heading is not None and m.heading != heading:
+                rows.append(GroupRow(t(m.heading), "group"))
+            heading = m.heading
+            first: Spans = (
+                (Span(f"{t(m.label)} ", bold=True), Span(t(m.text))) if m.label else _s(m.text)
+            )
+            paras = [CellPara(first)]
+            paras.extend(CellPara(_s(d), "detail") for d in m.details)
+            for pe in m.progress:
+                note = f"{L.date(pe.date)}: {t(pe.text)}"
+                if pe.status is not None:
+                    note += f" ({L.measure_status[pe.status].lower()})"
+                paras.append(CellPara(_s(note, italic=True), "note"))
+            if m.carried_over_from is not None:
+                ref = m.carried_over_from
+                where = _join(
+                    [
+                        t(ref.plan),
+                        f"{L.focus_area.lower()} {ref.focus_area}" if ref.focus_area else None,
+                        f"{L.measure.lower()} {ref.measure}" if ref.measure else None,
+                    ]
+                )
+                note = f"{L.carried_over_from} {where}"
+                if ref.text:
+                    note += f": {t(ref.text)}"
+                paras.append(CellPara(_s(note, italic=True), "note"))
+            cells = [Cell(tuple(paras))]
+            for c in columns:
+                if c == "responsible":
+                    text = m.responsibility.text if m.responsibility else None
+                elif c == "timeframe":
+                    text = m.timeframe.text if m.timeframe else None
+                else:
+                    text = L.measure_status[m.status] if m.status else None
+                cells.append(Cell((CellPara(_s(text)),)) if text is not None else empty)
+            rows.append(Row(tuple(cells)))
+        return Table(cols, tuple(rows))
+
+    def measures(self, measures: Sequence[Measure], *, columns: Sequence[str]) -> None:
+        if not measures:
+            return
+        plain = not any(
+            m.responsibility
+            or m.timeframe
+            or m.status
+            or m.phase
+            or m.progress
+            or m.heading
+            or m.carried_over_from
+            or m.label
+            for m in measures
+        )
+        numbers = [m.number for m in measures]
+        if plain and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            items = tuple(_s(m.text + "".join("\n" + d for d in m.details)) for m in measures)
+            self.add(NumberedList(items, numbers[0]))
+        else:
+            self.add(self.measure_table(measures, columns=columns))
+
+    def focus_area_heading(self, fa: FocusArea) -> str:
+        label = t(fa.label) if fa.label else f"{self.L.focus_area} {fa.number}"
+        return f"{label}: {t(fa.title)}"
+
+    def action_plan(self, plan: ActionPlan, level: int = 1) -> None:
+        L = self.L
+        self.add(Title(t(plan.title)))
+        if self.partnership is not None and self.partnership.name not in plan.title:
+            self.add(Subtitle(t(self.partnership.name)))
+        owner = self.body_name(plan.owner)
+        if owner and owner not in plan.title:
+            self.add(Subtitle(owner))
+        per = self.period(plan.period)
+        if per:
+            self.add(Subtitle(f"{L.period}: {per}"))
+        a = plan.adoption
+        if a is not None:
+            line = (
+                t(a.text)
+                if a.text
+                else L.adoption_line(
+                    self.body_label(a.body),
+                    a.date,
+                    t(a.case_number.text) if a.case_number else None,
+                )
+            )
+            self.para(line, "lead")
+        elif plan.status is not None:
+            self.para(L.plan_status[plan.status], "lead")
+        self.text_blocks(plan.introduction)
+        if plan.purpose:
+            self.heading(level, L.purpose)
+            self.text_blocks(plan.purpose)
+        self.priority_groups(plan.priority_groups, plan.priority_groups_text, level)
+        # a column only when some measure of the plan fills it: no empty form columns
+        every = [m for _, m in plan.iter_measures()] + list(plan.ongoing_activities)
+        columns = [
+            c
+            for c, used in (
+                ("responsible", any(m.responsibility for m in every)),
+                ("timeframe", any(m.timeframe for m in every)),
+                ("status", any(m.status for m in every)),
+            )
+            if used
+        ]
+        for fa in plan.focus_areas:
+            self.heading(level, self.focus_area_heading(fa))
+            self.text_blocks(fa.description)
+            self.measures(fa.measures, columns=columns)
+        if plan.ongoing_activities or plan.ongoing_activities_text:
+            self.heading(level, L.ongoing_activities)
+            if (
+                plan.ongoing_activities_text
+                and plan.ongoing_activities_text != L.ongoing_activities
+            ):
+                self.para(plan.ongoing_activities_text)
+            if plan.ongoing_activities:
+                self.add(self.measure_table(plan.ongoing_activities, columns=columns))
+        if a is not None and a.decision is not None:
+            self.decision(a.decision, level)
+
+    # ------------------------------------------------------------ case document
+    def case_document(self, case: CaseDocument, level: int = 1) -> list[tuple[str, Document]]:
+        L = self.L
+        for line in case.letterhead:
+            self.para(line, "letterhead")
+        self.para(case.document_type or L.case_document.upper(), "doc_type")
+        officers = tuple(t(p.display() if p.text else p.name) for p in case.case_officers)
+        left: list[Field] = []
+        right: list[Field] = []
+        if officers:
+            left.append(Field(L.case_officers if len(officers) > 1 else L.case_officer, officers))
+        if case.issued_by:
+            left.append(Field(L.issued_by, tuple(t(x) for x in case.issued_by)))
+        if case.archive_reference is not None:
+            right.append(Field(L.archive_reference, (t(case.archive_reference.text),)))
+        if case.document_date is not None:
+            right.append(Field(L.document_date, (L.date_numeric(case.document_date),)))
+        if case.status is not None:
+            right.append(Field(L.status, (L.case_status[case.status],)))
+        if left or right:
+            # two columns: people on the left, references on the right, as case systems print
+            fields: list[Field] = []
+            for i in range(max(len(left), len(right))):
+                fields.append(left[i] if i < len(left) else Field("", ()))
+                fields.append(right[i] if i < len(right) else Field("", ()))
+            self.add(KeyValues(tuple(fields), columns=2))
+        self.add(
+            Table(
+                (Column(L.body, 56), Column(L.case_number, 18), Column(L.meeting_date, 26)),
+                (
+                    Row(
+                        (
+                            Cell((CellPara(_s(self.body_name(case.body) or "")),)),
+                            Cell((CellPara(_s(case.case_number.text)),)),
+                            Cell(
+                                (
+                                    CellPara(
+                                        _s(L.date(case.meeting_date) if case.meeting_date else "")
+                                    ),
+                                )
+                            ),
+                        )
+                    ),
+                ),
+                style="plain",
+            )
+        )
+        self.add(
+            Title(
+                t(case.title)
+                if case.title
+                else f"{L.case_word.capitalize()} {t(case.case_number.text)}"
+            )
+        )
+        if case.proposal is not None:
+            p = case.proposal
+            self.heading(level, t(p.heading) if p.heading else L.proposals[p.kind])
+            self.para(p.text)
+            if p.proposed_by:
+                self.para(f"{L.proposed_by} {self.body_label(p.proposed_by)}", "note")
+        process_done = False
+        for s in case.sections:
+            self.heading(level, t(s.heading) if s.heading else L.sections[s.kind])
+            self.text_blocks(s.content)
+            if s.kind == "process" and case.process_events and not process_done:
+                self.process_events(case)
+                process_done = True
+        if case.process_events and not process_done:
+            self.heading(level, L.process)
+            self.process_events(case)
+        if case.references:
+            self.heading(level, L.references)
+            items = []
+            for r in case.references:
+                parts = [Span(t(r.text), bold=True)]
+                body = self.body_label(r.body)
+                extra = _join([
+                    body if body and body not in r.text else None,
+                    L.date(r.date) if r.date else None,
+                ])  # fmt: skip
+                if extra:
+                    parts.append(Span(f" ({extra})"))
+                if r.title and r.title != r.text:
+                    parts.append(Span(f": {t(r.title)}"))
+                if r.decision is not None and r.decision.text != r.text:
+                    parts.append(Span(f"\n{t(r.decision.text)}", italic=True))
+                items.append(tuple(parts))
+            self.add(BulletList(tuple(items)))
+        if case.decision is not None:
+            self.decision(case.decision, level)
+        included: list[tuple[str, Document]] = []
+        if case.attachments:
+            self.heading(
+                level, t(case.attachments_heading) if case.attachments_heading else L.attachments
+            )
+            items = []
+            numbers = []
+            for i, att in enumerate(case.attachments, start=1):
+                n = att.number if att.number is not None else i
+                numbers.append(n)
+                spans = [Span(t(att.title))]
+                if att.description:
+                    spans.append(Span(f" – {t(att.description)}"))
+                if att.url:
+                    spans.append(Span(f"\n{t(att.url)}", italic=True))
+                items.append(tuple(spans))
+                if att.document is not None:
+                    included.append(
+                        (
+                            L.attachment_to_case.format(number=n, case=t(case.case_number.text)),
+                            att.document,
+                        )
+                    )
+            if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+                self.add(NumberedList(tuple(items), numbers[0]))
+            else:
+                self.add(
+                    BulletList(
+                        tuple(
+                            (Span(f"{L.attachment_n.format(number=n)}: ", bold=True), *it)
+                            for n, it in zip(numbers, items, strict=True)
+                        )
+                    )
+                )
+        return included
+
+    def process_events(self, case: CaseDocument) -> None:
+        items = []
+        for e in case.process_events:
+            when = t(e.date_text) if e.date_text else self.L.date(e.date)
+            who = _join([self.body_label(e.body), self.party_name(e.party)])
+            spans = [Span(when, bold=True)]
+            if who:
+                spans.append(Span(f" ({who})"))
+            spans.append(Span(f": {t(e.text)}"))
+            items.append(tuple(spans))
+        self.add(BulletList(tuple(items)))
+
+    # ------------------------------------------------------------ meeting
+    def meeting(self, m: Meeting, level: int = 1) -> list[tuple[str, Document]]:
+        L = self.L
+        body = self.body_name(m.body) or ""
+        self.add(Title(t(m.title) if m.title else f"{body} {L.date(m.date)}"))
+        known = self.partnership is not None and self.partnership.body(m.body) is not None
+        if m.title and known and body not in m.title:
+            self.add(Subtitle(body))
+        fields = [Field(L.date_label, (L.date(m.date),))]
+        span = L.time_span(m.start_time, m.end_time)
+        if span:
+            fields.append(Field(L.time, (span,)))
+        if m.location:
+            fields.append(Field(L.place, (t(m.location),)))
+        if m.participants_text:
+            fields.append(Field(L.participants, (t(m.participants_text),)))
+        elif m.participants_count is not None:
+            fields.append(
+                Field(
+                    L.participants,
+                    (L.participants_text(m.participants_count, m.participants_approximate),),
+                )
+            )
+        if m.represented_text:
+            fields.append(Field(L.represented, (t(m.represented_text),)))
+        elif m.represented_parties:
+            names = [self.party_name(p) or "" for p in m.represented_parties]
+            fields.append(Field(L.represented, (", ".join(names),)))
+        self.add(KeyValues(tuple(fields), columns=1))
+        self.text_blocks(m.description)
+        if m.participants:
+            self.heading(level, L.participants)
+            items: list[Spans] = []
+            for p in m.participants:
+                name = t(p.person.display()) if p.person else ""
+                extra = _join(
+                    [
+                        self.party_name(p.party)
+                        if p.party
+                        and (not p.person or (self.party_name(p.party) or "") not in name)
+                        else None,
+                        L.participant_roles[p.role] if p.role else None,
+                        L.absent if not p.present else None,
+                    ]
+                )
+                text = _join([name, f"({extra})" if extra and name else extra], " ")
+                items.append(_s(text))
+            self.add(BulletList(tuple(items)))
+        if m.programme:
+            self.heading(level, L.programme)
+            programme: list[Spans] = []
+            for item in m.programme:
+                # one bullet per item; speakers not named in its text, presentations and
+                # notes follow as lines of the same item so they stay with it
+                spans: list[Span] = []
+                if item.start_time:
+                    spans.append(Span(f"{L.clock(item.start_time)} ", bold=True))
+                if item.title:
+                    spans.append(Span(f"{t(item.title)}: ", bold=True))
+                spans.append(Span(t(item.text)))
+                missing = [p for p in item.speakers if p.name not in item.text]
+                if missing:
+                    who = "; ".join(t(p.display()) for p in missing)
+                    spans.append(Span(f"\n{L.speakers}: {who}"))
+                for x in item.presentations:
+                    spans.append(Span(f"\n{L.presentation}: {t(x)}", italic=True))
+                for note in item.notes:
+                    spans.append(Span(f"\n{t(note)}"))
+                programme.append(tuple(spans))
+            self.add(BulletList(tuple(programme)))
+        included: list[tuple[str, Document]] = []
+        if m.agenda:
+            self.heading(level, L.agenda)
+            with_type = any(a.case_type for a in m.agenda)
+            cols = [Column(L.case_number, 16)]
+            if with_type:
+                cols.append(Column(L.case_type, 10))
+            cols.append(Column(L.case_title, 74 if not with_type else 64))
+            rows: list[Row | GroupRow] = []
+            for a in m.agenda:
+                cells = [Cell((CellPara(_s(a.case_number.text)),))]
+                if with_type:
+                    cells.append(Cell((CellPara(_s(a.case_type or "")),)))
+                paras = [CellPara(_s(a.title))]
+                if a.decision is not None:
+                    head = (
+                        t(a.decision.heading)
+                        if a.decision.heading
+                        else L.decision_kinds[a.decision.kind]
+                    )
+                    paras.append(CellPara((Span(f"{head}: ", bold=True), Span(t(a.decision.text)))))
+                cells.append(Cell(tuple(paras)))
+                rows.append(Row(tuple(cells)))
+                if a.case_document is not None:
+                    included.append(
+                        (f"{L.case_word.capitalize()} {t(a.case_number.text)}", a.case_document)
+                    )
+            self.add(Table(tuple(cols), tuple(rows)))
+        if m.presentations:
+            self.heading(level, L.presentations)
+            items = []
+            for att in m.presentations:
+                spans = [Span(t(att.title))]
+                if att.description:
+                    spans.append(Span(f" – {t(att.description)}"))
+                if att.url:
+                    spans.append(Span(f"\n{t(att.url)}", italic=True))
+                items.append(tuple(spans))
+                if att.document is not None:
+                    included.append((t(att.title), att.document))
+            self.add(BulletList(tuple(items)))
+        if m.decisions:
+            self.heading(level, L.decisions)
+            for d in m.decisions:
+                self.decision(
+                    d,
+                    min(level + 1, 3),
+                    heading=bool(d.heading or d.case_number or len(m.decisions) > 1),
+                )
+        if m.minutes is not None:
+            mi = m.minutes
+            self.heading(level, L.minutes)
+            self.add(Para((Span(t(mi.title), bold=True),)))
+            meta = _join(
+                [
+                    L.date(mi.date) if mi.date else None,
+                    f"{L.approved.lower()} {L.date(mi.approved)}" if mi.approved else None,
+                ]
+            )
+            self.para(meta, "note")
+            if mi.url:
+                self.para(mi.url, "note")
+            self.text_blocks(mi.content)
+        if m.notes:
+            self.heading(level, L.notes)
+            self.text_blocks(m.notes)
+        self.links(m.links, level)
+        return included
+
+    # ------------------------------------------------------------ agreement
+    def parties_table(self, parties: Sequence[object], *, validity: bool) -> Table:
+        from khsmodel.parties import Organisation
+
+        L = self.L
+        cols = [
+            Column(L.party, 40),
+            Column(L.kind, 20),
+            Column(L.organisation_number, 20),
+            Column(L.kommune_number, 20),
+        ]
+        if validity:
+            cols = [
+                Column(L.party, 29),
+                Column(L.kind, 16),
+                Column(L.organisation_number, 15),
+                Column(L.kommune_number, 15),
+                Column(L.validity, 25),
+            ]
+        rows: list[Row | GroupRow] = []
+        for o in parties:
+            assert isinstance(o, Organisation)
+            name = [CellPara(_s(o.name))]
+            extra = [f"{t(n.name)} ({t(n.lang)})" for n in o.other_names]
+            if o.short_name:
+                extra.insert(0, t(o.short_name))
+            if extra:
+                name.append(CellPara(_s(", ".join(extra)), "detail"))
+            cells = [
+                Cell(tuple(name)),
+                Cell((CellPara(_s(L.organisation_kinds[o.kind])),)),
+                Cell(
+                    (
+                        CellPara(
+                            _s(o.organisation_number.grouped() if o.organisation_number else "")
+                        ),
+                    )
+                ),
+                Cell((CellPara(_s(o.kommune_number.value if o.kommune_number else "")),)),
+            ]
+            if validity:
+                cells.append(Cell((CellPara(_s(L.period_short(o.valid_from, o.valid_to) or "")),)))
+            rows.append(Row(tuple(cells)))
+        return Table(tuple(cols), tuple(rows))
+
+    def agreement(self, a: Agreement, level: int = 1, *, as_section: bool = False) -> None:
+        L = self.L
+        if as_section:
+            self.heading(level, t(a.title))
+            level += 1
+        else:
+            self.add(Title(t(a.title)))
+            if a.short_title:
+                self.add(Subtitle(t(a.short_title)))
+        fields = [Field(L.kind, (L.agreement_levels[a.level],))]
+        if a.date:
+            fields.append(Field(L.date_label, (L.date(a.date),)))
+        per = self.period(a.validity)
+        if per:
+            fields.append(Field(L.validity, (per,)))
+        if a.parent:
+            fields.append(Field(L.parent_agreement, (t(a.parent),)))
+        if a.replaces:
+            fields.append(Field(L.replaces, (t(a.replaces),)))
+        if a.url:
+            fields.append(Field("URL", (t(a.url),)))
+        self.add(KeyValues(tuple(fields)))
+        self.text_blocks(a.description)
+        if a.parties:
+            self.heading(level, L.parties)
+            self.add(self.parties_table(a.parties, validity=False))
+        if a.signatories:
+            self.heading(level, L.signatories)
+            self.add(BulletList(tuple(_s(p.display()) for p in a.signatories)))
+        items = {d.key: d for d in STATUTORY_ITEMS}
+        for s in a.sections:
+            self.heading(level, t(s.heading) if s.heading else L.agreement_topics[s.topic])
+            self.text_blocks(s.content)
+            if s.statutory_items:
+                nums = ", ".join(f"nr. {items[k].number}" for k in s.statutory_items)
+                self.para(f"{L.covers} § 6-2 {nums}.", "note")
+        if a.statutory_items:
+            self.heading(level, L.statutory_items)
+            self.add(
+                BulletList(
+                    tuple(
+                        _s(
+                            L.statutory_item.format(
+                                number=items[k].number, subject=items[k].subject
+                            )
+                        )
+                        for k in a.statutory_items
+                    )
+                )
+            )
+        self.priority_groups(a.priority_groups, a.priority_groups_text, level)
+        if a.decision is not None:
+            self.decision(a.decision, level)
+        self.links(a.links, level)
+
+    # ------------------------------------------------------------ partnership
+    def partnership_doc(self, p: Partnership, level: int = 1) -> None:
+        L = self.L
+        self.add(Title(t(p.name)))
+        sub = _join([L.partnership_kinds[p.kind], t(p.short_name) if p.short_name else None])
+        self.add(Subtitle(sub))
+        fields = []
+        est = (
+            t(p.established_text)
+            if p.established_text
+            else (L.date(p.established) if p.established else None)
+        )
+        if est:
+            fields.append(Field(L.established, (est,)))
+        per = self.period(p.period)
+        if per:
+            fields.append(Field(L.period, (per,)))
+        if p.aliases:
+            fields.append(Field(L.also_called, (", ".join(t(a) for a in p.aliases),)))
+        if p.url:
+            fields.append(Field("URL", (t(p.url),)))
+        if fields:
+            self.add(KeyValues(tuple(fields)))
+        self.text_blocks(p.description)
+        if p.history:
+            self.heading(level, L.history)
+            items = []
+            for h in p.history:
+                when = t(h.when) if h.when else L.period_text(h.start, h.end)
+                items.append(
+                    (Span(f"{when}: ", bold=True), Span(t(h.text))) if when else _s(h.text)
+                )
+            self.add(BulletList(tuple(items)))
+        if p.parties:
+            self.heading(level, L.parties)
+            self.add(
+                self.parties_table(
+                    p.parties, validity=any(o.valid_from or o.valid_to for o in p.parties)
+                )
+            )
+        if p.memberships:
+            self.heading(level, L.members_over_time)
+            rows: list[Row | GroupRow] = []
+            for ms in p.memberships:
+                rows.append(
+                    Row(
+                        tuple(
+                            Cell((CellPara(_s(x)),))
+                            for x in (
+                                self.party_name(ms.party) or "",
+                                L.membership_roles[ms.role],
+                                L.date_numeric(ms.valid_from) if ms.valid_from else "",
+                                L.date_numeric(ms.valid_to) if ms.valid_to else "",
+                                ms.note or "",
+                            )
+                        )
+                    )
+                )
+            self.add(
+                Table(
+                    (
+                        Column(L.party, 34),
+                        Column(L.role, 16),
+                        Column(L.from_, 16),
+                        Column(L.to, 16),
+                        Column(L.note, 18),
+                    ),
+                    tuple(rows),
+                )
+            )
+        if p.bodies:
+            self.heading(level, L.bodies)
+            for b in p.bodies:
+                self.heading(
+                    level + 1, f"{t(b.name)} ({t(b.abbreviation)})" if b.abbreviation else t(b.name)
+                )
+                kind_label = L.body_kinds[b.kind]
+                info = [] if kind_label.lower() in b.name.lower() else [kind_label]
+                if b.level is not None:
+                    info.append(f"{L.level.lower()} {b.level}")
+                if b.parent:
+                    info.append(f"{L.issued_by.lower()} {self.body_label(b.parent)}")
+                if b.established:
+                    info.append(f"{L.established.lower()} {L.date(b.established)}")
+                if b.dissolved:
+                    info.append(f"{L.dissolved} {L.date(b.dissolved)}")
+                if b.aliases:
+                    info.append(f"{L.also_called.lower()} {', '.join(t(a) for a in b.aliases)}")
+                if info:
+                    self.para(", ".join(info) + ".", "note")
+                if b.mandate:
+                    self.heading(level + 2, L.mandate)
+                    self.text_blocks(b.mandate)
+                if b.members:
+                    items = []
+                    for bm in b.members:
+                        name = t(bm.person.display()) if bm.person else ""
+                        extra = _join(
+                            [
+                                self.party_name(bm.party),
+                                L.role_kinds[bm.role] if bm.role else None,
+                                L.period_text(bm.valid_from, bm.valid_to),
+                            ]
+                        )
+                        items.append(
+                            _s(_join([name, f"({extra})" if extra and name else extra], " "))
+                        )
+                    self.heading(level + 2, L.members)
+                    self.add(BulletList(tuple(items)))
+        if p.agreements:
+            self.heading(level, L.agreements)
+            for a in p.agreements:
+                self.agreement(a, level + 1, as_section=True)
+        if p.decisions:
+            self.heading(level, L.decisions)
+            for d in p.decisions:
+                self.decision(d, level + 1)
+        self.priority_groups(p.priority_groups, p.priority_groups_text, level)
+        if p.resources:
+            self.heading(level, L.resources)
+            for r in p.resources:
+                spans = [Span(t(r.title), bold=True)]
+                meta = _join(
+                    [
+                        self.body_label(r.body),
+                        L.date(r.date) if r.date else None,
+                        self.period(r.period),
+                    ]
+                )
+                if meta:
+                    spans.append(Span(f" ({meta})"))
+                if r.url:
+                    spans.append(Span(f"\n{t(r.url)}", italic=True))
+                self.add(Para(tuple(spans)))
+                self.text_blocks(r.text)
+        self.links(p.links, level)
+
+
+# ---------------------------------------------------------------- entry point
+def _kind(doc: Document) -> str:
+    kind = getattr(type(doc), "KIND", None)
+    if not isinstance(kind, str):
+        raise KhsModelError(f"expected a khsmodel document, got {type(doc).__name__}")
+    return kind
+
+
+def _names(people: Iterable[Person]) -> str:
+    return ", ".join(t(p.name) for p in people)
+
+
+def _build(doc: Document, labels: Labels, prefix: str) -> Content:
+    kind = _kind(doc)
+    L = labels
+    partnership: Partnership | None = (
+        doc if isinstance(doc, Partnership) else getattr(doc, "partnership", None)
+    )
+    b = _Builder(L, partnership, prefix)
+    pname = t(partnership.name) if partnership else ""
+    included: list[tuple[str, Document]] = []
+    date: dt.date | None = None
+    header_body: str | None = None
+    author = pname
+    if isinstance(doc, ActionPlan):
+        b.action_plan(doc)
+        title = t(doc.title)
+        subject = _join([L.kinds[kind], b.period(doc.period)])
+        header_body = b.known_body_name(doc.owner) or (
+            b.known_body_name(doc.adoption.body) if doc.adoption else None
+        )
+        date = doc.adoption.date if doc.adoption and doc.adoption.date else None
+    elif isinstance(doc, CaseDocument):
+        included = b.case_document(doc)
+        title = t(doc.title) if doc.title else f"{L.case_document} {t(doc.case_number.text)}"
+        header_body = b.known_body_name(doc.body)
+        subject = _join([L.case_document, f"{L.case_word} {t(doc.case_number.text)}", header_body])
+        author = _names(doc.case_officers) or pname
+        date = doc.document_date or doc.meeting_date
+    elif isinstance(doc, Meeting):
+        included = b.meeting(doc)
+        header_body = b.known_body_name(doc.body)
+        title = t(doc.title) if doc.title else f"{b.body_name(doc.body)} {L.date(doc.date)}"
+        subject = _join([L.kinds[kind], b.body_name(doc.body), L.date(doc.date)])
+        date = doc.date
+    elif isinstance(doc, Agreement):
+        b.agreement(doc)
+        title = t(doc.title)
+        subject = L.agreement_levels[doc.level]
+        author = ", ".join(t(o.name) for o in doc.parties) or pname
+        date = doc.date
+    else:
+        b.partnership_doc(doc)
+        title = t(doc.name)
+        subject = L.partnership_kinds[doc.kind]
+        date = None
+    for i, (label, att) in enumerate(included, start=1):
+        sub = _build(att, labels, f"{prefix}v{i}_")
+        b.add(Included(label, sub))
+    header = (
+        _join([pname, header_body if header_body and header_body != pname else None], " – ")
+        or title
+    )
+    return Content(
+        kind=kind,
+        title=title,
+        subject=subject,
+        author=author,
+        header=header,
+        blocks=tuple(b.blocks),
+        language=L.language,
+        date=date,
+        source=doc,
+    )
+
+
+def build(doc: Document, *, labels: Labels = NB) -> Content:
+    """The content of ``doc`` as blocks, after rejecting text no document format can hold.
+
+    Raises :class:`~khsmodel.KhsModelError` naming the field path of the first
+    XML-illegal character (see :mod:`khsmodel_exporters._safety`).
+    """
+    _kind(doc)
+    check_text(doc, XML_ILLEGAL)
+    return _build(doc, labels, "")
+
+
+def iter_text(content: Content, *, header: bool = True) -> Iterator[str]:
+    """Every text a reader sees in ``content``, in order (for tests and search indexes).
+
+    The running header is the main document's; an included document's own
+    header text is not shown (``header=False`` for those).
+    """
+    if header:
+        yield content.header
+    for block in content.blocks:
+        yield from _block_text(block)
+
+
+def _block_text(block: Block_) -> Iterator[str]:
+    if isinstance(block, Title | Subtitle | Heading):
+        yield block.text
+    elif isinstance(block, Para):
+        yield "".join(s.text for s in block.spans)
+    elif isinstance(block, BulletList | NumberedList):
+        for item in block.items:
+            yield "".join(s.text for s in item)
+    elif isinstance(block, KeyValues):
+        for f in block.fields:
+            yield f.label
+            yield from f.lines
+    elif isinstance(block, Table):
+        for c in block.columns:
+            yield c.label
+        for row in block.rows:
+            if isinstance(row, GroupRow):
+                yield row.text
+            else:
+                for cell in row.cells:
+                    for p in cell.paras:
+                        yield "".join(s.text for s in p.spans)
+    elif isinstance(block, Included):
+        yield block.label
+        yield from iter_text(block.content, header=False)

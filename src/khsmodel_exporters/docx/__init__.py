@@ -1,0 +1,66 @@
+"""The ``docx`` exporter: Word documents a Norwegian secretariat would send as they are.
+
+Lightweight on import: python-docx is imported only inside :meth:`DocxExporter.export`.
+What the document says comes from :mod:`khsmodel_exporters._content` (shared
+with the PDF exporter); how it looks is decided in :mod:`._render`.
+
+Options of ``export(doc, **options)``:
+
+``font`` (str, default ``"Arial"``)
+    Font family of all text. Arial is metric-compatible with Liberation Sans
+    (LibreOffice) and covers Norwegian and Sámi letters.
+``created`` (datetime.datetime or None)
+    The core properties' created/modified time. By default the document's own
+    date (adoption, document or meeting date) at midnight UTC; left out when
+    the document has none. Never the clock: same input, same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from khsmodel.documents import DOCUMENT_TYPES, Document
+from khsmodel.errors import KhsModelError
+
+__all__ = ["DocxExporter"]
+
+_OPTIONS = {"font", "created"}
+
+
+class DocxExporter:
+    """Office Open XML (Word) for every document kind."""
+
+    name = "docx"
+    suffix = ".docx"
+    media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
+    requires: tuple[str, ...] = ("docx",)
+    install_hint = 'pip install "khsmodel[docx]"'
+
+    def export(self, doc: Document, **options: Any) -> bytes:
+        unknown = sorted(set(options) - _OPTIONS)
+        if unknown:
+            raise KhsModelError(
+                f"unknown option(s) for the docx exporter: {', '.join(unknown)} "
+                f"(valid: {', '.join(sorted(_OPTIONS))})"
+            )
+        font = options.get("font", "Arial")
+        if not isinstance(font, str) or not font.strip() or "<" in font or "&" in font:
+            raise KhsModelError(f"font must be a font family name, got {font!r}")
+        created = options.get("created")
+        if created is not None and not isinstance(created, dt.datetime):
+            raise KhsModelError(f"created must be a datetime.datetime, got {created!r}")
+
+        from .._content import build
+
+        content = build(doc)  # rejects unwritable text with its path, before any output
+        try:
+            from ._render import render
+        except ImportError as exc:
+            from khsmodel.exporters import ExporterUnavailableError
+
+            raise ExporterUnavailableError(
+                self.name, f"{type(exc).__name__}: {exc}", self.install_hint
+            ) from exc
+        return render(content, font=font, created=created)

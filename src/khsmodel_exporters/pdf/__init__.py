@@ -1,0 +1,70 @@
+"""The ``pdf`` exporter: print-ready PDF with reportlab, for every document kind.
+
+Lightweight on import: reportlab is imported only inside :meth:`PdfExporter.export`.
+What the document says comes from :mod:`khsmodel_exporters._content` (shared
+with the Word exporter, so the labels and date formats are the same); how it
+looks on the page is decided in :mod:`._render`.
+
+- A4, DejaVu Sans embedded as a subset (covers æøå and the Sámi letters
+  á č đ ŋ š ŧ ž Ï; the licence ships in ``fonts/``), no standard-14 font.
+- Running header (partnership and body), footer with the title and
+  "Side X av Y", an outline entry per heading (focus areas, case sections),
+  metadata title, author, subject, keywords and language (``/Lang nb-NO``).
+- For an action plan, a timeline chart of the measures whose timeframe
+  resolves to dates, with the others listed under it.
+- Same input, same bytes (reportlab's ``invariant`` mode: fixed dates and ID).
+
+Not PDF/A and not tagged: for archiving use the ``pdfa`` exporter (Word output
+converted by LibreOffice), see docs/pdf.md.
+
+Options of ``export(doc, **options)``:
+
+``timeline`` (bool, default True)
+    Add the timeline chart to action plans.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khsmodel.documents import DOCUMENT_TYPES, Document
+from khsmodel.errors import KhsModelError
+
+__all__ = ["PdfExporter"]
+
+_OPTIONS = {"timeline"}
+
+
+class PdfExporter:
+    """PDF (reportlab) for every document kind."""
+
+    name = "pdf"
+    suffix = ".pdf"
+    media_type = "application/pdf"
+    kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
+    requires: tuple[str, ...] = ("reportlab",)
+    install_hint = 'pip install "khsmodel[pdf]"'
+
+    def export(self, doc: Document, **options: Any) -> bytes:
+        unknown = sorted(set(options) - _OPTIONS)
+        if unknown:
+            raise KhsModelError(
+                f"unknown option(s) for the pdf exporter: {', '.join(unknown)} "
+                f"(valid: {', '.join(sorted(_OPTIONS))})"
+            )
+        timeline = options.get("timeline", True)
+        if not isinstance(timeline, bool):
+            raise KhsModelError(f"timeline must be True or False, got {timeline!r}")
+
+        from .._content import build
+
+        content = build(doc)  # rejects unwritable text with its path, before any output
+        try:
+            from ._render import render
+        except ImportError as exc:
+            from khsmodel.exporters import ExporterUnavailableError
+
+            raise ExporterUnavailableError(
+                self.name, f"{type(exc).__name__}: {exc}", self.install_hint
+            ) from exc
+        return render(content, timeline=timeline)

@@ -1,0 +1,551 @@
+"""Render :class:`~khsmodel_exporters._content.Content` as a PDF with reportlab platypus.
+
+What the document says (headings, labels, dates, table columns) is decided in
+:mod:`khsmodel_exporters._content`, shared with the Word exporter; this module
+decides how it looks on an A4 page and adds what only a PDF has: the outline
+(bookmarks), the two-pass "Side X av Y" footer, and the plan's timeline chart.
+
+Safety: every user string reaches reportlab through :func:`markup`, which
+escapes ``&``, ``<`` and ``>`` before any tag of ours is added, so user text
+can never become markup (no ``<img src=…>`` reading local files, no ``<a>``).
+Long words are broken by the layout (``splitLongWords``), and table rows may
+split across pages (``splitInRow``), so a 10 000-character word or a 50-line
+cell never runs off the page or raises ``LayoutError``.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle as RLTableStyle
+
+from khsmodel.documents import Document
+from khsmodel.labels import NB, Labels
+from khsmodel.plans import ActionPlan
+
+from .. import _content as C
+from ._canvas import Furniture, PagedCanvas
+from ._fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register
+from ._timeline import chart_drawings, collect
+
+__all__ = ["markup", "render"]
+
+PAGE_W, PAGE_H = A4
+MARGIN_L = MARGIN_R = 22 * mm
+MARGIN_T = 24 * mm
+MARGIN_B = 22 * mm
+TEXT_W = PAGE_W - MARGIN_L - MARGIN_R
+TEXT_H = PAGE_H - MARGIN_T - MARGIN_B
+
+DARK = HexColor("#1F3864")
+MUTED = HexColor("#595959")
+RULE = HexColor("#8EA0B8")
+HEADER_FILL = HexColor("#DCE3EE")
+PHASE_FILL = HexColor("#EEF2F7")
+GROUP_FILL = HexColor("#F6F8FB")
+GRID = HexColor("#A9B6C8")
+
+#: Room a heading needs below it (its own lines and the start of what follows), else new page.
+KEEP_WITH_HEADING = 110.0
+
+
+# ---------------------------------------------------------------- text
+def _text(text: str) -> str:
+    """One user string as Paragraph markup: escaped; line breaks and tabs kept as layout."""
+    out = escape(text)
+    if "\t" in out:
+        out = out.replace("\t", "\u00a0\u00a0\u00a0\u00a0")
+    if "\n" in out:
+        out = out.replace("\n", "<br/>")
+    return out
+
+
+def markup(spans: Iterable[C.Span]) -> str:
+    """Paragraph markup for runs of user text. Only our own ``<b>``, ``<i>``, ``<br/>``."""
+    parts = []
+    for s in spans:
+        x = _text(s.text)
+        if s.bold:
+            x = f"<b>{x}</b>"
+        if s.italic:
+            x = f"<i>{x}</i>"
+        parts.append(x)
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------- styles
+def _style(name: str, **kw: Any) -> ParagraphStyle:
+    base: dict[str, Any] = {
+        "fontName": REGULAR,
+        "fontSize": 9.5,
+        "leading": 13,
+        "textColor": Color(0.08, 0.09, 0.11),
+        "bulletFontName": REGULAR,
+        "splitLongWords": 1,
+        "allowWidows": 0,
+        "allowOrphans": 0,
+        "spaceAfter": 5,
+    }
+    base.update(kw)
+    return ParagraphStyle(name, **base)
+
+
+class _Styles:
+    def __init__(self) -> None:
+        self.body = _style("body")
+        self.lead = _style("lead", fontName=ITALIC, fontSize=10, leading=14, spaceAfter=8)
+        self.note = _style("note", fontSize=8.5, leading=11.5, textColor=MUTED)
+        self.letterhead = _style("letterhead", fontName=BOLD, fontSize=9, leading=11.5,
+                                 textColor=DARK, spaceAfter=0)  # fmt: skip
+        self.doc_type = _style("doc_type", fontName=BOLD, fontSize=13, leading=17, textColor=DARK,
+                               spaceBefore=10, spaceAfter=8)  # fmt: skip
+        self.title = _style("title", fontName=BOLD, fontSize=19, leading=24, textColor=DARK,
+                            spaceBefore=4, spaceAfter=6)  # fmt: skip
+        self.subtitle = _style("subtitle", fontSize=11, leading=15, textColor=MUTED, spaceAfter=2)
+        self.h = {
+            1: _style("h1", fontName=BOLD, fontSize=13.5, leading=17.5, textColor=DARK,
+                      spaceBefore=14, spaceAfter=6),
+            2: _style("h2", fontName=BOLD, fontSize=11.5, leading=15, textColor=DARK,
+                      spaceBefore=10, spaceAfter=4),
+            3: _style("h3", fontName=BOLD_ITALIC, fontSize=10, leading=13.5, textColor=DARK,
+                      spaceBefore=8, spaceAfter=3),
+        }  # fmt: skip
+        self.included = _style("included", fontName=BOLD, fontSize=9, leading=12, textColor=MUTED,
+                               alignment=TA_RIGHT, spaceAfter=10)  # fmt: skip
+        self.cell = _style("cell", fontSize=8.8, leading=11.6, spaceAfter=2)
+        self.cell_detail = _style("cell_detail", fontSize=8.3, leading=11, spaceAfter=2,
+                                  textColor=Color(0.2, 0.22, 0.25))  # fmt: skip
+        self.cell_note = _style("cell_note", fontName=ITALIC, fontSize=8, leading=10.5,
+                                textColor=MUTED, spaceAfter=2)  # fmt: skip
+        self.cell_head = _style("cell_head", fontName=BOLD, fontSize=8.8, leading=11.6,
+                                spaceAfter=0, textColor=DARK)  # fmt: skip
+        self.group = _style("group", fontName=BOLD, fontSize=8.8, leading=11.6, spaceAfter=0,
+                            textColor=DARK)  # fmt: skip
+        self.kv_label = _style("kv_label", fontName=BOLD, fontSize=8.8, leading=11.6, spaceAfter=0)
+        self.kv_value = _style("kv_value", fontSize=8.8, leading=11.6, spaceAfter=0)
+        self.plain_label = _style("plain_label", fontName=BOLD, fontSize=7.8, leading=10,
+                                  textColor=MUTED, spaceAfter=0)  # fmt: skip
+        self.plain_value = _style("plain_value", fontSize=9.5, leading=12.5, spaceAfter=0)
+        self.list_item = _style("list_item", spaceAfter=2)
+
+
+# ---------------------------------------------------------------- flowables
+class _Heading(Paragraph):  # type: ignore[misc]
+    """A heading that binds its outline entry where it is drawn (and only once if split)."""
+
+    khs_outline: tuple[str, str, int] | None = None
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        if self.khs_outline is not None:
+            key, title, level = self.khs_outline
+            canvas.bookmarkHorizontal(key, 0, y + self.height)
+            canvas.addOutlineEntry(title, key, level=level, closed=level > 0)
+        super().drawOn(canvas, x, y, _sW)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        for i, part in enumerate(parts):
+            if isinstance(part, _Heading):
+                part.khs_outline = self.khs_outline if i == 0 else None
+        return parts
+
+
+class _RunningHeader(Flowable):  # type: ignore[misc]
+    """Zero-size marker: from the page it lands on, the running header reads ``left``/``right``."""
+
+    def __init__(self, left: str | None, right: str | None) -> None:
+        super().__init__()
+        self.left = left
+        self.right = right
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.khs_header = self.left
+        self.canv.khs_header_right = self.right
+        self.canv.khs_header_page = self.canv.getPageNumber()
+
+
+class _Outline:
+    """Hands out outline levels in document order; PDF outlines may not skip a level."""
+
+    def __init__(self) -> None:
+        self.last = -1
+        self.n = 0
+
+    def level(self, wanted: int) -> int:
+        level = max(0, min(wanted, self.last + 1))
+        self.last = level
+        return level
+
+    def key(self) -> str:
+        self.n += 1
+        return f"khs_outline_{self.n}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _one_word_width(word: str, font: str, size: float) -> float:
+    return float(stringWidth(word, font, size))
+
+
+def _word_width(texts: Iterable[str], font: str, size: float) -> float:
+    """Width of the longest word (whitespace-separated) in ``texts``."""
+    widest = 0.0
+    for text in texts:
+        for word in text.split():
+            if len(word) > 60:  # too long to keep whole in any column: layout breaks it
+                return float("inf")
+            widest = max(widest, _one_word_width(word, font, size))
+    return widest
+
+
+def _line_width(text: str, font: str, size: float) -> float:
+    """Width of ``text`` on one line if it is short (a date, a name), else 0."""
+    if len(text) > 36 or "\n" in text:
+        return 0.0
+    return _one_word_width(" ".join(text.split()), font, size)
+
+
+def _distribute(widths: Sequence[float], need: Sequence[float]) -> list[float]:
+    """Widen the columns that need it, taking the room from the others down to their need."""
+    extra = sum(max(n - w, 0.0) for n, w in zip(need, widths, strict=True))
+    slack = sum(max(w - n, 0.0) for n, w in zip(need, widths, strict=True))
+    if extra <= 0 or slack <= 0:
+        return list(widths)
+    take = min(extra, slack)
+    return [
+        w + (n - w) * take / extra if n > w else w - (w - n) * take / slack
+        for n, w in zip(need, widths, strict=True)
+    ]
+
+
+def _outline_title(text: str) -> str:
+    title = " ".join(text.split())
+    return title if len(title) <= 200 else title[:199] + "…"
+
+
+# ---------------------------------------------------------------- renderer
+class _Renderer:
+    def __init__(self, labels: Labels, *, timeline: bool) -> None:
+        self.L = labels
+        self.s = _Styles()
+        self.outline = _Outline()
+        self.timeline = timeline
+        self.story: list[Any] = []
+
+    # -- small builders
+    def para(self, spans: Iterable[C.Span], style: ParagraphStyle) -> Paragraph:
+        return Paragraph(markup(spans), style)
+
+    def heading(self, text: str, level: int, bookmark: str, depth: int) -> _Heading:
+        h = _Heading(_text(text), self.s.h[min(max(level, 1), 3)])
+        key = bookmark if bookmark else self.outline.key()
+        h.khs_outline = (key, _outline_title(text), self.outline.level(level - 1 + depth))
+        return h
+
+    def cell_paras(self, cell: C.Cell) -> list[Paragraph]:
+        styles = {"text": self.s.cell, "detail": self.s.cell_detail, "note": self.s.cell_note}
+        return [self.para(p.spans, styles.get(p.style, self.s.cell)) for p in cell.paras] or [
+            Paragraph("", self.s.cell)
+        ]
+
+    def widths(
+        self, columns: Sequence[C.Column], rows: Sequence[C.Row | C.GroupRow] = (), pad: float = 8
+    ) -> list[float]:
+        """Column widths from the relative ones, adjusted to what the cells hold.
+
+        First no column breaks a word (up to 40 % of the text width), then, as
+        far as room allows, short texts such as dates stay on one line; the room
+        comes from columns with long text. Beyond that the layout wraps.
+        """
+        total = sum(max(c.width, 0.0) for c in columns) or float(len(columns))
+        base = [TEXT_W * (max(c.width, 0.0) or 1.0) / total for c in columns]
+        if not rows:
+            return base
+        words = [_word_width([c.label], BOLD, 8.8) + pad + 1 for c in columns]
+        lines = list(words)
+        for row in rows:
+            if isinstance(row, C.GroupRow):
+                continue
+            for i, cell in enumerate(row.cells[: len(columns)]):
+                for p in cell.paras:
+                    size = 8.8 if p.style == "text" else 8.3
+                    whole = 0.0
+                    for sp in p.spans:
+                        font = BOLD if sp.bold else (ITALIC if sp.italic else REGULAR)
+                        words[i] = max(words[i], _word_width([sp.text], font, size) + pad + 1)
+                        whole = whole + _line_width(sp.text, font, size)
+                    lines[i] = max(lines[i], whole + pad + 1)
+        cap = TEXT_W * 0.4
+        words = [min(n, cap) for n in words]
+        lines = [min(max(n, w), cap) for n, w in zip(lines, words, strict=True)]
+        return _distribute(_distribute(base, words), lines)
+
+    # -- blocks
+    def table(self, t: C.Table) -> Flowable:
+        if t.style == "plain":
+            return self.plain_table(t)
+        s = self.s
+        ncols = max(len(t.columns), 1)
+        data: list[list[Any]] = [[Paragraph(_text(c.label), s.cell_head) for c in t.columns]]
+        cmds: list[tuple[Any, ...]] = [
+            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONT", (0, 0), (-1, -1), REGULAR, 8.8),  # never the default Helvetica
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        for r, row in enumerate(t.rows, start=1):
+            if isinstance(row, C.GroupRow):
+                style = s.group if row.kind == "phase" else _style(
+                    "group_italic", parent=s.group, fontName=BOLD_ITALIC)  # fmt: skip
+                data.append([Paragraph(_text(row.text), style)] + [""] * (ncols - 1))
+                cmds.append(("SPAN", (0, r), (-1, r)))
+                cmds.append(("BACKGROUND", (0, r), (-1, r),
+                             PHASE_FILL if row.kind == "phase" else GROUP_FILL))  # fmt: skip
+            else:
+                cells: list[Any] = [self.cell_paras(c) for c in row.cells[:ncols]]
+                cells += [""] * (ncols - len(cells))
+                data.append(cells)
+        return RLTable(data, colWidths=self.widths(t.columns, t.rows), repeatRows=1, splitByRow=1,
+                       splitInRow=1, style=RLTableStyle(cmds), hAlign="LEFT")  # fmt: skip
+
+    def plain_table(self, t: C.Table) -> Flowable:
+        s = self.s
+        ncols = max(len(t.columns), 1)
+        data: list[list[Any]] = [[Paragraph(_text(c.label), s.plain_label) for c in t.columns]]
+        for row in t.rows:
+            if isinstance(row, C.GroupRow):
+                data.append([Paragraph(_text(row.text), s.plain_value)] + [""] * (ncols - 1))
+            else:
+                cells: list[Any] = [
+                    [self.para(p.spans, s.plain_value) for p in c.paras] for c in row.cells[:ncols]
+                ]
+                cells += [""] * (ncols - len(cells))
+                data.append(cells)
+        cmds = [
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.8, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONT", (0, 0), (-1, -1), REGULAR, 8.8),  # never the default Helvetica
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        return RLTable(data, colWidths=self.widths(t.columns), splitByRow=1, splitInRow=1,
+                       style=RLTableStyle(cmds), hAlign="LEFT", spaceBefore=4,
+                       spaceAfter=10)  # fmt: skip
+
+    def key_values(self, kv: C.KeyValues) -> Flowable:
+        s = self.s
+        columns = max(kv.columns, 1)
+        data: list[list[Any]] = []
+        row: list[Any] = []
+        for f in kv.fields:
+            row.append(Paragraph(_text(f.label), s.kv_label) if f.label else "")
+            row.append(Paragraph("<br/>".join(_text(x) for x in f.lines), s.kv_value))
+            if len(row) == 2 * columns:
+                data.append(row)
+                row = []
+        if row:
+            data.append(row + [""] * (2 * columns - len(row)))
+        if not data:
+            return Spacer(0, 0)
+        # each label column as wide as its longest label, within reason
+        label_w = []
+        for c in range(columns):
+            labels = [f.label for f in kv.fields[c::columns] if f.label]
+            widest = max((float(stringWidth(x, BOLD, 8.8)) for x in labels), default=0.0)
+            label_w.append(min(max(widest + 8, 50.0), TEXT_W / columns * 0.45))
+        widths = []
+        for c in range(columns):
+            widths += [label_w[c], TEXT_W / columns - label_w[c]]
+        cmds = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONT", (0, 0), (-1, -1), REGULAR, 8.8),  # never the default Helvetica
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ]
+        return RLTable(data, colWidths=widths, splitByRow=1, splitInRow=1,
+                       style=RLTableStyle(cmds), hAlign="LEFT", spaceBefore=2,
+                       spaceAfter=8)  # fmt: skip
+
+    def list_(self, items: Sequence[C.Spans], *, numbered: bool, start: int = 1) -> Flowable:
+        flow = [ListItem(self.para(spans, self.s.list_item)) for spans in items]
+        if numbered:
+            return ListFlowable(flow, bulletType="1", start=start, bulletFormat="%s.",
+                                bulletFontName=REGULAR, bulletFontSize=9.5, leftIndent=20,
+                                bulletDedent=16, spaceAfter=6)  # fmt: skip
+        return ListFlowable(flow, bulletType="bullet", start="•", bulletFontName=REGULAR,
+                            bulletFontSize=9, leftIndent=14, bulletDedent=10,
+                            spaceAfter=6)  # fmt: skip
+
+    def blocks(self, content: C.Content, depth: int, source: Document | None) -> None:
+        s = self.s
+        blocks = content.blocks
+        out = self.story
+        for i, b in enumerate(blocks):
+            if isinstance(b, C.Title):
+                out.append(Paragraph(_text(b.text), s.title))
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                if not isinstance(nxt, C.Subtitle) and not (
+                    isinstance(nxt, C.Para) and nxt.style == "lead"
+                ):
+                    out.append(self.rule())
+            elif isinstance(b, C.Subtitle):
+                out.append(Paragraph(_text(b.text), s.subtitle))
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                if not isinstance(nxt, C.Subtitle) and not (
+                    isinstance(nxt, C.Para) and nxt.style == "lead"
+                ):
+                    out.append(self.rule())
+            elif isinstance(b, C.Heading):
+                # no heading alone at the foot of a page; unlike keepWithNext this never
+                # moves a long table whole to the next page, leaving a half-empty one.
+                # Headings that follow each other ("Organer", then the first body) go together.
+                if i == 0 or not isinstance(blocks[i - 1], C.Heading):
+                    run = 0
+                    while i + run + 1 < len(blocks) and isinstance(blocks[i + run + 1], C.Heading):
+                        run += 1
+                    out.append(CondPageBreak(KEEP_WITH_HEADING + 32 * run))
+                out.append(self.heading(b.text, b.level, b.bookmark, depth))
+            elif isinstance(b, C.Para):
+                style = {"body": s.body, "lead": s.lead, "note": s.note,
+                         "letterhead": s.letterhead, "doc_type": s.doc_type}.get(b.style, s.body)  # fmt: skip
+                out.append(self.para(b.spans, style))
+                if b.style == "lead" and i > 0 and isinstance(blocks[i - 1], C.Title | C.Subtitle):
+                    out.append(self.rule())
+            elif isinstance(b, C.BulletList):
+                out.append(self.list_(b.items, numbered=False))
+            elif isinstance(b, C.NumberedList):
+                out.append(self.list_(b.items, numbered=True, start=b.start))
+            elif isinstance(b, C.KeyValues):
+                out.append(self.key_values(b))
+            elif isinstance(b, C.Table):
+                out.append(self.table(b))
+            elif isinstance(b, C.PageBreak):
+                out.append(PageBreak())
+            elif isinstance(b, C.Included):
+                self.included(b, depth)
+        if self.timeline and isinstance(source, ActionPlan):
+            self.plan_timeline(source, depth)
+
+    def rule(self) -> Flowable:
+        return HRFlowable(width="100%", thickness=1.2, color=DARK, spaceBefore=4, spaceAfter=12)
+
+    def included(self, inc: C.Included, depth: int) -> None:
+        self.story.append(PageBreak())
+        self.story.append(_RunningHeader(inc.content.header or None, inc.label))
+        label = _Heading(_text(inc.label), self.s.included)
+        label.khs_outline = (self.outline.key(), _outline_title(
+            f"{inc.label}: {inc.content.title}"), self.outline.level(depth))  # fmt: skip
+        self.story.append(label)
+        self.blocks(inc.content, depth + 1, inc.content.source)
+
+    def plan_timeline(self, plan: ActionPlan, depth: int) -> None:
+        builder = C._Builder(self.L, plan.partnership)
+        titles = [builder.focus_area_heading(fa) for fa in plan.focus_areas]
+        data = collect(plan, self.L, titles)
+        if data.empty:
+            return  # no empty chart
+        s = self.s
+        heading = self.heading(self.L.timeline, 1, self.outline.key(), depth)
+        for i, d in enumerate(chart_drawings(data, TEXT_W, TEXT_H - 60, self.L)):
+            d.hAlign = "LEFT"
+            # the heading goes with the first part of the chart, never alone
+            self.story.append(KeepTogether([heading, d]) if i == 0 else d)
+            self.story.append(Spacer(0, 6))
+        if data.unresolved:
+            items = []
+            for _, row in data.unresolved:
+                items.append((C.Span(f"{row.number} ", bold=True), C.Span(row.text),
+                              C.Span(f" – {row.when}", italic=True)))  # fmt: skip
+            self.story.append(KeepTogether([
+                Paragraph(_text(self.L.timeline_unresolved), s.h[3]),
+                self.list_(items[:1], numbered=False),
+            ]))  # fmt: skip
+            if len(items) > 1:
+                self.story.append(self.list_(items[1:], numbered=False))
+
+
+class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, buf: io.BytesIO, content: C.Content, **kw: Any) -> None:
+        super().__init__(
+            buf,
+            pagesize=A4,
+            leftMargin=MARGIN_L,
+            rightMargin=MARGIN_R,
+            topMargin=MARGIN_T,
+            bottomMargin=MARGIN_B,
+            title=content.title,
+            author=content.author,
+            subject=content.subject,
+            keywords=list(content.keywords),
+            creator="khsmodel",
+            lang=content.language,
+            invariant=1,
+            initialFontName=REGULAR,
+            displayDocTitle=1,
+            **kw,
+        )
+        frame = Frame(MARGIN_L, MARGIN_B, TEXT_W, TEXT_H, id="body", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+
+    def beforeDocument(self) -> None:
+        self.canv.showOutline()
+
+
+def render(content: C.Content, *, labels: Labels = NB, timeline: bool = True) -> bytes:
+    """The PDF of ``content`` (the plan timeline is drawn from ``content.source``)."""
+    register()
+    r = _Renderer(labels, timeline=timeline)
+    r.blocks(content, 0, content.source)
+    if not r.story:
+        r.story.append(Spacer(0, 0))
+    furniture = Furniture(
+        header=content.header,
+        footer=content.title,
+        page_of=labels.page_of,
+        left=MARGIN_L,
+        right=MARGIN_R,
+        top=MARGIN_T,
+        bottom=MARGIN_B,
+    )
+    buf = io.BytesIO()
+    doc = _DocTemplate(buf, content)
+    doc.build(r.story, canvasmaker=functools.partial(PagedCanvas, furniture=furniture))
+    return buf.getvalue()

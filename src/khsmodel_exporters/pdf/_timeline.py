@@ -1,0 +1,323 @@
+"""The timeline of an action plan: a Gantt-style vector chart (reportlab graphics).
+
+Only measures whose timeframe resolves to dates (:meth:`Timeframe.date_range`)
+are drawn, grouped by focus area, across the plan period (widened to cover
+every drawn date, in whole months). Each row carries the measure's number and
+text, and the timeframe as written beside its mark:
+
+- a period (a month, a year, two dates): a bar;
+- one day, or a deadline ("innen"): a diamond (a deadline with a dashed lead-in
+  from the start of the axis);
+- an open end ("Starter i april"): a bar to the end of the axis with an arrow.
+
+Measures whose timeframe cannot be placed ("Neste møte" before the meeting is
+known, "Tidsplan i samarbeid med kommunene") are listed under the chart with
+their text. A plan where nothing resolves gets no chart at all.
+
+The chart is cut into drawings that fit a page, each with its own axis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
+from reportlab.lib.colors import Color, white
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from khsmodel.labels import Labels
+from khsmodel.plans import ActionPlan, Measure
+
+from ._canvas import fit_text
+from ._fonts import BOLD, ITALIC, REGULAR
+
+__all__ = ["Row", "TimelineData", "chart_drawings", "collect"]
+
+ACCENT = Color(0.20, 0.40, 0.62)
+ACCENT_LIGHT = Color(0.62, 0.74, 0.86)
+GROUP_FILL = Color(0.91, 0.93, 0.96)
+GRID = Color(0.86, 0.88, 0.91)
+GRID_YEAR = Color(0.55, 0.60, 0.66)
+TEXT = Color(0.10, 0.12, 0.15)
+MUTED = Color(0.38, 0.41, 0.46)
+
+AXIS_H = 26.0
+GROUP_H = 15.0
+ROW_H = 13.5
+FONT_SIZE = 7.0
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One measure on the timeline: number, text, timeframe as written, resolved dates."""
+
+    number: str
+    text: str
+    when: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineData:
+    """The chart's groups (title, rows that resolve) and the measures that do not resolve."""
+
+    groups: tuple[tuple[str, tuple[Row, ...]], ...]
+    unresolved: tuple[tuple[str, Row], ...]
+    start: dt.date
+    end: dt.date
+
+    @property
+    def empty(self) -> bool:
+        return not any(rows for _, rows in self.groups)
+
+
+def _row(number: str, m: Measure) -> tuple[Row, bool] | None:
+    tf = m.timeframe
+    if tf is None:
+        return None
+    rng = tf.date_range()
+    start, end = rng if rng is not None else (None, None)
+    row = Row(number=number, text=m.text, when=tf.text, start=start, end=end)
+    return row, (start is not None or end is not None)
+
+
+def _month_start(d: dt.date) -> dt.date:
+    return d.replace(day=1)
+
+
+def _month_end(d: dt.date) -> dt.date:
+    if d.month == 12:
+        return dt.date(d.year, 12, 31)
+    return dt.date(d.year, d.month + 1, 1) - dt.timedelta(days=1)
+
+
+def collect(plan: ActionPlan, labels: Labels, focus_area_title: Sequence[str]) -> TimelineData:
+    """The measures of ``plan`` sorted into drawable rows and unresolved ones.
+
+    ``focus_area_title`` holds the heading of each focus area as the document
+    prints it (same order as ``plan.focus_areas``).
+    """
+    groups: list[tuple[str, tuple[Row, ...]]] = []
+    unresolved: list[tuple[str, Row]] = []
+    sources: list[tuple[str, str, Sequence[Measure]]] = [
+        (title, f"{fa.number}.", fa.measures)
+        for title, fa in zip(focus_area_title, plan.focus_areas, strict=True)
+    ]
+    if plan.ongoing_activities:
+        sources.append((labels.ongoing_activities, "", plan.ongoing_activities))
+    for title, prefix, measures in sources:
+        rows: list[Row] = []
+        for m in measures:
+            got = _row(f"{prefix}{m.number}", m)
+            if got is None:
+                continue
+            row, resolved = got
+            if resolved:
+                rows.append(row)
+            else:
+                unresolved.append((title, row))
+        groups.append((title, tuple(rows)))
+    dates = [d for _, rows in groups for r in rows for d in (r.start, r.end) if d is not None]
+    period = plan.period
+    p_start = period.start if period else None
+    p_end = period.effective_end if period else None
+    if p_start is not None and p_end is not None and p_end < p_start:
+        p_start, p_end = p_end, p_start
+    candidates_start = [d for d in (p_start, *dates) if d is not None]
+    candidates_end = [d for d in (p_end, *dates) if d is not None]
+    if candidates_start and candidates_end:
+        start = _month_start(min(candidates_start))
+        end = _month_end(max(candidates_end))
+    else:  # nothing to draw; any range will do
+        start = end = dt.date(2000, 1, 1)
+    if (end - start).days < 27:
+        end = _month_end(start)
+    return TimelineData(tuple(g for g in groups if g[1]), tuple(unresolved), start, end)
+
+
+class _Axis:
+    def __init__(self, start: dt.date, end: dt.date, x0: float, x1: float) -> None:
+        self.start = start
+        self.end = end
+        self.x0 = x0
+        self.x1 = x1
+        self.days = max((end - start).days + 1, 1)
+
+    def x(self, d: dt.date) -> float:
+        days = min(max((d - self.start).days, 0), self.days)
+        return self.x0 + (self.x1 - self.x0) * days / self.days
+
+    def x_end(self, d: dt.date) -> float:
+        """The right edge of day ``d`` (ends are inclusive)."""
+        return self.x(d + dt.timedelta(days=1)) if d < dt.date.max else self.x1
+
+
+def _months(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _draw_axis(d: Drawing, axis: _Axis, top: float, bottom: float, labels: Labels) -> None:
+    """Month and year ticks, with labels in the band above ``top``."""
+    n = _months(axis.start, axis.end)
+    width = axis.x1 - axis.x0
+    year_y = top + 15
+    month_y = top + 4
+    if n <= 48:
+        per_month = width / n
+        y, m = axis.start.year, axis.start.month
+        for _ in range(n):
+            first = dt.date(y, m, 1)
+            x = axis.x(first)
+            is_year = m == 1
+            d.add(Line(x, bottom, x, top, strokeColor=GRID_YEAR if is_year else GRID,
+                       strokeWidth=0.6 if is_year else 0.4))  # fmt: skip
+            name = labels.months[m - 1]
+            text = name[:3] if per_month >= 15 else (name[:1] if per_month >= 6 else "")
+            if text:
+                d.add(String(x + per_month / 2, month_y, text, fontName=REGULAR,
+                             fontSize=6.2, fillColor=MUTED, textAnchor="middle"))  # fmt: skip
+            m += 1
+            if m == 13:
+                y, m = y + 1, 1
+        for year in range(axis.start.year, axis.end.year + 1):
+            a = max(dt.date(year, 1, 1), axis.start)
+            b = min(dt.date(year, 12, 31), axis.end)
+            xa, xb = axis.x(a), axis.x_end(b)
+            if xb - xa >= 22:
+                d.add(String((xa + xb) / 2, year_y, str(year), fontName=BOLD, fontSize=7,
+                             fillColor=TEXT, textAnchor="middle"))  # fmt: skip
+    else:
+        years = axis.end.year - axis.start.year + 1
+        step = max(1, math.ceil(years / 12))
+        first_year = axis.start.year + (-axis.start.year) % step
+        for year in range(first_year, axis.end.year + 1, step):
+            x = axis.x(dt.date(year, 1, 1))
+            d.add(Line(x, bottom, x, top, strokeColor=GRID_YEAR, strokeWidth=0.5))
+            d.add(String(x + 2, year_y, str(year), fontName=BOLD, fontSize=7, fillColor=TEXT))
+    d.add(Line(axis.x0, top, axis.x1, top, strokeColor=GRID_YEAR, strokeWidth=0.6))
+    d.add(Line(axis.x1, bottom, axis.x1, top, strokeColor=GRID, strokeWidth=0.4))
+
+
+def _diamond(d: Drawing, x: float, y: float, size: float, fill: Color) -> None:
+    d.add(Polygon([x, y + size, x + size, y, x, y - size, x - size, y], fillColor=fill,
+                  strokeColor=ACCENT, strokeWidth=0.6))  # fmt: skip
+
+
+def _draw_row(d: Drawing, row: Row, axis: _Axis, y: float, label_w: float) -> None:
+    """One measure: label at the left, its mark on the axis, its timeframe text beside it."""
+    mid = y + ROW_H / 2
+    label = fit_text(f"{row.number} {row.text}", REGULAR, FONT_SIZE, label_w - 8)
+    d.add(String(4, mid - 2.4, label, fontName=REGULAR, fontSize=FONT_SIZE, fillColor=TEXT))
+    h = ROW_H * 0.52
+    if row.start is not None and row.end is not None:
+        if row.start == row.end:
+            xa = (axis.x(row.start) + axis.x_end(row.start)) / 2
+            xb = xa
+            _diamond(d, xa, mid, 3.6, ACCENT)
+            xa, xb = xa - 3.6, xb + 3.6
+        else:
+            lo, hi = min(row.start, row.end), max(row.start, row.end)
+            xa, xb = axis.x(lo), axis.x_end(hi)
+            xb = max(xb, xa + 2)
+            d.add(Rect(xa, mid - h / 2, xb - xa, h, fillColor=ACCENT, strokeColor=None))
+    elif row.start is not None:  # open end: from start to the end of the axis, arrow
+        xa, xb = axis.x(row.start), axis.x1
+        d.add(Rect(xa, mid - h / 2, max(xb - xa - 4, 1), h, fillColor=ACCENT_LIGHT,
+                   strokeColor=None))  # fmt: skip
+        d.add(Polygon([xb - 5, mid + h / 2 + 1.5, xb, mid, xb - 5, mid - h / 2 - 1.5],
+                      fillColor=ACCENT_LIGHT, strokeColor=None))  # fmt: skip
+        d.add(Line(xa, mid - h / 2, xa, mid + h / 2, strokeColor=ACCENT, strokeWidth=1.2))
+    else:  # deadline: dashed lead-in from the start of the axis, diamond at the date
+        assert row.end is not None
+        xb = axis.x_end(row.end)
+        d.add(Line(axis.x0, mid, xb, mid, strokeColor=ACCENT, strokeWidth=0.7,
+                   strokeDashArray=[2, 2]))  # fmt: skip
+        _diamond(d, xb, mid, 3.6, white)
+        xa, xb = axis.x0, xb + 3.6
+    _draw_when(d, row.when, xa, xb, mid, axis, light=row.start is not None and row.end is None)
+
+
+def _draw_when(
+    d: Drawing, when: str, xa: float, xb: float, mid: float, axis: _Axis, *, light: bool
+) -> None:
+    """The timeframe as written beside its mark: right of it, inside a long bar, or left."""
+    size = FONT_SIZE - 0.5
+    text = " ".join(when.split())
+    w = stringWidth(text, ITALIC, size)
+    y = mid - 2.2
+    if xb + 3 + w <= axis.x1:
+        d.add(String(xb + 3, y, text, fontName=ITALIC, fontSize=size, fillColor=MUTED))
+    elif xb - xa >= w + 8:
+        d.add(String(xa + 4, y, text, fontName=ITALIC, fontSize=size,
+                     fillColor=TEXT if light else white))  # fmt: skip
+    elif xa - 3 - w >= axis.x0:
+        d.add(String(xa - 3, y, text, fontName=ITALIC, fontSize=size, fillColor=MUTED,
+                     textAnchor="end"))  # fmt: skip
+    elif axis.x1 - xb - 3 >= 40:
+        d.add(String(xb + 3, y, fit_text(text, ITALIC, size, axis.x1 - xb - 3), fontName=ITALIC,
+                     fontSize=size, fillColor=MUTED))  # fmt: skip
+
+
+def chart_drawings(
+    data: TimelineData, width: float, max_height: float, labels: Labels
+) -> list[Drawing]:
+    """The chart as drawings no taller than ``max_height``, each with its own axis."""
+    if data.empty:
+        return []
+    label_w = min(max(width * 0.40, 120.0), width - 120.0)
+    lines: list[tuple[str, object]] = []
+    for title, rows in data.groups:
+        lines.append(("group", title))
+        lines.extend(("row", r) for r in rows)
+    budget = max(max_height - AXIS_H - 4, GROUP_H + 3 * ROW_H)
+    chunks: list[list[tuple[str, object]]] = []
+    current: list[tuple[str, object]] = []
+    used = 0.0
+    last_group: str | None = None
+    for kind, value in lines:
+        need = GROUP_H + ROW_H if kind == "group" else ROW_H  # a group title keeps a row
+        if current and used + need > budget:
+            chunks.append(current)
+            current, used = [], 0.0
+            if kind == "row" and last_group is not None:  # named again at the top
+                current.append(("group", last_group))
+                used += GROUP_H
+        if kind == "group":
+            last_group = str(value)
+        current.append((kind, value))
+        used += GROUP_H if kind == "group" else ROW_H
+    if current:
+        chunks.append(current)
+    drawings = []
+    for chunk in chunks:
+        body_h = sum(GROUP_H if k == "group" else ROW_H for k, _ in chunk)
+        height = body_h + AXIS_H + 2
+        d = Drawing(width, height)
+        d.initialFontName = REGULAR  # the renderer's default would be Helvetica
+        d.initialFontSize = FONT_SIZE
+        axis = _Axis(data.start, data.end, label_w, width - 2)
+        top = body_h + 1
+        y = top
+        _draw_axis(d, axis, top, 1, labels)
+        for kind, _ in chunk:  # the grid first, group bands over it, then the text
+            if kind == "group":
+                y -= GROUP_H
+                d.add(Rect(0, y + 1, width, GROUP_H - 2, fillColor=GROUP_FILL, strokeColor=None))
+            else:
+                y -= ROW_H
+        y = top
+        for kind, value in chunk:
+            if kind == "group":
+                y -= GROUP_H
+                d.add(String(4, y + 4.6, fit_text(str(value), BOLD, FONT_SIZE + 0.5, width - 8),
+                             fontName=BOLD, fontSize=FONT_SIZE + 0.5, fillColor=TEXT))  # fmt: skip
+            else:
+                y -= ROW_H
+                assert isinstance(value, Row)
+                _draw_row(d, value, axis, y, label_w)
+        drawings.append(d)
+    return drawings

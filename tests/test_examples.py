@@ -1,0 +1,49 @@
+"""The seed examples: JSON files up to date, every example loads, make_documents writes them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import khsmodel
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES_DIR = ROOT / "examples"
+sys.path.insert(0, str(EXAMPLES_DIR))
+
+from catalogue import EXAMPLES  # noqa: E402
+from write_json import DOCUMENTS, expected_files  # noqa: E402
+
+
+def test_every_seed_is_modelled() -> None:
+    seeds = {name[:3] for name in EXAMPLES}
+    assert seeds == {"000", "001", "002", "003", "004"}
+
+
+def test_json_files_are_up_to_date() -> None:
+    wanted = expected_files()
+    present = {p.name for p in DOCUMENTS.glob("*.json")}
+    assert present == set(wanted), "run: python examples/write_json.py"
+    for name, text in wanted.items():
+        on_disk = (DOCUMENTS / name).read_text(encoding="utf-8")
+        assert on_disk == text, f"{name} is out of date; run: python examples/write_json.py"
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_json_file_loads_to_the_python_example(name: str) -> None:
+    assert khsmodel.load(DOCUMENTS / f"{name}.json") == EXAMPLES[name]()
+
+
+def test_make_documents_writes_every_example(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES_DIR / "make_documents.py"), str(out)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for name, build in EXAMPLES.items():
+        json_file = out / f"{name}.json"
+        assert khsmodel.loads(json_file.read_bytes()) == build()
