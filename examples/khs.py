@@ -602,8 +602,8 @@ def _focus_area_2() -> FocusArea:
                     text="sekretariatet samarbeid med PHR/BUPA og K26",
                     lead=(_body(SEKRETARIAT, "sekretariatet"),),
                     contributors=(
-                        _party(VV, "PHR", unit="PHR"),
-                        _party(VV, "BUPA", unit="BUPA"),
+                        _party(VV, "PHR", unit="phr"),
+                        _party(VV, "BUPA", unit="bupa"),
                         _all(Collective.MUNICIPALITIES, "K26"),
                     ),
                 ),
@@ -801,7 +801,7 @@ def _focus_area_5() -> FocusArea:
     lms_k26 = Responsibility(
         text="VV ved leder LMS og K26",
         lead=(
-            _party(VV, "VV ved leder LMS", unit="leder LMS"),
+            _party(VV, "VV ved leder LMS", unit="lms"),
             _all(Collective.MUNICIPALITIES, "K26"),
         ),
     )
@@ -835,7 +835,7 @@ def _focus_area_5() -> FocusArea:
                     text="Deltakende kommune(r) og LMS",
                     lead=(
                         _all(Collective.PARTICIPATING_MUNICIPALITIES, "Deltakende kommune(r)"),
-                        _party(VV, "LMS", unit="LMS"),
+                        _party(VV, "LMS", unit="lms"),
                     ),
                 ),
                 timeframe=Timeframe(

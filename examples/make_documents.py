@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from catalogue import EXAMPLES  # noqa: E402
+from catalogue import EXAMPLES
 
-import khsmodel  # noqa: E402
-from khsmodel import exporters  # noqa: E402
+import khsmodel
+from khsmodel import exporters
 
 
 def main(argv: list[str]) -> int:
@@ -30,16 +30,24 @@ def main(argv: list[str]) -> int:
         except khsmodel.KhsModelError as exc:
             print(f"skipping format {name}: {exc}", file=sys.stderr)
     written = 0
+    unavailable: dict[str, str] = {}
     for example, build in EXAMPLES.items():
         doc = build()
         for exporter in loaded:
-            if type(doc).KIND not in exporter.kinds:
+            if type(doc).KIND not in exporter.kinds or exporter.name in unavailable:
                 continue
             target = out / f"{example}{exporter.suffix}"
-            khsmodel.export(doc, exporter.name, path=target)
+            try:
+                khsmodel.export(doc, exporter.name, path=target)
+            except khsmodel.KhsModelError as exc:
+                # e.g. pdfa without LibreOffice: say so once and go on with the other formats.
+                unavailable[exporter.name] = str(exc)
+                print(f"skipping format {exporter.name}: {exc}", file=sys.stderr)
+                continue
             written += 1
             print(target)
-    print(f"{written} files in {out}/ ({', '.join(e.name for e in loaded)})")
+    formats = [e.name for e in loaded if e.name not in unavailable]
+    print(f"{written} files in {out}/ ({', '.join(formats)})")
     return 0
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from catalogue import EXAMPLES  # noqa: E402
+from catalogue import EXAMPLES
 
-import khsmodel  # noqa: E402
+import khsmodel
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
 

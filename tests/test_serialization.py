@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import typing
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 
 import khsmodel as k
-from khsmodel._base import json_name
-from khsmodel.documents import DOCUMENT_TYPES
-from khsmodel.serialization import write_atomic
 
 
 def envelope(kind: str, **fields: Any) -> str:

@@ -591,3 +591,59 @@ def test_all_measures_identical_text_is_linear() -> None:
     start = time.perf_counter()
     assert validate(same).codes() == ()
     assert time.perf_counter() - start < 2.0
+
+
+# ---------------------------------------------------------------------------
+# Every text of a document is checked: a control character in any string that
+# still loads gives an error at exactly that path (DOC002, or a reference rule
+# for an id that then resolves to nothing).
+
+
+def _string_paths(data: Any, path: str = "$") -> list[str]:
+    """JSON paths of every string in plain data, except the envelope and union tags."""
+    items = data.items() if isinstance(data, dict) else enumerate(data)
+    out: list[str] = []
+    for key, value in items:
+        if key in ("format", "kind"):
+            continue
+        sub = f"{path}.{key}" if isinstance(key, str) else f"{path}[{key}]"
+        if isinstance(value, str):
+            out.append(sub)
+        elif isinstance(value, dict | list):
+            out += _string_paths(value, sub)
+    return out
+
+
+def _with_suffix(data: Any, path: str, suffix: str) -> None:
+    keys = [k or int(i) for k, i in re.findall(r"\.([A-Za-z_]+)|\[(\d+)\]", path[1:])]
+    for key in keys[:-1]:
+        data = data[key]
+    data[keys[-1]] += suffix
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["000-osu-sak-2-2016-saksframlegg", "003-partnerskapsmote-2022-02-04",
+     "001-khs-samarbeidsavtale", "003-vest-viken-partnership"],
+)  # fmt: skip
+def test_every_text_is_checked_for_control_characters(name: str) -> None:
+    import json
+
+    from khsmodel.errors import InvalidDocumentError
+    from khsmodel.serialization import from_data
+
+    text = (ROOT / "examples" / "documents" / f"{name}.json").read_text(encoding="utf-8")
+    assert validate(from_data(json.loads(text))).ok
+    checked, missed = 0, []
+    for path in _string_paths(json.loads(text)):
+        data = json.loads(text)
+        _with_suffix(data, path, "\x0b")
+        try:
+            doc = from_data(data)
+        except InvalidDocumentError:
+            continue  # dates, enum values, numbers: not free text
+        checked += 1
+        if not any(f.path == path for f in validate(doc).errors):
+            missed.append(path)
+    assert checked > 50
+    assert missed == [], missed

@@ -45,7 +45,8 @@ class Collective(StrEnum):
 class ResponsibleParty:
     """One responsible: a party (by id), optionally a unit of it, or a body, or a collective.
 
-    "VV ved leder LMS" is ``party="vestre-viken", unit="leder LMS"``;
+    ``unit`` is the id of one of the party's units (``Organisation.units``):
+    "VV ved leder LMS" is ``party="vestre-viken", unit="lms", text="VV ved leder LMS"``;
     "Sekretariatet" is ``body="sekretariat"``; "Hver enkelt kommune" is
     ``collective=Collective.EACH_MUNICIPALITY``. ``text`` keeps this
     responsible's words as written where they can be told apart.

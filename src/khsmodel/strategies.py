@@ -18,6 +18,9 @@ character or a lone surrogate.
 ...     assert loads(dumps(plan)) == plan
 >>> test_plan_round_trip()
 
+Strategies that refer to parties and bodies take ``partnership=`` (ids then
+resolve in it); dated ones take ``within=`` (a :class:`~khsmodel.Period`).
+Enumerations need no strategy of their own: ``st.sampled_from(MeasureStatus)``.
 This module imports hypothesis; ``import khsmodel`` does not import it.
 """
 

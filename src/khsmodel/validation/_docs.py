@@ -91,9 +91,9 @@ document itself (the file's root, or an attachment's document), and to the
 agreements inside such a partnership. Every other rule (duplicate ids,
 membership, dates, kommunenummer, references, texts) applies to embedded
 partnerships too, at their path (`$.partnership.parties[3].kommune_number`).
-A partnership is checked once per validation: when the same partnership (equal
-by value) is embedded again in a nested document, it is used to resolve that
-document's references but not reported twice. A partnership that lists no
+A partnership is checked once per validation, where it first appears: when the
+same partnership (equal by value) is embedded again in a nested document, it
+is used to resolve that document's references but not reported twice. A partnership that lists no
 parties (or no bodies) leaves party (or body) references unchecked, reported
 once per document as DOC005.
 

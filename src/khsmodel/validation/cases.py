@@ -62,6 +62,8 @@ def check_case(ctx: Ctx, doc: CaseDocument, at: At, refs: Refs) -> None:
     """Every CASE rule, plus common rules; attached documents are checked where they are."""
     common.texts(ctx, doc, at)
     common.body_ref(ctx, refs, doc.body, at.f("body"))
+    common.number_text(ctx, doc.case_number, at.f("case_number"))
+    common.number_text(ctx, doc.archive_reference, at.f("archive_reference"))
     meeting, written = doc.meeting_date, doc.document_date
     cn = doc.case_number
     if meeting is not None and cn.year != meeting.year:
@@ -158,6 +160,7 @@ def _reference(ctx: Ctx, doc: CaseDocument, at: At, k: int, refs: Refs) -> None:
     ref = doc.references[k]
     common.texts(ctx, ref, at)
     common.body_ref(ctx, refs, ref.body, at.f("body"))
+    common.number_text(ctx, ref.case_number, at.f("case_number"))
     cn, own = ref.case_number, doc.case_number
     if cn is not None:
         if ref.body is not None and ref.body == doc.body:

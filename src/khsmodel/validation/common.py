@@ -14,6 +14,7 @@ import attrs
 from .._base import EventRef, ItemList, Link, Paragraph, Period, json_name
 from ..agreements import PriorityGroup, PriorityGroupKey
 from ..decisions import Decision
+from ..identifiers import ArchiveReference, CaseNumber
 from ..parties import Person
 from ._context import At, Ctx, Refs
 from ._report import Rule, Severity
@@ -279,9 +280,16 @@ def people(ctx: Ctx, refs: Refs, items: Sequence[Person], at: At) -> None:
         person(ctx, refs, p, at.i(k))
 
 
+def number_text(ctx: Ctx, number: CaseNumber | ArchiveReference | None, at: At) -> None:
+    """DOC002 for the text of a case number or archive reference as written."""
+    if number is not None and not number.text.isprintable():
+        text_problem(ctx, number.text, at.f("text"), required=False)
+
+
 def decision(ctx: Ctx, refs: Refs, d: Decision, at: At) -> None:
     """Texts, body reference, DEC001 and DEC002."""
     texts(ctx, d, at)
+    number_text(ctx, d.case_number, at.f("case_number"))
     body_ref(ctx, refs, d.body, at.f("body"))
     v = d.votes
     if v is not None:

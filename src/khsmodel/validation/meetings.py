@@ -142,6 +142,7 @@ def check_meeting(ctx: Ctx, m: Meeting, at: At, refs: Refs) -> None:
     for k, agenda_item in enumerate(m.agenda):
         a_at = at.f("agenda").i(k)
         common.texts(ctx, agenda_item, a_at)
+        common.number_text(ctx, agenda_item.case_number, a_at.f("case_number"))
         cn = agenda_item.case_number
         key = (cn.sequence, cn.year)
         if key in numbers:

@@ -15,7 +15,6 @@ from ..plans import (
     Measure,
     MeasureRef,
     MeasureStatus,
-    Phase,
     PlanStatus,
     ResponsibleParty,
 )
@@ -233,6 +232,7 @@ def _adoption(ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
         return
     a_at = at.f("adoption")
     common.texts(ctx, adoption, a_at)
+    common.number_text(ctx, adoption.case_number, a_at.f("case_number"))
     missing = (
         ("body", adoption.body is None, "the adopting body (its id)"),
         ("date", adoption.date is None, "the date of adoption"),
@@ -287,7 +287,7 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
     by_text: dict[str, int] = {}
     same: dict[tuple[str, str | None, int | None], int] = {}
     max_phase = 0
-    last_phase: Phase | None = None
+    good_label: str | None = None
     check_period = state.period_ok
     p_start, p_end = state.p_start, state.p_end
     start_ym = (p_start.year, p_start.month) if p_start is not None else None
@@ -298,10 +298,8 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
         text = m.text
         if not text.isprintable() or not text or text.isspace():
             text_problem(ctx, text, _measure_at(at, fa_index, j).f("text"))
-        first = by_text.get(text)
-        if first is None:
-            by_text[text] = j
-        else:
+        first = by_text.setdefault(text, j)
+        if first != j:
             _duplicate_text(state, measures, first, j, fa_index, where, same)
         if m.details:
             for k, d in enumerate(m.details):
@@ -397,10 +395,19 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
                 )
             else:
                 max_phase = number
-            if phase is not last_phase:
-                last_phase = phase
-                if BAD(phase.label) or (phase.title is not None and CTRL(phase.title)):
-                    common.texts(ctx, phase, _measure_at(at, fa_index, j).f("phase"))
+            label = phase.label
+            if label != good_label:  # measures of one phase repeat its label
+                if not label.isprintable() or not label or label.isspace():
+                    text_problem(ctx, label, _measure_at(at, fa_index, j).f("phase").f("label"))
+                else:
+                    good_label = label
+            if phase.title is not None and not phase.title.isprintable():
+                text_problem(
+                    ctx,
+                    phase.title,
+                    _measure_at(at, fa_index, j).f("phase").f("title"),
+                    required=False,
+                )
         # status and progress
         if m.progress:
             _progress(state, m, fa_index, j)
@@ -602,9 +609,9 @@ def _responsible(
                 f"responsible body {body!r} is not a body of the partnership; use the "
                 "id of one of its bodies",
             )
-    # ids are not checked for control characters: such an id matches nothing (PLAN009)
-    if text is not None and not text.isprintable():
-        text_problem(ctx, text, _rp_at(state, fa_index, j, field, k).f("text"), required=False)
+    for name, value in (("party", party), ("unit", unit), ("body", body), ("text", text)):
+        if value is not None and not value.isprintable():
+            text_problem(ctx, value, _rp_at(state, fa_index, j, field, k).f(name), required=False)
 
 
 def _rp_at(state: _PlanState, fa_index: int | None, j: int, field: str, k: int) -> At:
