@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from . import _cli_export
+from . import _cli_csv, _cli_export
 from ._version import __version__
 from .validation import _cli as _cli_validate
 
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_schema)
     _cli_export.add_parsers(sub)
     _cli_validate.add_parser(sub)
+    _cli_csv.add_parser(sub)
     return parser
 
 

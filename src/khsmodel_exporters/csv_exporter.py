@@ -1,0 +1,49 @@
+"""The ``csv`` exporter: the measures of an action plan, one row each (see :mod:`khsmodel.csv`).
+
+Options: ``delimiter`` (``","`` default, ``";"`` for Norwegian Excel, or a
+tab), ``bom=True`` (UTF-8 with a byte-order mark, so Excel reads æøå and Sámi
+letters right), ``headers="nb"`` (Norwegian headers and status labels) and
+``formula_guard`` (default on). The file reads back into the plan with
+:func:`khsmodel.csv.read_measures` and ``khsmodel import-csv``.
+
+Only action plans: a case document whose attachment holds a plan is exported
+by exporting that plan (``attachment.document``), because the table is applied
+back to a plan file, and one case may carry several plans.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khsmodel.csv import write_measures
+from khsmodel.documents import Document
+from khsmodel.errors import KhsModelError
+from khsmodel.plans import ActionPlan
+
+from ._safety import SURROGATES, check_text
+
+__all__ = ["CsvExporter"]
+
+_OPTIONS = ("delimiter", "bom", "headers", "formula_guard")
+
+
+class CsvExporter:
+    """Measures as CSV (RFC 4180, UTF-8, CRLF). Every character UTF-8 can carry is kept;
+    lone surrogates are rejected with their path."""
+
+    name = "csv"
+    suffix = ".csv"
+    media_type = "text/csv"
+    kinds: tuple[str, ...] = ("action_plan",)
+
+    def export(self, doc: Document, **options: Any) -> bytes:
+        unknown = sorted(set(options) - set(_OPTIONS))
+        if unknown:
+            raise KhsModelError(
+                f"unknown option(s) for the csv exporter: {', '.join(unknown)} "
+                f"(it takes {', '.join(_OPTIONS)})"
+            )
+        if not isinstance(doc, ActionPlan):
+            raise KhsModelError(f"the csv exporter exports action plans, got {type(doc).__name__}")
+        check_text(doc, SURROGATES)
+        return write_measures(doc, **options)

@@ -1,0 +1,373 @@
+"""The ``ics`` exporter: meetings, cases and dated measures as an iCalendar file (RFC 5545).
+
+- A **meeting** is a ``VEVENT``: summary its title (or the body's name),
+  ``DTSTART``/``DTEND`` in Europe/Oslo local time when the meeting has a start
+  time (else an all-day event), the location, and a description with the body,
+  the meeting's description, the agenda (case number and title of each case)
+  and the programme.
+- An **action plan** gives one all-day ``VEVENT`` per measure whose timeframe
+  resolves to dates (``Timeframe.date_range()``), from the first to the last
+  day; a timeframe with only a start ("Starter i april") is a one-day event
+  "Start: …" on that day, a deadline ("innen 1. juni") a one-day event
+  "Frist: …". Measures without dates are left out. With ``measures="todos"``
+  every dated measure is a ``VTODO`` instead (``DTSTART``, ``DUE`` = last day,
+  ``STATUS`` from the measure's status) for task lists; many calendar programs
+  ignore to-dos, so events are the default.
+- A **case document** is an all-day ``VEVENT`` on its meeting date ("Sak
+  07-2021: …") when it has one; documents attached to it (a plan, a meeting,
+  a case) add their own events.
+
+UIDs are UUID 5 of what identifies the thing (partnership, body and date or id
+of a meeting; plan id or title and the measure's numbers or id), so an
+updated export replaces the earlier events in a calendar instead of doubling
+them. ``DTSTAMP`` is the latest date found in the document, its embedded
+partnership left out (at 00:00 UTC), never the clock: the same document gives the same bytes. The calendar carries
+a fixed ``VTIMEZONE`` for Europe/Oslo (CET/CEST with the EU rules), so the
+output does not depend on the installed time-zone database.
+
+Text with control characters iCalendar cannot carry is rejected with its
+field path before any output exists (see :mod:`._safety`); line breaks are
+kept (written as ``\\n``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from khsmodel._base import ItemList, Paragraph
+from khsmodel.cases import CaseDocument
+from khsmodel.documents import Document
+from khsmodel.errors import KhsModelError
+from khsmodel.labels import NB
+from khsmodel.meetings import Meeting
+from khsmodel.partnerships import Partnership
+from khsmodel.plans import ActionPlan, FocusArea, Measure, MeasureStatus
+
+from ._safety import find_bad_text
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Component
+
+__all__ = ["NAMESPACE", "TZID", "IcsExporter"]
+
+#: Namespace of the UUID 5 UIDs.
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/khsmodel/ics")
+#: The time zone of every date-time written.
+TZID = "Europe/Oslo"
+PRODID = "-//khsmodel//khsmodel ics exporter//NB"
+
+#: RFC 5545 TEXT forbids control characters other than tab (line breaks are escaped).
+ICS_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+_TODO_STATUS = {
+    MeasureStatus.PLANNED: "NEEDS-ACTION",
+    MeasureStatus.POSTPONED: "NEEDS-ACTION",
+    MeasureStatus.STARTED: "IN-PROCESS",
+    MeasureStatus.ONGOING: "IN-PROCESS",
+    MeasureStatus.DONE: "COMPLETED",
+    MeasureStatus.CARRIED_OVER: "COMPLETED",
+    MeasureStatus.CANCELLED: "CANCELLED",
+}
+_FALLBACK_STAMP = dt.date(1970, 1, 1)
+
+
+def _check(doc: Document) -> None:
+    found = find_bad_text(doc, ICS_ILLEGAL)
+    if found is not None:
+        path, ch = found
+        what = (
+            f"lone surrogate U+{ord(ch):04X}"
+            if "\ud800" <= ch <= "\udfff"
+            else f"character U+{ord(ch):04X}"
+        )
+        raise KhsModelError(
+            f"{path}: {what} is not allowed in iCalendar text (RFC 5545 forbids control "
+            "characters other than tab and line breaks)"
+        )
+
+
+def _latest_date(obj: Any) -> dt.date | None:
+    """The latest date in a document (walks attrs fields and tuples), leaving out the
+    embedded partnership: it is context, not part of what the calendar shows."""
+    latest: dt.date | None = None
+    stack = [obj]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            if latest is None or value > latest:
+                latest = value
+        elif isinstance(value, tuple):
+            stack.extend(value)
+        elif attrs.has(type(value)) and not isinstance(value, Partnership):
+            stack.extend(getattr(value, a.name) for a in attrs.fields(type(value)))
+    return latest
+
+
+def _text(s: str) -> str:
+    """Line breaks as LF (iCalendar escapes them as ``\\n``; a lone CR must not reach it)."""
+    return s.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _blocks_text(blocks: tuple[Paragraph | ItemList, ...]) -> list[str]:
+    lines: list[str] = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            lines.append(b.text)
+        else:
+            for i, item in enumerate(b.items):
+                lines.append(f"{b.start + i}. {item}" if b.ordered else f"- {item}")
+    return lines
+
+
+def _body_name(partnership: Partnership | None, body: str | None) -> str | None:
+    if body is None:
+        return None
+    found = partnership.body(body) if partnership else None
+    return found.name if found else body
+
+
+class _Builder:
+    def __init__(self, stamp: dt.datetime, measures: str) -> None:
+        from zoneinfo import ZoneInfo
+
+        self.tz = ZoneInfo(TZID)
+        self.stamp = stamp
+        self.measures = measures
+        self.uids: set[str] = set()
+        self.components: list[Component] = []
+
+    def uid(self, name: str) -> str:
+        candidate, n = name, 1
+        while str(uuid.uuid5(NAMESPACE, candidate)) in self.uids:
+            n += 1
+            candidate = f"{name}#{n}"
+        uid = str(uuid.uuid5(NAMESPACE, candidate))
+        self.uids.add(uid)
+        return uid
+
+    def new(self, kind: str, name: str, summary: str, description: list[str]) -> Component:
+        from icalendar import Event, Todo
+
+        comp: Component = Todo() if kind == "todo" else Event()
+        comp.add("uid", self.uid(name))
+        comp.add("dtstamp", self.stamp)
+        comp.add("summary", _text(summary))
+        text = "\n".join(line for line in description if line)
+        if text:
+            comp.add("description", _text(text))
+        self.components.append(comp)
+        return comp
+
+    # -- documents --------------------------------------------------------
+    def document(self, doc: Document, partnership: Partnership | None) -> None:
+        own = getattr(doc, "partnership", None)
+        partnership = own if isinstance(own, Partnership) else partnership
+        if isinstance(doc, Meeting):
+            self.meeting(doc, partnership)
+        elif isinstance(doc, ActionPlan):
+            self.plan(doc)
+        elif isinstance(doc, CaseDocument):
+            self.case(doc, partnership)
+
+    def meeting(self, m: Meeting, partnership: Partnership | None) -> None:
+        body = _body_name(partnership, m.body) or m.body
+        key = m.id or f"{m.body}/{m.date.isoformat()}"
+        lines = [f"{NB.body}: {body}", *_blocks_text(m.description)]
+        if m.agenda:
+            lines.append(f"{NB.agenda}:")
+            lines += [f"{NB.case_title} {a.case_number.text}: {a.title}" for a in m.agenda]
+        if m.programme:
+            lines.append(f"{NB.programme}:")
+            for p in m.programme:
+                time = f"{p.start_time.strftime('%H:%M')} " if p.start_time else ""
+                lines.append(f"- {time}{p.title + ': ' if p.title else ''}{p.text}")
+        if m.participants_text:
+            lines.append(f"{NB.participants}: {m.participants_text}")
+        pkey = partnership.id if partnership else ""
+        ev = self.new("event", f"meeting/{pkey}/{key}", m.title or body, lines)
+        if m.start_time is not None:
+            ev.add("dtstart", dt.datetime.combine(m.date, m.start_time, self.tz))
+            if m.end_time is not None and m.end_time > m.start_time:
+                ev.add("dtend", dt.datetime.combine(m.date, m.end_time, self.tz))
+        else:
+            ev.add("dtstart", m.date)
+            ev.add("dtend", m.date + dt.timedelta(days=1))
+        if m.location:
+            ev.add("location", _text(m.location))
+        if m.minutes is not None and m.minutes.url:
+            ev.add("url", m.minutes.url)
+
+    def case(self, c: CaseDocument, partnership: Partnership | None) -> None:
+        if c.meeting_date is not None:
+            body = _body_name(partnership, c.body) or c.body
+            title = c.title or c.document_type or NB.case_document
+            lines = [f"{NB.body}: {body}", f"{NB.case_number} {c.case_number.text}"]
+            if c.archive_reference is not None:
+                lines.append(f"{NB.archive_reference}: {c.archive_reference.text}")
+            if c.proposal is not None:
+                lines += [f"{c.proposal.heading or NB.proposals[c.proposal.kind.value]}:",
+                          c.proposal.text]  # fmt: skip
+            if c.attachments:
+                lines.append(f"{NB.attachments}:")
+                lines += [f"- {a.title}" for a in c.attachments]
+            pkey = partnership.id if partnership else ""
+            ev = self.new(
+                "event",
+                f"case/{pkey}/{c.body}/{c.case_number.canonical}",
+                f"{NB.case_title} {c.case_number.text}: {title}",
+                lines,
+            )
+            ev.add("dtstart", c.meeting_date)
+            ev.add("dtend", c.meeting_date + dt.timedelta(days=1))
+        for a in c.attachments:
+            if a.document is not None:
+                self.document(a.document, partnership)
+
+    def plan(self, plan: ActionPlan) -> None:
+        pkey = plan.id or plan.title
+        for fa, m in plan.iter_measures():
+            self.measure(plan, pkey, fa, m, f"{fa.number}/{m.id or m.number}")
+        for m in plan.ongoing_activities:
+            self.measure(plan, pkey, None, m, f"ongoing/{m.id or m.number}")
+
+    def measure(
+        self, plan: ActionPlan, pkey: str, fa: FocusArea | None, m: Measure, key: str
+    ) -> None:
+        rng = m.timeframe.date_range() if m.timeframe else None
+        if rng is None or (rng[0] is None and rng[1] is None):
+            return
+        start, end = rng
+        if start is not None and end is not None and end < start:
+            tf = m.timeframe.text if m.timeframe else ""
+            raise KhsModelError(
+                f"measure {key} of {plan.title!r}: its timeframe {tf!r} ends "
+                f"({end.isoformat()}) before it starts ({start.isoformat()})"
+            )
+        number = f"{fa.number}.{m.label or m.number}" if fa else (m.label or str(m.number))
+        summary = f"{number} {m.text}"
+        lines = [f"{NB.kinds['action_plan']}: {plan.title}"]
+        if fa is not None:
+            lines.append(f"{NB.focus_area} {fa.number}: {fa.title}")
+        elif plan.ongoing_activities_text:
+            lines.append(plan.ongoing_activities_text)
+        else:
+            lines.append(NB.ongoing_activities)
+        lines += list(m.details)
+        if m.responsibility is not None:
+            lines.append(f"{NB.responsible}: {m.responsibility.text}")
+        if m.timeframe is not None:
+            lines.append(f"{NB.timeframe}: {m.timeframe.text}")
+        if m.phase is not None:
+            lines.append(f"{NB.phase}: {m.phase.label}" + (f" {m.phase.title}" if m.phase.title else ""))
+        if m.status is not None:
+            lines.append(f"{NB.status}: {NB.measure_status[m.status.value]}")
+        if m.progress:
+            last = m.progress[-1]
+            lines.append(f"{NB.date(last.date)}: {last.text}")
+        name = f"measure/{pkey}/{key}"
+        if self.measures == "todos":
+            todo = self.new("todo", name, summary, lines)
+            if start is not None and (end is None or start < end):
+                todo.add("dtstart", start)
+            if end is not None:
+                todo.add("due", end)
+            if m.status is not None:
+                todo.add("status", _TODO_STATUS[m.status])
+            return
+        if start is None:
+            assert end is not None
+            summary, start = f"Frist: {summary}", end
+        elif end is None:
+            summary, end = f"Start: {summary}", start
+        ev = self.new("event", name, summary, lines)
+        ev.add("dtstart", start)
+        ev.add("dtend", end + dt.timedelta(days=1))
+        ev.add("transp", "TRANSPARENT")
+        if m.status is MeasureStatus.CANCELLED:
+            ev.add("status", "CANCELLED")
+
+
+def _timezone() -> Component:
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+    tz = Timezone()
+    tz.add("tzid", TZID)
+    tz.add("x-lic-location", TZID)
+    for cls, name, frm, to, start, month in (
+        (TimezoneDaylight, "CEST", dt.timedelta(hours=1), dt.timedelta(hours=2),
+         dt.datetime(1970, 3, 29, 2, 0), 3),
+        (TimezoneStandard, "CET", dt.timedelta(hours=2), dt.timedelta(hours=1),
+         dt.datetime(1970, 10, 25, 3, 0), 10),
+    ):  # fmt: skip
+        part = cls()
+        part.add("tzname", name)
+        part.add("tzoffsetfrom", frm)
+        part.add("tzoffsetto", to)
+        part.add("dtstart", start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        tz.add_component(part)
+    return tz
+
+
+def _calendar_name(doc: Document) -> str:
+    if isinstance(doc, Meeting):
+        body = _body_name(doc.partnership, doc.body) or doc.body
+        return doc.title or f"{body} {NB.date(doc.date)}"
+    if isinstance(doc, ActionPlan):
+        return doc.title
+    if isinstance(doc, CaseDocument):
+        return f"{NB.case_title} {doc.case_number.text}" + (f": {doc.title}" if doc.title else "")
+    return NB.kinds.get(getattr(type(doc), "KIND", ""), "khsmodel")
+
+
+class IcsExporter:
+    """iCalendar (``.ics``) of meetings, case documents and the dated measures of plans.
+
+    Option ``measures``: ``"events"`` (default, all-day events) or ``"todos"``.
+    """
+
+    name = "ics"
+    suffix = ".ics"
+    media_type = "text/calendar"
+    kinds: tuple[str, ...] = ("meeting", "action_plan", "case_document")
+    requires = ("icalendar",)
+
+    def export(self, doc: Document, **options: Any) -> bytes:
+        measures = options.pop("measures", "events")
+        if options:
+            raise KhsModelError(
+                f"unknown option(s) for the ics exporter: {', '.join(sorted(options))} "
+                "(it takes measures)"
+            )
+        if measures not in ("events", "todos"):
+            raise KhsModelError(f'measures must be "events" or "todos", got {measures!r}')
+        if getattr(type(doc), "KIND", None) not in self.kinds:
+            raise KhsModelError(
+                f"the ics exporter exports {', '.join(self.kinds)}, got {type(doc).__name__}"
+            )
+        _check(doc)
+        from icalendar import Calendar
+
+        latest = _latest_date(doc) or _FALLBACK_STAMP
+        stamp = dt.datetime.combine(latest, dt.time(0, 0), dt.UTC)
+        builder = _Builder(stamp, measures)
+        builder.document(doc, None)
+
+        cal: Calendar = Calendar()
+        cal.add("prodid", PRODID)
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        cal.add("x-wr-calname", _text(_calendar_name(doc)))
+        cal.add("x-wr-timezone", TZID)
+        cal.add_component(_timezone())
+        for comp in builder.components:
+            cal.add_component(comp)
+        return bytes(cal.to_ical())
