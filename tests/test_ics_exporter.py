@@ -286,3 +286,16 @@ def test_generated_documents_parse_back(doc: Any, mode: str) -> None:
             assert str(items(cal)[0]["summary"]) == doc.title.replace("\r\n", "\n").replace("\r", "\n")
     if isinstance(doc, CaseDocument) and doc.meeting_date is not None:
         assert items(cal)[0]["dtstart"].dt == doc.meeting_date
+
+
+def test_title_with_line_break_stays_one_content_line() -> None:
+    """A title with a line break once ended the X-WR-CALNAME content line (found by hypothesis)."""
+    import icalendar
+
+    doc = khsmodel.CaseDocument(body="osu", case_number=khsmodel.CaseNumber.parse("1/2010"),
+                         title="linje 1\nlinje 2", meeting_date=dt.date(2010, 1, 1))
+    data = khsmodel.export(doc, "ics")
+    assert b"X-WR-CALNAME:Sak 1/2010: linje 1\\nlinje 2\r\n" in data
+    cal = icalendar.Calendar.from_ical(data)
+    summaries = [str(c["summary"]) for c in cal.walk("VEVENT")]
+    assert "Sak 1/2010: linje 1\nlinje 2" in summaries

@@ -20,6 +20,7 @@ from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
 from khsmodel.plans import ActionPlan
 
+from ._options import reject_unknown_options
 from ._safety import SURROGATES, check_text
 
 __all__ = ["CsvExporter"]
@@ -37,12 +38,7 @@ class CsvExporter:
     kinds: tuple[str, ...] = ("action_plan",)
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        unknown = sorted(set(options) - set(_OPTIONS))
-        if unknown:
-            raise KhsModelError(
-                f"unknown option(s) for the csv exporter: {', '.join(unknown)} "
-                f"(it takes {', '.join(_OPTIONS)})"
-            )
+        reject_unknown_options("csv", options, _OPTIONS)
         if not isinstance(doc, ActionPlan):
             raise KhsModelError(f"the csv exporter exports action plans, got {type(doc).__name__}")
         check_text(doc, SURROGATES)

@@ -48,6 +48,7 @@ from khsmodel.meetings import Meeting
 from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan, FocusArea, Measure, MeasureStatus
 
+from ._options import reject_unknown_options
 from ._safety import find_bad_text
 
 if TYPE_CHECKING:
@@ -340,12 +341,8 @@ class IcsExporter:
     requires = ("icalendar",)
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        measures = options.pop("measures", "events")
-        if options:
-            raise KhsModelError(
-                f"unknown option(s) for the ics exporter: {', '.join(sorted(options))} "
-                "(it takes measures)"
-            )
+        reject_unknown_options("ics", options, ("measures",))
+        measures = options.get("measures", "events")
         if measures not in ("events", "todos"):
             raise KhsModelError(f'measures must be "events" or "todos", got {measures!r}')
         if getattr(type(doc), "KIND", None) not in self.kinds:
@@ -353,7 +350,7 @@ class IcsExporter:
                 f"the ics exporter exports {', '.join(self.kinds)}, got {type(doc).__name__}"
             )
         _check(doc)
-        from icalendar import Calendar
+        from icalendar import Calendar, vText
 
         latest = _latest_date(doc) or _FALLBACK_STAMP
         stamp = dt.datetime.combine(latest, dt.time(0, 0), dt.UTC)
@@ -365,7 +362,9 @@ class IcsExporter:
         cal.add("version", "2.0")
         cal.add("calscale", "GREGORIAN")
         cal.add("method", "PUBLISH")
-        cal.add("x-wr-calname", _text(_calendar_name(doc)))
+        # An X- property is not escaped unless given as vText: a title with a line break
+        # would otherwise end the content line.
+        cal.add("x-wr-calname", vText(_text(_calendar_name(doc))))
         cal.add("x-wr-timezone", TZID)
         cal.add_component(_timezone())
         for comp in builder.components:

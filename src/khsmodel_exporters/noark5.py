@@ -56,6 +56,7 @@ from khsmodel.labels import NB
 from khsmodel.meetings import AgendaItem, Meeting, ParticipantRole
 from khsmodel.parties import Person
 
+from ._options import reject_unknown_options
 from ._safety import XML_ILLEGAL, find_bad_text
 
 __all__ = ["DEFAULT_NAMESPACE", "NOARK5_NS", "VSM_NS", "Noark5Exporter"]
@@ -144,12 +145,7 @@ def _decision_text(decision: Decision) -> str:
 
 
 def _parse_options(options: dict[str, Any]) -> dict[str, Any]:
-    unknown = sorted(set(options) - _OPTIONS)
-    if unknown:
-        raise KhsModelError(
-            f"unknown option(s) for the noark5 exporter: {', '.join(unknown)} "
-            f"(valid: {', '.join(sorted(_OPTIONS))})"
-        )
+    reject_unknown_options("noark5", options, _OPTIONS)
     for key in ("arkivskaper", "arkivskaper_id", "registrert_av", "administrativ_enhet"):
         value = options.get(key)
         if value is not None and (not isinstance(value, str) or not value.strip()):

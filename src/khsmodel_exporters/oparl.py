@@ -54,6 +54,7 @@ from khsmodel.meetings import AgendaItem, Meeting
 from khsmodel.parties import Person
 from khsmodel.partnerships import Partnership
 
+from ._options import reject_unknown_options
 from ._safety import XML_ILLEGAL, find_bad_text
 
 __all__ = ["DEFAULT_BASE_URL", "OPARL_VERSION", "OparlExporter", "oslo_offset"]
@@ -507,12 +508,7 @@ class OparlExporter:
     kinds: tuple[str, ...] = ("partnership", "meeting", "case_document")
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        unknown = sorted(set(options) - _OPTIONS)
-        if unknown:
-            raise KhsModelError(
-                f"unknown option(s) for the oparl exporter: {', '.join(unknown)} "
-                f"(valid: {', '.join(sorted(_OPTIONS))})"
-            )
+        reject_unknown_options("oparl", options, _OPTIONS)
         base = _check_base_url(options.get("base_url", DEFAULT_BASE_URL))
         if not isinstance(doc, Partnership | Meeting | CaseDocument):
             raise KhsModelError(

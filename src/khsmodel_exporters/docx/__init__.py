@@ -23,6 +23,8 @@ from typing import Any
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.errors import KhsModelError
 
+from .._options import reject_unknown_options
+
 __all__ = ["DocxExporter"]
 
 _OPTIONS = {"font", "created"}
@@ -39,12 +41,7 @@ class DocxExporter:
     install_hint = 'pip install "khsmodel[docx]"'
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        unknown = sorted(set(options) - _OPTIONS)
-        if unknown:
-            raise KhsModelError(
-                f"unknown option(s) for the docx exporter: {', '.join(unknown)} "
-                f"(valid: {', '.join(sorted(_OPTIONS))})"
-            )
+        reject_unknown_options("docx", options, _OPTIONS)
         font = options.get("font", "Arial")
         if not isinstance(font, str) or not font.strip() or "<" in font or "&" in font:
             raise KhsModelError(f"font must be a font family name, got {font!r}")

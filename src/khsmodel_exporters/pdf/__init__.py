@@ -30,6 +30,8 @@ from typing import Any
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.errors import KhsModelError
 
+from .._options import reject_unknown_options
+
 __all__ = ["PdfExporter"]
 
 _OPTIONS = {"timeline"}
@@ -46,12 +48,7 @@ class PdfExporter:
     install_hint = 'pip install "khsmodel[pdf]"'
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        unknown = sorted(set(options) - _OPTIONS)
-        if unknown:
-            raise KhsModelError(
-                f"unknown option(s) for the pdf exporter: {', '.join(unknown)} "
-                f"(valid: {', '.join(sorted(_OPTIONS))})"
-            )
+        reject_unknown_options("pdf", options, _OPTIONS)
         timeline = options.get("timeline", True)
         if not isinstance(timeline, bool):
             raise KhsModelError(f"timeline must be True or False, got {timeline!r}")
