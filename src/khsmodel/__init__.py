@@ -3,97 +3,166 @@
 The model classes are frozen attrs classes; documents load from and dump to a
 strict JSON format; ``validate`` checks meaning; exporters turn documents into
 Word, PDF and other formats.
+
+Importing the package is light: the names below load on first use (PEP 562),
+so ``import khsmodel`` costs a few milliseconds and ``from khsmodel import
+ActionPlan`` loads only the model modules (attrs), not cattrs, the rule
+catalogue or any exporter. ``khsmodel.loads`` and the other JSON functions load
+cattrs when first called.
 """
 
 from __future__ import annotations
 
-from . import exporters
-from ._base import EventRef, ItemList, Link, Paragraph, Period, Resource, ResourceKind
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .agreements import (
-    Agreement,
-    AgreementLevel,
-    AgreementSection,
-    AgreementTopic,
-    PriorityGroup,
-    PriorityGroupKey,
-    StatutoryItem,
-    priority_groups_on,
-    statutory_items_in_force,
-)
-from .cases import (
-    Attachment,
-    CaseDocument,
-    CaseReference,
-    CaseStatus,
-    ProcessEvent,
-    Proposal,
-    ProposalKind,
-    Section,
-    SectionKind,
-)
-from .decisions import Decision, DecisionKind, VoteCount
-from .documents import Document
-from .errors import ErrorDetail, InvalidDocumentError, KhsModelError
-from .exporters import export
-from .identifiers import (
-    ArchiveReference,
-    CaseNumber,
-    JournalNumber,
-    KommuneNumber,
-    OrganisationNumber,
-)
-from .meetings import (
-    AgendaItem,
-    Meeting,
-    Minutes,
-    Participant,
-    ParticipantRole,
-    ProgrammeItem,
-    ProgrammeItemKind,
-)
-from .parties import Organisation, OrganisationKind, OtherName, Person, Role, RoleKind, Unit
-from .partnerships import (
-    Body,
-    BodyKind,
-    BodyMember,
-    HistoryEntry,
-    Membership,
-    MembershipRole,
-    Partnership,
-    PartnershipKind,
-)
-from .plans import (
-    ActionPlan,
-    Adoption,
-    Collective,
-    FocusArea,
-    Measure,
-    MeasureRef,
-    MeasureStatus,
-    Phase,
-    PlanStatus,
-    ProgressEntry,
-    Responsibility,
-    ResponsibleParty,
-)
-from .schema import json_schema
-from .serialization import dump, dumps, load, loads
-from .timeframes import (
-    AtEvent,
-    Between,
-    ByDate,
-    InMonth,
-    InYear,
-    MonthPart,
-    NextMeeting,
-    OnDate,
-    Precision,
-    StartingFrom,
-    Timeframe,
-    interpret_timeframe,
-)
-from .validation import Finding, Report, Severity, validate
+
+if TYPE_CHECKING:
+    from . import exporters
+    from ._base import EventRef, ItemList, Link, Paragraph, Period, Resource, ResourceKind
+    from .agreements import (
+        Agreement,
+        AgreementLevel,
+        AgreementSection,
+        AgreementTopic,
+        PriorityGroup,
+        PriorityGroupKey,
+        StatutoryItem,
+        priority_groups_on,
+        statutory_items_in_force,
+    )
+    from .cases import (
+        Attachment,
+        CaseDocument,
+        CaseReference,
+        CaseStatus,
+        ProcessEvent,
+        Proposal,
+        ProposalKind,
+        Section,
+        SectionKind,
+    )
+    from .decisions import Decision, DecisionKind, VoteCount
+    from .documents import Document
+    from .errors import ErrorDetail, InvalidDocumentError, KhsModelError
+    from .exporters import export
+    from .identifiers import (
+        ArchiveReference,
+        CaseNumber,
+        JournalNumber,
+        KommuneNumber,
+        OrganisationNumber,
+    )
+    from .meetings import (
+        AgendaItem,
+        Meeting,
+        Minutes,
+        Participant,
+        ParticipantRole,
+        ProgrammeItem,
+        ProgrammeItemKind,
+    )
+    from .parties import Organisation, OrganisationKind, OtherName, Person, Role, RoleKind, Unit
+    from .partnerships import (
+        Body,
+        BodyKind,
+        BodyMember,
+        HistoryEntry,
+        Membership,
+        MembershipRole,
+        Partnership,
+        PartnershipKind,
+    )
+    from .plans import (
+        ActionPlan,
+        Adoption,
+        Collective,
+        FocusArea,
+        Measure,
+        MeasureRef,
+        MeasureStatus,
+        Phase,
+        PlanStatus,
+        ProgressEntry,
+        Responsibility,
+        ResponsibleParty,
+    )
+    from .schema import json_schema
+    from .serialization import dump, dumps, load, loads
+    from .timeframes import (
+        AtEvent,
+        Between,
+        ByDate,
+        InMonth,
+        InYear,
+        MonthPart,
+        NextMeeting,
+        OnDate,
+        Precision,
+        StartingFrom,
+        Timeframe,
+        interpret_timeframe,
+    )
+    from .validation import Finding, Report, Severity, validate
+
+#: Where each public name lives (module relative to this package).
+_SOURCES: dict[str, tuple[str, ...]] = {
+    "_base": ("EventRef", "ItemList", "Link", "Paragraph", "Period", "Resource", "ResourceKind"),
+    "agreements": (
+        "Agreement", "AgreementLevel", "AgreementSection", "AgreementTopic", "PriorityGroup",
+        "PriorityGroupKey", "StatutoryItem", "priority_groups_on", "statutory_items_in_force",
+    ),
+    "cases": (
+        "Attachment", "CaseDocument", "CaseReference", "CaseStatus", "ProcessEvent", "Proposal",
+        "ProposalKind", "Section", "SectionKind",
+    ),
+    "decisions": ("Decision", "DecisionKind", "VoteCount"),
+    "documents": ("Document",),
+    "errors": ("ErrorDetail", "InvalidDocumentError", "KhsModelError"),
+    "exporters": ("export",),
+    "identifiers": (
+        "ArchiveReference", "CaseNumber", "JournalNumber", "KommuneNumber", "OrganisationNumber",
+    ),
+    "meetings": (
+        "AgendaItem", "Meeting", "Minutes", "Participant", "ParticipantRole", "ProgrammeItem",
+        "ProgrammeItemKind",
+    ),
+    "parties": ("Organisation", "OrganisationKind", "OtherName", "Person", "Role", "RoleKind", "Unit"),
+    "partnerships": (
+        "Body", "BodyKind", "BodyMember", "HistoryEntry", "Membership", "MembershipRole",
+        "Partnership", "PartnershipKind",
+    ),
+    "plans": (
+        "ActionPlan", "Adoption", "Collective", "FocusArea", "Measure", "MeasureRef",
+        "MeasureStatus", "Phase", "PlanStatus", "ProgressEntry", "Responsibility",
+        "ResponsibleParty",
+    ),
+    "schema": ("json_schema",),
+    "serialization": ("dump", "dumps", "load", "loads"),
+    "timeframes": (
+        "AtEvent", "Between", "ByDate", "InMonth", "InYear", "MonthPart", "NextMeeting", "OnDate",
+        "Precision", "StartingFrom", "Timeframe", "interpret_timeframe",
+    ),
+    "validation": ("Finding", "Report", "Severity", "validate"),
+}  # fmt: skip
+_LAZY: dict[str, str] = {name: module for module, names in _SOURCES.items() for name in names}
+_LAZY["exporters"] = "exporters"  # the registry module itself
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    loaded = importlib.import_module(f".{module}", __name__)
+    value = loaded if name == module else getattr(loaded, name)
+    globals()[name] = value  # the next lookup is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "ActionPlan", "Adoption", "AgendaItem", "Agreement", "AgreementLevel", "AgreementSection",

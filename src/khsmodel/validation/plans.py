@@ -18,7 +18,7 @@ from ..plans import (
     PlanStatus,
     ResponsibleParty,
 )
-from ..timeframes import AtEvent, InMonth, NextMeeting, Timeframe
+from ..timeframes import AtEvent, InMonth, NextMeeting, OnDate, Timeframe
 from . import common
 from ._context import At, Ctx, Refs
 from ._report import Rule, Severity
@@ -293,6 +293,7 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
     start_ym = (p_start.year, p_start.month) if p_start is not None else None
     end_ym = (p_end.year, p_end.month) if p_end is not None else None
     resolved = 0
+    ids = state.ids
     for j, m in enumerate(measures):
         # texts (inline pre-filter; text_problem decides exactly)
         text = m.text
@@ -313,7 +314,10 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
         # id
         mid = m.id
         if mid is not None:
-            _measure_id(state, mid, fa_index, j)
+            if mid in ids or not mid.isprintable() or not mid or mid.isspace():
+                _measure_id(state, mid, fa_index, j)
+            else:  # the common case of _measure_id, inline
+                ids[mid] = (fa_index, j)
         # responsibility
         resp = m.responsibility
         if resp is None:
@@ -358,8 +362,28 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
                 text_problem(ctx, ttext, _measure_at(at, fa_index, j).f("timeframe").f("text"))
             interp = tf.interpretation
             if interp is not None:
-                if isinstance(interp, InMonth) and interp.part is None:
-                    # the common case, compared without building dates
+                kind = type(interp)
+                # the common cases first, compared without building dates
+                if kind is OnDate and isinstance(interp, OnDate):
+                    resolved += 1
+                    day = interp.date
+                    if check_period and (
+                        (p_start is not None and day < p_start)
+                        or (p_end is not None and day > p_end)
+                    ):
+                        _outside(state, tf, fa_index, j)
+                elif (
+                    kind is InMonth
+                    and isinstance(interp, InMonth)
+                    and (
+                        interp.part is None
+                        or (
+                            start_ym is not None
+                            and end_ym is not None
+                            and start_ym < (interp.year, interp.month) < end_ym
+                        )
+                    )
+                ):
                     resolved += 1
                     if check_period:
                         ym = (interp.year, interp.month)
@@ -620,6 +644,7 @@ def _rp_at(state: _PlanState, fa_index: int | None, j: int, field: str, k: int) 
 
 def _progress(state: _PlanState, m: Measure, fa_index: int | None, j: int) -> None:
     ctx, refs = state.ctx, state.refs
+    bodies = refs.bodies
     prev: dt.date | None = None
     first_started: dt.date | None = None
     latest_status: MeasureStatus | None = None
@@ -642,15 +667,24 @@ def _progress(state: _PlanState, m: Measure, fa_index: int | None, j: int) -> No
                 first_started = d
             elif st is _DONE:
                 done_entries.append(k)
-        if BAD(entry.text) or (entry.author is not None and CTRL(entry.author)):
+        text = entry.text
+        if (
+            not text.isprintable()
+            or not text
+            or text.isspace()
+            or (entry.author is not None and not entry.author.isprintable())
+        ):
             common.texts(ctx, entry, _measure_at(state.at, fa_index, j).f("progress").i(k))
         reported_to = entry.reported_to
-        if reported_to is not None and not ctx.body_ok(refs, reported_to):
-            ctx.add(
-                "DOC004",
-                _measure_at(state.at, fa_index, j).f("progress").i(k).f("reported_to"),
-                common.body_message(reported_to),
-            )
+        if reported_to is not None:
+            if bodies is None:  # as ctx.body_ok: counted, not checked
+                ctx.unresolved += 1
+            elif reported_to not in bodies:
+                ctx.add(
+                    "DOC004",
+                    _measure_at(state.at, fa_index, j).f("progress").i(k).f("reported_to"),
+                    common.body_message(reported_to),
+                )
     if first_started is not None:
         for k in done_entries:
             d = m.progress[k].date

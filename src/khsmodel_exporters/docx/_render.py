@@ -1,8 +1,10 @@
 """Render :class:`~khsmodel_exporters._content.Content` as a Word document with python-docx.
 
-How it stays fast: the body is written as one WordprocessingML string (every
-user string escaped) and parsed once by lxml; no ``table.cell(i, j)``, no
-``add_row()``. A 1 000-measure plan costs one string join and one parse.
+How it stays fast: the body is written as WordprocessingML text (every user
+string escaped), in the exact form lxml would serialize it, straight into the
+zip member as it is generated; no ``table.cell(i, j)``, no ``add_row()``, no
+lxml tree of the body and never the whole body as one string. A test parses
+and re-serializes the output to prove the text is well-formed and canonical.
 
 How it stays deterministic: styles, numbering and section are set from
 constants; core properties carry the document's own date (or none); the zip
@@ -14,11 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from docx import Document as _new_document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from lxml import etree
 
@@ -289,10 +292,8 @@ _NUMBERING = (
 )
 
 
-def _setup(
-    document: Any, font: str, n_numbered: Iterable[tuple[int, int]], content: Content
-) -> None:
-    """Styles, language, numbering, page, header and footer."""
+def _setup(document: Any, font: str, content: Content) -> None:
+    """Styles, language, numbering definitions, page, header and footer."""
     # styles: replace the ones we define, set language and fonts in docDefaults
     styles = document.styles.element
     wanted = [parse_xml(x) for x in _styles(font)]
@@ -343,13 +344,6 @@ def _setup(
             f'<w:num {_NS} w:numId="{_BULLET_NUM}"><w:abstractNumId w:val="{_BULLET_ABSTRACT}"/></w:num>'
         )
     )
-    for num_id, start in n_numbered:
-        numbering.append(
-            parse_xml(
-                f'<w:num {_NS} w:numId="{num_id}"><w:abstractNumId w:val="{_NUMBER_ABSTRACT}"/>'
-                f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
-            )
-        )
 
     # page: A4, margins
     sect = document.sections[0]
@@ -382,6 +376,18 @@ def _setup(
     for p in list(footer):
         footer.remove(p)
     footer.append(parse_xml(_footer_xml(content)))
+
+
+def _number_lists(document: Any, n_numbered: Iterable[tuple[int, int]]) -> None:
+    """One numbering instance per numbered list (each restarts at its own start)."""
+    numbering = document.part.numbering_part.element
+    for num_id, start in n_numbered:
+        numbering.append(
+            parse_xml(
+                f'<w:num {_NS} w:numId="{num_id}"><w:abstractNumId w:val="{_NUMBER_ABSTRACT}"/>'
+                f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
+            )
+        )
 
 
 def _field(instr: str) -> str:
@@ -422,9 +428,35 @@ def _short(cells: Iterable[Cell], widths: list[int]) -> bool:
     return True
 
 
+class _Sink(list[str]):
+    """Pieces of body XML, handed to the parser in batches as they are written.
+
+    The body of a plan of thousands of measures is tens of megabytes of XML;
+    parsing it as it is written keeps only a batch of it as text at a time.
+    """
+
+    BATCH = 512
+
+    def __init__(self, feed: Any) -> None:
+        super().__init__()
+        self._feed = feed
+        self.written = 0
+
+    def append(self, piece: str) -> None:
+        list.append(self, piece)
+        if len(self) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self:
+            self.written += len(self)
+            self._feed("".join(self))
+            self.clear()
+
+
 class _Body:
-    def __init__(self) -> None:
-        self.out: list[str] = []
+    def __init__(self, out: _Sink) -> None:
+        self.out = out
         self.break_next = False
         self.bookmark_id = 0
         self.next_num = 100
@@ -436,7 +468,10 @@ class _Body:
             pre = "<w:pageBreakBefore/>"
             self.break_next = False
         st = f'<w:pStyle w:val="{style}"/>' if style else ""
-        self.out.append(f"<w:p><w:pPr>{st}{pre}{ppr}</w:pPr>{inner}</w:p>")
+        props = f"{st}{pre}{ppr}"
+        # empty elements as lxml writes them (<w:pPr/>): the part is written as it is generated
+        ppr_xml = f"<w:pPr>{props}</w:pPr>" if props else "<w:pPr/>"
+        self.out.append(f"<w:p>{ppr_xml}{inner}</w:p>")
 
     def blocks(self, blocks: Iterable[Block_]) -> None:
         for b in blocks:
@@ -632,11 +667,23 @@ class _FixedZip:
         info.external_attr = 0o644 << 16
         self._zip.writestr(info, blob)
 
+    def write_stream(self, pack_uri: Any, fill: Callable[[Callable[[bytes], Any]], None]) -> None:
+        """A member written piece by piece by ``fill(write)`` (the same bytes as ``write``)."""
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=(1980, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        with self._zip.open(info, "w") as member:
+            fill(member.write)
+
     def close(self) -> None:
         self._zip.close()
 
 
-def _save(document: Any) -> bytes:
+MainWriter = Callable[[Callable[[bytes], Any]], None]
+
+
+def _save(document: Any, main: MainWriter) -> bytes:
+    """The package, with the main document part written by ``main(write)``."""
     package = document.part.package
     buf = io.BytesIO()
     try:
@@ -647,10 +694,19 @@ def _save(document: Any) -> bytes:
         pw: Any = PackageWriter
         pw._write_content_types_stream(writer, parts)
         pw._write_pkg_rels(writer, package.rels)
-        pw._write_parts(writer, parts)
+        for part in parts:  # PackageWriter._write_parts, with our main part
+            if part is document.part:
+                writer.write_stream(part.partname, main)
+            else:
+                writer.write(part.partname, part.blob)
+            if len(part.rels):
+                writer.write(part.partname.rels_uri, part.rels.xml)
         writer.close()
         return buf.getvalue()
     except AttributeError:  # pragma: no cover - python-docx changed its private writer
+        xml = io.BytesIO()
+        main(xml.write)
+        document.part._element = parse_xml(xml.getvalue())
         raw = io.BytesIO()
         document.save(raw)
         out = io.BytesIO()
@@ -708,24 +764,50 @@ def _properties(document: Any, content: Content, created: dt.datetime | None) ->
 _BODY_MARK = "KHSMODEL-BODY"
 
 
+def _numbered_lists(blocks: Iterable[Block_], first: int = 100) -> list[tuple[int, int]]:
+    """(numbering id, start) of each numbered list, in the order :class:`_Body` meets them."""
+    found: list[tuple[int, int]] = []
+
+    def walk(items: Iterable[Block_]) -> None:
+        for b in items:
+            if isinstance(b, NumberedList):
+                found.append((first + len(found), b.start))
+            elif isinstance(b, Included):
+                walk(b.content.blocks)
+
+    walk(blocks)
+    return found
+
+
 def render(content: Content, *, font: str = "Arial", created: dt.datetime | None = None) -> bytes:
     """The .docx bytes of ``content``."""
-    body = _Body()
-    body.blocks(content.blocks)
-    if not body.out:
-        body.p(None, "")
     document = _new_document()
     _drop_parts(document)
-    _setup(document, font, body.numbered, content)
-    # Parse the whole document element once with the body in place: moving a big
-    # parsed subtree into another lxml document is superlinear in its size.
+    _setup(document, font, content)
+    numbered = _numbered_lists(content.blocks)
+    _number_lists(document, numbered)
+    _properties(document, content, created)
+    # The main part is written, not parsed: the XML python-docx would write for the
+    # document element, cut where the body goes, and the body as it is generated,
+    # straight into the zip. A big body never becomes an lxml tree (ten times its size).
     root = document.element
     target = root.body
     for child in list(target):
         if child.tag != f"{{{W}}}sectPr":
             target.remove(child)
     target.insert(0, etree.Comment(_BODY_MARK))
-    head, tail = etree.tostring(root, encoding="unicode").split(f"<!--{_BODY_MARK}-->")
-    document.part._element = parse_xml(head + "".join(body.out) + tail)
-    _properties(document, content, created)
-    return _save(document)
+    head, tail = serialize_part_xml(root).split(f"<!--{_BODY_MARK}-->".encode())
+
+    def write_main(write: Callable[[bytes], Any]) -> None:
+        write(head)
+        out = _Sink(lambda text: write(text.encode("utf-8")))
+        body = _Body(out)
+        body.blocks(content.blocks)
+        if not (out or out.written):
+            body.p(None, "")
+        out.flush()
+        write(tail)
+        if body.numbered != numbered:  # pragma: no cover - the two walks must agree
+            raise AssertionError(f"numbered lists {body.numbered} != {numbered}")
+
+    return _save(document, write_main)

@@ -15,9 +15,11 @@ cell never runs off the page or raises ``LayoutError``.
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -43,6 +45,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle as RLTableStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from khsmodel.documents import Document
 from khsmodel.labels import NB, Labels
@@ -51,7 +54,7 @@ from khsmodel.plans import ActionPlan
 from .. import _content as C
 from ._canvas import Furniture, PagedCanvas
 from ._fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register
-from ._timeline import chart_drawings, collect
+from ._timeline import chart_parts, collect
 
 __all__ = ["markup", "render"]
 
@@ -83,6 +86,10 @@ def _text(text: str) -> str:
     if "\n" in out:
         out = out.replace("\n", "<br/>")
     return out
+
+
+#: Text that reportlab's parser keeps as it is: no markup characters, line breaks or tabs.
+_PLAIN_TEXT = re.compile(r"[^&<>\n\t]*").fullmatch
 
 
 def markup(spans: Iterable[C.Span]) -> str:
@@ -155,7 +162,75 @@ class _Styles:
 
 
 # ---------------------------------------------------------------- flowables
-class _Heading(Paragraph):  # type: ignore[misc]
+class _Para(Paragraph):  # type: ignore[misc]
+    """A Paragraph that keeps its layout: wrapping it again at the same width is free.
+
+    reportlab measures every remaining row of a table again each time it splits
+    the table at a page end, and once more when it draws a cell, so the lines of
+    a cell in a long measure table were broken a dozen times (superlinear in the
+    table's length). The layout depends on the width only, so the first result
+    at a width is kept and returned.
+    """
+
+    _khs_layout: tuple[float, object, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        kept = self._khs_layout
+        # reuse only while the layout reportlab keeps on the object is the one we measured
+        if kept is not None and kept[0] == availWidth and self.__dict__.get("blPara") is kept[1]:
+            self.width, self.height = kept[2]
+            return kept[2]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._khs_layout = (availWidth, self.blPara, size)
+        return size
+
+
+class _Table(RLTable):  # type: ignore[misc]
+    """A Table that lays itself out once per size.
+
+    reportlab lays a table out in ``wrap`` and again in ``split`` with the same
+    sizes, for every page a long table runs over; with spanned rows (phase
+    and heading rows) each layout walks every cell of the rest of the table.
+    The layout depends only on the table and the size, so the second is skipped.
+    """
+
+    _khs_calc: tuple[float, float] | None = None
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:
+        if self._khs_calc == (availWidth, availHeight):
+            return
+        super()._calc(availWidth, availHeight)
+        self._khs_calc = (availWidth, availHeight)
+
+
+class _AcrossRow(Flowable):  # type: ignore[misc]
+    """The text of a group row ("Fase 1", a shared heading): in the first cell, laid out
+    across the whole row (the other cells of the row are empty and have no lines)."""
+
+    def __init__(self, para: _Para, width: float) -> None:
+        super().__init__()
+        self.para = para
+        self.across = width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, height = self.para.wrap(self.across, availHeight)
+        self.width, self.height = availWidth, height
+        return availWidth, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return [_AcrossRow(p, self.across) for p in self.para.split(self.across, availHeight)]
+
+    def getSpaceBefore(self) -> float:
+        return float(self.para.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.para.getSpaceAfter())
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        self.para.drawOn(canvas, x, y)
+
+
+class _Heading(_Para):
     """A heading that binds its outline entry where it is drawn (and only once if split)."""
 
     khs_outline: tuple[str, str, int] | None = None
@@ -173,6 +248,61 @@ class _Heading(Paragraph):  # type: ignore[misc]
             if isinstance(part, _Heading):
                 part.khs_outline = self.khs_outline if i == 0 else None
         return parts
+
+
+class _Later(Flowable):  # type: ignore[misc]
+    """A stand-in for a flowable made when the layout reaches it (see ``_DocTemplate``).
+
+    A measure table of a big plan is thousands of Paragraphs; made one table at
+    a time, as the pages reach them, the story never holds them all at once.
+    Should reportlab lay the stand-in out itself (inside a KeepTogether, say),
+    it makes the flowable then and passes everything on to it.
+    """
+
+    def __init__(self, make: Callable[[], Flowable]) -> None:
+        super().__init__()
+        self.make = make
+        self._made: Flowable | None = None
+
+    def made(self) -> Flowable:
+        if self._made is None:
+            self._made = self.make()
+        return self._made
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        size: tuple[float, float] = self.made().wrapOn(self.canv, availWidth, availHeight)
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = self.made().splitOn(self.canv, availWidth, availHeight)
+        return parts
+
+    def getSpaceBefore(self) -> float:
+        return float(self.made().getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.made().getSpaceAfter())
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        self.made().drawOn(canvas, x, y, _sW)
+
+
+class _ChartPart(Flowable):  # type: ignore[misc]
+    """A part of the timeline chart: known size, painted on the canvas when drawn."""
+
+    hAlign = "LEFT"
+
+    def __init__(self, width: float, height: float, paint: Callable[[Any], None]) -> None:
+        super().__init__()
+        self.width = width
+        self.height = height
+        self.paint = paint
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.paint(self.canv)
 
 
 class _RunningHeader(Flowable):  # type: ignore[misc]
@@ -259,10 +389,53 @@ class _Renderer:
         self.outline = _Outline()
         self.timeline = timeline
         self.story: list[Any] = []
+        # (style id, bold, italic) → (the parser's fragment for that style, the style: kept alive)
+        self._protos: dict[tuple[int, bool, bool], tuple[Any, ParagraphStyle]] = {}
 
     # -- small builders
     def para(self, spans: Iterable[C.Span], style: ParagraphStyle) -> Paragraph:
-        return Paragraph(markup(spans), style)
+        spans = tuple(spans)
+        text = markup(spans)
+        frags = self.frags(spans, style)
+        return _Para(text, style) if frags is None else _Para(text, style, frags=frags)
+
+    def frags(self, spans: Sequence[C.Span], style: ParagraphStyle) -> list[Any] | None:
+        """The fragments reportlab's markup parser would make for ``spans``, or None.
+
+        Parsing markup is an eighth of the time of a long table. For the common
+        case (no ``&``, ``<``, ``>``, line break or tab, whitespace that the parser
+        would leave alone) the result is known: one fragment per run of text,
+        a copy of the style's own fragment (as the parser copies it) with the
+        text set. Anything else returns None and goes through the parser.
+        """
+        runs: list[tuple[bool, bool, str]] = []
+        merge = False
+        for s in spans:
+            if not s.text:
+                merge = merge and not (s.bold or s.italic)  # "<b></b>" parts the runs
+                continue
+            if not _PLAIN_TEXT(s.text):
+                return None
+            plain = not (s.bold or s.italic)
+            if merge and plain:
+                runs[-1] = (False, False, runs[-1][2] + s.text)
+            else:
+                runs.append((s.bold, s.italic, s.text))
+            merge = plain
+        text = "".join(x[2] for x in runs)
+        if cleanBlockQuotedText(text) != text:  # the parser would change the whitespace
+            return None
+        out = []
+        for bold, italic, run in runs:
+            key = (id(style), bold, italic)
+            proto = self._protos.get(key)
+            if proto is None:
+                sample = markup([C.Span("x", bold, italic)])
+                proto = self._protos[key] = (Paragraph(sample, style).frags[0], style)
+            frag = copy.copy(proto[0])
+            frag.text = run
+            out.append(frag)
+        return out
 
     def heading(self, text: str, level: int, bookmark: str, depth: int) -> _Heading:
         h = _Heading(_text(text), self.s.h[min(max(level, 1), 3)])
@@ -273,7 +446,7 @@ class _Renderer:
     def cell_paras(self, cell: C.Cell) -> list[Paragraph]:
         styles = {"text": self.s.cell, "detail": self.s.cell_detail, "note": self.s.cell_note}
         return [self.para(p.spans, styles.get(p.style, self.s.cell)) for p in cell.paras] or [
-            Paragraph("", self.s.cell)
+            _Para("", self.s.cell)
         ]
 
     def widths(
@@ -314,9 +487,16 @@ class _Renderer:
             return self.plain_table(t)
         s = self.s
         ncols = max(len(t.columns), 1)
-        data: list[list[Any]] = [[Paragraph(_text(c.label), s.cell_head) for c in t.columns]]
+        data: list[list[Any]] = [[_Para(_text(c.label), s.cell_head) for c in t.columns]]
+        widths = self.widths(t.columns, t.rows)
+        # The grid of GRID, drawn so that group rows need no SPAN: the outer box, a line
+        # under every row, and the lines between columns on each run of measure rows.
+        # reportlab re-lays every spanned cell of the rest of a table at each page break
+        # (a sixth of the time of a 5 000-measure plan); a group row's text instead lies in
+        # its first cell and is laid out across the whole row (_AcrossRow).
         cmds: list[tuple[Any, ...]] = [
-            ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+            ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.5, GRID),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("FONT", (0, 0), (-1, -1), REGULAR, 8.8),  # never the default Helvetica
@@ -325,28 +505,35 @@ class _Renderer:
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
+        across = sum(widths) - 8  # the row's width less the cell padding
+        group_italic = _style("group_italic", parent=s.group, fontName=BOLD_ITALIC)
+        run_start = 0  # first row of the current run of measure rows (the header row included)
         for r, row in enumerate(t.rows, start=1):
             if isinstance(row, C.GroupRow):
-                style = s.group if row.kind == "phase" else _style(
-                    "group_italic", parent=s.group, fontName=BOLD_ITALIC)  # fmt: skip
-                data.append([Paragraph(_text(row.text), style)] + [""] * (ncols - 1))
-                cmds.append(("SPAN", (0, r), (-1, r)))
+                style = s.group if row.kind == "phase" else group_italic
+                text = _AcrossRow(_Para(_text(row.text), style), across)
+                data.append([text] + [""] * (ncols - 1))
+                if r > run_start:
+                    cmds.append(("LINEAFTER", (0, run_start), (-2, r - 1), 0.5, GRID))
+                run_start = r + 1
                 cmds.append(("BACKGROUND", (0, r), (-1, r),
                              PHASE_FILL if row.kind == "phase" else GROUP_FILL))  # fmt: skip
             else:
                 cells: list[Any] = [self.cell_paras(c) for c in row.cells[:ncols]]
                 cells += [""] * (ncols - len(cells))
                 data.append(cells)
-        return RLTable(data, colWidths=self.widths(t.columns, t.rows), repeatRows=1, splitByRow=1,
-                       splitInRow=1, style=RLTableStyle(cmds), hAlign="LEFT")  # fmt: skip
+        if len(data) > run_start:
+            cmds.append(("LINEAFTER", (0, run_start), (-2, len(data) - 1), 0.5, GRID))
+        return _Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1,
+                      style=RLTableStyle(cmds), hAlign="LEFT")  # fmt: skip
 
     def plain_table(self, t: C.Table) -> Flowable:
         s = self.s
         ncols = max(len(t.columns), 1)
-        data: list[list[Any]] = [[Paragraph(_text(c.label), s.plain_label) for c in t.columns]]
+        data: list[list[Any]] = [[_Para(_text(c.label), s.plain_label) for c in t.columns]]
         for row in t.rows:
             if isinstance(row, C.GroupRow):
-                data.append([Paragraph(_text(row.text), s.plain_value)] + [""] * (ncols - 1))
+                data.append([_Para(_text(row.text), s.plain_value)] + [""] * (ncols - 1))
             else:
                 cells: list[Any] = [
                     [self.para(p.spans, s.plain_value) for p in c.paras] for c in row.cells[:ncols]
@@ -363,7 +550,7 @@ class _Renderer:
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
-        return RLTable(data, colWidths=self.widths(t.columns), splitByRow=1, splitInRow=1,
+        return _Table(data, colWidths=self.widths(t.columns), splitByRow=1, splitInRow=1,
                        style=RLTableStyle(cmds), hAlign="LEFT", spaceBefore=4,
                        spaceAfter=10)  # fmt: skip
 
@@ -373,8 +560,8 @@ class _Renderer:
         data: list[list[Any]] = []
         row: list[Any] = []
         for f in kv.fields:
-            row.append(Paragraph(_text(f.label), s.kv_label) if f.label else "")
-            row.append(Paragraph("<br/>".join(_text(x) for x in f.lines), s.kv_value))
+            row.append(_Para(_text(f.label), s.kv_label) if f.label else "")
+            row.append(_Para("<br/>".join(_text(x) for x in f.lines), s.kv_value))
             if len(row) == 2 * columns:
                 data.append(row)
                 row = []
@@ -399,7 +586,7 @@ class _Renderer:
             ("TOPPADDING", (0, 0), (-1, -1), 1.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ]
-        return RLTable(data, colWidths=widths, splitByRow=1, splitInRow=1,
+        return _Table(data, colWidths=widths, splitByRow=1, splitInRow=1,
                        style=RLTableStyle(cmds), hAlign="LEFT", spaceBefore=2,
                        spaceAfter=8)  # fmt: skip
 
@@ -419,14 +606,14 @@ class _Renderer:
         out = self.story
         for i, b in enumerate(blocks):
             if isinstance(b, C.Title):
-                out.append(Paragraph(_text(b.text), s.title))
+                out.append(_Para(_text(b.text), s.title))
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None
                 if not isinstance(nxt, C.Subtitle) and not (
                     isinstance(nxt, C.Para) and nxt.style == "lead"
                 ):
                     out.append(self.rule())
             elif isinstance(b, C.Subtitle):
-                out.append(Paragraph(_text(b.text), s.subtitle))
+                out.append(_Para(_text(b.text), s.subtitle))
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None
                 if not isinstance(nxt, C.Subtitle) and not (
                     isinstance(nxt, C.Para) and nxt.style == "lead"
@@ -455,7 +642,7 @@ class _Renderer:
             elif isinstance(b, C.KeyValues):
                 out.append(self.key_values(b))
             elif isinstance(b, C.Table):
-                out.append(self.table(b))
+                out.append(_Later(functools.partial(self.table, b)))
             elif isinstance(b, C.PageBreak):
                 out.append(PageBreak())
             elif isinstance(b, C.Included):
@@ -483,8 +670,8 @@ class _Renderer:
             return  # no empty chart
         s = self.s
         heading = self.heading(self.L.timeline, 1, self.outline.key(), depth)
-        for i, d in enumerate(chart_drawings(data, TEXT_W, TEXT_H - 60, self.L)):
-            d.hAlign = "LEFT"
+        for i, (height, paint) in enumerate(chart_parts(data, TEXT_W, TEXT_H - 60, self.L)):
+            d = _ChartPart(TEXT_W, height, paint)
             # the heading goes with the first part of the chart, never alone
             self.story.append(KeepTogether([heading, d]) if i == 0 else d)
             self.story.append(Spacer(0, 6))
@@ -494,7 +681,7 @@ class _Renderer:
                 items.append((C.Span(f"{row.number} ", bold=True), C.Span(row.text),
                               C.Span(f" – {row.when}", italic=True)))  # fmt: skip
             self.story.append(KeepTogether([
-                Paragraph(_text(self.L.timeline_unresolved), s.h[3]),
+                _Para(_text(self.L.timeline_unresolved), s.h[3]),
                 self.list_(items[:1], numbered=False),
             ]))  # fmt: skip
             if len(items) > 1:
@@ -527,6 +714,11 @@ class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     def beforeDocument(self) -> None:
         self.canv.showOutline()
+
+    def filterFlowables(self, flowables: list[Any]) -> None:
+        """Make the flowables a :class:`_Later` stands in for, as the layout reaches it."""
+        while flowables and isinstance(flowables[0], _Later):
+            flowables[0] = flowables[0].made()
 
 
 def render(content: C.Content, *, labels: Labels = NB, timeline: bool = True) -> bytes:

@@ -1,4 +1,4 @@
-"""The timeline of an action plan: a Gantt-style vector chart (reportlab graphics).
+"""The timeline of an action plan: a Gantt-style vector chart, painted on the canvas.
 
 Only measures whose timeframe resolves to dates (:meth:`Timeframe.date_range`)
 are drawn, grouped by focus area, across the plan period (widened to cover
@@ -14,17 +14,18 @@ Measures whose timeframe cannot be placed ("Neste møte" before the meeting is
 known, "Tidsplan i samarbeid med kommunene") are listed under the chart with
 their text. A plan where nothing resolves gets no chart at all.
 
-The chart is cut into drawings that fit a page, each with its own axis.
+The chart is cut into parts that fit a page, each with its own axis.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
 from reportlab.lib.colors import Color, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -34,7 +35,7 @@ from khsmodel.plans import ActionPlan, Measure
 from ._canvas import fit_text
 from ._fonts import BOLD, ITALIC, REGULAR
 
-__all__ = ["Row", "TimelineData", "chart_drawings", "collect"]
+__all__ = ["Row", "TimelineData", "chart_parts", "collect"]
 
 ACCENT = Color(0.20, 0.40, 0.62)
 ACCENT_LIGHT = Color(0.62, 0.74, 0.86)
@@ -160,7 +161,74 @@ def _months(start: dt.date, end: dt.date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
 
-def _draw_axis(d: Drawing, axis: _Axis, top: float, bottom: float, labels: Labels) -> None:
+class _Pen:
+    """Draws on a canvas, setting colour, line width, dash and font only when they change.
+
+    The chart used to be reportlab ``graphics`` shapes rendered by ``renderPDF``,
+    which wraps every shape in its own graphics state; painting directly makes
+    the same picture in a third of the time and with a smaller page stream.
+    """
+
+    def __init__(self, canvas: Any) -> None:
+        self.c = canvas
+        self._fill: Color | None = None
+        self._stroke: Color | None = None
+        self._width: float | None = None
+        self._dash: tuple[float, ...] = ()
+        self._font: tuple[str, float] | None = None
+
+    def fill(self, color: Color) -> None:
+        if color is not self._fill:
+            self.c.setFillColor(color)
+            self._fill = color
+
+    def stroke(self, color: Color, width: float, dash: tuple[float, ...] = ()) -> None:
+        if color is not self._stroke:
+            self.c.setStrokeColor(color)
+            self._stroke = color
+        if width != self._width:
+            self.c.setLineWidth(width)
+            self._width = width
+        if dash != self._dash:
+            self.c.setDash(list(dash)) if dash else self.c.setDash()
+            self._dash = dash
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, color: Color, width: float,
+             dash: tuple[float, ...] = ()) -> None:  # fmt: skip
+        self.stroke(color, width, dash)
+        self.c.line(x1, y1, x2, y2)
+
+    def rect(self, x: float, y: float, w: float, h: float, fill: Color) -> None:
+        self.fill(fill)
+        self.c.rect(x, y, w, h, stroke=0, fill=1)
+
+    def polygon(self, points: Sequence[float], fill: Color, stroke: Color | None = None,
+                width: float = 1.0) -> None:  # fmt: skip
+        self.fill(fill)
+        if stroke is not None:
+            self.stroke(stroke, width)
+        path = self.c.beginPath()
+        path.moveTo(points[0], points[1])
+        for i in range(2, len(points), 2):
+            path.lineTo(points[i], points[i + 1])
+        path.close()
+        self.c.drawPath(path, stroke=1 if stroke is not None else 0, fill=1)
+
+    def text(self, x: float, y: float, text: str, font: str, size: float, color: Color,
+             anchor: str = "start") -> None:  # fmt: skip
+        if (font, size) != self._font:
+            self.c.setFont(font, size)
+            self._font = (font, size)
+        self.fill(color)
+        if anchor == "middle":
+            self.c.drawCentredString(x, y, text)
+        elif anchor == "end":
+            self.c.drawRightString(x, y, text)
+        else:
+            self.c.drawString(x, y, text)
+
+
+def _draw_axis(pen: _Pen, axis: _Axis, top: float, bottom: float, labels: Labels) -> None:
     """Month and year ticks, with labels in the band above ``top``."""
     n = _months(axis.start, axis.end)
     width = axis.x1 - axis.x0
@@ -173,13 +241,11 @@ def _draw_axis(d: Drawing, axis: _Axis, top: float, bottom: float, labels: Label
             first = dt.date(y, m, 1)
             x = axis.x(first)
             is_year = m == 1
-            d.add(Line(x, bottom, x, top, strokeColor=GRID_YEAR if is_year else GRID,
-                       strokeWidth=0.6 if is_year else 0.4))  # fmt: skip
+            pen.line(x, bottom, x, top, GRID_YEAR if is_year else GRID, 0.6 if is_year else 0.4)
             name = labels.months[m - 1]
             text = name[:3] if per_month >= 15 else (name[:1] if per_month >= 6 else "")
             if text:
-                d.add(String(x + per_month / 2, month_y, text, fontName=REGULAR,
-                             fontSize=6.2, fillColor=MUTED, textAnchor="middle"))  # fmt: skip
+                pen.text(x + per_month / 2, month_y, text, REGULAR, 6.2, MUTED, "middle")
             m += 1
             if m == 13:
                 y, m = y + 1, 1
@@ -188,61 +254,56 @@ def _draw_axis(d: Drawing, axis: _Axis, top: float, bottom: float, labels: Label
             b = min(dt.date(year, 12, 31), axis.end)
             xa, xb = axis.x(a), axis.x_end(b)
             if xb - xa >= 22:
-                d.add(String((xa + xb) / 2, year_y, str(year), fontName=BOLD, fontSize=7,
-                             fillColor=TEXT, textAnchor="middle"))  # fmt: skip
+                pen.text((xa + xb) / 2, year_y, str(year), BOLD, 7, TEXT, "middle")
     else:
         years = axis.end.year - axis.start.year + 1
         step = max(1, math.ceil(years / 12))
         first_year = axis.start.year + (-axis.start.year) % step
         for year in range(first_year, axis.end.year + 1, step):
             x = axis.x(dt.date(year, 1, 1))
-            d.add(Line(x, bottom, x, top, strokeColor=GRID_YEAR, strokeWidth=0.5))
-            d.add(String(x + 2, year_y, str(year), fontName=BOLD, fontSize=7, fillColor=TEXT))
-    d.add(Line(axis.x0, top, axis.x1, top, strokeColor=GRID_YEAR, strokeWidth=0.6))
-    d.add(Line(axis.x1, bottom, axis.x1, top, strokeColor=GRID, strokeWidth=0.4))
+            pen.line(x, bottom, x, top, GRID_YEAR, 0.5)
+            pen.text(x + 2, year_y, str(year), BOLD, 7, TEXT)
+    pen.line(axis.x0, top, axis.x1, top, GRID_YEAR, 0.6)
+    pen.line(axis.x1, bottom, axis.x1, top, GRID, 0.4)
 
 
-def _diamond(d: Drawing, x: float, y: float, size: float, fill: Color) -> None:
-    d.add(Polygon([x, y + size, x + size, y, x, y - size, x - size, y], fillColor=fill,
-                  strokeColor=ACCENT, strokeWidth=0.6))  # fmt: skip
+def _diamond(pen: _Pen, x: float, y: float, size: float, fill: Color) -> None:
+    pen.polygon([x, y + size, x + size, y, x, y - size, x - size, y], fill, ACCENT, 0.6)
 
 
-def _draw_row(d: Drawing, row: Row, axis: _Axis, y: float, label_w: float) -> None:
+def _draw_row(pen: _Pen, row: Row, axis: _Axis, y: float, label_w: float) -> None:
     """One measure: label at the left, its mark on the axis, its timeframe text beside it."""
     mid = y + ROW_H / 2
     label = fit_text(f"{row.number} {row.text}", REGULAR, FONT_SIZE, label_w - 8)
-    d.add(String(4, mid - 2.4, label, fontName=REGULAR, fontSize=FONT_SIZE, fillColor=TEXT))
+    pen.text(4, mid - 2.4, label, REGULAR, FONT_SIZE, TEXT)
     h = ROW_H * 0.52
     if row.start is not None and row.end is not None:
         if row.start == row.end:
             xa = (axis.x(row.start) + axis.x_end(row.start)) / 2
             xb = xa
-            _diamond(d, xa, mid, 3.6, ACCENT)
+            _diamond(pen, xa, mid, 3.6, ACCENT)
             xa, xb = xa - 3.6, xb + 3.6
         else:
             lo, hi = min(row.start, row.end), max(row.start, row.end)
             xa, xb = axis.x(lo), axis.x_end(hi)
             xb = max(xb, xa + 2)
-            d.add(Rect(xa, mid - h / 2, xb - xa, h, fillColor=ACCENT, strokeColor=None))
+            pen.rect(xa, mid - h / 2, xb - xa, h, ACCENT)
     elif row.start is not None:  # open end: from start to the end of the axis, arrow
         xa, xb = axis.x(row.start), axis.x1
-        d.add(Rect(xa, mid - h / 2, max(xb - xa - 4, 1), h, fillColor=ACCENT_LIGHT,
-                   strokeColor=None))  # fmt: skip
-        d.add(Polygon([xb - 5, mid + h / 2 + 1.5, xb, mid, xb - 5, mid - h / 2 - 1.5],
-                      fillColor=ACCENT_LIGHT, strokeColor=None))  # fmt: skip
-        d.add(Line(xa, mid - h / 2, xa, mid + h / 2, strokeColor=ACCENT, strokeWidth=1.2))
+        pen.rect(xa, mid - h / 2, max(xb - xa - 4, 1), h, ACCENT_LIGHT)
+        pen.polygon([xb - 5, mid + h / 2 + 1.5, xb, mid, xb - 5, mid - h / 2 - 1.5], ACCENT_LIGHT)
+        pen.line(xa, mid - h / 2, xa, mid + h / 2, ACCENT, 1.2)
     else:  # deadline: dashed lead-in from the start of the axis, diamond at the date
         assert row.end is not None
         xb = axis.x_end(row.end)
-        d.add(Line(axis.x0, mid, xb, mid, strokeColor=ACCENT, strokeWidth=0.7,
-                   strokeDashArray=[2, 2]))  # fmt: skip
-        _diamond(d, xb, mid, 3.6, white)
+        pen.line(axis.x0, mid, xb, mid, ACCENT, 0.7, (2, 2))
+        _diamond(pen, xb, mid, 3.6, white)
         xa, xb = axis.x0, xb + 3.6
-    _draw_when(d, row.when, xa, xb, mid, axis, light=row.start is not None and row.end is None)
+    _draw_when(pen, row.when, xa, xb, mid, axis, light=row.start is not None and row.end is None)
 
 
 def _draw_when(
-    d: Drawing, when: str, xa: float, xb: float, mid: float, axis: _Axis, *, light: bool
+    pen: _Pen, when: str, xa: float, xb: float, mid: float, axis: _Axis, *, light: bool
 ) -> None:
     """The timeframe as written beside its mark: right of it, inside a long bar, or left."""
     size = FONT_SIZE - 0.5
@@ -250,22 +311,24 @@ def _draw_when(
     w = stringWidth(text, ITALIC, size)
     y = mid - 2.2
     if xb + 3 + w <= axis.x1:
-        d.add(String(xb + 3, y, text, fontName=ITALIC, fontSize=size, fillColor=MUTED))
+        pen.text(xb + 3, y, text, ITALIC, size, MUTED)
     elif xb - xa >= w + 8:
-        d.add(String(xa + 4, y, text, fontName=ITALIC, fontSize=size,
-                     fillColor=TEXT if light else white))  # fmt: skip
+        pen.text(xa + 4, y, text, ITALIC, size, TEXT if light else white)
     elif xa - 3 - w >= axis.x0:
-        d.add(String(xa - 3, y, text, fontName=ITALIC, fontSize=size, fillColor=MUTED,
-                     textAnchor="end"))  # fmt: skip
+        pen.text(xa - 3, y, text, ITALIC, size, MUTED, "end")
     elif axis.x1 - xb - 3 >= 40:
-        d.add(String(xb + 3, y, fit_text(text, ITALIC, size, axis.x1 - xb - 3), fontName=ITALIC,
-                     fontSize=size, fillColor=MUTED))  # fmt: skip
+        pen.text(xb + 3, y, fit_text(text, ITALIC, size, axis.x1 - xb - 3), ITALIC, size, MUTED)
 
 
-def chart_drawings(
+def chart_parts(
     data: TimelineData, width: float, max_height: float, labels: Labels
-) -> list[Drawing]:
-    """The chart as drawings no taller than ``max_height``, each with its own axis."""
+) -> list[tuple[float, Callable[[Any], None]]]:
+    """The chart cut into parts no taller than ``max_height``, each with its own axis.
+
+    Each part is its height and a function that paints it on a canvas (origin
+    at its bottom left), called when the page it lands on is drawn, so a plan
+    of thousands of measures never holds its whole chart in memory.
+    """
     if data.empty:
         return []
     label_w = min(max(width * 0.40, 120.0), width - 120.0)
@@ -292,32 +355,42 @@ def chart_drawings(
         used += GROUP_H if kind == "group" else ROW_H
     if current:
         chunks.append(current)
-    drawings = []
+    parts: list[tuple[float, Callable[[Any], None]]] = []
     for chunk in chunks:
         body_h = sum(GROUP_H if k == "group" else ROW_H for k, _ in chunk)
         height = body_h + AXIS_H + 2
-        d = Drawing(width, height)
-        d.initialFontName = REGULAR  # the renderer's default would be Helvetica
-        d.initialFontSize = FONT_SIZE
-        axis = _Axis(data.start, data.end, label_w, width - 2)
-        top = body_h + 1
-        y = top
-        _draw_axis(d, axis, top, 1, labels)
-        for kind, _ in chunk:  # the grid first, group bands over it, then the text
-            if kind == "group":
-                y -= GROUP_H
-                d.add(Rect(0, y + 1, width, GROUP_H - 2, fillColor=GROUP_FILL, strokeColor=None))
-            else:
-                y -= ROW_H
-        y = top
-        for kind, value in chunk:
-            if kind == "group":
-                y -= GROUP_H
-                d.add(String(4, y + 4.6, fit_text(str(value), BOLD, FONT_SIZE + 0.5, width - 8),
-                             fontName=BOLD, fontSize=FONT_SIZE + 0.5, fillColor=TEXT))  # fmt: skip
-            else:
-                y -= ROW_H
-                assert isinstance(value, Row)
-                _draw_row(d, value, axis, y, label_w)
-        drawings.append(d)
-    return drawings
+        draw = functools.partial(_paint_chunk, chunk, data, width, body_h, label_w, labels)
+        parts.append((height, draw))
+    return parts
+
+
+def _paint_chunk(
+    chunk: list[tuple[str, object]],
+    data: TimelineData,
+    width: float,
+    body_h: float,
+    label_w: float,
+    labels: Labels,
+    canvas: Any,
+) -> None:
+    pen = _Pen(canvas)
+    axis = _Axis(data.start, data.end, label_w, width - 2)
+    top = body_h + 1
+    y = top
+    _draw_axis(pen, axis, top, 1, labels)
+    for kind, _ in chunk:  # the grid first, group bands over it, then the text
+        if kind == "group":
+            y -= GROUP_H
+            pen.rect(0, y + 1, width, GROUP_H - 2, GROUP_FILL)
+        else:
+            y -= ROW_H
+    y = top
+    for kind, value in chunk:
+        if kind == "group":
+            y -= GROUP_H
+            title = fit_text(str(value), BOLD, FONT_SIZE + 0.5, width - 8)
+            pen.text(4, y + 4.6, title, BOLD, FONT_SIZE + 0.5, TEXT)
+        else:
+            y -= ROW_H
+            assert isinstance(value, Row)
+            _draw_row(pen, value, axis, y, label_w)

@@ -1,0 +1,278 @@
+"""The fast paths of issue 7 give exactly what the plain paths give.
+
+Each speed-up keeps a slower, obviously right way beside it, and these tests
+compare the two: the lazy package against its names, the JSON writer against
+``json.dumps``, the fast loading converter against the detailed one, the Word
+body written as text against lxml's serialization of it, and the PDF with its
+caches and shortcuts against the PDF without them.
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+import khsmodel
+from khsmodel import ActionPlan, InvalidDocumentError, exporters, load, loads
+from khsmodel import strategies as ks
+from khsmodel.serialization import _indented, dumps, from_data, to_data
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples" / "documents").glob("*.json"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from _plans import make_plan  # noqa: E402
+
+
+# ---------------------------------------------------------------- import
+def test_import_loads_no_model_and_no_library() -> None:
+    code = (
+        "import sys, khsmodel\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('khsmodel', 'khsmodel_exporters', 'attr', 'attrs', 'cattrs', 'docx', 'reportlab', "
+        "'lxml'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["khsmodel,khsmodel._version"]
+
+
+def test_first_use_of_a_model_name_loads_no_cattrs() -> None:
+    code = "import sys\nfrom khsmodel import ActionPlan\nprint('cattrs' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_every_public_name_resolves_to_its_module() -> None:
+    for name in khsmodel.__all__:
+        value = getattr(khsmodel, name)
+        assert value is not None, name
+    assert khsmodel.ActionPlan is ActionPlan
+    assert khsmodel.exporters is exporters
+    assert set(khsmodel.__all__) <= set(dir(khsmodel))
+    with pytest.raises(AttributeError, match="no attribute 'Nonexistent'"):
+        khsmodel.Nonexistent  # noqa: B018
+
+
+# ---------------------------------------------------------------- JSON
+class _Colour(enum.StrEnum):
+    RED = "rød"
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text() | st.sampled_from(list(_Colour)),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(_json_values)
+def test_indented_writer_is_json_dumps(value: Any) -> None:
+    assert _indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_unusual_values_are_left_to_json() -> None:
+    from khsmodel.serialization import _Unusual
+
+    for value in ({"x": 1.5}, {1: "a"}, [float("nan")], {"x": object()}):
+        with pytest.raises(_Unusual):
+            _indented(value)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_dumps_of_the_examples_is_json_dumps(path: Path) -> None:
+    doc = load(path)
+    assert dumps(doc) == json.dumps(to_data(doc), ensure_ascii=False, indent=2) + "\n"
+    assert path.read_text("utf-8") == dumps(doc)
+
+
+def test_fast_loading_path_reports_every_error_as_the_detailed_one() -> None:
+    from khsmodel.serialization import _converter, _iter_errors
+
+    data = json.loads(dumps(make_plan(120)))
+    data["focus_areas"][1]["measures"][2]["number"] = "3"
+    data["focus_areas"][3]["measures"][0]["timeframe"] = {"text": 5}
+    data["focus_areas"][0]["title"] = None
+    data["partnership"]["parties"][0]["extra"] = 1
+    with pytest.raises(InvalidDocumentError) as info:
+        from_data(data)
+    body = {k: v for k, v in data.items() if k not in ("format", "format_version", "kind")}
+    with pytest.raises(Exception) as detailed:
+        _converter(True).structure(body, ActionPlan)
+    assert list(info.value.errors) == list(_iter_errors(detailed.value, "$"))
+    assert [e.path for e in info.value.errors] == [
+        "$.partnership.parties[0].extra",
+        "$.focus_areas[0].title",
+        "$.focus_areas[1].measures[2].number",
+        "$.focus_areas[3].measures[0].timeframe.text",
+    ]
+
+
+def test_fast_loading_path_builds_the_same_plan() -> None:
+    plan = make_plan(300)
+    assert loads(dumps(plan)) == plan
+
+
+# ---------------------------------------------------------------- Word
+def _document_xml(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read("word/document.xml")
+
+
+def _as_lxml_writes_it(xml: bytes) -> bytes:
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+    return bytes(etree.tostring(etree.fromstring(xml, parser), encoding="UTF-8", standalone=True))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_word_body_is_well_formed_and_canonical(path: Path) -> None:
+    xml = _document_xml(exporters.export(load(path), "docx"))
+    assert _as_lxml_writes_it(xml) == xml
+
+
+@settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(ks.documents())
+def test_word_body_of_any_document_is_canonical(doc: Any) -> None:
+    xml = _document_xml(exporters.export(doc, "docx"))
+    assert _as_lxml_writes_it(xml) == xml
+
+
+# ---------------------------------------------------------------- PDF
+def _reference_fit_text(text: str, font: str, size: float, width: float) -> str:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = " ".join(text.split())
+    if stringWidth(text, font, size) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if stringWidth(text[:mid] + "…", font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
+@given(
+    st.text(alphabet="abcæøå ÆØÅ áčđŋšŧžï WMil.,–0123456789", max_size=120),
+    st.sampled_from([6.5, 7.0, 7.5]),
+    st.floats(min_value=0, max_value=400),
+)
+def test_fit_text_is_the_binary_search(text: str, size: float, width: float) -> None:
+    from khsmodel_exporters.pdf._canvas import fit_text
+    from khsmodel_exporters.pdf._fonts import BOLD, REGULAR, register
+
+    register()
+    for font in (REGULAR, BOLD):
+        assert fit_text(text, font, size, width) == _reference_fit_text(text, font, size, width)
+
+
+_SPANS = [
+    ("Etablere felles rutiner i Fuossko og Hábmer", False, False),
+    ("1.2 ", True, False),
+    ("8. mars 2025: Arbeidsgruppe er etablert (startet)", False, True),
+    ("fet og kursiv", True, True),
+    ("", True, False),
+    ("", False, False),
+    ("to  mellomrom", False, False),
+    (" ledende", False, False),
+    ("a\u00a0b", False, False),
+    ("A & B <c>", False, False),
+    ("linje\nny", False, False),
+    ("ŋ đ ŧ č", False, False),
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_SPANS), max_size=5))
+def test_paragraph_fragments_are_the_parsers(spans: list[tuple[str, bool, bool]]) -> None:
+    from reportlab.platypus import Paragraph
+
+    from khsmodel.labels import NB
+    from khsmodel_exporters import _content as C
+    from khsmodel_exporters.pdf._fonts import register
+    from khsmodel_exporters.pdf._render import _Renderer, markup
+
+    register()
+    r = _Renderer(NB, timeline=False)
+    runs = [C.Span(t, b, i) for t, b, i in spans]
+    for style in (r.s.cell, r.s.cell_note, r.s.body):
+        frags = r.frags(runs, style)
+        if frags is None:
+            continue  # left to the parser
+        parsed = Paragraph(markup(runs), style).frags
+        assert [f.__dict__ for f in frags] == [f.__dict__ for f in parsed]
+
+
+def test_pdf_is_the_same_without_the_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.platypus import Paragraph
+    from reportlab.platypus import Table as RLTable
+
+    import khsmodel_exporters.pdf._canvas as canvas_module
+    import khsmodel_exporters.pdf._render as render
+    import khsmodel_exporters.pdf._timeline as timeline
+
+    plan = make_plan(120)
+    # rows taller than a page, split inside the row
+    fa = plan.focus_areas[1]
+    long = attrs.evolve(fa.measures[0], details=tuple(f"Linje {i} i Fuossko" for i in range(90)))
+    plan = attrs.evolve(plan, focus_areas=(plan.focus_areas[0],
+        attrs.evolve(fa, measures=(long, *fa.measures[1:])), *plan.focus_areas[2:]))  # fmt: skip
+    fast = exporters.export(plan, "pdf")
+    monkeypatch.setattr(render._Renderer, "frags", lambda self, spans, style: None)
+    monkeypatch.setattr(render._Para, "wrap", Paragraph.wrap)
+    monkeypatch.setattr(render._Table, "_calc", RLTable._calc)
+    monkeypatch.setattr(canvas_module, "fit_text", _reference_fit_text)
+    monkeypatch.setattr(timeline, "fit_text", _reference_fit_text)
+    monkeypatch.setattr(render._DocTemplate, "filterFlowables", _make_all_now)
+    slow = exporters.export(plan, "pdf")
+    assert fast == slow
+
+
+def _make_all_now(self: Any, flowables: list[Any]) -> None:
+    """The stand-ins all made at once, when the first is reached (as if made up front)."""
+    from khsmodel_exporters.pdf._render import _Later
+
+    for i, f in enumerate(flowables):
+        if isinstance(f, _Later):
+            flowables[i] = f.made()
+
+
+def test_a_stand_in_laid_out_by_reportlab_itself_makes_its_flowable() -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate
+
+    from khsmodel_exporters.pdf._fonts import REGULAR, register
+    from khsmodel_exporters.pdf._render import _Later
+
+    register()
+    style = ParagraphStyle("x", fontName=REGULAR)
+    made: list[int] = []
+
+    def make() -> Paragraph:
+        made.append(1)
+        return Paragraph("Tiltak i Hábmer", style)
+
+    buf = io.BytesIO()
+    story = [KeepTogether([Paragraph("Overskrift", style), _Later(make)])]
+    SimpleDocTemplate(buf, pagesize=A4, invariant=1).build(story)
+    assert made == [1]
+    from pypdf import PdfReader
+
+    text = PdfReader(io.BytesIO(buf.getvalue())).pages[0].extract_text()
+    assert "Overskrift" in text and "Tiltak i Hábmer" in text
