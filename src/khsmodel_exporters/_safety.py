@@ -123,10 +123,17 @@ def find_bad_text(obj: Any, pattern: re.Pattern[str] = XML_ILLEGAL) -> tuple[str
     return "$" + "".join(reversed(segments)), ch
 
 
-def check_text(obj: Any, pattern: re.Pattern[str] = XML_ILLEGAL) -> None:
-    """Raise :class:`KhsModelError` naming the first field whose text ``pattern`` forbids."""
+def check_text(
+    obj: Any, pattern: re.Pattern[str] = XML_ILLEGAL, *, reason: str | None = None
+) -> None:
+    """Raise :class:`KhsModelError` naming the first field whose text ``pattern`` forbids.
+
+    ``reason`` completes the message ("… is not allowed in Noark 5 XML …"); by
+    default it is the reason known for ``pattern``.
+    """
     found = find_bad_text(obj, pattern)
     if found is not None:
         path, ch = found
-        reason = _REASONS.get(id(pattern), f"is not allowed (matches {pattern.pattern!r})")
+        if reason is None:
+            reason = _REASONS.get(id(pattern), f"is not allowed (matches {pattern.pattern!r})")
         raise KhsModelError(f"{path}: {_describe(ch)} {reason}")

@@ -49,7 +49,7 @@ from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan, FocusArea, Measure, MeasureStatus
 
 from ._options import reject_unknown_options
-from ._safety import find_bad_text
+from ._safety import check_text
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Component
@@ -78,18 +78,12 @@ _FALLBACK_STAMP = dt.date(1970, 1, 1)
 
 
 def _check(doc: Document) -> None:
-    found = find_bad_text(doc, ICS_ILLEGAL)
-    if found is not None:
-        path, ch = found
-        what = (
-            f"lone surrogate U+{ord(ch):04X}"
-            if "\ud800" <= ch <= "\udfff"
-            else f"character U+{ord(ch):04X}"
-        )
-        raise KhsModelError(
-            f"{path}: {what} is not allowed in iCalendar text (RFC 5545 forbids control "
-            "characters other than tab and line breaks)"
-        )
+    check_text(
+        doc,
+        ICS_ILLEGAL,
+        reason="is not allowed in iCalendar text (RFC 5545 forbids control "
+        "characters other than tab and line breaks)",
+    )
 
 
 def _latest_date(obj: Any) -> dt.date | None:

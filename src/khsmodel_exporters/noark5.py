@@ -57,7 +57,7 @@ from khsmodel.meetings import AgendaItem, Meeting, ParticipantRole
 from khsmodel.parties import Person
 
 from ._options import reject_unknown_options
-from ._safety import XML_ILLEGAL, find_bad_text
+from ._safety import XML_ILLEGAL, check_text
 
 __all__ = ["DEFAULT_NAMESPACE", "NOARK5_NS", "VSM_NS", "Noark5Exporter"]
 
@@ -97,17 +97,12 @@ _MOETEDELTAKER_FUNKSJON = {
 
 
 def _reject_unwritable(doc: Document) -> None:
-    found = find_bad_text(doc, XML_ILLEGAL)
-    if found is not None:
-        path, ch = found
-        what = (
-            f"lone surrogate U+{ord(ch):04X}" if "\ud800" <= ch <= "\udfff"
-            else f"character U+{ord(ch):04X}"
-        )  # fmt: skip
-        raise KhsModelError(
-            f"{path}: {what} is not allowed in Noark 5 XML (XML 1.0 forbids control "
-            "characters other than tab and line breaks)"
-        )
+    check_text(
+        doc,
+        XML_ILLEGAL,
+        reason="is not allowed in Noark 5 XML (XML 1.0 forbids control "
+        "characters other than tab and line breaks)",
+    )
 
 
 def _text(value: str | None) -> str | None:

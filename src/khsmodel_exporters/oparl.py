@@ -55,7 +55,7 @@ from khsmodel.parties import Person
 from khsmodel.partnerships import Partnership
 
 from ._options import reject_unknown_options
-from ._safety import XML_ILLEGAL, find_bad_text
+from ._safety import XML_ILLEGAL, check_text
 
 __all__ = ["DEFAULT_BASE_URL", "OPARL_VERSION", "OparlExporter", "oslo_offset"]
 
@@ -515,18 +515,13 @@ class OparlExporter:
                 f"the oparl exporter cannot export a {getattr(type(doc), 'KIND', type(doc))}"
                 f" (it supports: {', '.join(self.kinds)})"
             )
-        found = find_bad_text(doc, XML_ILLEGAL)
-        if found is not None:
-            path, ch = found
-            what = (
-                f"lone surrogate U+{ord(ch):04X}" if "\ud800" <= ch <= "\udfff"
-                else f"character U+{ord(ch):04X}"
-            )  # fmt: skip
-            raise KhsModelError(
-                f"{path}: {what} is not allowed in OParl text (council-information systems "
-                "show it as HTML, which forbids control characters other than tab and line "
-                "breaks)"
-            )
+        check_text(
+            doc,
+            XML_ILLEGAL,
+            reason="is not allowed in OParl text (council-information systems "
+            "show it as HTML, which forbids control characters other than tab and line "
+            "breaks)",
+        )
         if isinstance(doc, Partnership):
             b = _Builder(doc, base)
             main = b.body(doc)
