@@ -89,7 +89,7 @@ NO_REFS = Refs()
 class Ctx:
     """Collects findings for one :func:`validate` call."""
 
-    __slots__ = ("_dispatch", "checked", "enabled", "findings", "severity", "unresolved")
+    __slots__ = ("_dispatch", "checked", "enabled", "findings", "good", "severity", "unresolved")
 
     def __init__(
         self,
@@ -102,6 +102,8 @@ class Ctx:
         self.enabled = enabled
         self.unresolved = 0
         self.checked: list[Partnership] = []
+        #: Texts found fine as required texts in this run (see ``common.BAD``).
+        self.good: set[str] = set()
         self._dispatch = dispatch
 
     def add(self, code: str, path: At | str, message: str) -> None:

@@ -80,19 +80,34 @@ RULES: tuple[Rule, ...] = (
 _CTRL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def CTRL(text: str) -> bool:
-    """Cheap pre-filter for an optional text: True when it may hold control characters.
+def BAD(good: set[str], text: str) -> bool:
+    """For a required text: True when it is empty, only whitespace, or may hold control characters.
 
+    ``good`` (:attr:`Ctx.good`) remembers texts already found fine, so a text
+    that recurs (a responsible's wording, a timeframe, a heading) is scanned
+    once per run: ``str.isprintable`` looks up every character and is the
+    costliest step of validation. Hot loops test ``text not in good`` first.
     ``str.isprintable`` is false for every forbidden character (and for some
     allowed ones such as line feed or no-break space); :func:`text_problem`
     then decides exactly.
     """
-    return not text.isprintable()
+    if text in good:
+        return False
+    if text.isprintable() and text and not text.isspace():
+        good.add(text)
+        return False
+    return True
 
 
-def BAD(text: str) -> bool:
-    """Cheap pre-filter for a required text: empty, only whitespace, or maybe control characters."""
-    return not text.isprintable() or not text or text.isspace()
+def CTRL(good: set[str], text: str) -> bool:
+    """For an optional text: True when it may hold control characters (see :func:`BAD`)."""
+    if text in good:
+        return False
+    if text.isprintable():
+        if text and not text.isspace():
+            good.add(text)
+        return False
+    return True
 
 
 def text_problem(ctx: Ctx, value: str, at: At | str, *, required: bool = True) -> None:
@@ -157,17 +172,18 @@ def texts(ctx: Ctx, obj: Any, at: At) -> None:
     if fields is None:
         fields = _TEXT_FIELDS[cls] = _classify(cls)
     required, optional, many = fields
+    good = ctx.good
     for name, key in required:
         value = getattr(obj, name)
-        if BAD(value):
+        if BAD(good, value):
             text_problem(ctx, value, at.f(key))
     for name, key in optional:
         value = getattr(obj, name)
-        if value is not None and CTRL(value):
+        if value is not None and CTRL(good, value):
             text_problem(ctx, value, at.f(key), required=False)
     for name, key in many:
         for k, value in enumerate(getattr(obj, name)):
-            if BAD(value):
+            if BAD(good, value):
                 text_problem(ctx, value, at.f(key).i(k))
 
 
@@ -175,7 +191,7 @@ def blocks(ctx: Ctx, items: Sequence[Paragraph | ItemList], at: At) -> None:
     """Text checks for a tuple of blocks (paragraphs and lists)."""
     for k, block in enumerate(items):
         if isinstance(block, Paragraph):
-            if BAD(block.text):
+            if BAD(ctx.good, block.text):
                 text_problem(ctx, block.text, at.i(k).f("text"))
         else:
             if not block.items:
@@ -185,7 +201,7 @@ def blocks(ctx: Ctx, items: Sequence[Paragraph | ItemList], at: At) -> None:
                     "this list has no items; add its items or remove the list",
                 )
             for n, item in enumerate(block.items):
-                if BAD(item):
+                if BAD(ctx.good, item):
                     text_problem(ctx, item, at.i(k).f("items").i(n))
 
 
@@ -282,7 +298,7 @@ def people(ctx: Ctx, refs: Refs, items: Sequence[Person], at: At) -> None:
 
 def number_text(ctx: Ctx, number: CaseNumber | ArchiveReference | None, at: At) -> None:
     """DOC002 for the text of a case number or archive reference as written."""
-    if number is not None and not number.text.isprintable():
+    if number is not None and CTRL(ctx.good, number.text):
         text_problem(ctx, number.text, at.f("text"), required=False)
 
 

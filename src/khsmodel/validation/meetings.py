@@ -108,7 +108,7 @@ def check_meeting(ctx: Ctx, m: Meeting, at: At, refs: Refs) -> None:
     seen_parties: dict[str, int] = {}
     for k, party in enumerate(m.represented_parties):
         r_at = at.f("represented_parties").i(k)
-        if common.BAD(party):
+        if common.BAD(ctx.good, party):
             common.text_problem(ctx, party, r_at)
         common.party_ref(ctx, refs, party, r_at)
         if party in seen_parties:

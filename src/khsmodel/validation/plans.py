@@ -16,9 +16,19 @@ from ..plans import (
     MeasureRef,
     MeasureStatus,
     PlanStatus,
+    Responsibility,
     ResponsibleParty,
 )
-from ..timeframes import AtEvent, InMonth, NextMeeting, OnDate, Timeframe
+from ..timeframes import (
+    AtEvent,
+    ByDate,
+    InMonth,
+    InYear,
+    NextMeeting,
+    OnDate,
+    StartingFrom,
+    Timeframe,
+)
 from . import common
 from ._context import At, Ctx, Refs
 from ._report import Rule, Severity
@@ -194,9 +204,9 @@ def check_plan(ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
                 )
             seen[n] = i
             expected = max(expected, n + 1)
-        if BAD(fa.title):
+        if BAD(ctx.good, fa.title):
             text_problem(ctx, fa.title, at.f("focus_areas").i(i).f("title"))
-        if fa.label is not None and CTRL(fa.label):
+        if fa.label is not None and CTRL(ctx.good, fa.label):
             text_problem(ctx, fa.label, at.f("focus_areas").i(i).f("label"), required=False)
         if fa.description:
             common.blocks(ctx, fa.description, at.f("focus_areas").i(i).f("description"))
@@ -278,6 +288,7 @@ def _measure_at(at: At, fa_index: int | None, j: int) -> At:
 
 
 def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | None) -> None:
+    """The measure loop. Each check is written for the common case (nothing to report)."""
     ctx, at, refs = state.ctx, state.at, state.refs
     bodies, units_of = refs.bodies, refs.units
     where = "the ongoing activities" if fa_index is None else "this focus area"
@@ -287,31 +298,36 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
     by_text: dict[str, int] = {}
     same: dict[tuple[str, str | None, int | None], int] = {}
     max_phase = 0
-    good_label: str | None = None
     check_period = state.period_ok
     p_start, p_end = state.p_start, state.p_end
     start_ym = (p_start.year, p_start.month) if p_start is not None else None
     end_ym = (p_end.year, p_end.month) if p_end is not None else None
+    start_y = p_start.year if p_start is not None else None
+    end_y = p_end.year if p_end is not None else None
     resolved = 0
     ids = state.ids
+    # Texts already found fine (Ctx.good): `x not in good` skips the character scan
+    # of str.isprintable, the costliest step, for every text that recurs.
+    good = ctx.good
     for j, m in enumerate(measures):
-        # texts (inline pre-filter; text_problem decides exactly)
+        # texts
         text = m.text
-        if not text.isprintable() or not text or text.isspace():
+        if text not in good and BAD(good, text):
             text_problem(ctx, text, _measure_at(at, fa_index, j).f("text"))
-        first = by_text.setdefault(text, j)
-        if first != j:
-            _duplicate_text(state, measures, first, j, fa_index, where, same)
-        if m.details:
-            for k, d in enumerate(m.details):
-                if not d.isprintable() or not d or d.isspace():
-                    text_problem(ctx, d, _measure_at(at, fa_index, j).f("details").i(k))
+        if by_text.setdefault(text, j) != j:
+            _duplicate_text(state, measures, by_text[text], j, fa_index, where, same)
+        details = m.details
+        if details:
+            for detail in details:
+                if detail not in good and BAD(good, detail):
+                    _details(state, m, fa_index, j)
+                    break
         heading = m.heading
-        if heading is not None and not heading.isprintable():
+        if heading is not None and heading not in good and CTRL(good, heading):
             text_problem(ctx, heading, _measure_at(at, fa_index, j).f("heading"), required=False)
-        if m.label is not None and not m.label.isprintable():
+        if m.label is not None and CTRL(good, m.label):
             text_problem(ctx, m.label, _measure_at(at, fa_index, j).f("label"), required=False)
-        # id
+        # id: unique ids are scanned directly (a memo would only grow)
         mid = m.id
         if mid is not None:
             if mid in ids or not mid.isprintable() or not mid or mid.isspace():
@@ -329,68 +345,67 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
             )
         else:
             rtext = resp.text
-            if not rtext.isprintable() or not rtext or rtext.isspace():
+            if rtext not in good and BAD(good, rtext):
                 text_problem(ctx, rtext, _measure_at(at, fa_index, j).f("responsibility").f("text"))
-            lead = resp.lead
-            n_lead = len(lead)
-            for k, rp in enumerate(lead + resp.contributors if resp.contributors else lead):
-                party = rp.party
+            contributors = resp.contributors
+            for rp in resp.lead + contributors if contributors else resp.lead:
+                # fine: a known party (with one of its units), a known body, or a collective
+                party, unit = rp.party, rp.unit
                 if party is not None:
-                    units = units_of.get(party)  # None: unknown party (or no partnership)
                     suspect = (
-                        units is None
-                        or (rp.unit is not None and rp.unit not in units)
-                        or rp.body is not None
-                    )
+                        party not in units_of if unit is None else unit not in units_of.get(party, ())
+                    ) or rp.body is not None
                 else:
                     body = rp.body
                     suspect = (
-                        rp.collective is None
-                        if body is None
-                        else (bodies is None or body not in bodies)
-                    ) or rp.unit is not None
-                if suspect or (rp.text is not None and not rp.text.isprintable()):
-                    if k < n_lead:
-                        _responsible(state, rp, fa_index, j, "lead", k)
-                    else:
-                        _responsible(state, rp, fa_index, j, "contributors", k - n_lead)
+                        unit is not None
+                        or (rp.collective is None if body is None else body not in (bodies or ()))
+                    )
+                rp_text = rp.text
+                if suspect or (rp_text is not None and rp_text not in good and CTRL(good, rp_text)):
+                    _responsibles(state, resp, fa_index, j)
+                    break
         # timeframe
         tf = m.timeframe
         if tf is not None:
             ttext = tf.text
-            if not ttext.isprintable() or not ttext or ttext.isspace():
+            if ttext not in good and BAD(good, ttext):
                 text_problem(ctx, ttext, _measure_at(at, fa_index, j).f("timeframe").f("text"))
             interp = tf.interpretation
             if interp is not None:
+                # the common kinds compared inline, without building their date ranges
                 kind = type(interp)
-                # the common cases first, compared without building dates
-                if kind is OnDate and isinstance(interp, OnDate):
+                outside = False
+                if kind is InMonth and isinstance(interp, InMonth):
+                    resolved += 1
+                    ym = (interp.year, interp.month)
+                    if interp.part is None or (
+                        start_ym is not None and end_ym is not None and start_ym < ym < end_ym
+                    ):
+                        outside = (start_ym is not None and ym < start_ym) or (
+                            end_ym is not None and ym > end_ym
+                        )
+                    else:  # a part of a month at the edge of the period: compare dates
+                        lo, hi = interp.date_range()
+                        outside = (p_start is not None and hi < p_start) or (
+                            p_end is not None and lo > p_end
+                        )
+                elif kind is OnDate and isinstance(interp, OnDate):
                     resolved += 1
                     day = interp.date
-                    if check_period and (
-                        (p_start is not None and day < p_start)
-                        or (p_end is not None and day > p_end)
-                    ):
-                        _outside(state, tf, fa_index, j)
-                elif (
-                    kind is InMonth
-                    and isinstance(interp, InMonth)
-                    and (
-                        interp.part is None
-                        or (
-                            start_ym is not None
-                            and end_ym is not None
-                            and start_ym < (interp.year, interp.month) < end_ym
-                        )
+                    outside = (p_start is not None and day < p_start) or (
+                        p_end is not None and day > p_end
                     )
-                ):
+                elif kind is InYear and isinstance(interp, InYear):
                     resolved += 1
-                    if check_period:
-                        ym = (interp.year, interp.month)
-                        if (start_ym is not None and ym < start_ym) or (
-                            end_ym is not None and ym > end_ym
-                        ):
-                            _outside(state, tf, fa_index, j)
+                    y = interp.year
+                    outside = (start_y is not None and y < start_y) or (end_y is not None and y > end_y)
+                elif kind is ByDate and isinstance(interp, ByDate):
+                    resolved += 1
+                    outside = p_start is not None and interp.date < p_start
+                elif kind is StartingFrom and isinstance(interp, StartingFrom):
+                    resolved += 1
+                    outside = p_end is not None and interp.start > p_end
                 else:
                     if isinstance(interp, AtEvent) or (
                         isinstance(interp, NextMeeting)
@@ -401,11 +416,11 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
                     if rng is not None and (rng[0] is not None or rng[1] is not None):
                         resolved += 1
                         s, e = rng
-                        if check_period and (
-                            (e is not None and p_start is not None and e < p_start)
-                            or (s is not None and p_end is not None and s > p_end)
-                        ):
-                            _outside(state, tf, fa_index, j)
+                        outside = (e is not None and p_start is not None and e < p_start) or (
+                            s is not None and p_end is not None and s > p_end
+                        )
+                if outside and check_period:
+                    _outside(state, tf, fa_index, j)
         # phase
         phase = m.phase
         if phase is not None:
@@ -419,22 +434,53 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
                 )
             else:
                 max_phase = number
-            label = phase.label
-            if label != good_label:  # measures of one phase repeat its label
-                if not label.isprintable() or not label or label.isspace():
-                    text_problem(ctx, label, _measure_at(at, fa_index, j).f("phase").f("label"))
-                else:
-                    good_label = label
-            if phase.title is not None and not phase.title.isprintable():
+            label, title = phase.label, phase.title
+            if label not in good and BAD(good, label):
+                text_problem(ctx, label, _measure_at(at, fa_index, j).f("phase").f("label"))
+            if title is not None and title not in good and CTRL(good, title):
                 text_problem(
-                    ctx,
-                    phase.title,
-                    _measure_at(at, fa_index, j).f("phase").f("title"),
-                    required=False,
+                    ctx, title, _measure_at(at, fa_index, j).f("phase").f("title"), required=False
                 )
         # status and progress
-        if m.progress:
-            _progress(state, m, fa_index, j)
+        progress = m.progress
+        if progress:
+            # fast pass: anything to report sends the measure to _progress
+            prev: dt.date | None = None
+            first_started: dt.date | None = None
+            first_done: dt.date | None = None
+            latest: MeasureStatus | None = None
+            suspect = False
+            for entry in progress:
+                d = entry.date
+                if prev is not None and d < prev:
+                    suspect = True
+                    break
+                prev = d
+                st = entry.status
+                if st is not None:
+                    latest = st
+                    if st is _STARTED:
+                        if first_started is None:
+                            first_started = d
+                    elif st is _DONE and first_done is None:
+                        first_done = d
+                etext, author, reported_to = entry.text, entry.author, entry.reported_to
+                if (
+                    (etext not in good and BAD(good, etext))
+                    or (author is not None and author not in good and CTRL(good, author))
+                    or (reported_to is not None and reported_to not in (bodies or ()))
+                ):
+                    suspect = True
+                    break
+            status = m.status
+            if (
+                suspect
+                or (status is not None and latest is not None and status is not latest)
+                or (status is _DONE and first_done is None)
+                # dates are in order here: done before started iff the first done is earlier
+                or (first_done is not None and first_started is not None and first_done < first_started)
+            ):
+                _progress(state, m, fa_index, j)
         elif m.status is _DONE:
             ctx.add(
                 "PLAN013",
@@ -446,6 +492,22 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
         if m.carried_over_from is not None:
             _carried_over(state, m.carried_over_from, fa_index, j)
     state.resolved_timeframes += resolved
+
+
+def _details(state: _PlanState, m: Measure, fa_index: int | None, j: int) -> None:
+    """Slow path: DOC001/DOC002 for each detail line of a measure that has a suspect one."""
+    ctx = state.ctx
+    for k, d in enumerate(m.details):
+        if BAD(ctx.good, d):
+            text_problem(ctx, d, _measure_at(state.at, fa_index, j).f("details").i(k))
+
+
+def _responsibles(state: _PlanState, resp: Responsibility, fa_index: int | None, j: int) -> None:
+    """Slow path: check every responsible of a responsibility in which one looked suspicious."""
+    for k, rp in enumerate(resp.lead):
+        _responsible(state, rp, fa_index, j, "lead", k)
+    for k, rp in enumerate(resp.contributors):
+        _responsible(state, rp, fa_index, j, "contributors", k)
 
 
 def _numbering(state: _PlanState, numbers: Sequence[int], fa_index: int | None, where: str) -> None:
@@ -504,7 +566,7 @@ def _duplicate_text(
 
 def _measure_id(state: _PlanState, mid: str, fa_index: int | None, j: int) -> None:
     ctx, at = state.ctx, state.at
-    if BAD(mid):
+    if BAD(ctx.good, mid):
         text_problem(ctx, mid, _measure_at(at, fa_index, j).f("id"))
     first = state.ids.get(mid)
     if first is not None:
@@ -568,13 +630,13 @@ def _event_interpretation(
             common.body_message(body),
         )
     if isinstance(interp, AtEvent):
-        if BAD(interp.name):
+        if BAD(ctx.good, interp.name):
             text_problem(
                 ctx,
                 interp.name,
                 _measure_at(state.at, fa_index, j).f("timeframe").f("interpretation").f("name"),
             )
-    elif BAD(interp.body):
+    elif BAD(ctx.good, interp.body):
         text_problem(
             ctx,
             interp.body,
@@ -634,7 +696,7 @@ def _responsible(
                 "id of one of its bodies",
             )
     for name, value in (("party", party), ("unit", unit), ("body", body), ("text", text)):
-        if value is not None and not value.isprintable():
+        if value is not None and CTRL(ctx.good, value):
             text_problem(ctx, value, _rp_at(state, fa_index, j, field, k).f(name), required=False)
 
 
@@ -644,7 +706,7 @@ def _rp_at(state: _PlanState, fa_index: int | None, j: int, field: str, k: int) 
 
 def _progress(state: _PlanState, m: Measure, fa_index: int | None, j: int) -> None:
     ctx, refs = state.ctx, state.refs
-    bodies = refs.bodies
+    bodies, good = refs.bodies, ctx.good
     prev: dt.date | None = None
     first_started: dt.date | None = None
     latest_status: MeasureStatus | None = None
@@ -669,10 +731,8 @@ def _progress(state: _PlanState, m: Measure, fa_index: int | None, j: int) -> No
                 done_entries.append(k)
         text = entry.text
         if (
-            not text.isprintable()
-            or not text
-            or text.isspace()
-            or (entry.author is not None and not entry.author.isprintable())
+            (text not in good and BAD(good, text))
+            or (entry.author is not None and CTRL(good, entry.author))
         ):
             common.texts(ctx, entry, _measure_at(state.at, fa_index, j).f("progress").i(k))
         reported_to = entry.reported_to
