@@ -489,8 +489,16 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
                 "progress entry with status done and the date",
             )
         # carried over
-        if m.carried_over_from is not None:
-            _carried_over(state, m.carried_over_from, fa_index, j)
+        ref = m.carried_over_from
+        if ref is not None:
+            plan, ref_text = ref.plan, ref.text
+            if (
+                (plan not in good and BAD(good, plan))
+                or (ref_text is not None and ref_text not in good and CTRL(good, ref_text))
+                or plan == state.plan_id
+                or (ref.measure is None and not (ref_text and ref_text.strip()))
+            ):
+                _carried_over(state, ref, fa_index, j)
     state.resolved_timeframes += resolved
 
 
