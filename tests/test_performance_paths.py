@@ -126,6 +126,103 @@ def test_fast_loading_path_builds_the_same_plan() -> None:
     assert loads(dumps(plan)) == plan
 
 
+def test_loading_pauses_the_garbage_collector_and_restores_it() -> None:
+    import gc
+
+    seen: list[bool] = []
+    text = dumps(make_plan(20))
+    real = json.loads
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    assert gc.isenabled()
+    try:
+        json.loads = spy
+        loads(text)
+    finally:
+        json.loads = real
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(InvalidDocumentError):
+        loads(text.replace('"number": 1', '"number": "1"', 1))
+    assert gc.isenabled()
+    gc.disable()  # a caller that turned it off keeps it off
+    try:
+        loads(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def _slots(data: Any, tokens: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every place in JSON data that holds a value (object members and array items)."""
+    out = [tokens] if tokens else []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out += _slots(value, (*tokens, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            out += _slots(value, (*tokens, i))
+    return out
+
+
+def _paths_through(data: Any, tokens: tuple[str | int, ...]) -> Any:
+    for t in tokens[:-1]:
+        data = data[t]
+    return data
+
+
+#: Values of every JSON type and of the shapes the model uses, including near misses.
+ODD_VALUES = (
+    None, True, False, 0, 1, -1, 1.5, "", " ", "x", "2016-02-30", "2016-2-3", "2021-03-04",
+    "done", "DONE", "kommune", "month", [], ["x"], [1], {}, {"kind": "year"},
+    {"kind": "year", "year": 2021}, {"kind": "date", "date": "2021-03-04"},
+    {"text": "x"}, {"text": "x", "ukjent": 1},
+)  # fmt: skip
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(doc=ks.documents(), data=st.data())
+def test_fast_structure_accepts_exactly_what_the_detailed_converter_accepts(
+    doc: Any, data: st.DataObject
+) -> None:
+    """The generated loader (_fastload) against cattrs' detailed converter, value by value.
+
+    On the document as dumped both build it; after one value is replaced (by a
+    value of another type, a near miss, an unknown key, a removed key) either
+    both refuse or both build equal objects.
+    """
+    from khsmodel._fastload import fast_structure
+    from khsmodel.serialization import _converter, unstructure
+
+    cls = type(doc)
+    plain = json.loads(json.dumps(unstructure(doc)))  # JSON data: enum members become strings
+    assert fast_structure(plain, cls) == _converter(True).structure(plain, cls) == doc
+    slots = _slots(plain)
+    if not slots:
+        return
+    mutated = json.loads(json.dumps(plain))
+    where = data.draw(st.sampled_from(slots), label="where")
+    parent = _paths_through(mutated, where)
+    how = data.draw(st.sampled_from(["replace", "remove", "add_key"]), label="how")
+    if how == "replace":
+        parent[where[-1]] = data.draw(st.sampled_from(ODD_VALUES), label="value")
+    elif how == "remove":
+        del parent[where[-1]]
+    elif isinstance(parent[where[-1]], dict):
+        parent[where[-1]]["ukjent"] = "verdi"
+    try:
+        fast = fast_structure(mutated, cls)
+    except Exception:
+        fast = "refused"
+    try:
+        detailed = _converter(True).structure(mutated, cls)
+    except Exception:
+        detailed = "refused"
+    assert fast == detailed
+
+
 # ---------------------------------------------------------------- Word
 def _document_xml(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
