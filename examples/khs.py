@@ -929,10 +929,13 @@ _PROCESS = (
     "OSU vil bli holdt informert om konkrete tiltak og resultat tilknyttet hvert fokusområde.",
 )
 
-#: In the seed the words after "besluttet" are wrapped in "*…*": markdown
-#: emphasis added by extraction (italics in the original); kept without the
-#: asterisks.
+#: In the seed the words after "besluttet" are wrapped in "*…*" (italics in the
+#: original): the background paragraph keeps them as an italic ``emphasis``;
+#: the decision quoted in the reference holds the words without it.
 _DECIDED_000 = "OSU besluttet følgende fokusområder for 2016 og 2017:"
+_BACKGROUND_000 = (
+    "Det vises til vedtak i sak21/2015 der OSU besluttet *følgende fokusområder for 2016 og 2017:*"
+)
 
 
 def _case_officer(name: str) -> Person:
@@ -975,7 +978,7 @@ def case_osu_2_2016() -> CaseDocument:
                 kind=SectionKind.BACKGROUND,
                 heading="Bakgrunn",
                 content=(
-                    Paragraph(text=f"Det vises til vedtak i sak21/2015 der {_DECIDED_000}"),
+                    Paragraph.with_emphasis(_BACKGROUND_000),
                     ItemList(items=_FOCUS_AREAS_000),
                     Paragraph(
                         text="Vedlagt ligger en omforent handlingsplan utarbeidet av "

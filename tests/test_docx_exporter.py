@@ -685,3 +685,32 @@ def user_texts(doc: Any) -> Iterator[str]:
             yield o.name
         for b in doc.bodies:
             yield b.name
+
+
+def _emphasis_case() -> khsmodel.CaseDocument:
+    text = "Det vises til vedtak der OSU besluttet *følgende fokusområder:* og **Bárbmu & <ŧ>**."
+    return khsmodel.CaseDocument(
+        body="osu",
+        case_number=khsmodel.CaseNumber.parse("2/2016"),
+        sections=(
+            khsmodel.Section(
+                kind=khsmodel.SectionKind.BACKGROUND,
+                heading="Bakgrunn",
+                content=(khsmodel.Paragraph.with_emphasis(text),),
+            ),
+        ),
+    )
+
+
+def test_emphasis_becomes_italic_and_bold_runs() -> None:
+    d = read(khsmodel.export(_emphasis_case(), "docx"))
+    para = next(p for p in d.paragraphs if p.text.startswith("Det vises til"))
+    assert para.text == "Det vises til vedtak der OSU besluttet følgende fokusområder: og Bárbmu & <ŧ>."
+    runs = [(r.text, bool(r.italic), bool(r.bold)) for r in para.runs]
+    assert runs == [
+        ("Det vises til vedtak der OSU besluttet ", False, False),
+        ("følgende fokusområder:", True, False),
+        (" og ", False, False),
+        ("Bárbmu & <ŧ>", False, True),
+        (".", False, False),
+    ]

@@ -431,6 +431,20 @@ def test_every_line_of_000_has_a_home_in_the_case() -> None:
     assert "*" not in corpus
 
 
+def test_the_italic_words_of_000_are_its_emphasis() -> None:
+    """The seed marks italics with "*…*"; the model keeps them as Paragraph.emphasis."""
+    marked = [line for line in _seed_lines(_seed("000")) if "*" in line]
+    assert len(marked) == 1
+    words = re.findall(r"\*([^*]+)\*", marked[0])
+    background = khs.case_osu_2_2016().section(khsmodel.SectionKind.BACKGROUND)
+    assert background is not None
+    para = background.content[0]
+    assert isinstance(para, khsmodel.Paragraph)
+    assert para.text == marked[0].replace("*", "")
+    assert [para.text[e.start : e.end] for e in para.emphasis] == words
+    assert [e.kind for e in para.emphasis] == [khsmodel.EmphasisKind.ITALIC]
+
+
 # ----------------------------------------------------------------- ids
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from khsmodel import (
 from khsmodel import strategies as ks
 from khsmodel.identifiers import organisation_number_check_digit
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "documents"
 PARTIES_CSV = Path(__file__).resolve().parents[2] / "shared" / "domain" / "parties.csv"
 
 
@@ -224,3 +226,28 @@ def test_bad_archive_references_are_rejected(bad: str) -> None:
 @given(ks.archive_references())
 def test_generated_archive_references_parse_back(ref: ArchiveReference) -> None:
     assert ArchiveReference.parse(ref.text, reference_year=ref.year) == ref
+
+
+def test_case_number_with_an_implausible_year_is_refused_with_a_hint() -> None:
+    with pytest.raises(KhsModelError, match="looks like an archive reference") as info:
+        CaseNumber.parse("2021/3288")
+    assert "year 3288, outside 1900–2100" in str(info.value)
+    with pytest.raises(KhsModelError, match="year 1850"):
+        CaseNumber(text="4/1850", sequence=4, year=1850)
+    with pytest.raises(KhsModelError, match="year 1850"):
+        ArchiveReference.parse("1850/12")
+    assert CaseNumber.parse("2/2016").year == 2016
+    assert ArchiveReference.parse("2021/3288").year == 2021
+
+
+def test_an_implausible_case_year_in_json_is_a_load_error_with_its_path() -> None:
+    import khsmodel
+
+    path = EXAMPLES / "000-osu-sak-2-2016-saksframlegg.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["case_number"] = {"text": "2021/3288", "sequence": 2021, "year": 3288}
+    with pytest.raises(khsmodel.InvalidDocumentError) as info:
+        khsmodel.loads(json.dumps(data))
+    [error] = info.value.errors
+    assert error.path == "$.case_number"
+    assert "year 3288" in error.message and "ArchiveReference" in error.message

@@ -437,6 +437,7 @@ STRATEGY_FOR: dict[str, st.SearchStrategy[Any]] = {
     "Person": ks.persons(),
     "Phase": ks.phases(),
     "PriorityGroup": ks.priority_groups(),
+    "Emphasis": ks.emphases(),
     "ProcessEvent": ks.process_events(),
     "ProgrammeItem": ks.programme_items(),
     "ProgressEntry": ks.progress_entries(),

@@ -544,3 +544,30 @@ def test_case_number_only_case_document() -> None:
     )
     text = norm(pdftotext(PdfExporter().export(doc)))
     assert "2/2016" in text and "8. februar 2016" in text and "Side 1 av 1" in text
+
+
+def test_emphasis_is_printed_in_the_oblique_and_bold_faces() -> None:
+    text = "Det vises til vedtak der OSU besluttet *følgende fokusområder:* og **Bárbmu & <ŧ>**."
+    case = khsmodel.CaseDocument(
+        body="osu",
+        case_number=khsmodel.CaseNumber.parse("2/2016"),
+        sections=(
+            khsmodel.Section(
+                kind=khsmodel.SectionKind.BACKGROUND,
+                heading="Bakgrunn",
+                content=(khsmodel.Paragraph.with_emphasis(text),),
+            ),
+        ),
+    )
+    chunks: list[tuple[str, str]] = []
+
+    def visit(text: str, cm: object, tm: object, font: object, size: object) -> None:
+        if text.strip() and isinstance(font, dict):
+            chunks.append((text, str(font.get("/BaseFont", ""))))
+
+    page = _reader(khsmodel.export(case, "pdf")).pages[0]
+    page.extract_text(visitor_text=visit)
+    faces = {t.strip(): f.split("+")[-1] for t, f in chunks}
+    assert faces["følgende fokusområder:"] == "DejaVuSans-Oblique", chunks
+    assert faces["Bárbmu & <ŧ>"] == "DejaVuSans-Bold", chunks
+    assert any(t.startswith("Det vises til") and f.endswith("DejaVuSans") for t, f in chunks)

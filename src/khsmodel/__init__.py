@@ -20,7 +20,17 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from . import exporters
-    from ._base import EventRef, ItemList, Link, Paragraph, Period, Resource, ResourceKind
+    from ._base import (
+        Emphasis,
+        EmphasisKind,
+        EventRef,
+        ItemList,
+        Link,
+        Paragraph,
+        Period,
+        Resource,
+        ResourceKind,
+    )
     from .agreements import (
         Agreement,
         AgreementLevel,
@@ -108,7 +118,10 @@ if TYPE_CHECKING:
 
 #: Where each public name lives (module relative to this package).
 _SOURCES: dict[str, tuple[str, ...]] = {
-    "_base": ("EventRef", "ItemList", "Link", "Paragraph", "Period", "Resource", "ResourceKind"),
+    "_base": (
+        "Emphasis", "EmphasisKind", "EventRef", "ItemList", "Link", "Paragraph", "Period",
+        "Resource", "ResourceKind",
+    ),
     "agreements": (
         "Agreement", "AgreementLevel", "AgreementSection", "AgreementTopic", "PriorityGroup",
         "PriorityGroupKey", "StatutoryItem", "priority_groups_on", "statutory_items_in_force",
@@ -168,7 +181,8 @@ __all__ = [
     "ActionPlan", "Adoption", "AgendaItem", "Agreement", "AgreementLevel", "AgreementSection",
     "AgreementTopic", "ArchiveReference", "AtEvent", "Attachment", "Between", "Body", "BodyKind",
     "BodyMember", "ByDate", "CaseDocument", "CaseNumber", "CaseReference", "CaseStatus",
-    "Collective", "Decision", "DecisionKind", "Document", "ErrorDetail", "EventRef", "Finding", "FocusArea",
+    "Collective", "Decision", "DecisionKind", "Document", "Emphasis", "EmphasisKind", "ErrorDetail",
+    "EventRef", "Finding", "FocusArea",
     "HistoryEntry", "InMonth", "InYear", "InvalidDocumentError", "ItemList", "JournalNumber",
     "KhsModelError", "KommuneNumber", "Link", "Measure", "MeasureRef", "MeasureStatus", "Meeting",
     "Membership", "MembershipRole", "Minutes", "MonthPart", "NextMeeting", "OnDate", "Organisation",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import ClassVar, TypeVar, dataclass_transform
 
@@ -10,6 +11,8 @@ import attrs
 
 __all__ = [
     "Block",
+    "Emphasis",
+    "EmphasisKind",
     "EventRef",
     "ItemList",
     "Link",
@@ -21,6 +24,9 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+
+#: ``**bold**`` or ``*italic*``: markers hugging non-blank words, as in Markdown.
+_MARKED = re.compile(r"\*\*(?P<bold>\S(?:.*?\S)?)\*\*|\*(?P<italic>[^*\s](?:[^*]*?[^*\s])?)\*")
 
 #: Field metadata key: the field's name in JSON when it differs from the attribute.
 JSON_NAME = "khsmodel_json_name"
@@ -37,12 +43,71 @@ def model(cls: type[_T]) -> type[_T]:
     return attrs.frozen(kw_only=True)(cls)
 
 
+class EmphasisKind(StrEnum):
+    ITALIC = "italic"
+    BOLD = "bold"
+
+
+@model
+class Emphasis:
+    """Emphasised words of a paragraph: ``text[start:end]`` (Python string indices).
+
+    Offsets count characters (Unicode code points), as ``str`` indexing does:
+    "å" and "ŋ" are one each.
+    """
+
+    start: int
+    end: int
+    kind: EmphasisKind = EmphasisKind.ITALIC
+
+
 @model
 class Paragraph:
-    """A paragraph of running text, as written."""
+    """A paragraph of running text, as written; ``emphasis`` marks italic or bold words.
+
+    >>> from khsmodel import Paragraph
+    >>> p = Paragraph.with_emphasis("OSU besluttet *følgende fokusområder:*")
+    >>> p.text, p.emphasis[0].start, p.emphasis[0].end
+    ('OSU besluttet følgende fokusområder:', 14, 36)
+    >>> p.text[p.emphasis[0].start:p.emphasis[0].end]
+    'følgende fokusområder:'
+    """
 
     KIND: ClassVar[str] = "paragraph"
     text: str
+    emphasis: tuple[Emphasis, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        end = 0
+        for e in self.emphasis:
+            if not end <= e.start < e.end <= len(self.text):
+                from .errors import KhsModelError
+
+                raise KhsModelError(
+                    f"emphasis {e.start}–{e.end} must lie within the text (0–{len(self.text)}), "
+                    f"be non-empty and come after the previous one (which ends at {end})"
+                )
+            end = e.end
+
+    @classmethod
+    def with_emphasis(cls, marked: str) -> Paragraph:
+        """A paragraph from text with ``*italic*`` and ``**bold**`` markers (removed).
+
+        A marker without its partner is kept as text.
+        """
+        text: list[str] = []
+        spans: list[Emphasis] = []
+        pos = 0
+        for m in _MARKED.finditer(marked):
+            text.append(marked[pos : m.start()])
+            start = sum(map(len, text))
+            words = m["bold"] if m["bold"] is not None else m["italic"]
+            text.append(words)
+            kind = EmphasisKind.BOLD if m["bold"] is not None else EmphasisKind.ITALIC
+            spans.append(Emphasis(start=start, end=start + len(words), kind=kind))
+            pos = m.end()
+        text.append(marked[pos:])
+        return cls(text="".join(text), emphasis=tuple(spans))
 
 
 @model

@@ -117,6 +117,26 @@ _CASE_RE = re.compile(
 )
 
 
+#: Years a case or archive number can plausibly have: a wider range is a misreading,
+#: usually an archive reference ("2021/3288", year first) read as a case number.
+PLAUSIBLE_YEARS = range(1900, 2101)
+
+
+def _check_year(what: str, text: str, year: int, first: str) -> None:
+    if year in PLAUSIBLE_YEARS:
+        return
+    hint = ""
+    if what == "case number" and first.isdigit() and int(first) in PLAUSIBLE_YEARS:
+        hint = (
+            f"; {text.strip()!r} looks like an archive reference (year/sequence): "
+            "use ArchiveReference"
+        )
+    raise KhsModelError(
+        f"{what} {text!r} has the year {year}, outside "
+        f"{PLAUSIBLE_YEARS.start}–{PLAUSIBLE_YEARS.stop - 1}{hint}"
+    )
+
+
 def _expand_year(two_digit: int, reference_year: int) -> int:
     century = reference_year - reference_year % 100
     year = century + two_digit
@@ -141,6 +161,7 @@ def _parse_seq_year(text: str, what: str, reference_year: int | None) -> tuple[i
                 f"{what} {text!r} has a two-digit year; give reference_year (the meeting year)"
             )
         year = _expand_year(year, reference_year)
+    _check_year(what, text, year, m["seq"])
     return int(m["seq"]), year, m["prefix"].strip()
 
 
@@ -179,6 +200,7 @@ class CaseNumber:
         )
         if not matches:
             raise KhsModelError(f"case number {self.text!r} does not match year {self.year}")
+        _check_year("case number", self.text, self.year, m["seq"])
 
     @classmethod
     def parse(cls, text: str, *, reference_year: int | None = None) -> Self:
@@ -230,6 +252,7 @@ class ArchiveReference:
                 f"archive reference {self.text!r} does not match year {self.year}, "
                 f"sequence {self.sequence}, document number {self.document_number}"
             )
+        _check_year("archive reference", self.text, self.year, year_text)
 
     @classmethod
     def parse(cls, text: str, *, reference_year: int | None = None) -> Self:
@@ -247,6 +270,7 @@ class ArchiveReference:
                     f"archive reference {text!r} has a two-digit year; give reference_year"
                 )
             year = _expand_year(year, reference_year)
+        _check_year("archive reference", text, year, m["year"])
         doc = int(m["doc"]) if m["doc"] else None
         return cls(text=text, year=year, sequence=int(m["seq"]), document_number=doc)
 

@@ -35,7 +35,17 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from ._base import EventRef, ItemList, Link, Paragraph, Period, Resource, ResourceKind
+from ._base import (
+    Emphasis,
+    EmphasisKind,
+    EventRef,
+    ItemList,
+    Link,
+    Paragraph,
+    Period,
+    Resource,
+    ResourceKind,
+)
 from .agreements import (
     PRIORITY_GROUP_VERSIONS,
     Agreement,
@@ -136,6 +146,7 @@ __all__ = [
     "case_references",
     "decisions",
     "documents",
+    "emphases",
     "event_refs",
     "focus_areas",
     "history_entries",
@@ -811,9 +822,21 @@ def journal_numbers(draw: st.DrawFn) -> JournalNumber:
 # ---------------------------------------------------------------------------
 
 
+def _emphasis(draw: st.DrawFn, text: str) -> tuple[Emphasis, ...]:
+    """Up to two emphasised, ordered, non-overlapping ranges of ``text`` (often none)."""
+    n = _int(draw, 0, 3)
+    if n < 2 or len(text) < 2:  # half of the paragraphs have none
+        return ()
+    cuts = sorted({_int(draw, 0, len(text)) for _ in range(2 * (n - 1))} | {0, len(text)})
+    pairs = list(zip(cuts[1::2], cuts[2::2], strict=False))
+    kinds = (EmphasisKind.ITALIC, EmphasisKind.BOLD)
+    return tuple(Emphasis(start=a, end=b, kind=kinds[_int(draw, 0, 1)]) for a, b in pairs if a < b)
+
+
 def _block(draw: st.DrawFn, hostile: bool) -> Paragraph | ItemList:
     if _bool(draw):
-        return Paragraph(text=_text(draw, hostile, 14))
+        text = _text(draw, hostile, 14)
+        return Paragraph(text=text, emphasis=_emphasis(draw, text))
     items = _repeat(draw, lambda: _text(draw, hostile), 4, 1)
     if _bool(draw):
         return ItemList(items=items, ordered=True, start=_int(draw, 1, 5))
@@ -822,6 +845,15 @@ def _block(draw: st.DrawFn, hostile: bool) -> Paragraph | ItemList:
 
 def _blocks(draw: st.DrawFn, ctx: _Ctx, max_n: int = 2) -> tuple[Paragraph | ItemList, ...]:
     return _repeat(draw, lambda: _block(draw, ctx.hostile), max_n)
+
+
+@st.composite
+def emphases(draw: st.DrawFn, *, length: int = 40) -> Emphasis:
+    """An italic or bold range within a text of ``length`` (at least 1) characters."""
+    start = _int(draw, 0, length - 1)
+    end = _int(draw, start + 1, length)
+    kind = (EmphasisKind.ITALIC, EmphasisKind.BOLD)[_int(draw, 0, 1)]
+    return Emphasis(start=start, end=end, kind=kind)
 
 
 @st.composite

@@ -66,7 +66,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from khsmodel._base import Block, ItemList, Paragraph, Period
+from khsmodel._base import Block, EmphasisKind, ItemList, Paragraph, Period
 from khsmodel.agreements import STATUTORY_ITEMS, Agreement, PriorityGroup
 from khsmodel.cases import CaseDocument
 from khsmodel.decisions import Decision
@@ -280,6 +280,21 @@ def _p(text: str, style: ParaStyle = "body") -> Para:
     return Para(_s(text), style)
 
 
+def _paragraph_spans(p: Paragraph) -> Spans:
+    """A paragraph's runs: plain text between its emphasised words (italic or bold)."""
+    spans: list[Span] = []
+    pos = 0
+    for e in p.emphasis:
+        if e.start > pos:
+            spans.append(Span(t(p.text[pos : e.start])))
+        bold = e.kind is EmphasisKind.BOLD
+        spans.append(Span(t(p.text[e.start : e.end]), bold=bold, italic=not bold))
+        pos = e.end
+    if pos < len(p.text):
+        spans.append(Span(t(p.text[pos:])))
+    return tuple(spans)
+
+
 def _join(parts: Iterable[str | None], sep: str = ", ") -> str:
     return sep.join(p for p in parts if p)
 
@@ -332,7 +347,7 @@ class _Builder:
     def text_blocks(self, blocks: Sequence[Block]) -> None:
         for b in blocks:
             if isinstance(b, Paragraph):
-                self.add(_p(b.text))
+                self.add(Para(_paragraph_spans(b), "body") if b.emphasis else _p(b.text))
             elif isinstance(b, ItemList):
                 items = tuple(_s(i) for i in b.items)
                 if b.ordered:
