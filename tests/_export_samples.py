@@ -508,3 +508,24 @@ def agreement() -> Agreement:
         statutory_items=(StatutoryItem.TASK_DIVISION, StatutoryItem.HOSPITAL_ADMISSION),
         priority_groups=(PriorityGroup(text="Personer med rus og psykiske helseplage"),),
     )
+
+
+#: A paragraph with italic and bold words (and text that must be escaped), as marked up.
+EMPHASIS_TEXT = (
+    "Det vises til vedtak der OSU besluttet *følgende fokusområder:* og **Bárbmu & <ŧ>**."
+)
+
+
+def emphasis_case() -> CaseDocument:
+    """A case document whose one section is :data:`EMPHASIS_TEXT`."""
+    return CaseDocument(
+        body="osu",
+        case_number=CaseNumber.parse("2/2016"),
+        sections=(
+            Section(
+                kind=SectionKind.BACKGROUND,
+                heading="Bakgrunn",
+                content=(Paragraph.with_emphasis(EMPHASIS_TEXT),),
+            ),
+        ),
+    )

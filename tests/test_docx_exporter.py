@@ -687,23 +687,8 @@ def user_texts(doc: Any) -> Iterator[str]:
             yield b.name
 
 
-def _emphasis_case() -> khsmodel.CaseDocument:
-    text = "Det vises til vedtak der OSU besluttet *følgende fokusområder:* og **Bárbmu & <ŧ>**."
-    return khsmodel.CaseDocument(
-        body="osu",
-        case_number=khsmodel.CaseNumber.parse("2/2016"),
-        sections=(
-            khsmodel.Section(
-                kind=khsmodel.SectionKind.BACKGROUND,
-                heading="Bakgrunn",
-                content=(khsmodel.Paragraph.with_emphasis(text),),
-            ),
-        ),
-    )
-
-
 def test_emphasis_becomes_italic_and_bold_runs() -> None:
-    d = read(khsmodel.export(_emphasis_case(), "docx"))
+    d = read(khsmodel.export(samples.emphasis_case(), "docx"))
     para = next(p for p in d.paragraphs if p.text.startswith("Det vises til"))
     assert para.text == "Det vises til vedtak der OSU besluttet følgende fokusområder: og Bárbmu & <ŧ>."
     runs = [(r.text, bool(r.italic), bool(r.bold)) for r in para.runs]

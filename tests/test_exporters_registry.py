@@ -276,15 +276,16 @@ def test_formats_command_shows_broken_plugin(fake_plugins: Path) -> None:
     assert any(line.startswith("docx ") and ".docx" in line for line in lines)
 
 
-def test_missing_python_docx_gives_extra_hint() -> None:
+@pytest.mark.parametrize(("fmt", "library"), [("docx", "docx"), ("pdf", "reportlab")])
+def test_missing_library_gives_extra_hint(fmt: str, library: str) -> None:
     code = textwrap.dedent(
-        """
+        f"""
         import sys
-        sys.modules["docx"] = None  # as if python-docx were not installed
+        sys.modules["{library}"] = None  # as if the library were not installed
         import khsmodel
         from khsmodel import ActionPlan
         try:
-            khsmodel.export(ActionPlan(title="x"), "docx")
+            khsmodel.export(ActionPlan(title="x"), "{fmt}")
         except khsmodel.exporters.ExporterUnavailableError as exc:
             print(exc.name, "|", exc.reason, "|", exc.hint)
         print(khsmodel.export(ActionPlan(title="x"), "json")[:1])
@@ -292,7 +293,8 @@ def test_missing_python_docx_gives_extra_hint() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     first, second = out.stdout.splitlines()
-    assert first == "docx | No module named 'docx' | pip install \"khsmodel[docx]\""
+    assert first.startswith(f"{fmt} | ") and first.endswith(f'| pip install "khsmodel[{fmt}]"')
+    assert f"No module named '{library}" in first
     assert second == "b'{'"
 
 

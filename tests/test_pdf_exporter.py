@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import _export_samples as samples
 import attrs
 import pypdf
 import pytest
@@ -547,18 +548,7 @@ def test_case_number_only_case_document() -> None:
 
 
 def test_emphasis_is_printed_in_the_oblique_and_bold_faces() -> None:
-    text = "Det vises til vedtak der OSU besluttet *følgende fokusområder:* og **Bárbmu & <ŧ>**."
-    case = khsmodel.CaseDocument(
-        body="osu",
-        case_number=khsmodel.CaseNumber.parse("2/2016"),
-        sections=(
-            khsmodel.Section(
-                kind=khsmodel.SectionKind.BACKGROUND,
-                heading="Bakgrunn",
-                content=(khsmodel.Paragraph.with_emphasis(text),),
-            ),
-        ),
-    )
+    case = samples.emphasis_case()
     chunks: list[tuple[str, str]] = []
 
     def visit(text: str, cm: object, tm: object, font: object, size: object) -> None:

@@ -1,12 +1,19 @@
-"""Checking the keyword options an exporter is given. Shared by every built-in exporter."""
+"""What every built-in exporter does before it writes: check its options, import its renderer."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import importlib
+from collections.abc import Callable, Collection, Mapping
+from typing import Protocol
 
 from khsmodel.errors import KhsModelError
 
-__all__ = ["reject_unknown_options"]
+__all__ = ["import_renderer", "reject_unknown_options"]
+
+
+class _Named(Protocol):
+    name: str
+    install_hint: str
 
 
 def reject_unknown_options(
@@ -26,3 +33,22 @@ def reject_unknown_options(
             f"unknown option(s) for the {exporter} exporter: {', '.join(unknown)} "
             f"(valid: {', '.join(sorted(valid)) or 'none'})"
         )
+
+
+def import_renderer(exporter: _Named, package: str) -> Callable[..., bytes]:
+    """The ``render`` function of ``package._render``, imported on first use.
+
+    The renderer holds the heavy dependency (python-docx, reportlab); when it
+    cannot be imported the exporter is unavailable, and the error says how to
+    install it.
+    """
+    try:
+        module = importlib.import_module("._render", package)
+    except ImportError as exc:
+        from khsmodel.exporters import ExporterUnavailableError
+
+        raise ExporterUnavailableError(
+            exporter.name, f"{type(exc).__name__}: {exc}", exporter.install_hint
+        ) from exc
+    render: Callable[..., bytes] = module.render
+    return render

@@ -30,7 +30,7 @@ from typing import Any
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.errors import KhsModelError
 
-from .._options import reject_unknown_options
+from .._options import import_renderer, reject_unknown_options
 
 __all__ = ["PdfExporter"]
 
@@ -56,12 +56,5 @@ class PdfExporter:
         from .._content import build
 
         content = build(doc)  # rejects unwritable text with its path, before any output
-        try:
-            from ._render import render
-        except ImportError as exc:
-            from khsmodel.exporters import ExporterUnavailableError
-
-            raise ExporterUnavailableError(
-                self.name, f"{type(exc).__name__}: {exc}", self.install_hint
-            ) from exc
+        render = import_renderer(self, __package__)
         return render(content, timeline=timeline)
