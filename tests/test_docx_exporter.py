@@ -18,6 +18,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import khsmodel
 from khsmodel import ActionPlan, FocusArea, KhsModelError, Measure, Responsibility, Timeframe
@@ -699,3 +701,22 @@ def test_emphasis_becomes_italic_and_bold_runs() -> None:
         ("Bárbmu & <ŧ>", False, True),
         (".", False, False),
     ]
+
+
+@given(
+    text=st.text(alphabet="ab æøå ŋ\r\n\t<&", min_size=1, max_size=30),
+    data=st.data(),
+)
+def test_emphasis_runs_join_to_the_paragraph_text(text: str, data: st.DataObject) -> None:
+    """Whatever the ranges, the runs hold the whole text once, line breaks as in t()."""
+    from khsmodel_exporters._content import _paragraph_spans
+
+    cuts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=4), label="cuts"))
+    ranges = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]
+    para = khsmodel.Paragraph(
+        text=text, emphasis=tuple(khsmodel.Emphasis(start=a, end=b) for a, b in ranges)
+    )
+    spans = _paragraph_spans(para)
+    assert "".join(s.text for s in spans) == t(text)
+    italic = "".join(s.text for s in spans if s.italic)
+    assert italic.replace("\n", "") == t("".join(text[a:b] for a, b in ranges)).replace("\n", "")

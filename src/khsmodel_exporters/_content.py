@@ -281,17 +281,26 @@ def _p(text: str, style: ParaStyle = "body") -> Para:
 
 
 def _paragraph_spans(p: Paragraph) -> Spans:
-    """A paragraph's runs: plain text between its emphasised words (italic or bold)."""
-    spans: list[Span] = []
+    """A paragraph's runs: plain text between its emphasised words (italic or bold).
+
+    A ``\r\n`` cut by an emphasis boundary is still one line break.
+    """
+    pieces: list[tuple[str, bool, bool]] = []
     pos = 0
     for e in p.emphasis:
         if e.start > pos:
-            spans.append(Span(t(p.text[pos : e.start])))
+            pieces.append((p.text[pos : e.start], False, False))
         bold = e.kind is EmphasisKind.BOLD
-        spans.append(Span(t(p.text[e.start : e.end]), bold=bold, italic=not bold))
+        pieces.append((p.text[e.start : e.end], bold, not bold))
         pos = e.end
     if pos < len(p.text):
-        spans.append(Span(t(p.text[pos:])))
+        pieces.append((p.text[pos:], False, False))
+    spans: list[Span] = []
+    for i, (text, bold, italic) in enumerate(pieces):
+        if text.endswith("\r") and i + 1 < len(pieces) and pieces[i + 1][0].startswith("\n"):
+            text = text[:-1]  # the \n that follows makes the break
+        if text:
+            spans.append(Span(t(text), bold=bold, italic=italic))
     return tuple(spans)
 
 
