@@ -155,6 +155,33 @@ def test_loading_pauses_the_garbage_collector_and_restores_it() -> None:
         gc.enable()
 
 
+#: Fields named like the builtins the generated loader uses (made with real types:
+#: string annotations would resolve "tuple" to the class's own slot).
+_Shadowing = attrs.make_class(
+    "_Shadowing",
+    {
+        "type": attrs.field(type=str),
+        "list": attrs.field(type=tuple[str, ...], default=()),
+        "dict": attrs.field(type=int | None, default=None),
+        "tuple": attrs.field(type=bool, default=False),
+    },
+    frozen=True,
+    kw_only=True,
+)
+
+
+def test_fast_structure_of_fields_named_like_builtins() -> None:
+    from khsmodel._fastload import _Reject, fast_structure
+    from khsmodel.serialization import _converter
+
+    data = {"type": "møte", "list": ["a", "b"], "dict": 3, "tuple": True}
+    built = fast_structure(data, _Shadowing)
+    assert built == _converter(True).structure(data, _Shadowing)
+    assert built == _Shadowing(type="møte", list=("a", "b"), dict=3, tuple=True)
+    with pytest.raises(_Reject):
+        fast_structure({**data, "list": "a"}, _Shadowing)
+
+
 def _slots(data: Any, tokens: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
     """Every place in JSON data that holds a value (object members and array items)."""
     out = [tokens] if tokens else []

@@ -73,13 +73,15 @@ class _Compiler:
             "_reject": _reject,
             "_new": object.__new__,
             "_date": dt.date.fromisoformat,
-            "tuple": tuple,
-            "type": type,
-            "str": str,
-            "int": int,
-            "bool": bool,
-            "list": list,
-            "dict": dict,
+            # builtins under names no JSON key can take (keys never start with "_"),
+            # so that a field called "type" or "list" cannot shadow them
+            "_tuple": tuple,
+            "_type": type,
+            "_str": str,
+            "_int": int,
+            "_bool": bool,
+            "_list": list,
+            "_dict": dict,
         }
         self._names: dict[object, str] = {}
         self._done: dict[tuple[type, bool], _Fn] = {}
@@ -182,17 +184,17 @@ class _Compiler:
             body = self._check(var, inner, ind + "    ")
             return [f"{ind}if {var} is not None:", *body] if body else []
         if tp is str:
-            return [f"{ind}if type({var}) is not str:", f"{ind}    raise _Reject"]
+            return [f"{ind}if _type({var}) is not _str:", f"{ind}    raise _Reject"]
         if tp is int:
-            return [f"{ind}if type({var}) is not int:", f"{ind}    raise _Reject"]
+            return [f"{ind}if _type({var}) is not _int:", f"{ind}    raise _Reject"]
         if tp is bool:
-            return [f"{ind}if type({var}) is not bool:", f"{ind}    raise _Reject"]
+            return [f"{ind}if _type({var}) is not _bool:", f"{ind}    raise _Reject"]
         if tp is dt.date:
             from .serialization import _DATE_RE
 
             match = self._const(_DATE_RE.match, "match")
             return [
-                f"{ind}if type({var}) is not str or not {match}({var}):",
+                f"{ind}if _type({var}) is not _str or not {match}({var}):",
                 f"{ind}    raise _Reject",
                 f"{ind}{var} = _date({var})",
             ]
@@ -202,30 +204,30 @@ class _Compiler:
             by_value = self._const(members, "members")
             vt = self._const(value_type, "vtype")
             return [
-                f"{ind}if type({var}) is not {vt}:",
+                f"{ind}if _type({var}) is not {vt}:",
                 f"{ind}    raise _Reject",
                 f"{ind}{var} = {by_value}[{var}]",
             ]
         if typing.get_origin(tp) is tuple and typing.get_args(tp)[1:] == (Ellipsis,):
             elem = typing.get_args(tp)[0]
-            lines = [f"{ind}if type({var}) is not list:", f"{ind}    raise _Reject"]
+            lines = [f"{ind}if _type({var}) is not _list:", f"{ind}    raise _Reject"]
             if elem is str:
                 return [
                     *lines,
                     f"{ind}for _i in {var}:",
-                    f"{ind}    if type(_i) is not str:",
+                    f"{ind}    if _type(_i) is not _str:",
                     f"{ind}        raise _Reject",
-                    f"{ind}{var} = tuple({var})",
+                    f"{ind}{var} = _tuple({var})",
                 ]
             if self._is_model(elem):
                 fn = self._model(elem)
-                item = f"{fn}(**_i) if type(_i) is dict else _reject()"
+                item = f"{fn}(**_i) if _type(_i) is _dict else _reject()"
             else:
                 item = f"{self._other(elem)}(_i)"
-            return [*lines, f"{ind}{var} = tuple([{item} for _i in {var}])"]
+            return [*lines, f"{ind}{var} = _tuple([{item} for _i in {var}])"]
         if self._is_model(tp):
             return [
-                f"{ind}if type({var}) is not dict:",
+                f"{ind}if _type({var}) is not _dict:",
                 f"{ind}    raise _Reject",
                 f"{ind}{var} = {self._model(tp)}(**{var})",
             ]
