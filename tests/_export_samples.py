@@ -512,7 +512,8 @@ def agreement() -> Agreement:
 
 #: A paragraph with italic and bold words (and text that must be escaped), as marked up.
 EMPHASIS_TEXT = (
-    "Det vises til vedtak der OSU besluttet *følgende fokusområder:* og **Bárbmu & <ŧ>**."
+    "Det vises til vedtak der OSU besluttet *følgende fokusområder:* og **Bárbmu & <ŧ>**"
+    " og ***Čáhcesuolu***."
 )
 
 

@@ -692,23 +692,29 @@ def user_texts(doc: Any) -> Iterator[str]:
 def test_emphasis_becomes_italic_and_bold_runs() -> None:
     d = read(khsmodel.export(samples.emphasis_case(), "docx"))
     para = next(p for p in d.paragraphs if p.text.startswith("Det vises til"))
-    assert para.text == "Det vises til vedtak der OSU besluttet følgende fokusområder: og Bárbmu & <ŧ>."
+    assert para.text == (
+        "Det vises til vedtak der OSU besluttet følgende fokusområder: og Bárbmu & <ŧ> og "
+        "Čáhcesuolu."
+    )
     runs = [(r.text, bool(r.italic), bool(r.bold)) for r in para.runs]
     assert runs == [
         ("Det vises til vedtak der OSU besluttet ", False, False),
         ("følgende fokusområder:", True, False),
         (" og ", False, False),
         ("Bárbmu & <ŧ>", False, True),
+        (" og ", False, False),
+        ("Čáhcesuolu", True, True),
         (".", False, False),
     ]
 
 
 @given(
-    text=st.text(alphabet="ab æøå ŋ\r\n\t<&", min_size=1, max_size=30),
+    text=st.text(alphabet="ab æøå ŋ\r\n\t<&\u202b\u202c\u2067", min_size=1, max_size=30),
     data=st.data(),
 )
 def test_emphasis_runs_join_to_the_paragraph_text(text: str, data: st.DataObject) -> None:
-    """Whatever the ranges, the runs hold the whole text once, line breaks as in t()."""
+    """Whatever the ranges, the runs hold the whole text once, as t() gives it: line
+    breaks normalised, an open bidi embedding closed once, at the paragraph's end."""
     from khsmodel_exporters._content import _paragraph_spans
 
     cuts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=4), label="cuts"))
@@ -718,5 +724,6 @@ def test_emphasis_runs_join_to_the_paragraph_text(text: str, data: st.DataObject
     )
     spans = _paragraph_spans(para)
     assert "".join(s.text for s in spans) == t(text)
-    italic = "".join(s.text for s in spans if s.italic)
-    assert italic.replace("\n", "") == t("".join(text[a:b] for a, b in ranges)).replace("\n", "")
+    if not any(c in text for c in "\u202b\u202c\u2067"):
+        italic = "".join(s.text for s in spans if s.italic).replace("\n", "")
+        assert italic == t("".join(text[a:b] for a, b in ranges)).replace("\n", "")

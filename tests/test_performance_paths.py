@@ -155,6 +155,31 @@ def test_loading_pauses_the_garbage_collector_and_restores_it() -> None:
         gc.enable()
 
 
+def test_overlapping_loads_resume_the_collector_when_the_last_one_ends() -> None:
+    import gc
+    import threading
+
+    from khsmodel.serialization import _gc_paused
+
+    first_in, second_done = threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def first() -> None:
+        with _gc_paused():
+            first_in.set()
+            second_done.wait(5)
+            seen.append(gc.isenabled())  # the other load ended: still paused for this one
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    first_in.wait(5)
+    with _gc_paused():
+        assert not gc.isenabled()
+    second_done.set()
+    thread.join(5)
+    assert seen == [False] and gc.isenabled()
+
+
 #: Fields named like the builtins the generated loader uses (made with real types:
 #: string annotations would resolve "tuple" to the class's own slot).
 _Shadowing = attrs.make_class(
@@ -180,6 +205,19 @@ def test_fast_structure_of_fields_named_like_builtins() -> None:
     assert built == _Shadowing(type="møte", list=("a", "b"), dict=3, tuple=True)
     with pytest.raises(_Reject):
         fast_structure({**data, "list": "a"}, _Shadowing)
+
+
+def test_a_class_the_generator_cannot_write_goes_to_the_detailed_converter() -> None:
+    from khsmodel._fastload import _COMPILER, _Reject, fast_structure
+    from khsmodel.serialization import structure
+
+    Listed = attrs.make_class(
+        "Listed", {"x": attrs.field(type=list[int], factory=list)}, frozen=True
+    )
+    with pytest.raises(_Reject):
+        fast_structure({"x": [1]}, Listed)
+    assert _COMPILER[0]._done[(Listed, False)].__name__ == "_reject_always"  # decided once
+    assert structure({"x": [1]}, Listed) == Listed(x=[1])
 
 
 def _slots(data: Any, tokens: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:

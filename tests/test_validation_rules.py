@@ -647,3 +647,47 @@ def test_every_text_is_checked_for_control_characters(name: str) -> None:
             missed.append(path)
     assert checked > 50
     assert missed == [], missed
+
+
+def test_a_suspect_responsible_does_not_make_its_fine_neighbours_reported() -> None:
+    """Only the responsible that is wrong is reported, not every one of its measure.
+
+    Found by a differential fuzz against the earlier validator: the party id with a
+    control character is reported once, where the partnership lists it, and the
+    responsible that names it correctly gets no finding of its own.
+    """
+    import json
+
+    plan = khsmodel.loads(json.dumps({
+        "format": "khsmodel", "format_version": 1, "kind": "action_plan", "title": "P",
+        "period": {"start": "2016-01-01", "end": "2016-12-31"},
+        "partnership": {"id": "p", "name": "P",
+                        "partnership_kind": "municipal_health_cooperation",
+                        "parties": [{"id": "a\u000bb", "kind": "kommune", "name": "A"}]},
+        "focus_areas": [{"number": 1, "title": "F", "measures": [{
+            "number": 1, "text": "M",
+            "responsibility": {"text": "R", "lead": [{"party": "a\u000bb"}, {"party": "nope"}]},
+        }]}],
+    }))  # fmt: skip
+    assert [(f.code, f.path) for f in validate(plan).findings] == [
+        ("DOC002", "$.partnership.parties[0].id"),
+        ("PLAN009", "$.focus_areas[0].measures[0].responsibility.lead[1].party"),
+    ]
+
+
+def test_a_year_outside_the_plausible_range_is_a_load_error_not_a_crash() -> None:
+    """InYear(year=0) once made validate() raise ValueError from datetime."""
+    import json
+
+    text = json.dumps({
+        "format": "khsmodel", "format_version": 1, "kind": "action_plan", "title": "P",
+        "focus_areas": [{"number": 1, "title": "F", "measures": [{
+            "number": 1, "text": "M", "timeframe": {
+                "text": "x", "interpretation": {"kind": "year", "year": 0}}}]}],
+    })  # fmt: skip
+    with pytest.raises(khsmodel.InvalidDocumentError) as info:
+        khsmodel.loads(text)
+    [error] = info.value.errors
+    assert error.path == "$.focus_areas[0].measures[0].timeframe.interpretation"
+    assert "1900..2100, got 0" in error.message
+    assert khsmodel.interpret_timeframe("Starter i april 0000") is None

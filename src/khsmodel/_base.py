@@ -25,8 +25,13 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-#: ``**bold**`` or ``*italic*``: markers hugging non-blank words, as in Markdown.
-_MARKED = re.compile(r"\*\*(?P<bold>\S(?:.*?\S)?)\*\*|\*(?P<italic>[^*\s](?:[^*]*?[^*\s])?)\*")
+#: ``***bold italic***``, ``**bold**`` or ``*italic*``: markers hugging non-blank words,
+#: as in Markdown.
+_MARKED = re.compile(
+    r"\*\*\*(?P<both>[^*\s](?:.*?[^*\s])??)\*\*\*"
+    r"|\*\*(?P<bold>[^*\s](?:.*?[^*\s])??)\*\*"
+    r"|\*(?P<italic>[^*\s](?:[^*]*?[^*\s])??)\*"
+)
 
 #: Field metadata key: the field's name in JSON when it differs from the attribute.
 JSON_NAME = "khsmodel_json_name"
@@ -46,6 +51,7 @@ def model(cls: type[_T]) -> type[_T]:
 class EmphasisKind(StrEnum):
     ITALIC = "italic"
     BOLD = "bold"
+    BOLD_ITALIC = "bold_italic"
 
 
 @model
@@ -59,6 +65,13 @@ class Emphasis:
     start: int
     end: int
     kind: EmphasisKind = EmphasisKind.ITALIC
+
+
+_KINDS = {
+    "both": EmphasisKind.BOLD_ITALIC,
+    "bold": EmphasisKind.BOLD,
+    "italic": EmphasisKind.ITALIC,
+}
 
 
 @model
@@ -91,7 +104,9 @@ class Paragraph:
 
     @classmethod
     def with_emphasis(cls, marked: str) -> Paragraph:
-        """A paragraph from text with ``*italic*`` and ``**bold**`` markers (removed).
+        """A paragraph from text with ``*italic*``, ``**bold**`` and ``***both***`` markers.
+
+        The markers are removed from the text.
 
         A marker without its partner is kept as text.
         """
@@ -101,10 +116,9 @@ class Paragraph:
         for m in _MARKED.finditer(marked):
             text.append(marked[pos : m.start()])
             start = sum(map(len, text))
-            words = m["bold"] if m["bold"] is not None else m["italic"]
-            text.append(words)
-            kind = EmphasisKind.BOLD if m["bold"] is not None else EmphasisKind.ITALIC
-            spans.append(Emphasis(start=start, end=start + len(words), kind=kind))
+            group = next(g for g in ("both", "bold", "italic") if m[g] is not None)
+            text.append(m[group])
+            spans.append(Emphasis(start=start, end=start + len(m[group]), kind=_KINDS[group]))
             pos = m.end()
         text.append(marked[pos:])
         return cls(text="".join(text), emphasis=tuple(spans))

@@ -109,7 +109,14 @@ class _Compiler:
                     # named before the body is compiled, so that recursive references resolve
                     name = f"structure_{cls.__name__}_{len(self._fn_names)}"
                     self._fn_names.setdefault(key, name)
-                    fn = self._done[key] = self._compile(cls, self._fn_names[key], tagged)
+                    try:
+                        fn = self._compile(cls, self._fn_names[key], tagged)
+                    except (TypeError, SyntaxError, NameError):
+                        # a class this generator has no form for: every load of it
+                        # takes the detailed converter (decided once, not per load)
+                        fn = _reject_always
+                        self._ns[self._fn_names[key]] = fn
+                    self._done[key] = fn
         return fn
 
     def _compile(self, cls: type, name: str, tagged: bool) -> _Fn:
@@ -269,6 +276,10 @@ class _Compiler:
 
 
 def _reject() -> Any:
+    raise _Reject
+
+
+def _reject_always(*_args: Any, **_kwargs: Any) -> Any:
     raise _Reject
 
 

@@ -25,6 +25,7 @@ import json
 import os
 import re
 import tempfile
+import threading
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -418,6 +419,10 @@ def structure(data: object, cls: type[Any], *, path: str = "$") -> Any:
             raise InvalidDocumentError(list(_iter_errors(exc, path))) from None
 
 
+_GC_LOCK = threading.Lock()
+_GC_PAUSE = {"depth": 0, "resume": False}  # loads in progress; resume the collector after
+
+
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a document is parsed and built.
@@ -425,18 +430,25 @@ def _gc_paused() -> Iterator[None]:
     Parsing and building create hundreds of thousands of container objects, none of
     them in a reference cycle; every allocation threshold crossed starts a
     collection that walks the whole growing tree again, which cost a third of
-    the time of loading a large plan. The collector is resumed afterwards (only
-    if it was running: a caller that turned it off keeps it off); reference
-    counting frees memory as usual meanwhile.
+    the time of loading a large plan. Reference counting frees memory as usual
+    meanwhile. The first load to start pauses the collector (if it is running)
+    and the last one to finish resumes it, so loads in several threads overlap
+    safely and a program that turned the collector off keeps it off. (A
+    ``gc.disable()`` made by another thread while a load is running is undone
+    when the load ends.)
     """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
+    with _GC_LOCK:
+        if _GC_PAUSE["depth"] == 0:
+            _GC_PAUSE["resume"] = gc.isenabled()
+            gc.disable()
+        _GC_PAUSE["depth"] += 1
     try:
         yield
     finally:
-        gc.enable()
+        with _GC_LOCK:
+            _GC_PAUSE["depth"] -= 1
+            if _GC_PAUSE["depth"] == 0 and _GC_PAUSE["resume"]:
+                gc.enable()
 
 
 def unstructure(obj: Any) -> Any:

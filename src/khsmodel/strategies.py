@@ -829,8 +829,12 @@ def _emphasis(draw: st.DrawFn, text: str) -> tuple[Emphasis, ...]:
         return ()
     cuts = sorted({_int(draw, 0, len(text)) for _ in range(2 * (n - 1))} | {0, len(text)})
     pairs = list(zip(cuts[1::2], cuts[2::2], strict=False))
-    kinds = (EmphasisKind.ITALIC, EmphasisKind.BOLD)
-    return tuple(Emphasis(start=a, end=b, kind=kinds[_int(draw, 0, 1)]) for a, b in pairs if a < b)
+    kinds = tuple(EmphasisKind)
+    return tuple(
+        Emphasis(start=a, end=b, kind=kinds[_int(draw, 0, len(kinds) - 1)])
+        for a, b in pairs
+        if a < b
+    )
 
 
 def _block(draw: st.DrawFn, hostile: bool) -> Paragraph | ItemList:
@@ -852,7 +856,7 @@ def emphases(draw: st.DrawFn, *, length: int = 40) -> Emphasis:
     """An italic or bold range within a text of ``length`` (at least 1) characters."""
     start = _int(draw, 0, length - 1)
     end = _int(draw, start + 1, length)
-    kind = (EmphasisKind.ITALIC, EmphasisKind.BOLD)[_int(draw, 0, 1)]
+    kind = tuple(EmphasisKind)[_int(draw, 0, len(EmphasisKind) - 1)]
     return Emphasis(start=start, end=end, kind=kind)
 
 

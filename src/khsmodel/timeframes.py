@@ -21,6 +21,8 @@ from enum import StrEnum
 from typing import ClassVar
 
 from ._base import model
+from .errors import KhsModelError
+from .identifiers import PLAUSIBLE_YEARS
 
 __all__ = [
     "AtEvent",
@@ -69,6 +71,13 @@ def _month_bounds(year: int, month: int, part: MonthPart | None) -> tuple[dt.dat
     return dt.date(year, month, 1), dt.date(year, month, last)
 
 
+def _check_year(year: int) -> None:
+    if year not in PLAUSIBLE_YEARS:
+        raise KhsModelError(
+            f"year must be {PLAUSIBLE_YEARS.start}..{PLAUSIBLE_YEARS.stop - 1}, got {year}"
+        )
+
+
 @model
 class OnDate:
     """On a given day: "15 mars", "16. februar"."""
@@ -91,9 +100,8 @@ class InMonth:
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.month <= 12:
-            from .errors import KhsModelError
-
             raise KhsModelError(f"month must be 1..12, got {self.month}")
+        _check_year(self.year)
 
     def date_range(self) -> tuple[dt.date, dt.date]:
         return _month_bounds(self.year, self.month, self.part)
@@ -105,6 +113,9 @@ class InYear:
 
     KIND: ClassVar[str] = "year"
     year: int
+
+    def __attrs_post_init__(self) -> None:
+        _check_year(self.year)
 
     def date_range(self) -> tuple[dt.date, dt.date]:
         return dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
@@ -230,6 +241,11 @@ def interpret_timeframe(
     """
     t = " ".join(text.replace("\n", " ").split()).lower().rstrip(".")
     if not t:
+        return None
+    # a year outside PLAUSIBLE_YEARS ("0000", "3016") is a typing error: not resolved
+    if any(int(y) not in PLAUSIBLE_YEARS for y in re.findall(r"\d{4}", t)) or (
+        year is not None and year not in PLAUSIBLE_YEARS
+    ):
         return None
     if re.fullmatch(r"(neste|førstkommende) møte", t):
         return NextMeeting(body=body) if body else None

@@ -263,10 +263,16 @@ def _bidi_close(text: str) -> str:
     return text + "\u202c" * embed + "\u2069" * isolate
 
 
+def _newlines(text: str) -> str:
+    """``\\r\\n`` and ``\\r`` as ``\\n``."""
+    if "\r" in text:
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
 def t(text: str) -> str:
     """A user string ready for any renderer: line breaks as ``\\n``, bidi overrides closed."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _newlines(text)
     if _BIDI_OPEN.search(text) is not None:
         text = _bidi_close(text)
     return text
@@ -281,27 +287,40 @@ def _p(text: str, style: ParaStyle = "body") -> Para:
 
 
 def _paragraph_spans(p: Paragraph) -> Spans:
-    """A paragraph's runs: plain text between its emphasised words (italic or bold).
+    """A paragraph's runs: plain text between its emphasised words (italic, bold or both).
 
-    A ``\r\n`` cut by an emphasis boundary is still one line break.
+    Line breaks are normalised as :func:`t` does (a ``\r\n`` cut by a range
+    boundary is still one break); an unterminated bidi embedding is closed at
+    the end of the paragraph, not at the end of each run, so it keeps the
+    words of the runs that follow it.
     """
     pieces: list[tuple[str, bool, bool]] = []
     pos = 0
     for e in p.emphasis:
         if e.start > pos:
             pieces.append((p.text[pos : e.start], False, False))
-        bold = e.kind is EmphasisKind.BOLD
-        pieces.append((p.text[e.start : e.end], bold, not bold))
+        kind = e.kind
+        pieces.append(
+            (
+                p.text[e.start : e.end],
+                kind is not EmphasisKind.ITALIC,
+                kind is not EmphasisKind.BOLD,
+            )
+        )
         pos = e.end
     if pos < len(p.text):
         pieces.append((p.text[pos:], False, False))
-    spans: list[Span] = []
+    runs: list[tuple[str, bool, bool]] = []
     for i, (text, bold, italic) in enumerate(pieces):
         if text.endswith("\r") and i + 1 < len(pieces) and pieces[i + 1][0].startswith("\n"):
             text = text[:-1]  # the \n that follows makes the break
         if text:
-            spans.append(Span(t(text), bold=bold, italic=italic))
-    return tuple(spans)
+            runs.append((_newlines(text), bold, italic))
+    closers = t(p.text)[len(_newlines(p.text)) :]
+    if closers and runs:
+        text, bold, italic = runs[-1]
+        runs[-1] = (text + closers, bold, italic)
+    return tuple(Span(text, bold, italic) for text, bold, italic in runs)
 
 
 def _join(parts: Iterable[str | None], sep: str = ", ") -> str:

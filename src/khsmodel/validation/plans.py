@@ -8,7 +8,7 @@ when it reports a finding.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..plans import (
     ActionPlan,
@@ -349,20 +349,7 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
                 text_problem(ctx, rtext, _measure_at(at, fa_index, j).f("responsibility").f("text"))
             contributors = resp.contributors
             for rp in resp.lead + contributors if contributors else resp.lead:
-                # fine: a known party (with one of its units), a known body, or a collective
-                party, unit = rp.party, rp.unit
-                if party is not None:
-                    suspect = (
-                        party not in units_of if unit is None else unit not in units_of.get(party, ())
-                    ) or rp.body is not None
-                else:
-                    body = rp.body
-                    suspect = (
-                        unit is not None
-                        or (rp.collective is None if body is None else body not in (bodies or ()))
-                    )
-                rp_text = rp.text
-                if suspect or (rp_text is not None and rp_text not in good and CTRL(good, rp_text)):
+                if _rp_suspect(rp, units_of, bodies, good):
                     _responsibles(state, resp, fa_index, j)
                     break
         # timeframe
@@ -510,12 +497,35 @@ def _details(state: _PlanState, m: Measure, fa_index: int | None, j: int) -> Non
             text_problem(ctx, d, _measure_at(state.at, fa_index, j).f("details").i(k))
 
 
+def _rp_suspect(
+    rp: ResponsibleParty,
+    units_of: Mapping[str, frozenset[str]],
+    bodies: frozenset[str] | None,
+    good: set[str],
+) -> bool:
+    """False for a responsible with nothing to report: a known party (with one of its
+    units), a known body or a collective, and a text found fine."""
+    party, unit = rp.party, rp.unit
+    if party is not None:
+        suspect = (
+            party not in units_of if unit is None else unit not in units_of.get(party, ())
+        ) or rp.body is not None
+    else:
+        body = rp.body
+        suspect = unit is not None or (
+            rp.collective is None if body is None else body not in (bodies or ())
+        )
+    text = rp.text
+    return suspect or (text is not None and text not in good and CTRL(good, text))
+
+
 def _responsibles(state: _PlanState, resp: Responsibility, fa_index: int | None, j: int) -> None:
-    """Slow path: check every responsible of a responsibility in which one looked suspicious."""
-    for k, rp in enumerate(resp.lead):
-        _responsible(state, rp, fa_index, j, "lead", k)
-    for k, rp in enumerate(resp.contributors):
-        _responsible(state, rp, fa_index, j, "contributors", k)
+    """Slow path: check each suspect responsible of a responsibility (see :func:`_rp_suspect`)."""
+    units_of, bodies, good = state.refs.units, state.refs.bodies, state.ctx.good
+    for field, group in (("lead", resp.lead), ("contributors", resp.contributors)):
+        for k, rp in enumerate(group):
+            if _rp_suspect(rp, units_of, bodies, good):
+                _responsible(state, rp, fa_index, j, field, k)
 
 
 def _numbering(state: _PlanState, numbers: Sequence[int], fa_index: int | None, where: str) -> None:
