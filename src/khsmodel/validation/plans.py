@@ -8,7 +8,7 @@ when it reports a finding.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from ..plans import (
     ActionPlan,
@@ -347,11 +347,26 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
             rtext = resp.text
             if rtext not in good and BAD(good, rtext):
                 text_problem(ctx, rtext, _measure_at(at, fa_index, j).f("responsibility").f("text"))
+            # fine: a known party (with one of its units), a known body or a collective,
+            # with a text found fine; the others go to the exact checks of _responsible
+            suspects: list[ResponsibleParty] | None = None
             contributors = resp.contributors
             for rp in resp.lead + contributors if contributors else resp.lead:
-                if _rp_suspect(rp, units_of, bodies, good):
-                    _responsibles(state, resp, fa_index, j)
-                    break
+                party, unit = rp.party, rp.unit
+                if party is not None:
+                    suspect = (
+                        party not in units_of if unit is None else unit not in units_of.get(party, ())
+                    ) or rp.body is not None
+                else:
+                    body = rp.body
+                    suspect = unit is not None or (
+                        rp.collective is None if body is None else body not in (bodies or ())
+                    )
+                rp_text = rp.text
+                if suspect or (rp_text is not None and rp_text not in good and CTRL(good, rp_text)):
+                    suspects = [rp] if suspects is None else [*suspects, rp]
+            if suspects is not None:
+                _responsibles(state, resp, suspects, fa_index, j)
         # timeframe
         tf = m.timeframe
         if tf is not None:
@@ -497,34 +512,17 @@ def _details(state: _PlanState, m: Measure, fa_index: int | None, j: int) -> Non
             text_problem(ctx, d, _measure_at(state.at, fa_index, j).f("details").i(k))
 
 
-def _rp_suspect(
-    rp: ResponsibleParty,
-    units_of: Mapping[str, frozenset[str]],
-    bodies: frozenset[str] | None,
-    good: set[str],
-) -> bool:
-    """False for a responsible with nothing to report: a known party (with one of its
-    units), a known body or a collective, and a text found fine."""
-    party, unit = rp.party, rp.unit
-    if party is not None:
-        suspect = (
-            party not in units_of if unit is None else unit not in units_of.get(party, ())
-        ) or rp.body is not None
-    else:
-        body = rp.body
-        suspect = unit is not None or (
-            rp.collective is None if body is None else body not in (bodies or ())
-        )
-    text = rp.text
-    return suspect or (text is not None and text not in good and CTRL(good, text))
-
-
-def _responsibles(state: _PlanState, resp: Responsibility, fa_index: int | None, j: int) -> None:
-    """Slow path: check each suspect responsible of a responsibility (see :func:`_rp_suspect`)."""
-    units_of, bodies, good = state.refs.units, state.refs.bodies, state.ctx.good
+def _responsibles(
+    state: _PlanState,
+    resp: Responsibility,
+    suspects: list[ResponsibleParty],
+    fa_index: int | None,
+    j: int,
+) -> None:
+    """Slow path: check the suspect responsibles of a responsibility, each at its path."""
     for field, group in (("lead", resp.lead), ("contributors", resp.contributors)):
         for k, rp in enumerate(group):
-            if _rp_suspect(rp, units_of, bodies, good):
+            if any(rp is s for s in suspects):
                 _responsible(state, rp, fa_index, j, field, k)
 
 
@@ -552,10 +550,6 @@ def _numbering(state: _PlanState, numbers: Sequence[int], fa_index: int | None, 
         expected = max(expected, n + 1)
 
 
-def _text_key(m: Measure) -> tuple[str, str | None, int | None]:
-    return (m.text, m.heading, m.phase.number if m.phase is not None else None)
-
-
 def _duplicate_text(
     state: _PlanState,
     measures: Sequence[Measure],
@@ -570,9 +564,10 @@ def _duplicate_text(
     Only measures whose text was seen before get here; ``same`` holds their full
     keys, so many measures with one text stay linear.
     """
-    same.setdefault(_text_key(measures[first]), first)
-    key = _text_key(measures[j])
-    i = same.setdefault(key, j)
+    earlier, m = measures[first], measures[j]
+    ep, mp = earlier.phase, m.phase
+    same.setdefault((earlier.text, earlier.heading, ep.number if ep else None), first)
+    i = same.setdefault((m.text, m.heading, mp.number if mp else None), j)
     if i != j:
         state.ctx.add(
             "PLAN007",
