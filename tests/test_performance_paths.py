@@ -220,6 +220,16 @@ def test_a_class_the_generator_cannot_write_goes_to_the_detailed_converter() -> 
     assert structure({"x": [1]}, Listed) == Listed(x=[1])
 
 
+def test_loaded_documents_hold_each_distinct_text_once() -> None:
+    """The loader interns strings: equal texts are one object (memory, and cached hashes)."""
+    plan = loads(dumps(make_plan(300)))
+    texts = [m.timeframe.text for _, m in plan.iter_measures() if m.timeframe is not None]
+    texts += [m.responsibility.text for _, m in plan.iter_measures() if m.responsibility]
+    assert len(texts) > len(set(texts)) > 1
+    first: dict[str, str] = {}
+    assert all(first.setdefault(t, t) is t for t in texts)
+
+
 def _slots(data: Any, tokens: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
     """Every place in JSON data that holds a value (object members and array items)."""
     out = [tokens] if tokens else []

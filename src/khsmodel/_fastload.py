@@ -5,8 +5,11 @@ calls for an optional string), which made loading a plan of 10 000 measures
 cost over twice the time of parsing its JSON. Here each model class gets one
 function with the type checks written out inline: ``type(x) is str``, an
 enum's members looked up by value, a date matched and parsed, nested objects
-structured by their own generated function, extra keys refused with one set
-comparison.
+structured by their own generated function, unknown and missing keys refused
+by Python's own keyword binding. Strings are interned as they are read: a
+text that recurs in a document (a timeframe, a responsible's wording) is one
+object, which halves the memory of a large plan and gives ``validate`` their
+hashes ready.
 
 It is only a fast path. It accepts exactly what the detailed cattrs converter
 accepts and builds equal objects (a property test checks both on generated
@@ -22,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import keyword
+import sys
 import threading
 import types
 import typing
@@ -72,6 +76,7 @@ class _Compiler:
             "_MISSING": _MISSING,
             "_reject": _reject,
             "_new": object.__new__,
+            "_intern": sys.intern,
             "_date": dt.date.fromisoformat,
             # builtins under names no JSON key can take (keys never start with "_"),
             # so that a field called "type" or "list" cannot shadow them
@@ -191,7 +196,11 @@ class _Compiler:
             body = self._check(var, inner, ind + "    ")
             return [f"{ind}if {var} is not None:", *body] if body else []
         if tp is str:
-            return [f"{ind}if _type({var}) is not _str:", f"{ind}    raise _Reject"]
+            return [
+                f"{ind}if _type({var}) is not _str:",
+                f"{ind}    raise _Reject",
+                f"{ind}{var} = _intern({var})",
+            ]
         if tp is int:
             return [f"{ind}if _type({var}) is not _int:", f"{ind}    raise _Reject"]
         if tp is bool:
@@ -224,7 +233,7 @@ class _Compiler:
                     f"{ind}for _i in {var}:",
                     f"{ind}    if _type(_i) is not _str:",
                     f"{ind}        raise _Reject",
-                    f"{ind}{var} = _tuple({var})",
+                    f"{ind}{var} = _tuple([_intern(_i) for _i in {var}])",
                 ]
             if self._is_model(elem):
                 fn = self._model(elem)
