@@ -221,7 +221,7 @@ def test_a_class_the_generator_cannot_write_goes_to_the_detailed_converter() -> 
 
 
 def test_loaded_documents_hold_each_distinct_text_once() -> None:
-    """The loader interns strings: equal texts are one object (memory, and cached hashes)."""
+    """The loader shares equal strings of a document: one object (memory, cached hashes)."""
     plan = loads(dumps(make_plan(300)))
     texts = [m.timeframe.text for _, m in plan.iter_measures() if m.timeframe is not None]
     texts += [m.responsibility.text for _, m in plan.iter_measures() if m.responsibility]
@@ -448,3 +448,14 @@ def test_a_stand_in_laid_out_by_reportlab_itself_makes_its_flowable() -> None:
 
     text = PdfReader(io.BytesIO(buf.getvalue())).pages[0].extract_text()
     assert "Overskrift" in text and "Tiltak i Hábmer" in text
+
+
+def test_the_string_memo_is_dropped_after_each_load() -> None:
+    """Nothing of a loaded document is kept by the loader once it returns."""
+    from khsmodel._fastload import _COMPILER, _no_memo
+
+    loads(dumps(make_plan(20)))
+    assert _COMPILER[0].ns["_same"] is _no_memo
+    with pytest.raises(InvalidDocumentError):
+        loads(dumps(make_plan(20)).replace('"number": 1', '"number": "1"', 1))
+    assert _COMPILER[0].ns["_same"] is _no_memo

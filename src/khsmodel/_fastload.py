@@ -6,9 +6,9 @@ cost over twice the time of parsing its JSON. Here each model class gets one
 function with the type checks written out inline: ``type(x) is str``, an
 enum's members looked up by value, a date matched and parsed, nested objects
 structured by their own generated function, unknown and missing keys refused
-by Python's own keyword binding. Strings are interned as they are read: a
-text that recurs in a document (a timeframe, a responsible's wording) is one
-object, which halves the memory of a large plan and gives ``validate`` their
+by Python's own keyword binding. Equal strings of a document are made one object as they are read (a memo
+per load): a text that recurs (a timeframe, a responsible's wording) is held
+once, which halves the memory of a large plan and gives ``validate`` their
 hashes ready.
 
 It is only a fast path. It accepts exactly what the detailed cattrs converter
@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import keyword
-import sys
 import threading
 import types
 import typing
@@ -71,12 +70,13 @@ class _Compiler:
 
     def __init__(self, hook_for: Callable[[Any], Callable[[object, Any], Any]]) -> None:
         self._hook_for = hook_for  # the fast cattrs converter's hook, for other types
-        self._ns: dict[str, Any] = {
+        self.ns: dict[str, Any] = {
             "_Reject": _Reject,
             "_MISSING": _MISSING,
             "_reject": _reject,
             "_new": object.__new__,
-            "_intern": sys.intern,
+            # the string memo of the load in progress (see fast_structure)
+            "_same": {}.setdefault,
             "_date": dt.date.fromisoformat,
             # builtins under names no JSON key can take (keys never start with "_"),
             # so that a field called "type" or "list" cannot shadow them
@@ -100,7 +100,7 @@ class _Compiler:
         if name is None:
             name = f"_{hint}{len(self._names)}"
             self._names[key] = name
-            self._ns[name] = value
+            self.ns[name] = value
         return name
 
     def function(self, cls: type, tagged: bool = False) -> _Fn:
@@ -120,7 +120,7 @@ class _Compiler:
                         # a class this generator has no form for: every load of it
                         # takes the detailed converter (decided once, not per load)
                         fn = _reject_always
-                        self._ns[self._fn_names[key]] = fn
+                        self.ns[self._fn_names[key]] = fn
                     self._done[key] = fn
         return fn
 
@@ -161,8 +161,8 @@ class _Compiler:
             *self._construct(cls, args),
         ]
         code = compile("\n".join(lines), f"<khsmodel fast structure {cls.__name__}>", "exec")
-        exec(code, self._ns)
-        fn: _Fn = self._ns[name]
+        exec(code, self.ns)
+        fn: _Fn = self.ns[name]
         return fn
 
     def _construct(self, cls: type, args: list[str]) -> list[str]:
@@ -199,7 +199,7 @@ class _Compiler:
             return [
                 f"{ind}if _type({var}) is not _str:",
                 f"{ind}    raise _Reject",
-                f"{ind}{var} = _intern({var})",
+                f"{ind}{var} = _same({var}, {var})",
             ]
         if tp is int:
             return [f"{ind}if _type({var}) is not _int:", f"{ind}    raise _Reject"]
@@ -233,7 +233,7 @@ class _Compiler:
                     f"{ind}for _i in {var}:",
                     f"{ind}    if _type(_i) is not _str:",
                     f"{ind}        raise _Reject",
-                    f"{ind}{var} = _tuple([_intern(_i) for _i in {var}])",
+                    f"{ind}{var} = _tuple([_same(_i, _i) for _i in {var}])",
                 ]
             if self._is_model(elem):
                 fn = self._model(elem)
@@ -288,6 +288,11 @@ def _reject() -> Any:
     raise _Reject
 
 
+def _no_memo(text: str, _default: str) -> str:
+    """Between loads: no memo (nothing is kept)."""
+    return text
+
+
 def _reject_always(*_args: Any, **_kwargs: Any) -> Any:
     raise _Reject
 
@@ -304,4 +309,14 @@ def fast_structure(data: object, cls: type[Any]) -> Any:
         _COMPILER.append(_Compiler(conv.get_structure_hook))
     if type(data) is not dict or not _Compiler._is_model(cls):
         raise _Reject
-    return _COMPILER[0].function(cls)(**data)
+    compiler = _COMPILER[0]
+    fn = compiler.function(cls)
+    # Equal strings of one document become one object: a memo per load, not
+    # sys.intern (interned strings are immortal on some CPython 3.12 releases,
+    # which would keep every text ever loaded). Loads in several threads may
+    # share or replace the memo; either way each string stays equal to itself.
+    compiler.ns["_same"] = {}.setdefault
+    try:
+        return fn(**data)
+    finally:
+        compiler.ns["_same"] = _no_memo
