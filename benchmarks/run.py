@@ -331,7 +331,28 @@ def run(sizes: tuple[int, int, int], repeats: int | None, only: set[str]) -> dic
     raw["python"] = platform.python_version()
     raw["khsmodel"] = khsmodel.__version__
     raw["date"] = time.strftime("%Y-%m-%d")
+    raw["libraries"] = libraries()
     return raw
+
+
+def libraries() -> str:
+    """The versions of the raw libraries, and whether reportlab's C accelerators are on."""
+    from importlib import metadata
+
+    parts = []
+    for dist in ("cattrs", "python-docx", "reportlab", "pydantic", "msgspec"):
+        try:
+            parts.append(f"{dist} {metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            continue
+    try:
+        from reportlab.lib import rl_accel
+
+        accel = type(rl_accel.fp_str).__name__ == "builtin_function_or_method"
+        parts.append("rl_accel " + ("on" if accel else "off"))
+    except ImportError:
+        pass
+    return ", ".join(parts)
 
 
 def machine() -> str:
@@ -575,6 +596,8 @@ def table(raw: dict[str, Any], s: dict[str, Any]) -> str:
         f"{raw['machine']}; Python {raw['python']}; khsmodel {raw['khsmodel']}; "
         f"{raw['date']}; run took {raw['seconds']:.0f} s"
     )
+    if raw.get("libraries"):
+        lines.append(raw["libraries"])
     return "\n".join(lines)
 
 

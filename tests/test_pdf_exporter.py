@@ -280,6 +280,37 @@ def test_same_bytes_in_another_process(plan_pdf: bytes, tmp_path: Path) -> None:
     assert out.stdout == plan_pdf
 
 
+def test_same_bytes_without_reportlab_accelerators(plan_pdf: bytes) -> None:
+    """reportlab's C accelerators (``rl_accel``, in the ``pdf`` extra) change the speed only.
+
+    Without them reportlab falls back to Python code for number formatting, text
+    widths and stream encoding; the document must not differ by one byte.
+    """
+    import subprocess
+
+    script = (
+        "import sys; sys.modules['_rl_accel'] = None; sys.path.insert(0, sys.argv[1]);"
+        "from reportlab.lib import rl_accel;"
+        "assert rl_accel.fp_str.__module__ == 'reportlab.lib.rl_accel', rl_accel.fp_str;"
+        "from _pdf_support import plan_2016_2017;"
+        "import khsmodel; sys.stdout.buffer.write(khsmodel.export(plan_2016_2017(), 'pdf'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(Path(__file__).parent)],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    assert out.stdout == plan_pdf
+
+
+def test_reportlab_accelerators_installed_with_the_pdf_extra() -> None:
+    """The ``pdf`` extra asks for ``reportlab[accel]``; this environment has it."""
+    from reportlab.lib import rl_accel
+
+    assert type(rl_accel.fp_str).__name__ == "builtin_function_or_method"
+
+
 # ---------------------------------------------------------------- hostile text
 HOSTILE = (
     "<b>fet</b>",
