@@ -117,8 +117,8 @@ PLAN_YEAR = 2016
 _VESTREGIONEN_NOTE = "Vestregionens 15 kommuner"
 _OTHER_11_NOTE = "11 andre kommuner"
 #: Rollag and Ål stand in the truncated part of the list parties.csv cites
-#: ("membership inferred"); the note carries that into the data.
-_INFERRED = " (medlemskap utledet: navnet står i den avkortede delen av kildelisten)"
+#: ("membership inferred"); the note carries that into the data, in the reader's words.
+_INFERRED = " (medlemskap utledet)"
 
 #: (id, name as in parties.csv, kommunenummer until 2019-12-31, membership note).
 #: parties.csv has no organisation numbers for this period, so none are given.

@@ -72,7 +72,9 @@ HELSE_NORD = "helse-nord"
 MEETING_DATE = dt.date(2021, 9, 23)
 
 _ORGNR_ONE_LIST = "parties.csv: organisasjonsnummer from one list (check digit ok)"
-_INFERRED = "inferred: Nordland minus Helgeland (18) and UNN (Narvik, Lødingen, Evenes) per HN"
+#: parties.csv infers these memberships: Nordland minus Helgeland (18) and UNN (Narvik,
+#: Lødingen, Evenes) per Helse Nord. The note a reader sees says only that it is inferred.
+_INFERRED = "medlemskap utledet"
 
 # Sámi names from shared/domain/test-names.md. The language attributions marked
 # † there (all four below) were not checked against a source:
@@ -245,7 +247,9 @@ def _municipality(
 
 
 def _membership(party_id: str, region: str, basis: str | None) -> Membership:
-    note = f"member ({region}): {basis}" if basis else f"member ({region}) {_INFERRED}"
+    # the note is what a reader sees in the membership table: the region, in Norwegian;
+    # the basis parties.csv gives ("NLSH-SSU + HN") stays in _MUNICIPALITIES above
+    note = region if basis else f"{region} ({_INFERRED})"
     return Membership(party=party_id, note=note)
 
 

@@ -22,7 +22,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import khsmodel
-from khsmodel import ActionPlan, FocusArea, KhsModelError, Measure, Responsibility, Timeframe
+from khsmodel import (
+    ActionPlan,
+    CaseNumber,
+    CaseReference,
+    FocusArea,
+    KhsModelError,
+    Measure,
+    Responsibility,
+    Timeframe,
+)
+from khsmodel import Paragraph as DocParagraph
 
 docx = pytest.importorskip("docx")
 from docx.oxml.ns import qn  # noqa: E402
@@ -420,14 +430,9 @@ def test_case_document_heading_block_sections_and_attached_plan() -> None:
     styled = [(p.style.name, p.text) for p in d.paragraphs if p.text]
     assert ("Title", "Handlingsplan 2016-2017 for kommunehelsesamarbeidet") in styled
     h1 = [text for style, text in styled if style == "Heading 1"]
-    assert h1[:5] == [
-        "Forslag til vedtak",
-        "Bakgrunn",
-        "Orientering om prosess",
-        "Tidligere behandling",
-        "Vedlegg",
-    ]
-    assert h1[5] == "Formål"  # the attached plan follows the case
+    # sak21/2015 is cited in Bakgrunn already: no "Tidligere behandling" to repeat it
+    assert h1[:4] == ["Forslag til vedtak", "Bakgrunn", "Orientering om prosess", "Vedlegg"]
+    assert h1[4] == "Formål"  # the attached plan follows the case
     numbered = [p.text for p in d.paragraphs if p.style.name == "List Number"]
     assert numbered[:3] == [
         "Tiltak rettet mot barn og unge",
@@ -445,6 +450,42 @@ def test_case_document_heading_block_sections_and_attached_plan() -> None:
     assert check_plan_tables(d, case.attachments[0].document) == 12
     assert d.core_properties.author == "Christine Furuholmen, Kari Engen Sørensen"
     assert d.core_properties.subject == "Saksframlegg, sak 2/2016, Overordnet samarbeidsutvalg"
+
+
+def test_what_the_case_text_tells_is_not_listed_again() -> None:
+    """Events and earlier cases read out of the text are listed only when the text
+    does not tell them already; the others keep their list and heading."""
+    case = samples.case_document()
+    process = case.sections[1]
+    told = "Samarbeidsstyret kom med innspill 25. januar."
+    case = attrs.evolve(
+        case,
+        sections=(
+            case.sections[0],
+            attrs.evolve(process, content=(*process.content, DocParagraph(text=told))),
+        ),
+        process_events=(
+            attrs.evolve(case.process_events[0], text=told),
+            case.process_events[1],
+        ),
+        references=(
+            *case.references,
+            CaseReference(text="sak 5/2015", case_number=CaseNumber.parse("5/2015"), body="osu"),
+        ),
+    )
+    d = read(khsmodel.export(case, "docx"))
+    h1 = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+    assert h1[:5] == [
+        "Forslag til vedtak",
+        "Bakgrunn",
+        "Orientering om prosess",
+        "Tidligere behandling",
+        "Vedlegg",
+    ]
+    bullets = [p.text for p in d.paragraphs if p.style.name == "List Bullet"]
+    assert not any(told in b for b in bullets)  # in the paragraph, not again in the list
+    assert any(b.startswith("26. januar 2016: Felles møte") for b in bullets)
+    assert "sak 5/2015 (OSU)" in bullets and not any(b.startswith("sak21/2015") for b in bullets)
 
 
 def test_meeting_agreement_partnership() -> None:

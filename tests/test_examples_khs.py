@@ -8,6 +8,7 @@ when they are absent; the tables below still check the model by content.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -257,6 +258,36 @@ def test_plan_2016_2017_frame() -> None:
     assert (
         decision.items[2] == "Ferdigstille og implementere og bredde de pågående pasientforløpene."
     )
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_plan_2016_2017_opens_as_the_seed_does(fmt: str) -> None:
+    """002 opens with the adopting decision and its list, then "I tillegg kommer …",
+    then Fokusområde 1; the documents keep that order (no heading over the decision)."""
+    seed = [" ".join(x.split()) for x in _seed("002").splitlines() if x.strip()]
+    opening = seed[: seed.index("Fokusområde 1")]
+    data = khsmodel.export(_plan_2016(), fmt)
+    if fmt == "docx":
+        import docx
+
+        lines = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.text]
+    else:
+        import pypdf
+
+        text = "\n".join(pg.extract_text() for pg in pypdf.PdfReader(io.BytesIO(data)).pages[:2])
+        lines = [" ".join(x.split()) for x in text.splitlines() if x.strip()]
+    joined = " ".join(lines)
+    first_area = joined.index("Fokusområde 1")
+    head = joined[:first_area]
+    # each opening line of the seed (numbers of the list aside) comes before the first area
+    at = 0
+    for line in opening:
+        words = re.sub(r"^\d+\. ", "", line).rstrip(" .")
+        found = head.find(words.split(" ")[0], at)
+        assert found >= 0, (line, head)
+        assert words in " ".join(head.split()), (line, head)
+        at = found
+    assert "Vedtak (" not in joined
 
 
 def test_plan_2016_2017_structure_of_rows() -> None:

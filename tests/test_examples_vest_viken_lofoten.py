@@ -467,7 +467,9 @@ def test_lofoten_parties_match_parties_csv() -> None:
         assert str(o.organisation_number) == row["organisasjonsnummer"], o.name
         inferred = "membership inferred" in row["verified"]
         note = memberships[o.id].note or ""
-        assert ("inferred" in note) == inferred, o.name
+        # a reader's note: the region in Norwegian, and whether the membership is inferred
+        assert note.removesuffix(" (medlemskap utledet)") in {"Lofoten", "Salten", "Vesterålen"}
+        assert ("medlemskap utledet" in note) == inferred, o.name
         assert memberships[o.id].valid_from is None  # parties.csv has no membership dates
     nlsh = p.party("nordlandssykehuset")
     assert nlsh is not None and str(nlsh.organisation_number) == "983974910"

@@ -164,6 +164,15 @@ def test_case_document_includes_the_attached_plan(plan: ActionPlan) -> None:
     assert "Proessen" in text and "sak21/2015" in text and "25.januar 2016" in text
 
 
+def test_case_heading_block_labels_as_in_word() -> None:
+    """The heading block's labels end in a colon in PDF as in Word and the seeds."""
+    data = PdfExporter().export(samples.case_document())
+    lines = [" ".join(x.split()) for x in pdftotext(data).splitlines()]
+    head = "\n".join(lines[:12])
+    assert "Saksbehandlere: Christine Furuholmen" in head
+    assert "Arkivsak: 2016/118" in head and "Dato: 28.01.2016" in head
+
+
 # ---------------------------------------------------------------- fonts
 @pytest.mark.parametrize("name", sorted(_examples()))
 def test_only_the_bundled_font_embedded(name: str, tmp_path: Path) -> None:

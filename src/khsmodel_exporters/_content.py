@@ -328,6 +328,23 @@ def _join(parts: Iterable[str | None], sep: str = ", ") -> str:
 
 
 # ---------------------------------------------------------------- builder
+def _told(text: str, told: str) -> bool:
+    """Whether ``text`` (whitespace evened out) stands in ``told``."""
+    text = " ".join(text.split())
+    return bool(text) and text in told
+
+
+def _blocks_text(blocks: Sequence[Block]) -> str:
+    """The plain text of paragraphs and list items, one string."""
+    parts: list[str] = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            parts.append(b.text)
+        elif isinstance(b, ItemList):
+            parts.extend(b.items)
+    return " ".join(parts)
+
+
 class _Builder:
     def __init__(self, labels: Labels, partnership: Partnership | None, prefix: str = "") -> None:
         self.L = labels
@@ -551,6 +568,13 @@ class _Builder:
             self.para(line, "lead")
         elif plan.status is not None:
             self.para(L.plan_status[plan.status], "lead")
+        if a is not None and a.decision is not None:
+            # the adopting decision opens the plan, as adopted plans print it ("OSU besluttet
+            # 08.02.2016 følgende fokusområder …" and the list); the lead line names the case
+            self.decision(a.decision, level, heading=False)
+        named_only = plan.ongoing_activities_text and not plan.ongoing_activities
+        if named_only:  # "I tillegg kommer pågående aktiviteter …": a line before the areas
+            self.para(plan.ongoing_activities_text)
         self.text_blocks(plan.introduction)
         if plan.purpose:
             self.heading(level, L.purpose)
@@ -571,17 +595,14 @@ class _Builder:
             self.heading(level, self.focus_area_heading(fa))
             self.text_blocks(fa.description)
             self.measures(fa.measures, columns=columns)
-        if plan.ongoing_activities or plan.ongoing_activities_text:
+        if plan.ongoing_activities:
             self.heading(level, L.ongoing_activities)
             if (
                 plan.ongoing_activities_text
                 and plan.ongoing_activities_text != L.ongoing_activities
             ):
                 self.para(plan.ongoing_activities_text)
-            if plan.ongoing_activities:
-                self.add(self.measure_table(plan.ongoing_activities, columns=columns))
-        if a is not None and a.decision is not None:
-            self.decision(a.decision, level)
+            self.add(self.measure_table(plan.ongoing_activities, columns=columns))
 
     # ------------------------------------------------------------ case document
     def case_document(self, case: CaseDocument, level: int = 1) -> list[tuple[str, Document]]:
@@ -648,15 +669,25 @@ class _Builder:
             self.heading(level, t(s.heading) if s.heading else L.sections[s.kind])
             self.text_blocks(s.content)
             if s.kind == "process" and case.process_events and not process_done:
-                self.process_events(case)
+                self.process_events(case, told=_blocks_text(s.content))
                 process_done = True
         if case.process_events and not process_done:
             self.heading(level, L.process)
             self.process_events(case)
-        if case.references:
+        # earlier cases the text above cites already (the references were read out of
+        # it) are not listed again under "Tidligere behandling"
+        told = " ".join(
+            " ".join([case.proposal.text if case.proposal else "",
+                      *(_blocks_text(s.content) for s in case.sections)]).split()
+        )  # fmt: skip
+        references = [
+            r for r in case.references
+            if not _told(r.text, told) and not (r.decision and _told(r.decision.text, told))
+        ]  # fmt: skip
+        if references:
             self.heading(level, L.references)
             items = []
-            for r in case.references:
+            for r in references:
                 parts = [Span(t(r.text), bold=True)]
                 body = self.body_label(r.body)
                 extra = _join([
@@ -709,9 +740,14 @@ class _Builder:
                 )
         return included
 
-    def process_events(self, case: CaseDocument) -> None:
+    def process_events(self, case: CaseDocument, told: str = "") -> None:
+        """The dated events of the process, as a list; those the section's text tells
+        already (the events were read out of it) are not told twice."""
         items = []
+        told = " ".join(told.split())
         for e in case.process_events:
+            if _told(e.text, told):
+                continue
             when = t(e.date_text) if e.date_text else self.L.date(e.date)
             who = _join([self.body_label(e.body), self.party_name(e.party)])
             spans = [Span(when, bold=True)]
@@ -719,7 +755,8 @@ class _Builder:
                 spans.append(Span(f" ({who})"))
             spans.append(Span(f": {t(e.text)}"))
             items.append(tuple(spans))
-        self.add(BulletList(tuple(items)))
+        if items:
+            self.add(BulletList(tuple(items)))
 
     # ------------------------------------------------------------ meeting
     def meeting(self, m: Meeting, level: int = 1) -> list[tuple[str, Document]]:

@@ -560,7 +560,8 @@ class _Renderer:
         data: list[list[Any]] = []
         row: list[Any] = []
         for f in kv.fields:
-            row.append(_Para(_text(f.label), s.kv_label) if f.label else "")
+            # "Saksbehandler:" with its colon, as the seeds and the Word document print it
+            row.append(_Para(_text(f"{f.label}:"), s.kv_label) if f.label else "")
             row.append(_Para("<br/>".join(_text(x) for x in f.lines), s.kv_value))
             if len(row) == 2 * columns:
                 data.append(row)
@@ -572,7 +573,7 @@ class _Renderer:
         # each label column as wide as its longest label, within reason
         label_w = []
         for c in range(columns):
-            labels = [f.label for f in kv.fields[c::columns] if f.label]
+            labels = [f"{f.label}:" for f in kv.fields[c::columns] if f.label]
             widest = max((float(stringWidth(x, BOLD, 8.8)) for x in labels), default=0.0)
             label_w.append(min(max(widest + 8, 50.0), TEXT_W / columns * 0.45))
         widths = []
