@@ -9,6 +9,8 @@ from typing import ClassVar, TypeVar, dataclass_transform
 
 import attrs
 
+from ._typecheck import check_fields
+
 __all__ = [
     "Block",
     "Emphasis",
@@ -44,8 +46,33 @@ def json_name(a: attrs.Attribute) -> str:  # type: ignore[type-arg]
 
 @dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(attrs.field,))
 def model(cls: type[_T]) -> type[_T]:
-    """Decorator for every model class: attrs, frozen, slotted, keyword-only."""
+    """Decorator for every model class: attrs, frozen, slotted, keyword-only.
+
+    Its ``__init__`` ends by checking every field against its annotation
+    (:mod:`khsmodel._typecheck`), then runs the class's own
+    ``__attrs_post_init__``, if it has one (kept as ``_khs_user_post_init``).
+    """
+    own = cls.__dict__.get("__attrs_post_init__") or getattr(cls, "_khs_user_post_init", None)
+    if own is None:
+
+        def __attrs_post_init__(self: object) -> None:
+            check_fields(self)
+
+    else:
+
+        def __attrs_post_init__(self: object) -> None:
+            check_fields(self)
+            own(self)
+
+    __attrs_post_init__.__doc__ = own.__doc__ if own is not None else None
+    cls.__attrs_post_init__ = __attrs_post_init__  # type: ignore[attr-defined]
+    cls._khs_user_post_init = own  # type: ignore[attr-defined]
     return attrs.frozen(kw_only=True)(cls)
+
+
+def user_post_init(cls: type) -> object | None:
+    """The class's own post-init step (None: its ``__init__`` only stores and checks)."""
+    return getattr(cls, "_khs_user_post_init", None)
 
 
 class EmphasisKind(StrEnum):

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["ErrorDetail", "InvalidDocumentError", "KhsModelError"]
+__all__ = ["ErrorDetail", "FieldTypeError", "InvalidDocumentError", "KhsModelError"]
 
 
 class KhsModelError(ValueError):
@@ -40,3 +40,20 @@ class InvalidDocumentError(KhsModelError):
         lines = [f"{len(self.errors)} problem(s) in document:"]
         lines += [f"  {e}" for e in self.errors]
         super().__init__("\n".join(lines))
+
+
+class FieldTypeError(InvalidDocumentError, TypeError):
+    """A model object was given a value of the wrong type for one or more fields.
+
+    A :class:`~khsmodel.InvalidDocumentError` (so a :class:`~khsmodel.KhsModelError`)
+    and a :class:`TypeError`. ``errors`` holds one
+    :class:`~khsmodel.ErrorDetail` per field, its ``path`` being
+    ``Class.field``.
+    """
+
+    def __init__(self, cls_name: str, errors: list[ErrorDetail]) -> None:
+        super().__init__(errors)
+        n = len(self.errors)
+        lines = [f"{cls_name}: {n} field{'s' if n != 1 else ''} of the wrong type:"]
+        lines += [f"  {e}" for e in self.errors]
+        self.args = ("\n".join(lines),)
