@@ -286,6 +286,14 @@ def test_timeframe_text_is_interpreted_anew() -> None:
     assert cleared.focus_areas[0].measures[0].timeframe is None
 
 
+def test_the_plan_period_picks_the_year_of_a_new_timeframe() -> None:
+    """A plan from 23 September 2021: "Ultimo juni" is June 2022, not June 2021."""
+    p = attrs.evolve(small_plan(), period=khsmodel.Period(start=dt.date(2021, 9, 23)))
+    new = read_measures(edit(write_measures(p), 1, timeframe="Ultimo juni", start="", end=""), p)
+    assert new.focus_areas[0].measures[0].timeframe == Timeframe(
+        text="Ultimo juni", interpretation=InMonth(year=2022, month=6, part=MonthPart.LATE))
+
+
 def test_subset_of_columns_any_order_any_case_rows_left_out() -> None:
     p = small_plan()
     data = (b"Status,TILTAK NR.,text,focus_area\r\n"

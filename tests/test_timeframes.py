@@ -88,10 +88,54 @@ def test_month_texts_need_a_year_and_next_meeting_needs_a_body() -> None:
         ("Fra september", StartingFrom(start=D(2016, 9, 1), precision=Precision.MONTH)),
         ("Førstkommende møte.", NextMeeting(body="osu")),
         ("Skisse presenteres i OSU 8. februar", None),
+        ("Høsten 2021", Between(start=D(2021, 8, 1), end=D(2021, 12, 31))),
+        ("våren", Between(start=D(2016, 1, 1), end=D(2016, 6, 30))),
+        ("I løpet av sommeren 2022", Between(start=D(2022, 6, 1), end=D(2022, 8, 31))),
+        ("1. kvartal 2022", Between(start=D(2022, 1, 1), end=D(2022, 3, 31))),
+        ("Fjerde kvartal", Between(start=D(2016, 10, 1), end=D(2016, 12, 31))),
+        ("Q3 2022", Between(start=D(2022, 7, 1), end=D(2022, 9, 30))),
+        ("2. halvår 2022", Between(start=D(2022, 7, 1), end=D(2022, 12, 31))),
+        ("Innen utgangen av 2021", ByDate(date=D(2021, 12, 31))),
+        ("innen utgangen av februar", ByDate(date=D(2016, 2, 29))),
+        ("til og med 2022", ByDate(date=D(2022, 12, 31))),
+        ("innen 2022", None),  # by its start or its end? not said
+        ("3. halvår 2022", None),
+        ("til og med partnerskapsmøtet 2022", AtEvent(name="partnerskapsmøtet 2022")),
+        ("Frem til neste OSU-møte", AtEvent(name="neste OSU-møte")),
+        ("Innen neste møte", NextMeeting(body="osu")),
     ],
 )
 def test_other_forms(text: str, expected: Interpretation | None) -> None:
     assert interpret_timeframe(text, year=2016, body="osu") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Medio juni", InMonth(year=2022, month=6, part=MonthPart.MID)),  # June 2021 is before
+        ("September", InMonth(year=2021, month=9)),  # the month the plan starts in
+        ("Starter i april", StartingFrom(start=D(2022, 4, 1), precision=Precision.MONTH)),
+        ("innen 1. mars", ByDate(date=D(2022, 3, 1))),
+        ("Høsten", Between(start=D(2021, 8, 1), end=D(2021, 12, 31))),
+        ("Mars 2021", InMonth(year=2021, month=3)),  # a year as written is kept
+        ("Neste møte", NextMeeting(body="ssu")),
+        ("Tidsplan i samarbeid med kommunene", None),
+    ],
+)
+def test_the_plan_period_picks_the_year(text: str, expected: Interpretation | None) -> None:
+    """A plan from 23 September 2021 to the partnerskapsmøte 2022 (date unknown)."""
+    period = Period(start=D(2021, 9, 23), text="23. september 2021 til og med partnerskapsmøtet 2022")
+    assert interpret_timeframe(text, period=period, body="ssu") == expected
+
+
+def test_a_time_outside_every_year_of_the_period_takes_the_given_year() -> None:
+    period = Period(start=D(2021, 9, 23), end=D(2022, 3, 31))
+    assert interpret_timeframe("Medio juni", period=period, year=2021) == InMonth(
+        year=2021, month=6, part=MonthPart.MID
+    )
+    assert interpret_timeframe("Medio juni", period=period) == InMonth(
+        year=2021, month=6, part=MonthPart.MID
+    )
 
 
 @pytest.mark.parametrize(
@@ -178,13 +222,17 @@ def test_generated_timeframes_lie_in_the_period_and_say_what_they_mean(data: st.
             assert day is None or period.contains(day)
     # The text is the one a plan would print: where interpret_timeframe understands it,
     # it gives back the same dates (a next meeting without its date).
-    parsed = interpret_timeframe(timeframe.text, year=period.start.year, body="osu")
-    if isinstance(interpretation, NextMeeting):
-        assert parsed == NextMeeting(body=interpretation.body)
-    elif isinstance(interpretation, OnDate | InMonth | InYear | ByDate) or (
-        isinstance(interpretation, StartingFrom) and interpretation.precision is Precision.MONTH
+    # So does it given the plan's period instead of its first year.
+    for parsed in (
+        interpret_timeframe(timeframe.text, year=period.start.year, body="osu"),
+        interpret_timeframe(timeframe.text, period=period, body="osu"),
     ):
-        assert parsed is not None, timeframe.text
-        assert parsed.date_range() == interpretation.date_range()
-    elif parsed is not None and interpretation is not None:
-        assert parsed.date_range() == interpretation.date_range()
+        if isinstance(interpretation, NextMeeting):
+            assert parsed == NextMeeting(body=interpretation.body)
+        elif isinstance(interpretation, OnDate | InMonth | InYear | ByDate) or (
+            isinstance(interpretation, StartingFrom) and interpretation.precision is Precision.MONTH
+        ):
+            assert parsed is not None, timeframe.text
+            assert parsed.date_range() == interpretation.date_range()
+        elif parsed is not None and interpretation is not None:
+            assert parsed.date_range() == interpretation.date_range()

@@ -414,9 +414,9 @@ def _new_timeframe(row: _Row, plan: ActionPlan, m: Measure) -> Timeframe | None:
             if new_text == "":
                 tf = None
             else:
-                year = plan.period.start.year if plan.period and plan.period.start else None
+                # the plan's period picks the year of a text without one
                 tf = Timeframe(text=new_text, interpretation=interpret_timeframe(
-                    new_text, year=year, body=plan.owner))  # fmt: skip
+                    new_text, body=plan.owner, period=plan.period))  # fmt: skip
     rng = tf.date_range() if tf else None
     for key, expected in zip(("start", "end"), rng or (None, None), strict=True):
         if not row.has(key):

@@ -352,7 +352,7 @@ _UNRESOLVED_TIMEFRAMES = (
     "Fortløpende",
     "K26 kaller inn til møte",
     "I løpet av planperioden",
-    "Høsten",
+    "Når finansieringen er avklart",
     "LSU 2016",
 )
 

@@ -20,7 +20,7 @@ import re
 from enum import StrEnum
 from typing import ClassVar
 
-from ._base import model
+from ._base import Period, model
 from .errors import KhsModelError
 from .identifiers import PLAUSIBLE_YEARS
 
@@ -224,21 +224,84 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 
 
 def interpret_timeframe(
-    text: str, *, year: int | None = None, body: str | None = None
+    text: str, *, year: int | None = None, body: str | None = None, period: Period | None = None
 ) -> Interpretation | None:
     """Best-effort interpretation of a Norwegian timeframe text.
 
     ``year`` fills in texts without a year ("April" in a 2016 plan); ``body``
-    is the body whose next meeting "Neste møte" means. Returns None when the
-    text cannot be resolved; the caller keeps the text either way.
+    is the body whose next meeting "Neste møte" means. ``period``, the plan's,
+    picks the year instead: the first year of the period in which the text's
+    time lies inside it ("Medio juni" in a plan from 23 September 2021 is June
+    2022). Returns None when the text cannot be resolved; the caller keeps the
+    text either way.
+
+    Understood: a year ("2016", "2016-2017"), a date ("15 mars", "16.
+    februar", "01.09.2025"), a month with or without a part ("April", "Medio
+    juni", "ultimo mars 2022"), a start ("Starter i april"), a deadline
+    ("innen 1. oktober", "innen utgangen av 2021", "innen utgangen av mars"),
+    a season or half of a year ("Våren 2022" January–June, "Høsten 2021"
+    August–December, "Sommeren 2022" June–August, "1. halvår 2022"), a
+    quarter ("1. kvartal 2022", "Q3 2022"), the next meeting ("Neste møte")
+    and a named meeting a measure runs until ("til og med partnerskapsmøtet
+    2022").
 
     >>> interpret_timeframe("Neste møte", body="osu")
     NextMeeting(body='osu', date=None)
     >>> interpret_timeframe("Starter i april", year=2016)
     StartingFrom(start=datetime.date(2016, 4, 1), precision=<Precision.MONTH: 'month'>)
+    >>> interpret_timeframe("Høsten 2021")
+    Between(start=datetime.date(2021, 8, 1), end=datetime.date(2021, 12, 31))
+    >>> import datetime as dt
+    >>> plan_period = Period(start=dt.date(2021, 9, 23))
+    >>> interpret_timeframe("Medio juni", period=plan_period)
+    InMonth(year=2022, month=6, part=<MonthPart.MID: 'mid'>)
+    >>> interpret_timeframe("til og med partnerskapsmøtet 2022")
+    AtEvent(name='partnerskapsmøtet 2022', body=None, date=None)
     >>> interpret_timeframe("Tidsplan i samarbeid med kommunene", year=2016) is None
     True
     """
+    if period is not None and period.start is not None and not re.search(r"\d{4}", text):
+        return _within(text, body, period, period.start, year)
+    return _interpret(text, year, body)
+
+
+def _within(
+    text: str, body: str | None, period: Period, start: dt.date, year: int | None
+) -> Interpretation | None:
+    """The reading of a text without a year whose time falls inside ``period``."""
+    end = period.effective_end
+    last_year = end.year if end is not None else start.year + 1
+    first_try: Interpretation | None = None
+    for y in range(start.year, max(last_year, start.year) + 1):
+        got = _interpret(text, y, body)
+        if got is None:
+            return None
+        first_try = first_try or got
+        rng = got.date_range()
+        if rng is None or (rng[0] is None and rng[1] is None):
+            return got  # no date: the year does not matter
+        lo, hi = rng
+        if lo is not None and hi is not None:  # a span or a day: it overlaps the period
+            inside = hi >= start and (end is None or lo <= end)
+        else:  # an open start or a deadline: its one date lies in the period
+            inside = period.contains(lo or hi)  # type: ignore[arg-type]
+        if inside:
+            return got
+    return _interpret(text, year, body) if year is not None else first_try
+
+
+_SEASONS = {"våren": (1, 6), "vår": (1, 6), "høsten": (8, 12), "høst": (8, 12),
+            "sommeren": (6, 8), "sommer": (6, 8)}  # fmt: skip
+_ORDINALS = {"1": 1, "første": 1, "2": 2, "andre": 2, "3": 3, "tredje": 3, "4": 4, "fjerde": 4}
+
+
+def _months_span(year: int, first: int, last: int) -> Between:
+    return Between(
+        start=dt.date(year, first, 1), end=dt.date(year, last, calendar.monthrange(year, last)[1])
+    )
+
+
+def _interpret(text: str, year: int | None, body: str | None) -> Interpretation | None:
     t = " ".join(text.replace("\n", " ").split()).lower().rstrip(".")
     if not t:
         return None
@@ -247,7 +310,7 @@ def interpret_timeframe(
         year is not None and year not in PLAUSIBLE_YEARS
     ):
         return None
-    if re.fullmatch(r"(neste|førstkommende) møte", t):
+    if re.fullmatch(r"(?:(?:innen|til|frem til|fram til|til og med)\s+)?(neste|førstkommende) møte", t):
         return NextMeeting(body=body) if body else None
     m = re.fullmatch(r"(\d{4})", t)
     if m:
@@ -283,4 +346,36 @@ def interpret_timeframe(
     if m and (m[2] or year):
         start = dt.date(int(m[2] or year or 0), _month_no(m[1]), 1)
         return StartingFrom(start=start, precision=Precision.MONTH)
+    return _interpret_spans(t, year, " ".join(text.split()).rstrip("."))
+
+
+def _interpret_spans(t: str, year: int | None, as_written: str) -> Interpretation | None:
+    """Seasons, halves and quarters of a year, deadlines at the end of one, named meetings."""
+    seasons = "|".join(_SEASONS)
+    m = re.fullmatch(rf"(?:i\s+løpet\s+av\s+)?({seasons})(?:\s+(\d{{4}}))?", t)
+    if m and (m[2] or year):
+        return _months_span(int(m[2] or year or 0), *_SEASONS[m[1]])
+    ordinals = "|".join(_ORDINALS)
+    m = re.fullmatch(rf"(?:({ordinals})\.?\s*kvartal|q([1-4]))(?:\s+(\d{{4}}))?", t)
+    if m and (m[3] or year):
+        q = _ORDINALS[m[1]] if m[1] else int(m[2])
+        return _months_span(int(m[3] or year or 0), 3 * q - 2, 3 * q)
+    m = re.fullmatch(rf"({ordinals})\.?\s*halvår(?:\s+(\d{{4}}))?", t)
+    if m and (m[2] or year) and _ORDINALS[m[1]] <= 2:
+        h = _ORDINALS[m[1]]
+        return _months_span(int(m[2] or year or 0), 6 * h - 5, 6 * h)
+    m = re.fullmatch(r"(?:(?:innen|senest)\s+utgangen\s+av|til og med)\s+(\d{4})", t)
+    if m:
+        return ByDate(date=dt.date(int(m[1]), 12, 31))
+    m = re.fullmatch(
+        rf"(?:innen|til og med|senest)\s+(?:utgangen\s+av\s+)?({_MONTH_RE})(?:\s+(\d{{4}}))?", t
+    )
+    if m and (m[2] or year):
+        y, month = int(m[2] or year or 0), _month_no(m[1])
+        return ByDate(date=dt.date(y, month, calendar.monthrange(y, month)[1]))
+    m = re.fullmatch(
+        r"(?:til og med|frem til|fram til|innen)\s+(\S.*møte.*)", as_written, re.I
+    )
+    if m:  # a meeting named as the end, as written: its date is not known from the words
+        return AtEvent(name=m[1])
     return None
