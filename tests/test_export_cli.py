@@ -152,7 +152,16 @@ def test_usage_errors(
     err = capsys.readouterr().err
     assert "unknown export format 'odt'" in err
     assert {"docx", "json"} <= set(err.split("valid formats: ")[1].strip().split(", "))
-    assert main(["export", plan, "-f", "docx", "--out-dir", str(tmp_path / "nowhere")]) == 2
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    assert main(["export", plan, "-f", "docx", "--out-dir", str(a_file)]) == 2
+    assert "is not a folder" in capsys.readouterr().err
+    assert main(["export", plan, "-f", "docx", "-o", str(tmp_path / "plan.pdf")]) == 2
+    assert "does not end in .docx, the suffix of the docx format" in capsys.readouterr().err
+    assert not (tmp_path / "plan.pdf").exists()
+    with pytest.raises(SystemExit) as exc:
+        main(["export", plan, "-f", "pdf", "-O", "timeline"])  # not KEY=VALUE
+    assert exc.value.code == 2
     other = tmp_path / "other"
     other.mkdir()
     (other / "plan.json").write_bytes(inputs["plan"].read_bytes())
@@ -184,6 +193,36 @@ def test_progress_on_a_terminal(
     err = capsys.readouterr().err
     assert f"[1/2] {inputs['plan']}" in err and f"[2/2] {inputs['case']}" in err
     assert err.endswith("2 of 2 written\n")
+
+
+def test_options_new_folders_and_what_is_printed(
+    inputs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-O passes options to the exporter; --out-dir is made; each output is printed."""
+    out = tmp_path / "ut" / "csv"
+    code = main(["export", str(inputs["plan"]), "-f", "csv", "--out-dir", str(out),
+                 "-O", "delimiter=;", "-O", "bom=true", "-O", "headers=nb"])  # fmt: skip
+    assert code == 0
+    written = out / "plan.csv"
+    assert capsys.readouterr().out.splitlines() == [str(written)]
+    data = written.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b";" in data.splitlines()[0]
+    assert main(["export", str(inputs["plan"]), "-f", "pdf", "-o", str(tmp_path / "p.pdf"),
+                 "-O", "farge=rød"]) == 1  # fmt: skip
+    assert "unknown option(s) for the pdf exporter: farge" in capsys.readouterr().err
+    assert not (tmp_path / "p.pdf").exists()
+
+
+def test_python_dash_m(inputs: dict[str, Path], tmp_path: Path) -> None:
+    """``python -m khsmodel`` is the same command line, for virtual environments."""
+    ran = subprocess.run(
+        [sys.executable, "-m", "khsmodel", "export", str(inputs["meeting"]), "-f", "json",
+         "-o", str(tmp_path / "m.json")],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout == f"{tmp_path / 'm.json'}\n"
+    assert khsmodel.load(tmp_path / "m.json") == samples.meeting()
 
 
 def test_console_script(inputs: dict[str, Path], tmp_path: Path) -> None:

@@ -142,7 +142,7 @@ def test_registered_with_suffix_and_kinds() -> None:
 
 
 def test_unsupported_kind_is_refused() -> None:
-    with pytest.raises(exporters.ExporterError, match="cannot export a action_plan"):
+    with pytest.raises(exporters.ExporterError, match="cannot export an action_plan"):
         export(ActionPlan(title="Handlingsplan"))
 
 

@@ -226,7 +226,7 @@ def test_registered_with_suffix_and_kinds() -> None:
 
 def test_unsupported_kind_and_bad_options_are_refused() -> None:
     agreement = Agreement(id="a", title="Samarbeidsavtale", level=AgreementLevel.OVERARCHING)
-    with pytest.raises(exporters.ExporterError, match="cannot export a agreement"):
+    with pytest.raises(exporters.ExporterError, match="cannot export an agreement"):
         khsmodel.export(agreement, "oparl")
     for bad in ("ftp://example.org/oparl", "oparl", "https://example.org/o?x=1", 42):
         with pytest.raises(KhsModelError, match="base_url"):

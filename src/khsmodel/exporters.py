@@ -298,7 +298,7 @@ def export(
         raise KhsModelError(f"expected a khsmodel document, got {type(doc).__name__}")
     if kind not in exp.kinds:
         raise ExporterError(
-            f"exporter {format!r} cannot export a {kind} (it supports: {', '.join(exp.kinds)})"
+            f"exporter {format!r} cannot export {_a(kind)} (it supports: {', '.join(exp.kinds)})"
         )
     try:
         data = exp.export(doc, **options)
@@ -316,3 +316,8 @@ def export(
 
         write_atomic(path, data)
     return data
+
+
+def _a(kind: str) -> str:
+    """``kind`` with its article: "a meeting", "an action_plan"."""
+    return f"{'an' if kind[:1] in 'aeiouy' else 'a'} {kind}"

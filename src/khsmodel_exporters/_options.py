@@ -8,7 +8,7 @@ from typing import Protocol
 
 from khsmodel.errors import KhsModelError
 
-__all__ = ["import_renderer", "reject_unknown_options"]
+__all__ = ["import_renderer", "reject_unknown_options", "unsupported_kind"]
 
 
 class _Named(Protocol):
@@ -33,6 +33,22 @@ def reject_unknown_options(
             f"unknown option(s) for the {exporter} exporter: {', '.join(unknown)} "
             f"(valid: {', '.join(sorted(valid)) or 'none'})"
         )
+
+
+def unsupported_kind(exporter: str, doc: object, kinds: Collection[str]) -> KhsModelError:
+    """The error for a document of a kind the exporter does not take.
+
+    >>> from khsmodel import Agreement, AgreementLevel
+    >>> avtale = Agreement(id="a", level=AgreementLevel.OVERARCHING, title="Avtale")
+    >>> str(unsupported_kind("oparl", avtale, ("meeting",)))
+    'the oparl exporter cannot export an agreement (it supports: meeting)'
+    """
+    from khsmodel.exporters import _a
+
+    kind = str(getattr(type(doc), "KIND", type(doc).__name__))
+    return KhsModelError(
+        f"the {exporter} exporter cannot export {_a(kind)} (it supports: {', '.join(kinds)})"
+    )
 
 
 def import_renderer(exporter: _Named, package: str) -> Callable[..., bytes]:

@@ -56,7 +56,7 @@ from khsmodel.labels import NB
 from khsmodel.meetings import AgendaItem, Meeting, ParticipantRole
 from khsmodel.parties import Person
 
-from ._options import reject_unknown_options
+from ._options import reject_unknown_options, unsupported_kind
 from ._safety import XML_ILLEGAL, check_text
 
 __all__ = ["DEFAULT_NAMESPACE", "NOARK5_NS", "VSM_NS", "Noark5Exporter"]
@@ -637,10 +637,7 @@ class Noark5Exporter:
     def export(self, doc: Document, **options: Any) -> bytes:
         opts = _parse_options(options)
         if not isinstance(doc, CaseDocument | Meeting):
-            raise KhsModelError(
-                f"the noark5 exporter cannot export a {getattr(type(doc), 'KIND', type(doc))}"
-                f" (it supports: {', '.join(self.kinds)})"
-            )
+            raise unsupported_kind("noark5", doc, self.kinds)
         _reject_unwritable(doc)
         writer = _Writer(doc, opts)
         if isinstance(doc, CaseDocument):

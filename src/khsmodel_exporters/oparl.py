@@ -54,7 +54,7 @@ from khsmodel.meetings import AgendaItem, Meeting
 from khsmodel.parties import Person
 from khsmodel.partnerships import Partnership
 
-from ._options import reject_unknown_options
+from ._options import reject_unknown_options, unsupported_kind
 from ._safety import XML_ILLEGAL, check_text
 
 __all__ = ["DEFAULT_BASE_URL", "OPARL_VERSION", "OparlExporter", "oslo_offset"]
@@ -511,10 +511,7 @@ class OparlExporter:
         reject_unknown_options("oparl", options, _OPTIONS)
         base = _check_base_url(options.get("base_url", DEFAULT_BASE_URL))
         if not isinstance(doc, Partnership | Meeting | CaseDocument):
-            raise KhsModelError(
-                f"the oparl exporter cannot export a {getattr(type(doc), 'KIND', type(doc))}"
-                f" (it supports: {', '.join(self.kinds)})"
-            )
+            raise unsupported_kind("oparl", doc, self.kinds)
         check_text(
             doc,
             XML_ILLEGAL,

@@ -1,0 +1,8 @@
+"""``python -m khsmodel``: the command line, as the ``khsmodel`` script."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
