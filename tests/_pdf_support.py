@@ -175,12 +175,14 @@ def timeline_plan(*, resolvable: bool = True, n: int = 0) -> ActionPlan:
         else ()
     )
     measures = [
-        Measure(number=i + 1, text=f"Tiltak med tidsperspektiv «{t}»", timeframe=tf(t))
+        Measure(number=i + 1, label=f"1.{i + 1}", text=f"Tiltak med tidsperspektiv «{t}»",
+                timeframe=tf(t))
         for i, t in enumerate((*texts, *fuzzy))
     ]
     measures += [
         Measure(
             number=len(measures) + i + 1,
+            label=f"1.{len(measures) + i + 1}",
             text=f"Ekstra tiltak nummer {i + 1}",
             timeframe=tf(["Mars 2016", "April 2016", "2017", "Medio mai"][i % 4]),
         )

@@ -495,7 +495,7 @@ def test_meeting_agreement_partnership() -> None:
         ["Dato:", "4. februar 2022"],
         ["Tid:", "kl. 09.00–15.30"],
         ["Sted:", "Drammen – Union Scene"],
-        ["Deltakere:", "ca. 80 deltakere"],
+        ["Deltakere:", "ca. 80"],  # the label says "deltakere"
     ]
     programme = [p.text for p in m.paragraphs if p.style.name == "List Bullet"]
     assert "09.00 Siri Hatlen og Gunn Cecilie Ringdal ønsket velkommen." in programme
@@ -768,3 +768,50 @@ def test_emphasis_runs_join_to_the_paragraph_text(text: str, data: st.DataObject
     if not any(c in text for c in "\u202b\u202c\u2067"):
         italic = "".join(s.text for s in spans if s.italic).replace("\n", "")
         assert italic == t("".join(text[a:b] for a, b in ranges)).replace("\n", "")
+
+
+# ---------------------------------------------------------------- what a reader is told once
+def test_examples_tell_each_thing_once() -> None:
+    """The seeds' documents, as a reader gets them: no column of blanks, no name or
+    period printed twice, no empty headings for topics the text lists, no field
+    repeating the paragraph under it."""
+    sys.path.insert(0, str(EXAMPLES))
+    import khs
+    import lofoten
+    import vest_viken
+
+    # 001: the parties have no organisation numbers in the source: no Org.nr. column
+    agreement = read(khsmodel.export(khs.agreement(), "docx"))
+    header = [c.text for c in tables_by_heading(agreement)["Parter"][0].rows[0].cells]
+    assert header == ["Part", "Type", "Kommunenr."]
+    # "Den innholder formål, organisering, finansiering og oppgavene …": no empty headings
+    h1 = [p.text for p in agreement.paragraphs if p.style.name == "Heading 1"]
+    assert "formål" not in h1 and "Parter" in h1
+    assert "Type:" not in all_text(agreement)  # an agreement of no particular level
+
+    # 003: "KS (Kommunesektorens organisasjon)" once, not followed by "KS" again;
+    # "Strategisk samarbeidsutvalg (SSU)" once
+    vv = read(khsmodel.export(vest_viken.partnership(), "docx"))
+    names = [r.cells[0].text for r in tables_by_heading(vv)["Parter"][0].rows]
+    ks_row = next(n for n in names if n.startswith("KS"))
+    assert ks_row == "KS (Kommunesektorens organisasjon)"
+    text = all_text(vv)
+    assert "(SSU) (SSU)" not in text and "(LSU) (LSU)" not in text
+
+    # 003 meeting: "med ca. 80 deltakere. Alle de 21 kommunene … var representert." is in
+    # the text; the fields above it do not say it first
+    meeting = read(khsmodel.export(vest_viken.partnership_meeting_2022(), "docx"))
+    fields = [r.cells[0].text for r in meeting.tables[0].rows]
+    assert "Deltakere:" not in fields
+    assert "ca. 80 deltakere" in all_text(meeting)
+
+    # 004: "Vestfjorderklæringen 2021 - 2023" without "(2021 - 2023)" after it; the SSU
+    # plan's period once ("Gjeldene for perioden …" is its own text)
+    nordland = read(khsmodel.export(lofoten.partnership(), "docx"))
+    assert "(2021 - 2023)" not in all_text(nordland)
+    plan = read(khsmodel.export(lofoten.action_plan_2021_2022(), "docx"))
+    plan_text = all_text(plan)
+    assert plan_text.count("til og med partnerskapsmøtet 2022") == 1
+    assert "Gjeldene for perioden 23. september 2021 til og med partnerskapsmøtet 2022." in (
+        plan_text
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import sys
 import unicodedata
 from collections import Counter
@@ -506,9 +507,22 @@ def test_timeline_draws_resolved_and_lists_fuzzy_measures() -> None:
         "samarbeid med kommunene" in fuzzy
     )
     assert "1.7 Tiltak med tidsperspektiv «Neste møte» – Neste møte" in fuzzy
-    assert "Tiltak uten tid" not in fuzzy  # no timeframe at all: not fuzzy, just untimed
+    # no timeframe at all: listed with its text alone, so that every measure is found
+    assert "• Tiltak uten tid Side" in fuzzy  # the last item, and nothing after its text
     # vector graphics: no images
     assert all("/XObject" not in p["/Resources"] for p in _reader(data).pages)
+
+
+def test_timeline_names_measures_as_the_tables_do(plan: ActionPlan, plan_pdf: bytes) -> None:
+    """The 2016-2017 plan numbers no measure: neither its tables nor its timeline do; a
+    label as written ("1.1") is printed in both."""
+    text = norm(pdftotext(plan_pdf))
+    tail = text[text.rindex("Tidslinje") :]
+    assert not re.search(r"\b\d\.\d+ [A-ZÆØÅ]", tail), tail[:400]
+    assert "Rettigheter forankret i lov" in tail[tail.index("Uten fast dato") :]  # no timeframe
+    labelled = norm(pdftotext(PdfExporter().export(timeline_plan())))
+    assert "1.1 Tiltak med tidsperspektiv" in labelled[: labelled.index("Tidslinje")]  # table
+    assert "1.1 Tiltak med tidsperspektiv" in labelled[labelled.index("Tidslinje") :]  # chart
 
 
 def test_no_chart_when_nothing_resolves() -> None:
@@ -602,3 +616,17 @@ def test_emphasis_is_printed_in_the_oblique_and_bold_faces() -> None:
     assert faces["Bárbmu & <ŧ>"] == "DejaVuSans-Bold", chunks
     assert faces["Čáhcesuolu"] == "DejaVuSans-BoldOblique", chunks
     assert any(t.startswith("Det vises til") and f.endswith("DejaVuSans") for t, f in chunks)
+
+
+def test_cut_labels_end_at_a_word() -> None:
+    """A label too wide for its column ends at a word, unless that loses over a third."""
+    from khsmodel_exporters.pdf._canvas import fit_text
+    from khsmodel_exporters.pdf._fonts import REGULAR, register
+
+    register()
+    text = "Involvere de som jobber med barn og unge i det formaliserte samarbeidet"
+    cut = fit_text(text, REGULAR, 7.0, 150)
+    assert cut.endswith("…") and text.startswith(cut[:-1])
+    assert text[len(cut) - 1] == " "  # the next character of the text is a space
+    one_word = "Spesialisthelsetjenesteloven" * 3
+    assert fit_text(one_word, REGULAR, 7.0, 80)[:-1] in one_word  # no space: cut inside

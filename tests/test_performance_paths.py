@@ -336,6 +336,9 @@ def _reference_fit_text(text: str, font: str, size: float, width: float) -> str:
             lo = mid
         else:
             hi = mid - 1
+    space = text.rfind(" ", 0, lo + 1)  # at the end of a word ending in the last third
+    if space > 0 and space >= lo * 2 // 3:
+        lo = space
     return text[:lo].rstrip() + "…"
 
 

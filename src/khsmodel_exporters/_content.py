@@ -328,6 +328,17 @@ def _join(parts: Iterable[str | None], sep: str = ", ") -> str:
 
 
 # ---------------------------------------------------------------- builder
+def _distinct_ignoring_case(names: Iterable[str], *, besides: str) -> list[str]:
+    """``names`` without repeats that differ only in case, nor ``besides`` itself."""
+    seen = {besides.casefold()}
+    out = []
+    for n in names:
+        if n.casefold() not in seen:
+            seen.add(n.casefold())
+            out.append(n)
+    return out
+
+
 def _told(text: str, told: str) -> bool:
     """Whether ``text`` (whitespace evened out) stands in ``told``."""
     text = " ".join(text.split())
@@ -552,7 +563,7 @@ class _Builder:
         if owner and owner not in plan.title:
             self.add(Subtitle(owner))
         per = self.period(plan.period)
-        if per:
+        if per and not _told(per, " ".join(_blocks_text(plan.introduction).split())):
             self.add(Subtitle(f"{L.period}: {per}"))
         a = plan.adoption
         if a is not None:
@@ -772,16 +783,16 @@ class _Builder:
             fields.append(Field(L.time, (span,)))
         if m.location:
             fields.append(Field(L.place, (t(m.location),)))
+        # what the description below tells already ("… med ca. 80 deltakere. Alle de 21
+        # kommunene … var representert.") is not said again in the fields above it
+        told = " ".join(_blocks_text(m.description).split())
         if m.participants_text:
-            fields.append(Field(L.participants, (t(m.participants_text),)))
-        elif m.participants_count is not None:
-            fields.append(
-                Field(
-                    L.participants,
-                    (L.participants_text(m.participants_count, m.participants_approximate),),
-                )
-            )
-        if m.represented_text:
+            if not _told(m.participants_text, told):
+                fields.append(Field(L.participants, (t(m.participants_text),)))
+        elif m.participants_count is not None:  # "Deltakere: ca. 80", the label says the rest
+            about = f"{L.about} " if m.participants_approximate else ""
+            fields.append(Field(L.participants, (f"{about}{m.participants_count}",)))
+        if m.represented_text and not _told(m.represented_text, told):
             fields.append(Field(L.represented, (t(m.represented_text),)))
         elif m.represented_parties:
             names = [self.party_name(p) or "" for p in m.represented_parties]
@@ -902,45 +913,35 @@ class _Builder:
         from khsmodel.parties import Organisation
 
         L = self.L
-        cols = [
-            Column(L.party, 40),
-            Column(L.kind, 20),
-            Column(L.organisation_number, 20),
-            Column(L.kommune_number, 20),
-        ]
+        orgs = [o for o in parties if isinstance(o, Organisation)]
+        assert len(orgs) == len(parties)
+        # a column only when some party fills it: no column of blanks
+        with_orgnr = any(o.organisation_number for o in orgs)
+        with_knr = any(o.kommune_number for o in orgs)
+        cols = [Column(L.party, 40), Column(L.kind, 20)]
+        if with_orgnr:
+            cols.append(Column(L.organisation_number, 20))
+        if with_knr:
+            cols.append(Column(L.kommune_number, 20))
         if validity:
-            cols = [
-                Column(L.party, 29),
-                Column(L.kind, 16),
-                Column(L.organisation_number, 15),
-                Column(L.kommune_number, 15),
-                Column(L.validity, 25),
-            ]
+            cols.append(Column(L.validity, 25))
         rows: list[Row | GroupRow] = []
-        for o in parties:
-            assert isinstance(o, Organisation)
+        for o in orgs:
             name = [CellPara(_s(o.name))]
             extra = [f"{t(n.name)} ({t(n.lang)})" for n in o.other_names]
-            if o.short_name:
+            if o.short_name and o.short_name not in o.name:  # "KS (Kommunesektorens …)": once
                 extra.insert(0, t(o.short_name))
             if extra:
                 name.append(CellPara(_s(", ".join(extra)), "detail"))
-            cells = [
-                Cell(tuple(name)),
-                Cell((CellPara(_s(L.organisation_kinds[o.kind])),)),
-                Cell(
-                    (
-                        CellPara(
-                            _s(o.organisation_number.grouped() if o.organisation_number else "")
-                        ),
-                    )
-                ),
-                Cell((CellPara(_s(o.kommune_number.value if o.kommune_number else "")),)),
-            ]
+            texts = [L.organisation_kinds[o.kind]]
+            if with_orgnr:
+                texts.append(o.organisation_number.grouped() if o.organisation_number else "")
+            if with_knr:
+                texts.append(o.kommune_number.value if o.kommune_number else "")
             if validity:
-                cells.append(Cell((CellPara(_s(L.period_short(o.valid_from, o.valid_to) or "")),)))
-            rows.append(Row(tuple(cells)))
-        return Table(tuple(cols), tuple(rows))
+                texts.append(L.period_short(o.valid_from, o.valid_to) or "")
+            rows.append(Row((Cell(tuple(name)), *(Cell((CellPara(_s(x)),)) for x in texts))))
+        return Table(tuple(cols), tuple(rows))  # widths are relative
 
     def agreement(self, a: Agreement, level: int = 1, *, as_section: bool = False) -> None:
         L = self.L
@@ -951,7 +952,9 @@ class _Builder:
             self.add(Title(t(a.title)))
             if a.short_title:
                 self.add(Subtitle(t(a.short_title)))
-        fields = [Field(L.kind, (L.agreement_levels[a.level],))]
+        fields = []
+        if a.level != "other":  # "Type: Avtale" says nothing
+            fields.append(Field(L.kind, (L.agreement_levels[a.level],)))
         if a.date:
             fields.append(Field(L.date_label, (L.date(a.date),)))
         per = self.period(a.validity)
@@ -963,8 +966,10 @@ class _Builder:
             fields.append(Field(L.replaces, (t(a.replaces),)))
         if a.url:
             fields.append(Field("URL", (t(a.url),)))
-        self.add(KeyValues(tuple(fields)))
+        if fields:
+            self.add(KeyValues(tuple(fields)))
         self.text_blocks(a.description)
+        told = " ".join(_blocks_text(a.description).split()).lower()
         if a.parties:
             self.heading(level, L.parties)
             self.add(self.parties_table(a.parties, validity=False))
@@ -973,7 +978,10 @@ class _Builder:
             self.add(BulletList(tuple(_s(p.display()) for p in a.signatories)))
         items = {d.key: d for d in STATUTORY_ITEMS}
         for s in a.sections:
-            self.heading(level, t(s.heading) if s.heading else L.agreement_topics[s.topic])
+            heading = t(s.heading) if s.heading else L.agreement_topics[s.topic]
+            if not s.content and not s.statutory_items and _told(heading.lower(), told):
+                continue  # "Den innholder formål, organisering, …": no empty heading for each
+            self.heading(level, heading)
             self.text_blocks(s.content)
             if s.statutory_items:
                 nums = ", ".join(f"nr. {items[k].number}" for k in s.statutory_items)
@@ -1014,8 +1022,9 @@ class _Builder:
         per = self.period(p.period)
         if per:
             fields.append(Field(L.period, (per,)))
-        if p.aliases:
-            fields.append(Field(L.also_called, (", ".join(t(a) for a in p.aliases),)))
+        aliases = _distinct_ignoring_case(p.aliases, besides=p.name)
+        if aliases:
+            fields.append(Field(L.also_called, (", ".join(t(a) for a in aliases),)))
         if p.url:
             fields.append(Field("URL", (t(p.url),)))
         if fields:
@@ -1070,9 +1079,8 @@ class _Builder:
         if p.bodies:
             self.heading(level, L.bodies)
             for b in p.bodies:
-                self.heading(
-                    level + 1, f"{t(b.name)} ({t(b.abbreviation)})" if b.abbreviation else t(b.name)
-                )
+                abbr = b.abbreviation if b.abbreviation and f"({b.abbreviation})" not in b.name else None
+                self.heading(level + 1, f"{t(b.name)} ({t(abbr)})" if abbr else t(b.name))
                 kind_label = L.body_kinds[b.kind]
                 info = [] if kind_label.lower() in b.name.lower() else [kind_label]
                 if b.level is not None:
@@ -1119,11 +1127,13 @@ class _Builder:
             self.heading(level, L.resources)
             for r in p.resources:
                 spans = [Span(t(r.title), bold=True)]
+                per = self.period(r.period)
+                body = self.body_label(r.body)
                 meta = _join(
                     [
-                        self.body_label(r.body),
+                        body if body and body not in r.title else None,
                         L.date(r.date) if r.date else None,
-                        self.period(r.period),
+                        per if per and per not in r.title else None,
                     ]
                 )
                 if meta:

@@ -57,16 +57,21 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     # of the characters, then confirm with stringWidth itself (two calls instead of a
     # binary search of seven); a guess that does not hold falls back to the search.
     n = _guess_cut(text, font, size, width)
-    if fits(n) and (n == len(text) or not fits(n + 1)):
-        return text[:n].rstrip() + "…"
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if fits(mid):
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + "…"
+    if not (fits(n) and (n == len(text) or not fits(n + 1))):
+        lo, hi = 0, len(text)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if fits(mid):
+                lo = mid
+            else:
+                hi = mid - 1
+        n = lo
+    # at the end of a word, when one ends in the last third: "…involvere fastlegene …"
+    # rather than "…involvere fa…"
+    space = text.rfind(" ", 0, n + 1)
+    if space > 0 and space >= n * 2 // 3:
+        n = space
+    return text[:n].rstrip() + "…"
 
 
 @functools.lru_cache(maxsize=8192)

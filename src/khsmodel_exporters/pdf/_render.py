@@ -679,8 +679,11 @@ class _Renderer:
         if data.unresolved:
             items = []
             for _, row in data.unresolved:
-                items.append((C.Span(f"{row.number} ", bold=True), C.Span(row.text),
-                              C.Span(f" – {row.when}", italic=True)))  # fmt: skip
+                spans = [C.Span(f"{row.number} ", bold=True)] if row.number else []
+                spans.append(C.Span(row.text))
+                if row.when:  # a measure without a timeframe is listed with its text alone
+                    spans.append(C.Span(f" – {row.when}", italic=True))
+                items.append(tuple(spans))
             self.story.append(KeepTogether([
                 _Para(_text(self.L.timeline_unresolved), s.h[3]),
                 self.list_(items[:1], numbered=False),

@@ -76,10 +76,11 @@ class TimelineData:
         return not any(rows for _, rows in self.groups)
 
 
-def _row(number: str, m: Measure) -> tuple[Row, bool] | None:
+def _row(number: str, m: Measure) -> tuple[Row, bool]:
+    """The measure's row and whether it can be placed; one without a timeframe cannot."""
     tf = m.timeframe
     if tf is None:
-        return None
+        return Row(number=number, text=m.text, when="", start=None, end=None), False
     rng = tf.date_range()
     start, end = rng if rng is not None else (None, None)
     row = Row(number=number, text=m.text, when=tf.text, start=start, end=end)
@@ -104,19 +105,17 @@ def collect(plan: ActionPlan, labels: Labels, focus_area_title: Sequence[str]) -
     """
     groups: list[tuple[str, tuple[Row, ...]]] = []
     unresolved: list[tuple[str, Row]] = []
-    sources: list[tuple[str, str, Sequence[Measure]]] = [
-        (title, f"{fa.number}.", fa.measures)
-        for title, fa in zip(focus_area_title, plan.focus_areas, strict=True)
+    sources: list[tuple[str, Sequence[Measure]]] = [
+        (title, fa.measures) for title, fa in zip(focus_area_title, plan.focus_areas, strict=True)
     ]
     if plan.ongoing_activities:
-        sources.append((labels.ongoing_activities, "", plan.ongoing_activities))
-    for title, prefix, measures in sources:
+        sources.append((labels.ongoing_activities, plan.ongoing_activities))
+    for title, measures in sources:
         rows: list[Row] = []
         for m in measures:
-            got = _row(f"{prefix}{m.number}", m)
-            if got is None:
-                continue
-            row, resolved = got
+            # a measure is named as the tables name it: by its label as written ("1.1"), else
+            # by its text alone (a number the tables do not print would match nothing)
+            row, resolved = _row(m.label or "", m)
             if resolved:
                 rows.append(row)
             else:
@@ -274,7 +273,8 @@ def _diamond(pen: _Pen, x: float, y: float, size: float, fill: Color) -> None:
 def _draw_row(pen: _Pen, row: Row, axis: _Axis, y: float, label_w: float) -> None:
     """One measure: label at the left, its mark on the axis, its timeframe text beside it."""
     mid = y + ROW_H / 2
-    label = fit_text(f"{row.number} {row.text}", REGULAR, FONT_SIZE, label_w - 8)
+    label = fit_text(f"{row.number} {row.text}" if row.number else row.text, REGULAR, FONT_SIZE,
+                     label_w - 8)  # fmt: skip
     pen.text(4, mid - 2.4, label, REGULAR, FONT_SIZE, TEXT)
     h = ROW_H * 0.52
     if row.start is not None and row.end is not None:
