@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import ClassVar, TypeVar, dataclass_transform
+from typing import Any, ClassVar, TypeVar, cast, dataclass_transform
 
 import attrs
 
@@ -68,6 +68,11 @@ def model(cls: type[_T]) -> type[_T]:
     cls.__attrs_post_init__ = __attrs_post_init__  # type: ignore[attr-defined]
     cls._khs_user_post_init = own  # type: ignore[attr-defined]
     return attrs.frozen(kw_only=True)(cls)
+
+
+def evolve(obj: _T, **changes: Any) -> _T:
+    """``attrs.evolve`` for model classes (mypy does not see ``@model`` as attrs)."""
+    return cast(_T, attrs.evolve(cast(Any, obj), **changes))
 
 
 def user_post_init(cls: type) -> object | None:

@@ -46,10 +46,11 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import IO, Any, Literal, TypeVar, cast
+from typing import IO, Literal
 
 import attrs
 
+from ._base import evolve
 from .errors import KhsModelError
 from .labels import NB
 from .plans import ActionPlan, FocusArea, Measure, MeasureStatus, ProgressEntry
@@ -65,14 +66,6 @@ __all__ = [
 ]
 
 HeaderLanguage = Literal["en", "nb"]
-_T = TypeVar("_T")
-
-
-def _evolve(obj: _T, **changes: Any) -> _T:
-    """``attrs.evolve`` for model classes (mypy does not see ``@model`` as attrs)."""
-    return cast(_T, attrs.evolve(cast(Any, obj), **changes))
-
-
 @dataclass(frozen=True, slots=True)
 class Column:
     """One column of the measures table: its English key, Norwegian header and meaning."""
@@ -523,10 +516,10 @@ def read_measures(
         errors.append(CellError(None, None, f"line {reader.line_num}: not valid CSV: {exc}"))
     if errors:
         raise CsvImportError(errors)
-    return _evolve(
+    return evolve(
         plan,
         focus_areas=tuple(
-            _evolve(fa, measures=tuple(ms))
+            evolve(fa, measures=tuple(ms))
             for fa, ms in zip(plan.focus_areas, areas, strict=True)
         ),
         ongoing_activities=tuple(ongoing),
@@ -573,7 +566,7 @@ def _apply_row(
     progress = _new_progress(row, m, status)
     if row.errors:
         return
-    new = _evolve(m, timeframe=timeframe, status=status, progress=progress)
+    new = evolve(m, timeframe=timeframe, status=status, progress=progress)
     if slot.fa_index is not None:
         areas[slot.fa_index][slot.m_index] = new
     else:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from ._base import Block, Period, model
+from ._base import Block, Period, evolve, model
 from .agreements import PriorityGroup
 from .decisions import Decision
+from .errors import KhsModelError
 from .identifiers import CaseNumber
 from .partnerships import Partnership
 from .timeframes import Timeframe
@@ -158,6 +159,10 @@ class FocusArea:
     description: tuple[Block, ...] = ()
     measures: tuple[Measure, ...] = ()
 
+    def measure(self, number: int) -> Measure | None:
+        """The measure with this number, or None."""
+        return next((m for m in self.measures if m.number == number), None)
+
 
 class PlanStatus(StrEnum):
     DRAFT = "draft"
@@ -214,3 +219,101 @@ class ActionPlan:
         for fa in self.focus_areas:
             for m in fa.measures:
                 yield fa, m
+
+    def focus_area(self, number: int) -> FocusArea | None:
+        """The focus area with this number, or None."""
+        return next((fa for fa in self.focus_areas if fa.number == number), None)
+
+    def measure(self, focus_area: int, number: int) -> Measure | None:
+        """Measure ``number`` of focus area ``focus_area``, or None.
+
+        >>> from khsmodel import ActionPlan, FocusArea, Measure
+        >>> plan = ActionPlan(title="Handlingsplan", focus_areas=(FocusArea(number=2,
+        ...     title="Barn og unge", measures=(Measure(number=1, text="Fagdag"),)),))
+        >>> plan.measure(2, 1).text
+        'Fagdag'
+        >>> plan.measure(1, 1) is None
+        True
+        """
+        fa = self.focus_area(focus_area)
+        return fa.measure(number) if fa is not None else None
+
+    def evolve_measure(self, focus_area: int, number: int, **changes: Any) -> ActionPlan:
+        """A copy of the plan with measure ``number`` of ``focus_area`` changed as ``attrs.evolve``.
+
+        The status of a measure reported done at the meeting, in one call instead
+        of three nested ``attrs.evolve``; the changes are type-checked as any
+        new object's are. Raises :class:`~khsmodel.KhsModelError` naming the
+        measure when the plan has no such measure.
+
+        >>> import datetime as dt
+        >>> from khsmodel import (ActionPlan, FocusArea, Measure, MeasureStatus,
+        ...                       ProgressEntry)
+        >>> plan = ActionPlan(title="Handlingsplan", focus_areas=(FocusArea(number=1,
+        ...     title="Barn og unge", measures=(Measure(number=1, text="Fagdag"),)),))
+        >>> done = plan.evolve_measure(1, 1, status=MeasureStatus.DONE, progress=(
+        ...     ProgressEntry(date=dt.date(2016, 6, 15), text="Gjennomført",
+        ...                   status=MeasureStatus.DONE),))
+        >>> done.measure(1, 1).status
+        <MeasureStatus.DONE: 'done'>
+        >>> plan.measure(1, 1).status is None   # the plan itself is unchanged
+        True
+        """
+        for i, fa in enumerate(self.focus_areas):
+            if fa.number != focus_area:
+                continue
+            for j, m in enumerate(fa.measures):
+                if m.number == number:
+                    measures = (*fa.measures[:j], evolve(m, **changes), *fa.measures[j + 1 :])
+                    areas = (
+                        *self.focus_areas[:i],
+                        evolve(fa, measures=measures),
+                        *self.focus_areas[i + 1 :],
+                    )
+                    return evolve(self, focus_areas=areas)
+        raise KhsModelError(f"the plan has no measure {number} in focus area {focus_area}")
+
+    def measures_by(
+        self,
+        *,
+        party: str | None = None,
+        body: str | None = None,
+        collective: Collective | None = None,
+        lead_only: bool = False,
+    ) -> list[tuple[FocusArea | None, Measure]]:
+        """The measures a party, body or collective is responsible for, in plan order.
+
+        A measure counts when one of its responsibles (the lead, or also a
+        contributor unless ``lead_only``) names that party (a unit of it
+        included), body or collective. Ongoing activities come last, with
+        None for their focus area.
+
+        >>> from khsmodel import (ActionPlan, FocusArea, Measure, Responsibility,
+        ...                       ResponsibleParty)
+        >>> vv = ResponsibleParty(party="vestre-viken")
+        >>> plan = ActionPlan(title="Handlingsplan", focus_areas=(FocusArea(number=1,
+        ...     title="Rehabilitering", measures=(
+        ...         Measure(number=1, text="Konferanse",
+        ...                 responsibility=Responsibility(text="Vestre Viken", lead=(vv,))),
+        ...         Measure(number=2, text="Kartlegging"))),))
+        >>> [m.text for _, m in plan.measures_by(party="vestre-viken")]
+        ['Konferanse']
+        """
+        if (party, body, collective).count(None) != 2:
+            raise KhsModelError("measures_by takes one of party, body or collective")
+
+        def named(r: ResponsibleParty) -> bool:
+            return (
+                (party is not None and r.party == party)
+                or (body is not None and r.body == body)
+                or (collective is not None and r.collective is collective)
+            )
+
+        out: list[tuple[FocusArea | None, Measure]] = []
+        pairs: list[tuple[FocusArea | None, Measure]] = [*self.iter_measures()]
+        pairs += [(None, m) for m in self.ongoing_activities]
+        for fa, m in pairs:
+            r = m.responsibility
+            if r is not None and any(map(named, r.lead if lead_only else r.parties)):
+                out.append((fa, m))
+        return out
