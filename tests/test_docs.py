@@ -34,6 +34,43 @@ def test_markdown_code_runs(path: Path, tmp_path: Path, monkeypatch: pytest.Monk
         exec(code, namespace)
 
 
+#: Pages whose code blocks each run on their own, as copied alone into a fresh interpreter.
+SELF_CONTAINED = ("plugins.md", "json-format.md")
+
+
+@pytest.mark.parametrize("name", SELF_CONTAINED)
+def test_each_block_runs_on_its_own(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocks = _BLOCK.findall((ROOT / "docs" / name).read_text(encoding="utf-8"))
+    assert len(blocks) >= 2
+    for i, block in enumerate(blocks):
+        folder = tmp_path / f"block{i + 1}"
+        folder.mkdir()
+        monkeypatch.chdir(folder)  # no files left by an earlier block
+        code = compile(block, f"{name}[block {i + 1}]", "exec")
+        exec(code, {"__name__": f"docs_{Path(name).stem}_{i + 1}"})
+
+
+def test_renamed_json_keys_are_documented() -> None:
+    """Every field written under another key than its name is named in json-format.md."""
+    import attrs
+
+    from khsmodel._base import json_name
+
+    renamed = {
+        f"{cls.__name__}.{a.name}": json_name(a)
+        for cls in (getattr(khsmodel, n) for n in khsmodel.__all__)
+        if isinstance(cls, type) and attrs.has(cls)
+        for a in attrs.fields(cls)
+        if json_name(a) != a.name
+    }
+    assert renamed == {"Partnership.kind": "partnership_kind"}
+    page = (ROOT / "docs" / "json-format.md").read_text(encoding="utf-8")
+    for field, key in renamed.items():
+        assert f'`{field}` is written `"{key}"`' in page
+
+
 def test_docs_have_code() -> None:
     """The reference pages must carry runnable examples, or the test above proves nothing."""
     for name in ("model.md", "json-format.md"):

@@ -152,6 +152,8 @@ def test_usage_errors(
     err = capsys.readouterr().err
     assert "unknown export format 'odt'" in err
     assert {"docx", "json"} <= set(err.split("valid formats: ")[1].strip().split(", "))
+    assert main(["export", plan, "--format", ".DOCX"]) == 2
+    assert "unknown export format '.DOCX' (did you mean 'docx'?)" in capsys.readouterr().err
     a_file = tmp_path / "a-file"
     a_file.write_text("x")
     assert main(["export", plan, "-f", "docx", "--out-dir", str(a_file)]) == 2

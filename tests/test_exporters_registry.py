@@ -149,9 +149,57 @@ def test_json_keeps_controls_but_rejects_lone_surrogates() -> None:
 def test_unknown_name_lists_valid_names() -> None:
     with pytest.raises(UnknownExporterError) as info:
         exporters.get("odt")
-    assert "unknown export format 'odt'" in str(info.value)
-    assert "docx" in str(info.value) and "json" in str(info.value)
+    message = str(info.value)
+    assert message.startswith("unknown export format 'odt'; valid formats: ")
+    assert message.split("valid formats: ")[1].split(", ") == list(exporters.available())
+    assert "did you mean" not in message and info.value.suggestions == ()
     assert isinstance(info.value, KhsModelError)
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [
+        ("DOCX", "docx"),
+        (".docx", "docx"),
+        (".DOCX", "docx"),
+        ("PDF", "pdf"),
+        (".pdf", "pdf"),
+        ("Json", "json"),
+        (".noark5.xml", "noark5"),
+        ("noark5.xml", "noark5"),
+        (".pdfa.pdf", "pdfa"),
+        (".oparl.json", "oparl"),
+    ],
+)
+def test_near_miss_is_suggested_not_accepted(given: str, meant: str) -> None:
+    with pytest.raises(UnknownExporterError) as info:
+        khsmodel.export(PLAN, given)
+    assert str(info.value).startswith(
+        f"unknown export format {given!r} (did you mean {meant!r}?); valid formats: "
+    )
+    assert info.value.suggestions == (meant,)
+
+
+@pytest.mark.parametrize("given", ["odt", "", ".", "doc", "xml", ".xml"])
+def test_no_suggestion_for_other_names(given: str) -> None:
+    with pytest.raises(UnknownExporterError) as info:
+        exporters.get(given)
+    assert "did you mean" not in str(info.value)
+
+
+def test_unknown_name_lists_only_usable_formats(fake_plugins: Path) -> None:
+    with pytest.raises(UnknownExporterError) as info:
+        exporters.get("Upper")
+    message = str(info.value)
+    assert "(did you mean 'upper'?)" in message
+    valid = message.split("valid formats: ")[1].split(", ")
+    assert {"upper", "docx", "json"} <= set(valid)
+    assert not {"broken", "needsdep", "wrongname", "nosuffix"} & set(valid)
+    # an unusable exporter is still suggested: using it then says what is missing
+    with pytest.raises(UnknownExporterError, match=r"\(did you mean 'needsdep'\?\)"):
+        exporters.get("NeedsDep")
+    with pytest.raises(ExporterUnavailableError, match="not_installed"):
+        exporters.get("needsdep")
 
 
 def test_kind_not_supported() -> None:
@@ -196,20 +244,70 @@ def test_import_khsmodel_imports_no_exporter() -> None:
     assert "importlib.metadata" not in mods  # discovery itself is lazy
 
 
-def test_listing_imports_no_plugin_and_get_imports_no_dependency() -> None:
+def test_listing_and_get_import_no_dependency() -> None:
+    """available() loads the plugins to know which work, but none of their libraries."""
     mods = _modules_after("import khsmodel; khsmodel.exporters.available()")
-    assert [m for m in mods if m.split(".")[0] in HEAVY] == []
+    assert "khsmodel_exporters.docx" in mods and "khsmodel_exporters.pdf" in mods
+    assert [m for m in mods if m.split(".")[0] in ("docx", "lxml", "reportlab")] == []
     mods = _modules_after("import khsmodel; khsmodel.exporters.get('docx')")
-    assert "khsmodel_exporters.docx" in mods
+    assert "khsmodel_exporters.docx" in mods and "khsmodel_exporters.pdf" not in mods
     assert [m for m in mods if m.split(".")[0] in ("docx", "lxml")] == []
 
 
 # ---------------------------------------------------------------- third-party plugins
-def test_fake_distribution_is_discovered_without_import(fake_plugins: Path) -> None:
-    names = exporters.available()
-    assert {"upper", "broken", "needsdep", "docx", "json"} <= set(names)
-    assert "fake_khs_ok" not in sys.modules and "fake_khs_broken" not in sys.modules
+def test_fake_distribution_is_discovered_and_loaded_one_by_one(fake_plugins: Path) -> None:
     assert khsmodel.export(PLAN, "upper") == PLAN.title.upper().encode()
+    assert "fake_khs_ok" in sys.modules and "fake_khs_broken" not in sys.modules
+    names = {row.name for row in exporters.info()}
+    assert {"upper", "broken", "needsdep", "wrongname", "nosuffix", "docx", "json"} <= names
+
+
+def test_available_lists_only_exporters_that_load(fake_plugins: Path) -> None:
+    names = exporters.available()
+    assert names == tuple(sorted(names))
+    # "crashes" and "notbytes" load fine; they fail only when exporting
+    assert {"upper", "crashes", "notbytes", "docx", "json"} <= set(names)
+    for unusable in ("broken", "needsdep", "wrongname", "nosuffix"):
+        assert unusable not in names
+        with pytest.raises(ExporterError):
+            exporters.get(unusable)
+    usable_in_info = {row.name for row in exporters.info() if row.available}
+    assert usable_in_info == set(names)
+
+
+def test_available_leaves_out_a_builtin_whose_library_is_missing() -> None:
+    code = textwrap.dedent(
+        """
+        import sys
+        sys.modules["reportlab"] = None  # as if the library were not installed
+        from khsmodel import exporters
+        print(",".join(exporters.available()))
+        print(",".join(r.name for r in exporters.info() if not r.available))
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    usable, unavailable = (line.split(",") for line in out.stdout.splitlines())
+    assert "pdf" not in usable and {"docx", "json", "pdfa"} <= set(usable)  # pdfa needs docx
+    assert "pdf" in unavailable
+
+
+def test_plugin_raising_anything_while_checked_is_unavailable(fake_plugins: Path) -> None:
+    (fake_plugins / "fake_khs_bad.py").write_text(
+        "class Bad:\n"
+        "    name = 'bad'\n    suffix = '.txt'\n    media_type = 'text/plain'\n"
+        "    kinds = ('action_plan',)\n    requires = 5  # not a list of module names\n"
+        "    def export(self, doc, **options):\n        return b''\n",
+        encoding="utf-8",
+    )
+    info_dir = fake_plugins / "fake_khs_plugins-1.0.dist-info"
+    (info_dir / "entry_points.txt").write_text(ENTRY_POINTS + "bad = fake_khs_bad:Bad\n")
+    exporters.refresh()
+    try:
+        with pytest.raises(ExporterUnavailableError, match="TypeError"):
+            exporters.get("bad")
+        assert "bad" not in exporters.available() and "upper" in exporters.available()
+    finally:
+        sys.modules.pop("fake_khs_bad", None)
 
 
 def test_broken_plugin_is_isolated_and_reported(fake_plugins: Path) -> None:
@@ -224,7 +322,8 @@ def test_broken_plugin_is_isolated_and_reported(fake_plugins: Path) -> None:
     # the others still work, and the listing is intact
     assert khsmodel.export(PLAN, "upper") == PLAN.title.upper().encode()
     assert khsmodel.loads(khsmodel.export(PLAN, "json")) == PLAN
-    assert "broken" in exporters.available()
+    assert "broken" not in exporters.available() and "upper" in exporters.available()
+    assert "broken" in {row.name for row in exporters.info()}
     with pytest.raises(ExporterUnavailableError):  # reported again, not retried
         exporters.get("broken")
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
 
 import khsmodel as k
 from khsmodel.cli import main
@@ -34,11 +36,22 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
-def test_top_level_is_one_envelope_per_kind_told_apart_by_kind() -> None:
-    """Each document kind has its own envelope; the "kind" constant selects exactly one."""
+def test_top_level_selects_one_envelope_per_kind_by_the_kind_value() -> None:
+    """Each document kind has its own envelope; the "kind" value selects it (if/then)."""
     schema = k.json_schema()
-    refs = [branch["$ref"] for branch in schema["oneOf"]]
-    assert refs == [f"#/$defs/{cls.__name__}Document" for cls in DOCUMENT_TYPES.values()]
+    assert "oneOf" not in schema and "anyOf" not in schema
+    assert schema["type"] == "object" and schema["required"] == ["kind"]
+    assert schema["properties"]["kind"] == {"enum": list(DOCUMENT_TYPES)}
+    selected = {
+        branch["if"]["properties"]["kind"]["const"]: branch["then"]["$ref"]
+        for branch in schema["allOf"]
+    }
+    assert selected == {
+        kind: f"#/$defs/{cls.__name__}Document" for kind, cls in DOCUMENT_TYPES.items()
+    }
+    for branch in schema["allOf"]:
+        assert branch["if"]["required"] == ["kind"] and branch["if"]["type"] == "object"
+        assert set(branch) == {"if", "then"}
     for kind, cls in DOCUMENT_TYPES.items():
         envelope = schema["$defs"][f"{cls.__name__}Document"]
         assert envelope["properties"]["kind"] == {"const": kind}
@@ -46,6 +59,64 @@ def test_top_level_is_one_envelope_per_kind_told_apart_by_kind() -> None:
         assert envelope["properties"]["format_version"] == {"const": 1}
         assert {"format", "format_version", "kind"} <= set(envelope["required"])
         assert envelope["additionalProperties"] is False
+
+
+def _validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _plan_data() -> dict[str, Any]:
+    plan = k.ActionPlan(
+        title="Handlingsplan 2016-2017",
+        focus_areas=(k.FocusArea(number=1, title="Barn og unge", measures=(
+            k.Measure(number=1, text="Fagdag om barn som pårørende"),
+            k.Measure(number=2, text="Felles rutine for innleggelse"),
+        )),),
+    )  # fmt: skip
+    data: dict[str, Any] = json.loads(k.dumps(plan))
+    return data
+
+
+def test_error_deep_inside_a_document_is_reported_at_its_own_path() -> None:
+    data = _plan_data()
+    assert _validator().is_valid(data)
+    data["focus_areas"][0]["measures"][1]["number"] = "2"
+    errors = list(_validator().iter_errors(data))
+    assert [(list(e.absolute_path), e.message) for e in errors] == [
+        (["focus_areas", 0, "measures", 1, "number"], "'2' is not of type 'integer'")
+    ]
+    assert errors[0].json_path == "$.focus_areas[0].measures[1].number"
+    assert best_match(_validator().iter_errors(data)).json_path == errors[0].json_path
+
+
+def test_unknown_key_deep_inside_is_reported_at_its_object() -> None:
+    data = _plan_data()
+    data["focus_areas"][0]["measures"][0]["responsibilty"] = "Sekretariatet"
+    errors = list(_validator().iter_errors(data))
+    assert len(errors) == 1
+    assert errors[0].json_path == "$.focus_areas[0].measures[0]"
+    assert "'responsibilty' was unexpected" in errors[0].message
+
+
+@pytest.mark.parametrize("kind", ["rapport", "Action_plan", "", 3, None])
+def test_unknown_kind_is_reported_at_kind(kind: object) -> None:
+    data = {**_plan_data(), "kind": kind}
+    errors = list(_validator().iter_errors(data))
+    assert [e.json_path for e in errors] == ["$.kind"]
+    assert errors[0].validator == "enum"
+    assert "is not one of ['partnership', 'agreement', 'action_plan'" in errors[0].message
+
+
+def test_missing_kind_and_non_object_give_one_top_level_error() -> None:
+    data = _plan_data()
+    del data["kind"]
+    assert [(e.json_path, e.message) for e in _validator().iter_errors(data)] == [
+        ("$", "'kind' is a required property")
+    ]
+    assert [(e.json_path, e.message) for e in _validator().iter_errors(["Handlingsplan"])] == [
+        ("$", "['Handlingsplan'] is not of type 'object'")
+    ]
 
 
 def test_json_schema_returns_a_fresh_copy() -> None:

@@ -44,8 +44,52 @@ def test_string_is_not_a_list_and_list_is_not_a_string() -> None:
 def test_unknown_and_missing_fields_have_paths() -> None:
     errs = errors_of(envelope("case_document", body="osu", colour="blue",
                               case_number={"text": "2/2016", "sequence": 2}))
-    assert errs["$.colour"].startswith("unknown field")
+    assert errs["$.colour"] == "unknown field of CaseDocument"
     assert errs["$.case_number.year"] == "required field is missing"
+
+
+def test_unknown_key_names_its_type_and_the_key_probably_meant() -> None:
+    errs = errors_of(envelope("action_plan", titel="Handlingsplan 2016-2017", focus_areas=[
+        {"number": 1, "title": "Barn og unge", "measures": [
+            {"number": 1, "text": "Fagdag", "responsibilty": {"text": "Sekretariatet"}},
+            {"number": 2, "Text": "Rutine", "timeframe": {"text": "Medio juni", "merknad": "x"}},
+        ]},
+    ], partnership={"id": "khs", "name": "Kommunehelsesamarbeidet", "kind": "other"}))
+    assert errs == {
+        "$.title": "required field is missing",
+        "$.titel": "unknown field of ActionPlan (did you mean 'title'?)",
+        "$.focus_areas[0].measures[0].responsibilty":
+            "unknown field of Measure (did you mean 'responsibility'?)",
+        "$.focus_areas[0].measures[1].text": "required field is missing",
+        "$.focus_areas[0].measures[1].Text": "unknown field of Measure (did you mean 'text'?)",
+        "$.focus_areas[0].measures[1].timeframe.merknad": "unknown field of Timeframe",
+        # the field's Python name is not its JSON key
+        "$.partnership.partnership_kind": "required field is missing",
+        "$.partnership.kind": "unknown field of Partnership (did you mean 'partnership_kind'?)",
+    }
+
+
+def test_close_key_is_only_suggested_never_used() -> None:
+    errs = errors_of(envelope("action_plan", title="Plan", focus_area=[]))
+    assert errs == {"$.focus_area": "unknown field of ActionPlan (did you mean 'focus_areas'?)"}
+    errs = errors_of(envelope("action_plan", title="Plan", ukjent_felt=1, tittel="x"))
+    assert errs == {  # below the similarity cutoff: no guess
+        "$.tittel": "unknown field of ActionPlan",
+        "$.ukjent_felt": "unknown field of ActionPlan",
+    }
+
+
+def test_unknown_key_in_a_tagged_union_member_names_the_member() -> None:
+    errs = errors_of(envelope("action_plan", title="Plan", introduction=[
+        {"kind": "paragraph", "text": "Innledning", "txt": "x"},
+    ], focus_areas=[{"number": 1, "title": "A", "measures": [{"number": 1, "text": "Fagdag",
+        "timeframe": {"text": "juni 2016", "interpretation": {"kind": "month", "year": 2016,
+                                                              "month": 6, "yeer": 2016}}}]}]))
+    assert errs == {
+        "$.introduction[0].txt": "unknown field of Paragraph (did you mean 'text'?)",
+        "$.focus_areas[0].measures[0].timeframe.interpretation.yeer":
+            "unknown field of InMonth (did you mean 'year'?)",
+    }
 
 
 def test_envelope_errors_are_reported_together() -> None:

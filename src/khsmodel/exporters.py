@@ -4,9 +4,14 @@ Exporters are found through the entry-point group ``khsmodel.exporters``; the
 built-ins (``json``, ``docx``, …) are registered there by khsmodel's own
 pyproject.toml exactly like a third-party plugin (see docs/plugins.md).
 
-- :func:`available` lists the names without importing any plugin.
+- :func:`available` lists the exporters that can be used: it loads each plugin
+  (cheap: plugins import their dependencies inside ``export()``, and
+  ``requires`` is only looked up) and leaves out those that fail.
+  :func:`info` lists every exporter, the unusable ones with their error.
 - :func:`get` imports one on first use. An unknown name raises
-  :class:`UnknownExporterError` listing the valid names; a plugin that fails to
+  :class:`UnknownExporterError` listing the usable names, with a "did you
+  mean" for a name that differs only by case or a leading dot, or that is an
+  exporter's file suffix (``.docx``); a plugin that fails to
   import, or whose dependency is missing, raises
   :class:`ExporterUnavailableError` naming the plugin, its error and an install
   hint (``pip install "khsmodel[docx]"``). Other plugins are never affected.
@@ -84,7 +89,16 @@ class ExporterError(KhsModelError):
 
 
 class UnknownExporterError(ExporterError):
-    """No exporter by that name; the message lists the valid names."""
+    """No exporter by that name; the message lists the usable names.
+
+    ``suggestions`` are the exporters the name was probably meant as: equal
+    but for case or a leading dot (``"DOCX"``, ``".docx"``), or an exporter's
+    file suffix (``".noark5.xml"``). They are only suggested, never used.
+    """
+
+    def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.suggestions = suggestions
+        super().__init__(message)
 
 
 class ExporterUnavailableError(ExporterError):
@@ -143,9 +157,57 @@ def refresh() -> None:
     _failed.clear()
 
 
-def available() -> tuple[str, ...]:
-    """Names of all exporters, sorted, without importing any plugin."""
+def _names() -> tuple[str, ...]:
+    """Names of all exporters, usable or not, sorted, without importing any plugin."""
     return tuple(sorted(set(_discover()) | set(_manual)))
+
+
+def _usable(name: str) -> Exporter | None:
+    try:
+        return get(name)
+    except ExporterError:
+        return None
+
+
+def available() -> tuple[str, ...]:
+    """Names of the exporters that can be used, sorted.
+
+    Loads each plugin once (see :func:`get`); a plugin whose import fails, whose
+    ``requires`` are missing or that breaks the protocol is left out. :func:`info`
+    lists those too, with their error.
+    """
+    return tuple(name for name in _names() if _usable(name) is not None)
+
+
+def _suggestions(name: str) -> tuple[str, ...]:
+    """Exporters ``name`` was meant as: same but for case, spaces or leading dots, or a suffix.
+
+    >>> _suggestions("DOCX"), _suggestions(".docx"), _suggestions(".Noark5.XML")
+    (('docx',), ('docx',), ('noark5',))
+    >>> _suggestions("odt")
+    ()
+    """
+    wanted = name.strip().lstrip(".").lower()
+    if not wanted:
+        return ()
+    by_name = [n for n in _names() if n.lower() == wanted]
+    if by_name:
+        return tuple(by_name)
+    by_suffix = []
+    for n in _names():
+        suffix = getattr(_usable(n), "suffix", None)
+        if isinstance(suffix, str) and suffix.lstrip(".").lower() == wanted:
+            by_suffix.append(n)
+    return tuple(by_suffix)
+
+
+def _unknown(name: str) -> UnknownExporterError:
+    suggestions = _suggestions(name)
+    msg = f"unknown export format {name!r}"
+    if suggestions:
+        msg += f" (did you mean {' or '.join(repr(s) for s in suggestions)}?)"
+    msg += f"; valid formats: {', '.join(available()) or '(none)'}"
+    return UnknownExporterError(msg, suggestions)
 
 
 def _hint(name: str, ep: EntryPoint | None, obj: object = None) -> str | None:
@@ -198,8 +260,7 @@ def _check_requires(name: str, exp: Exporter, ep: EntryPoint | None) -> None:
 def _load(name: str) -> Exporter:
     ep = _discover().get(name)
     if ep is None:
-        valid = ", ".join(available()) or "(none)"
-        raise UnknownExporterError(f"unknown export format {name!r}; valid formats: {valid}")
+        raise _unknown(name)
     try:
         obj = ep.load()
     except Exception as exc:  # a broken plugin must not break anything else
@@ -213,8 +274,15 @@ def _load(name: str) -> Exporter:
             raise ExporterUnavailableError(
                 name, f"{type(exc).__name__}: {exc}", _hint(name, ep)
             ) from exc
-    exp = _check_protocol(name, obj)
-    _check_requires(name, exp, ep)
+    try:
+        exp = _check_protocol(name, obj)
+        _check_requires(name, exp, ep)
+    except ExporterError:
+        raise
+    except Exception as exc:  # e.g. a property that raises, or ``requires`` not a list
+        raise ExporterUnavailableError(
+            name, f"{type(exc).__name__}: {exc}", _hint(name, ep)
+        ) from exc
     return exp
 
 
@@ -255,7 +323,7 @@ def unregister(name: str) -> None:
 def info() -> tuple[ExporterInfo, ...]:
     """Every exporter with its facts, loading each; broken ones are listed with their error."""
     out = []
-    for name in available():
+    for name in _names():
         source = "registered" if name in _manual else "entry point"
         try:
             exp = get(name)

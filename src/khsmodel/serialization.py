@@ -1,7 +1,8 @@
 """Strict JSON: the one cattrs converter, ``loads``/``dumps``/``load``/``dump``.
 
 Loading never coerces: ``123`` is not a string, a string is not a list, an
-unknown key is an error. Every problem is reported at once with its path.
+unknown key is an error (named with its class and, when a field's key is close,
+the key probably meant). Every problem is reported at once with its path.
 
 How it stays fast: cattrs is imported and the converter built on first use, not
 on import. Loading first runs the generated loader of :mod:`khsmodel._fastload`
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import enum
 import gc
 import json
@@ -367,6 +369,35 @@ def _json_key(exc: BaseException, name: str) -> str:
     return name
 
 
+def _unknown_key_message(cls: type, key: str) -> str:
+    """The message for a key that ``cls`` has no field for, with the key probably meant.
+
+    >>> from khsmodel import Measure, Partnership
+    >>> _unknown_key_message(Measure, "responsibilty")
+    "unknown field of Measure (did you mean 'responsibility'?)"
+    >>> _unknown_key_message(Partnership, "kind")  # the field's name, not its JSON key
+    "unknown field of Partnership (did you mean 'partnership_kind'?)"
+    >>> _unknown_key_message(Measure, "Text")
+    "unknown field of Measure (did you mean 'text'?)"
+    >>> _unknown_key_message(Measure, "colour")
+    'unknown field of Measure'
+    """
+    message = f"unknown field of {cls.__name__}"
+    if not attrs.has(cls):  # pragma: no cover - cattrs forbids extra keys on attrs classes only
+        return message
+    fields = attrs.fields(cls)
+    # the Python name of a field written under another key (Partnership.kind)
+    meant = next(
+        (json_name(a) for a in fields if a.name.lower() == key.lower() != json_name(a).lower()),
+        None,
+    )
+    if meant is None:
+        keys = {json_name(a).lower(): json_name(a) for a in fields}
+        close = difflib.get_close_matches(key.lower(), keys, n=1, cutoff=0.75)
+        meant = keys[close[0]] if close else None
+    return f"{message} (did you mean {meant!r}?)" if meant else message
+
+
 def _iter_errors(exc: BaseException, path: str) -> Iterator[ErrorDetail]:
     from cattrs.errors import (
         AttributeValidationNote,
@@ -390,7 +421,7 @@ def _iter_errors(exc: BaseException, path: str) -> Iterator[ErrorDetail]:
             yield from _iter_errors(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield ErrorDetail(f"{path}.{key}", "unknown field (not part of this type)")
+            yield ErrorDetail(f"{path}.{key}", _unknown_key_message(exc.cl, key))
     elif isinstance(exc, KeyError):
         yield ErrorDetail(path, "required field is missing")
     elif isinstance(exc, KhsModelError):

@@ -45,6 +45,7 @@ from ._base import (
     Period,
     Resource,
     ResourceKind,
+    evolve,
 )
 from .agreements import (
     PRIORITY_GROUP_VERSIONS,
@@ -1431,11 +1432,20 @@ def _parties(draw: st.DrawFn, hostile: bool, max_extra: int = 3) -> tuple[Organi
     seeds = [*trusts, *kommuner, *others]
     # A hospital trust's owner is a regional health authority of the partnership, if any.
     rhf = [s.key for s in others if s.kind is OrganisationKind.REGIONAL_HEALTH_AUTHORITY]
-    return tuple(
+    orgs = [
         _organisation(draw, seed, hostile, in_partnership=True,
                       parent=_maybe_pick(draw, rhf) if seed.kind is OrganisationKind.HOSPITAL_TRUST else None)
         for seed in seeds
-    )  # fmt: skip
+    ]  # fmt: skip
+    # Two parties of one partnership with one organisation number (a generated number can
+    # repeat one drawn before, "000000000" twice when shrinking) is PART005: keep the first.
+    seen: set[OrganisationNumber] = set()
+    for i, o in enumerate(orgs):
+        if o.organisation_number is not None:
+            if o.organisation_number in seen:
+                orgs[i] = evolve(o, organisation_number=None)
+            seen.add(o.organisation_number)
+    return tuple(orgs)
 
 
 def _memberships_of(
