@@ -570,6 +570,6 @@ def partnership_meeting_2022() -> Meeting:
         programme=_programme(),
         # "Fire-prioriterte-grupper-i-helsefellesskapet" belongs to no bullet plainly.
         presentations=tuple(Attachment(title=t) for t in PRESENTATIONS),
-        notes=(Paragraph(text="Presentasjonene fra møtet ligger nedenfor:"),),
+        presentations_text="Presentasjonene fra møtet ligger nedenfor:",
         links=(Link(title="Øvrig omtale av møtet", url=_URL_MEETING_NEWS),),
     )

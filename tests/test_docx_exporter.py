@@ -804,6 +804,12 @@ def test_examples_tell_each_thing_once() -> None:
     fields = [r.cells[0].text for r in meeting.tables[0].rows]
     assert "Deltakere:" not in fields
     assert "ca. 80 deltakere" in all_text(meeting)
+    # "Presentasjonene fra møtet ligger nedenfor:" introduces the list, as in the seed
+    texts = [p.text for p in meeting.paragraphs if p.text]
+    at = texts.index("Presentasjoner")
+    assert texts[at + 1] == "Presentasjonene fra møtet ligger nedenfor:"
+    assert texts[at + 2] == "Vestre-Viken-utviklingsplan"
+    assert "Merknader" not in texts
 
     # 004: "Vestfjorderklæringen 2021 - 2023" without "(2021 - 2023)" after it; the SSU
     # plan's period once ("Gjeldene for perioden …" is its own text)

@@ -103,6 +103,8 @@ class Meeting:
     ``participants_count`` with ``participants_approximate`` holds "ca. 80
     deltakere"; ``participants_text`` keeps such text as written;
     ``represented_parties`` lists the parties that were represented.
+    ``presentations_text`` is the line that introduces the presentations
+    ("Presentasjonene fra møtet ligger nedenfor:").
     """
 
     KIND: ClassVar[str] = "meeting"
@@ -125,6 +127,7 @@ class Meeting:
     programme: tuple[ProgrammeItem, ...] = ()
     agenda: tuple[AgendaItem, ...] = ()
     presentations: tuple[Attachment, ...] = ()
+    presentations_text: str | None = None
     decisions: tuple[Decision, ...] = ()
     minutes: Minutes | None = None
     notes: tuple[Block, ...] = ()

@@ -2300,6 +2300,7 @@ def _meeting(
         programme=programme,
         agenda=agenda,
         presentations=_repeat(draw, lambda: _attachment(draw, hostile, None, False), 1),
+        presentations_text=_maybe(draw, lambda: "Presentasjonene fra møtet ligger nedenfor:"),
         decisions=_repeat(draw, lambda: _decision(draw, ctx, body=body.id, date=day,
                                                   case_number=_maybe_pick(draw, case_numbers_on_agenda)), 1),
         minutes=_maybe(draw, lambda: _minutes(draw, hostile, day)),

@@ -867,8 +867,10 @@ class _Builder:
                         (f"{L.case_word.capitalize()} {t(a.case_number.text)}", a.case_document)
                     )
             self.add(Table(tuple(cols), tuple(rows)))
-        if m.presentations:
+        if m.presentations or m.presentations_text:
             self.heading(level, L.presentations)
+            self.para(m.presentations_text)  # "Presentasjonene fra møtet ligger nedenfor:"
+        if m.presentations:
             items = []
             for att in m.presentations:
                 spans = [Span(t(att.title))]
