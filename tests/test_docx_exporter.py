@@ -811,6 +811,15 @@ def test_examples_tell_each_thing_once() -> None:
     assert texts[at + 2] == "Vestre-Viken-utviklingsplan"
     assert "Merknader" not in texts
 
+    # 004: "… slik anbefalt av Overordnet samarbeidsorgan (OSO)" is not followed by
+    # "Fremmet av OSO"; a proposal that does not name its body is
+    assert "Fremmet av" not in all_text(read(khsmodel.export(lofoten.case_07_2021(), "docx")))
+    case = samples.case_document()
+    assert case.proposal is not None
+    proposal = attrs.evolve(case.proposal, proposed_by="osu", text="Handlingsplanen vedtas.")
+    case = attrs.evolve(case, proposal=proposal)
+    assert "Fremmet av OSU" in all_text(read(khsmodel.export(case, "docx")))
+
     # 004: "Vestfjorderklæringen 2021 - 2023" without "(2021 - 2023)" after it; the SSU
     # plan's period once ("Gjeldene for perioden …" is its own text)
     nordland = read(khsmodel.export(lofoten.partnership(), "docx"))

@@ -630,3 +630,20 @@ def test_cut_labels_end_at_a_word() -> None:
     assert text[len(cut) - 1] == " "  # the next character of the text is a space
     one_word = "Spesialisthelsetjenesteloven" * 3
     assert fit_text(one_word, REGULAR, 7.0, 80)[:-1] in one_word  # no space: cut inside
+
+
+def test_measure_tables_of_a_plan_share_their_column_widths(plan: ActionPlan) -> None:
+    """The columns do not move from one focus area's table to the next."""
+    from khsmodel_exporters import _content as C
+    from khsmodel_exporters.pdf import _render
+    from khsmodel_exporters.pdf._fonts import register
+
+    register()
+    content = C.build(plan)
+    renderer = _render._Renderer(khsmodel.labels.NB, timeline=False)
+    _render._collect_groups(content, renderer.groups)
+    tables = [b for b in content.blocks if isinstance(b, C.Table) and b.group]
+    assert len(tables) == 5  # one per focus area of the 2016-2017 plan
+    own = {tuple(renderer.widths(t.columns, t.rows)) for t in tables}
+    assert len(own) > 1  # measured alone, they would differ
+    assert len({tuple(renderer.table_widths(t)) for t in tables}) == 1

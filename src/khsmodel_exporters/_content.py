@@ -200,6 +200,9 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row | GroupRow, ...]
     style: Literal["grid", "plain"] = "grid"
+    #: Tables of one group (the measure tables of one plan) share their column widths, so
+    #: the columns do not move from one focus area to the next.
+    group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -527,7 +530,7 @@ class _Builder:
                     text = L.measure_status[m.status] if m.status else None
                 cells.append(Cell((CellPara(_s(text)),)) if text is not None else empty)
             rows.append(Row(tuple(cells)))
-        return Table(cols, tuple(rows))
+        return Table(cols, tuple(rows), group=f"{self.prefix}measures")
 
     def measures(self, measures: Sequence[Measure], *, columns: Sequence[str]) -> None:
         if not measures:
@@ -673,8 +676,10 @@ class _Builder:
             p = case.proposal
             self.heading(level, t(p.heading) if p.heading else L.proposals[p.kind])
             self.para(p.text)
-            if p.proposed_by:
-                self.para(f"{L.proposed_by} {self.body_label(p.proposed_by)}", "note")
+            label = self.body_label(p.proposed_by)
+            # "… slik anbefalt av Overordnet samarbeidsorgan (OSO)" names it already
+            if label and label not in p.text and (self.body_name(p.proposed_by) or "") not in p.text:
+                self.para(f"{L.proposed_by} {label}", "note")
         process_done = False
         for s in case.sections:
             self.heading(level, t(s.heading) if s.heading else L.sections[s.kind])

@@ -572,9 +572,15 @@ def _duplicate_text(
         state.ctx.add(
             "PLAN007",
             _measure_at(state.at, fa_index, j).f("text"),
-            f"measure [{j}] has the same text as measure [{i}] of {where} "
-            f"({measures[j].text!r}); remove the copy or tell the two apart",
+            f"measure {_named(measures[j])} has the same text as measure "
+            f"{_named(measures[i])} of {where} ({measures[j].text!r}); remove the copy or "
+            "tell the two apart",
         )
+
+
+def _named(m: Measure) -> str:
+    """A measure as a reader names it: its label as written ("1.3"), else its number."""
+    return repr(m.label) if m.label else str(m.number)
 
 
 def _measure_id(state: _PlanState, mid: str, fa_index: int | None, j: int) -> None:

@@ -389,6 +389,9 @@ class _Renderer:
         self.outline = _Outline()
         self.timeline = timeline
         self.story: list[Any] = []
+        #: the rows of every table of a group (see C.Table.group), for widths they share
+        self.groups: dict[str, list[C.Row | C.GroupRow]] = {}
+        self._group_widths: dict[tuple[str, tuple[C.Column, ...]], list[float]] = {}
         # (style id, bold, italic) → (the parser's fragment for that style, the style: kept alive)
         self._protos: dict[tuple[int, bool, bool], tuple[Any, ParagraphStyle]] = {}
 
@@ -481,6 +484,16 @@ class _Renderer:
         lines = [min(max(n, w), cap) for n, w in zip(lines, words, strict=True)]
         return _distribute(_distribute(base, words), lines)
 
+    def table_widths(self, t: C.Table) -> list[float]:
+        """The widths of ``t``: those of its group, measured once over all its tables' rows."""
+        if not t.group:
+            return self.widths(t.columns, t.rows)
+        key = (t.group, t.columns)
+        got = self._group_widths.get(key)
+        if got is None:
+            got = self._group_widths[key] = self.widths(t.columns, self.groups.get(t.group, t.rows))
+        return list(got)
+
     # -- blocks
     def table(self, t: C.Table) -> Flowable:
         if t.style == "plain":
@@ -488,7 +501,7 @@ class _Renderer:
         s = self.s
         ncols = max(len(t.columns), 1)
         data: list[list[Any]] = [[_Para(_text(c.label), s.cell_head) for c in t.columns]]
-        widths = self.widths(t.columns, t.rows)
+        widths = self.table_widths(t)
         # The grid of GRID, drawn so that group rows need no SPAN: the outer box, a line
         # under every row, and the lines between columns on each run of measure rows.
         # reportlab re-lays every spanned cell of the rest of a table at each page break
@@ -725,10 +738,20 @@ class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
             flowables[0] = flowables[0].made()
 
 
+def _collect_groups(content: C.Content, groups: dict[str, list[C.Row | C.GroupRow]]) -> None:
+    """The rows of the tables of each group, attached documents included."""
+    for b in content.blocks:
+        if isinstance(b, C.Table) and b.group:
+            groups.setdefault(b.group, []).extend(b.rows)
+        elif isinstance(b, C.Included):
+            _collect_groups(b.content, groups)
+
+
 def render(content: C.Content, *, labels: Labels = NB, timeline: bool = True) -> bytes:
     """The PDF of ``content`` (the plan timeline is drawn from ``content.source``)."""
     register()
     r = _Renderer(labels, timeline=timeline)
+    _collect_groups(content, r.groups)
     r.blocks(content, 0, content.source)
     if not r.story:
         r.story.append(Spacer(0, 0))
