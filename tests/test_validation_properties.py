@@ -33,6 +33,7 @@ from khsmodel import (
     CaseDocument,
     CaseNumber,
     CaseReference,
+    Collective,
     Decision,
     DecisionKind,
     FocusArea,
@@ -435,6 +436,20 @@ def _(data: st.DataObject) -> tuple[Any, str]:
     plan = draw_plan(data)
     plan, path = _append_focus_area(plan, len(plan.focus_areas) + 1)
     return plan, f"{path}.measures"
+
+
+@mutation("PLAN026")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    plan = draw_plan(data)
+    assert plan.partnership is not None
+    party = data.draw(st.sampled_from(plan.partnership.parties)).id
+    body = data.draw(st.sampled_from(plan.partnership.bodies)).id
+    both = data.draw(st.sampled_from([
+        ResponsibleParty(party=party, collective=Collective.MUNICIPALITIES),
+        ResponsibleParty(party=party, body=body),
+        ResponsibleParty(body=body, collective=Collective.ALL_PARTIES),
+    ]))  # fmt: skip
+    return _lead(plan, both), f"$.{M0}.responsibility.lead[0]"
 
 
 @mutation("PLAN025")

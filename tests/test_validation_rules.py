@@ -111,6 +111,9 @@ CASES: dict[str, tuple[str, list[tuple[str, Any]], Severity, str]] = {
     "PLAN023": ("plan", [(f"{M01}.id", "m-Kjen-1")], E, f"$.{M01}.id"),
     "PLAN024": ("plan", [("focus_areas[1].measures", ())], INFO, "$.focus_areas[1].measures"),
     "PLAN025": ("plan", [("period", None)], INFO, "$.period"),
+    "PLAN026": ("plan", [(f"{M00}.responsibility.lead[0].collective",
+                          khsmodel.Collective.MUNICIPALITIES)], W,
+                f"$.{M00}.responsibility.lead[0]"),
     # case documents
     "CASE001": ("case", [("document_date", D(2021, 10, 1))], E, "$.document_date"),
     "CASE002": ("case", [("case_number", CaseNumber.parse("07-2022"))], E, "$.case_number"),

@@ -124,6 +124,10 @@ RULES: tuple[Rule, ...] = (
     Rule("PLAN025", INFO, "The plan has no period, so its timeframes were not checked.",
          "Timeframes can only be compared with the plan period when there is one; "
          "give the period to have them checked."),
+    Rule("PLAN026", W, "A responsible names more than one of party, body and collective.",
+         "One responsible entry is one responsible: Vestre Viken, or OSU, or "
+         "\"Kommunene\". An entry naming two cannot be followed up or printed as "
+         "one; make one entry each (lead or contributors), keeping the words in text."),
 )  # fmt: skip
 
 _DONE = MeasureStatus.DONE
@@ -356,11 +360,13 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
                 if party is not None:
                     suspect = (
                         party not in units_of if unit is None else unit not in units_of.get(party, ())
-                    ) or rp.body is not None
+                    ) or rp.body is not None or rp.collective is not None
                 else:
                     body = rp.body
                     suspect = unit is not None or (
-                        rp.collective is None if body is None else body not in (bodies or ())
+                        rp.collective is None
+                        if body is None
+                        else body not in (bodies or ()) or rp.collective is not None
                     )
                 rp_text = rp.text
                 if suspect or (rp_text is not None and rp_text not in good and CTRL(good, rp_text)):
@@ -669,6 +675,16 @@ def _responsible(
     """Slow path for one responsible that the measure loop found suspicious."""
     ctx, refs = state.ctx, state.refs
     party, body, unit, text = rp.party, rp.body, rp.unit, rp.text
+    named = [(k, v) for k, v in (("party", party), ("body", body),
+                                  ("collective", rp.collective)) if v is not None]  # fmt: skip
+    if len(named) > 1:
+        ctx.add(
+            "PLAN026",
+            _rp_at(state, fa_index, j, field, k),
+            "responsible names "
+            + " and ".join(f"{name} {str(value)!r}" for name, value in named)
+            + "; one entry is one responsible: make one entry each (lead or contributors)",
+        )
     if party is None and body is None and rp.collective is None:
         ctx.add(
             "PLAN011",
