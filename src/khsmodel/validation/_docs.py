@@ -68,8 +68,12 @@ legitimately have it (every warning the examples produce is explained at the
 end of this page). *info*: worth knowing; nothing to fix.
 
 **Paths** have the form of load errors: `$.focus_areas[1].measures[3].timeframe`.
-All findings are collected in one pass, in the order the document is walked
-(DOC005, which counts references, comes at the end of its document).
+All findings are collected in one pass and come in a fixed order (the same
+document gives the same list): part by part of the document, and within a
+focus area the checks across its measures (their numbering, PLAN005 and
+PLAN006) before the checks of each measure in turn; DOC005, which counts
+references, comes at the end of its document. Sort by `path` for another
+order.
 
 **Selecting rules.** `select` and `ignore` take codes or code prefixes,
 comma-separated or as a list (`select="PLAN,CASE001"`, `ignore=["DOC005"]`).
