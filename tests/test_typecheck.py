@@ -207,3 +207,37 @@ def test_loading_does_not_check_twice() -> None:
         base.check_fields = original
     assert loaded == plan
     assert calls == []
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [
+        "from khsmodel import Attachment, CaseDocument, CaseNumber, validate",
+        "from khsmodel.cases import Attachment, CaseDocument; "
+        "from khsmodel.identifiers import CaseNumber; from khsmodel.validation import validate",
+        "from khsmodel.meetings import Meeting; from khsmodel.cases import Attachment, "
+        "CaseDocument; from khsmodel.identifiers import CaseNumber; from khsmodel import validate",
+    ],
+)
+def test_attachments_resolve_in_a_fresh_process_whatever_is_imported_first(imports: str) -> None:
+    """Attachment.document names ``Document``, bound in khsmodel.cases by khsmodel.documents.
+
+    In a fresh process that had imported only the case classes, ``validate`` of a case
+    with an attachment raised NameError (the test suite hid it: other tests had
+    imported khsmodel.documents first)."""
+    import subprocess
+    import sys
+
+    script = (
+        f"{imports}\n"
+        "case = CaseDocument(body='osu', case_number=CaseNumber.parse('2/2016'),\n"
+        "                    attachments=(Attachment(title='Vedlegg'),))\n"
+        "print(validate(case).codes())\n"
+        "try:\n"
+        "    Attachment(title='x', document='plan')\n"
+        "except TypeError:\n"
+        "    print('refused')\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines() == ["('CASE004', 'DOC005')", "refused"]

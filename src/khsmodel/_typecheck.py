@@ -234,8 +234,18 @@ def _checks(cls: type) -> tuple[_Pred, tuple[tuple[str, _Check], ...]] | None:
         return got
     try:
         hints = typing.get_type_hints(cls)
-    except NameError:  # a class named in an annotation is not defined yet (import time)
-        return None
+    except NameError:
+        # Attachment.document names Document, bound in khsmodel.cases only once
+        # khsmodel.documents is imported (it may not be, for ``from khsmodel.cases
+        # import …``); while the model itself is being imported, it is not there yet
+        try:
+            from . import documents  # noqa: F401
+        except ImportError:  # the model is being imported: check from the next object on
+            return None
+        try:
+            hints = typing.get_type_hints(cls)
+        except NameError:
+            return None
     out = []
     for a in attrs.fields(cls):
         check = _check_for(hints.get(a.name, Any))

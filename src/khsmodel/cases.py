@@ -153,3 +153,4 @@ class CaseDocument:
     def section(self, kind: SectionKind) -> Section | None:
         """The first section of a kind, or None."""
         return next((s for s in self.sections if s.kind is kind), None)
+
