@@ -125,6 +125,23 @@ def test_value_type_checks_report_their_path() -> None:
     assert errs["$.parties[1].kommune_number"] == "expected a string of digits, got number 219"
 
 
+def test_a_value_its_class_refuses_is_reported_at_its_field() -> None:
+    """A month 13 or a year 3016 inside an interpretation: the path ends in that field."""
+    def plan(interpretation: dict[str, Any]) -> str:
+        measure = {"number": 1, "text": "Fagdag",
+                   "timeframe": {"text": "Juni", "interpretation": interpretation}}
+        return envelope("action_plan", title="Plan",
+                        focus_areas=[{"number": 1, "title": "A", "measures": [measure]}])
+    at = "$.focus_areas[0].measures[0].timeframe.interpretation"
+    assert errors_of(plan({"kind": "month", "year": 2016, "month": 13})) == {
+        f"{at}.month": "month must be 1..12, got 13"}
+    assert errors_of(plan({"kind": "year", "year": 3016})) == {
+        f"{at}.year": "year must be 1900..2100, got 3016"}
+    with pytest.raises(k.FieldValueError) as info:
+        k.InMonth(year=2016, month=13)
+    assert info.value.field == "month" and isinstance(info.value, ValueError)
+
+
 def test_enum_errors_list_the_allowed_values() -> None:
     errs = errors_of(envelope("partnership", id="p", name="P", partnership_kind="helsefellesskap"))
     assert '"health_partnership"' in errs["$.partnership_kind"]

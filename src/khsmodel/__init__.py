@@ -55,7 +55,13 @@ if TYPE_CHECKING:
     )
     from .decisions import Decision, DecisionKind, VoteCount
     from .documents import Document
-    from .errors import ErrorDetail, FieldTypeError, InvalidDocumentError, KhsModelError
+    from .errors import (
+        ErrorDetail,
+        FieldTypeError,
+        FieldValueError,
+        InvalidDocumentError,
+        KhsModelError,
+    )
     from .exporters import export
     from .identifiers import (
         ArchiveReference,
@@ -132,7 +138,9 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     ),
     "decisions": ("Decision", "DecisionKind", "VoteCount"),
     "documents": ("Document",),
-    "errors": ("ErrorDetail", "FieldTypeError", "InvalidDocumentError", "KhsModelError"),
+    "errors": (
+        "ErrorDetail", "FieldTypeError", "FieldValueError", "InvalidDocumentError", "KhsModelError",
+    ),
     "exporters": ("export",),
     "identifiers": (
         "ArchiveReference", "CaseNumber", "JournalNumber", "KommuneNumber", "OrganisationNumber",
@@ -187,7 +195,7 @@ __all__ = [
     "AgreementTopic", "ArchiveReference", "AtEvent", "Attachment", "Between", "Body", "BodyKind",
     "BodyMember", "ByDate", "CaseDocument", "CaseNumber", "CaseReference", "CaseStatus",
     "Collective", "Decision", "DecisionKind", "Document", "Emphasis", "EmphasisKind", "ErrorDetail",
-    "EventRef", "FieldTypeError", "Finding", "FocusArea",
+    "EventRef", "FieldTypeError", "FieldValueError", "Finding", "FocusArea",
     "HistoryEntry", "InMonth", "InYear", "InvalidDocumentError", "ItemList", "JournalNumber",
     "KhsModelError", "KommuneNumber", "Link", "Measure", "MeasureRef", "MeasureStatus", "Meeting",
     "Membership", "MembershipRole", "Minutes", "MonthPart", "NextMeeting", "OnDate", "Organisation",

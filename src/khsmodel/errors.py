@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["ErrorDetail", "FieldTypeError", "InvalidDocumentError", "KhsModelError"]
+__all__ = ["ErrorDetail", "FieldTypeError", "FieldValueError", "InvalidDocumentError", "KhsModelError"]
 
 
 class KhsModelError(ValueError):
@@ -30,6 +30,17 @@ class ErrorDetail:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+class FieldValueError(KhsModelError):
+    """A value its type refuses (a month 13, a year 3016); ``field`` names the field.
+
+    Loading reports it at the field's own path (``$….interpretation.month``).
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
 
 
 class InvalidDocumentError(KhsModelError):

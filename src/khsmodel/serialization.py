@@ -40,7 +40,7 @@ import attrs
 from . import documents as _documents
 from ._base import Block, json_name
 from ._fastload import fast_structure
-from .errors import ErrorDetail, InvalidDocumentError, KhsModelError
+from .errors import ErrorDetail, FieldValueError, InvalidDocumentError, KhsModelError
 from .identifiers import KommuneNumber, OrganisationNumber
 from .timeframes import Interpretation
 
@@ -424,6 +424,8 @@ def _iter_errors(exc: BaseException, path: str) -> Iterator[ErrorDetail]:
             yield ErrorDetail(f"{path}.{key}", _unknown_key_message(exc.cl, key))
     elif isinstance(exc, KeyError):
         yield ErrorDetail(path, "required field is missing")
+    elif isinstance(exc, FieldValueError):  # a value its class refuses: at the field's path
+        yield ErrorDetail(f"{path}.{exc.field}", str(exc))
     elif isinstance(exc, KhsModelError):
         yield ErrorDetail(path, str(exc))
     elif isinstance(exc, TypeError | ValueError):

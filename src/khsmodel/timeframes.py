@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import ClassVar
 
 from ._base import Period, model
-from .errors import KhsModelError
+from .errors import FieldValueError
 from .identifiers import PLAUSIBLE_YEARS
 
 __all__ = [
@@ -73,7 +73,8 @@ def _month_bounds(year: int, month: int, part: MonthPart | None) -> tuple[dt.dat
 
 def _check_year(year: int) -> None:
     if year not in PLAUSIBLE_YEARS:
-        raise KhsModelError(
+        raise FieldValueError(
+            "year",
             f"year must be {PLAUSIBLE_YEARS.start}..{PLAUSIBLE_YEARS.stop - 1}, got {year}"
         )
 
@@ -100,7 +101,7 @@ class InMonth:
 
     def __attrs_post_init__(self) -> None:
         if not 1 <= self.month <= 12:
-            raise KhsModelError(f"month must be 1..12, got {self.month}")
+            raise FieldValueError("month", f"month must be 1..12, got {self.month}")
         _check_year(self.year)
 
     def date_range(self) -> tuple[dt.date, dt.date]:
