@@ -691,6 +691,6 @@ def test_a_year_outside_the_plausible_range_is_a_load_error_not_a_crash() -> Non
     with pytest.raises(khsmodel.InvalidDocumentError) as info:
         khsmodel.loads(text)
     [error] = info.value.errors
-    assert error.path == "$.focus_areas[0].measures[0].timeframe.interpretation"
+    assert error.path == "$.focus_areas[0].measures[0].timeframe.interpretation.year"
     assert "1900..2100, got 0" in error.message
     assert khsmodel.interpret_timeframe("Starter i april 0000") is None
