@@ -71,7 +71,8 @@ HELSE_NORD = "helse-nord"
 
 MEETING_DATE = dt.date(2021, 9, 23)
 
-_ORGNR_ONE_LIST = "parties.csv: organisasjonsnummer from one list (check digit ok)"
+#: parties.csv takes these organisation numbers from one list (check digit ok).
+_ORGNR_ONE_LIST = "organisasjonsnummer fra én kilde"
 #: parties.csv infers these memberships: Nordland minus Helgeland (18) and UNN (Narvik,
 #: Lødingen, Evenes) per Helse Nord. The note a reader sees says only that it is inferred.
 _INFERRED = "medlemskap utledet"
@@ -268,7 +269,7 @@ def _parties() -> tuple[Organisation, ...]:
             kind=OrganisationKind.REGIONAL_HEALTH_AUTHORITY,
             name="Helse Nord RHF",
             organisation_number=OrganisationNumber("883658752"),
-            note="owner of Nordlandssykehuset HF",
+            note="eier av Nordlandssykehuset HF",
         ),
     )
 

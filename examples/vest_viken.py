@@ -72,7 +72,8 @@ GOVERNMENT = "regjeringen"
 USER_COUNCIL_PARTY = "brukerutvalget-vestre-viken"
 GPS = "fastlegene"
 
-_ORGNR_ONE_LIST = "parties.csv: organisasjonsnummer from one list (check digit ok)"
+#: parties.csv takes these organisation numbers from one list (check digit ok).
+_ORGNR_ONE_LIST = "organisasjonsnummer fra én kilde"
 
 #: The 21 municipalities (VV-samhandling) with their 2020–2023 numbers, as in
 #: parties.csv: (id, name, kommunenummer, organisasjonsnummer, note).
@@ -217,7 +218,7 @@ def _helse_sor_ost() -> Organisation:
         name="Helse Sør-Øst RHF",
         aliases=("Helse-Sør Øst",),  # as written on the page
         organisation_number=OrganisationNumber("991324968"),
-        note="owner of Vestre Viken HF",
+        note="eier av Vestre Viken HF",
     )
 
 
@@ -249,7 +250,8 @@ def _gps() -> Organisation:
         id=GPS,
         kind=OrganisationKind.GP_REPRESENTATION,
         name="Fastlegene",
-        note="The page names them only as 'fastlegene' and 'fastlegerepresentant'.",
+        # The page names them only as "fastlegene" and "fastlegerepresentant".
+        note="Omtalt som «fastlegene» og «fastlegerepresentant».",
     )
 
 
