@@ -60,6 +60,8 @@ def test_every_public_name_resolves_to_its_module() -> None:
     assert khsmodel.ActionPlan is ActionPlan
     assert khsmodel.exporters is exporters
     assert set(khsmodel.__all__) <= set(dir(khsmodel))
+    # and nothing else that is not a dunder: no imports or loader tables
+    assert {n for n in dir(khsmodel) if not n.startswith("__")} == set(khsmodel.__all__)
     with pytest.raises(AttributeError, match="no attribute 'Nonexistent'"):
         khsmodel.Nonexistent  # noqa: B018
 
