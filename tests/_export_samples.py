@@ -189,6 +189,7 @@ def action_plan() -> ActionPlan:
         focus_areas=(
             FocusArea(
                 number=1,
+                label="Fokusområde 1",
                 title="Utarbeide et diagnoseuavhengig pasientforløp for "
                 "pasienter med behov for koordinerte tjenester.",
                 measures=(
@@ -207,6 +208,7 @@ def action_plan() -> ActionPlan:
             ),
             FocusArea(
                 number=2,
+                label="Fokusområde 2",
                 title="Tiltak rettet mot barn og unge",
                 measures=(
                     _m(
@@ -251,6 +253,7 @@ def action_plan() -> ActionPlan:
             ),
             FocusArea(
                 number=3,
+                label="Fokusområde 3",
                 title="Ferdigstille, implementere og bredde de pågående pasientforløpene.",
                 measures=(
                     _m(

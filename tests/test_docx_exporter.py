@@ -830,3 +830,10 @@ def test_examples_tell_each_thing_once() -> None:
     assert "Gjeldene for perioden 23. september 2021 til og med partnerskapsmøtet 2022." in (
         plan_text
     )
+    # its areas are headed by their titles and its measures are "-" items, as in the seed
+    h1 = [p.text for p in plan.paragraphs if p.style.name == "Heading 1"]
+    assert "Samhandling om helhetlige pasientforløp" in h1
+    assert not any(h.startswith("Fokusområde") for h in h1)
+    bullets = [p.text for p in plan.paragraphs if p.style.name == "List Bullet"]
+    assert "Ta i bruk samhandlingsbarometeret når det er etablert" in bullets
+    assert not any(p.style.name == "List Number" for p in plan.paragraphs)

@@ -151,7 +151,14 @@ class Measure:
 
 @model
 class FocusArea:
-    """A focus area (fokusområde, innsatsområde): number, title, and its measures."""
+    """A focus area (fokusområde, innsatsområde): number, title, and its measures.
+
+    ``label`` is the area's name as the source writes it before the title
+    ("Fokusområde 1", "Innsatsområde 4"); documents print "label: title", or the
+    title alone when there is none. A measure's ``label`` ("1.", "2.3") likewise:
+    measures without labels, and with nothing else than their text, are printed
+    as a bulleted list.
+    """
 
     number: int
     title: str

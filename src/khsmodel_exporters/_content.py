@@ -546,16 +546,16 @@ class _Builder:
             or m.label
             for m in measures
         )
-        numbers = [m.number for m in measures]
-        if plain and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        if plain:  # a list as the source writes it: "-" items (a number is in a label)
             items = tuple(_s(m.text + "".join("\n" + d for d in m.details)) for m in measures)
-            self.add(NumberedList(items, numbers[0]))
+            self.add(BulletList(items))
         else:
             self.add(self.measure_table(measures, columns=columns))
 
     def focus_area_heading(self, fa: FocusArea) -> str:
-        label = t(fa.label) if fa.label else f"{self.L.focus_area} {fa.number}"
-        return f"{label}: {t(fa.title)}"
+        """"Fokusområde 1: Tiltak rettet mot barn og unge" with its label as written, else
+        the title alone (as the SSU plan 2021-2022 heads its areas)."""
+        return f"{t(fa.label)}: {t(fa.title)}" if fa.label else t(fa.title)
 
     def action_plan(self, plan: ActionPlan, level: int = 1) -> None:
         L = self.L
