@@ -13,8 +13,9 @@ import lofoten
 import vest_viken
 
 from khsmodel import Document
+from khsmodel.labels import Labels
 
-__all__ = ["EXAMPLES"]
+__all__ = ["EXAMPLES", "LABELS"]
 
 EXAMPLES: dict[str, Callable[[], Document]] = {
     "000-osu-sak-2-2016-saksframlegg": khs.case_osu_2_2016,
@@ -29,4 +30,11 @@ EXAMPLES: dict[str, Callable[[], Document]] = {
     "004-lofoten-vesteralen-salten-partnership": lofoten.partnership,
     "004-ssu-handlingsplan-2021-2022": lofoten.action_plan_2021_2022,
     "004-partnerskapsmote-sak-07-2021-saksframlegg": lofoten.case_07_2021,
+}
+
+#: The words of the documents' own case systems, where they differ from the default
+#: (Word, PDF and PDF/A take them as the ``labels`` option): seed 004 says "Vår ref"
+#: and "Dato dok" where seed 000 says "Arkivsak" and "Dato".
+LABELS: dict[str, Labels] = {
+    "004-partnerskapsmote-sak-07-2021-saksframlegg": lofoten.CASE_LABELS,
 }

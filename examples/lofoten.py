@@ -15,6 +15,7 @@ read or written.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from khsmodel import (
@@ -56,8 +57,9 @@ from khsmodel import (
     Section,
     SectionKind,
 )
+from khsmodel.labels import NB
 
-__all__ = ["action_plan_2021_2022", "case_07_2021", "partnership"]
+__all__ = ["CASE_LABELS", "action_plan_2021_2022", "case_07_2021", "partnership"]
 
 # Bodies and parties referred to by id.
 PARTNERSHIP_MEETING = "partnerskapsmotet"
@@ -70,6 +72,10 @@ NORDLANDSSYKEHUSET = "nordlandssykehuset"
 HELSE_NORD = "helse-nord"
 
 MEETING_DATE = dt.date(2021, 9, 23)
+
+#: The words of the case document's heading block as 004 prints them ("Vår ref:",
+#: "Dato dok:"); pass as ``labels=`` to the docx, pdf and pdfa exporters.
+CASE_LABELS = dataclasses.replace(NB, archive_reference="Vår ref", document_date="Dato dok")
 
 #: parties.csv takes these organisation numbers from one list (check digit ok).
 _ORGNR_ONE_LIST = "organisasjonsnummer fra én kilde"

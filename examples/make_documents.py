@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from catalogue import EXAMPLES
+from catalogue import EXAMPLES, LABELS
 
 import khsmodel
 from khsmodel import exporters
@@ -37,8 +37,11 @@ def main(argv: list[str]) -> int:
             if type(doc).KIND not in exporter.kinds or exporter.name in unavailable:
                 continue
             target = out / f"{example}{exporter.suffix}"
+            # the case system's own words, for the formats that print labels
+            options = {"labels": LABELS[example]} if example in LABELS and exporter.name in (
+                "docx", "pdf", "pdfa") else {}  # fmt: skip
             try:
-                khsmodel.export(doc, exporter.name, path=target)
+                khsmodel.export(doc, exporter.name, path=target, **options)
             except khsmodel.KhsModelError as exc:
                 # e.g. pdfa without LibreOffice: say so once and go on with the other formats.
                 unavailable[exporter.name] = str(exc)

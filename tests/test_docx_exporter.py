@@ -230,7 +230,7 @@ def test_language_header_footer_and_properties(plan_doc: tuple[ActionPlan, Any, 
     footer = section.footer.paragraphs[0]
     instr = [el.text.strip() for el in footer._p.iter(qn("w:instrText"))]
     assert instr == ["PAGE", "NUMPAGES"]
-    assert footer.text == "Side 1 av 1"  # cached field results around the labels
+    assert footer.text == "Handlingsplan 2016-2017\tSide 1 av 1"  # title, tab, cached fields
     cp = d.core_properties
     assert cp.title == "Handlingsplan 2016-2017"
     assert cp.subject == "Handlingsplan, 2016-2017"
@@ -837,3 +837,39 @@ def test_examples_tell_each_thing_once() -> None:
     bullets = [p.text for p in plan.paragraphs if p.style.name == "List Bullet"]
     assert "Ta i bruk samhandlingsbarometeret når det er etablert" in bullets
     assert not any(p.style.name == "List Number" for p in plan.paragraphs)
+
+
+def test_labels_option_gives_the_case_systems_own_words() -> None:
+    """Seed 004 says "Vår ref:" and "Dato dok:"; the labels option prints them in Word and
+    PDF (and the rest stays as it was); anything but a Labels is refused."""
+    import dataclasses
+
+    from khsmodel.labels import NB
+
+    sys.path.insert(0, str(EXAMPLES))
+    import lofoten
+
+    case = lofoten.case_07_2021()
+    labels = dataclasses.replace(NB, archive_reference="Vår ref", document_date="Dato dok")
+    d = read(khsmodel.export(case, "docx", labels=labels))
+    assert [[c.text for c in r.cells] for r in d.tables[0].rows] == [
+        ["Saksbehandler:", "Trude Kristin Kristensen", "Vår ref:", "2021/3288"],
+        ["", "", "Dato dok:", "02.08.2021"],
+    ]
+    plain = read(khsmodel.export(case, "docx"))
+    assert plain.tables[0].rows[0].cells[2].text == "Arkivsak:"
+    from _pdf_support import pdftotext
+
+    text = pdftotext(khsmodel.export(case, "pdf", labels=labels))
+    assert "Vår ref: 2021/3288" in " ".join(text.split())
+    for fmt in ("docx", "pdf"):
+        with pytest.raises(KhsModelError, match="labels must be a khsmodel.labels.Labels"):
+            khsmodel.export(case, fmt, labels={"archive_reference": "Vår ref"})
+
+
+def test_word_footer_has_the_title_and_the_page_numbers() -> None:
+    d = read(khsmodel.export(samples.case_document(), "docx"))
+    footer = d.sections[0].footer.paragraphs[0]
+    assert footer.text.startswith("Handlingsplan 2016-2017 for kommunehelsesamarbeidet\tSide ")
+    instr = [e.text for e in footer._p.iter(qn("w:instrText"))]
+    assert [i.strip() for i in instr] == ["PAGE", "NUMPAGES"]

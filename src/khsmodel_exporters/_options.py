@@ -7,8 +7,9 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Protocol
 
 from khsmodel.errors import KhsModelError
+from khsmodel.labels import NB, Labels
 
-__all__ = ["import_renderer", "reject_unknown_options", "unsupported_kind"]
+__all__ = ["import_renderer", "labels_option", "reject_unknown_options", "unsupported_kind"]
 
 
 class _Named(Protocol):
@@ -33,6 +34,22 @@ def reject_unknown_options(
             f"unknown option(s) for the {exporter} exporter: {', '.join(unknown)} "
             f"(valid: {', '.join(sorted(valid)) or 'none'})"
         )
+
+
+def labels_option(options: Mapping[str, object]) -> Labels:
+    """The ``labels`` option: a :class:`~khsmodel.labels.Labels` (default Norwegian Bokmål).
+
+    Its words are the ones the documents print: an organisation whose case
+    documents say "Vår ref" and "Dato dok" gives
+    ``dataclasses.replace(NB, archive_reference="Vår ref", document_date="Dato dok")``.
+    """
+    labels = options.get("labels", NB)
+    if not isinstance(labels, Labels):
+        raise KhsModelError(
+            f"labels must be a khsmodel.labels.Labels (e.g. dataclasses.replace(NB, …)), "
+            f"got {type(labels).__name__}"
+        )
+    return labels
 
 
 def unsupported_kind(exporter: str, doc: object, kinds: Collection[str]) -> KhsModelError:

@@ -13,6 +13,10 @@ Options of ``export(doc, **options)``:
     The core properties' created/modified time. By default the document's own
     date (adoption, document or meeting date) at midnight UTC; left out when
     the document has none. Never the clock: same input, same bytes.
+``labels`` (khsmodel.labels.Labels, default ``NB``)
+    The words the document prints: headings, field labels, "Side X av Y". An
+    organisation whose case documents say "Vår ref" and "Dato dok" passes
+    ``dataclasses.replace(NB, archive_reference="Vår ref", document_date="Dato dok")``.
 """
 
 from __future__ import annotations
@@ -23,11 +27,11 @@ from typing import Any
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.errors import KhsModelError
 
-from .._options import import_renderer, reject_unknown_options
+from .._options import import_renderer, labels_option, reject_unknown_options
 
 __all__ = ["DocxExporter"]
 
-_OPTIONS = {"font", "created"}
+_OPTIONS = {"font", "created", "labels"}
 
 
 class DocxExporter:
@@ -49,8 +53,10 @@ class DocxExporter:
         if created is not None and not isinstance(created, dt.datetime):
             raise KhsModelError(f"created must be a datetime.datetime, got {created!r}")
 
+        labels = labels_option(options)
+
         from .._content import build
 
-        content = build(doc)  # rejects unwritable text with its path, before any output
+        content = build(doc, labels=labels)  # rejects unwritable text with its path, first
         render = import_renderer(self, __package__)
-        return render(content, font=font, created=created)
+        return render(content, font=font, created=created, labels=labels)

@@ -25,6 +25,8 @@ from docx.opc.oxml import serialize_part_xml
 from docx.oxml import parse_xml
 from lxml import etree
 
+from khsmodel.labels import NB, Labels
+
 from .._content import (
     Block_,
     BulletList,
@@ -292,7 +294,7 @@ _NUMBERING = (
 )
 
 
-def _setup(document: Any, font: str, content: Content) -> None:
+def _setup(document: Any, font: str, content: Content, labels: Labels) -> None:
     """Styles, language, numbering definitions, page, header and footer."""
     # styles: replace the ones we define, set language and fonts in docDefaults
     styles = document.styles.element
@@ -375,7 +377,7 @@ def _setup(document: Any, font: str, content: Content) -> None:
     footer = sect.footer._element
     for p in list(footer):
         footer.remove(p)
-    footer.append(parse_xml(_footer_xml(content)))
+    footer.append(parse_xml(_footer_xml(content, labels)))
 
 
 def _number_lists(document: Any, n_numbered: Iterable[tuple[int, int]]) -> None:
@@ -399,13 +401,15 @@ def _field(instr: str) -> str:
     )
 
 
-def _footer_xml(content: Content) -> str:
-    from khsmodel.labels import NB
-
+def _footer_xml(content: Content, labels: Labels) -> str:
+    """The document's title at the left, "Side X av Y" at the right, as the PDF has them."""
     return (
-        f'<w:p {_NS}><w:pPr><w:pStyle w:val="Footer"/></w:pPr>'
-        f"{_runs([Span(NB.page + ' ')])}{_field('PAGE')}"
-        f"{_runs([Span(' ' + NB.page_of_word + ' ')])}{_field('NUMPAGES')}</w:p>"
+        f'<w:p {_NS}><w:pPr><w:pStyle w:val="Footer"/>'
+        f'<w:tabs><w:tab w:val="clear" w:pos="4536"/><w:tab w:val="clear" w:pos="9072"/>'
+        f'<w:tab w:val="right" w:pos="{TEXT_W}"/></w:tabs></w:pPr>'
+        f"{_runs([Span(content.title)])}<w:r><w:tab/></w:r>"
+        f"{_runs([Span(labels.page + ' ')])}{_field('PAGE')}"
+        f"{_runs([Span(' ' + labels.page_of_word + ' ')])}{_field('NUMPAGES')}</w:p>"
     )
 
 
@@ -779,11 +783,17 @@ def _numbered_lists(blocks: Iterable[Block_], first: int = 100) -> list[tuple[in
     return found
 
 
-def render(content: Content, *, font: str = "Arial", created: dt.datetime | None = None) -> bytes:
-    """The .docx bytes of ``content``."""
+def render(
+    content: Content,
+    *,
+    font: str = "Arial",
+    created: dt.datetime | None = None,
+    labels: Labels = NB,
+) -> bytes:
+    """The .docx bytes of ``content`` (``labels``: the words of the page furniture)."""
     document = _new_document()
     _drop_parts(document)
-    _setup(document, font, content)
+    _setup(document, font, content, labels)
     numbered = _numbered_lists(content.blocks)
     _number_lists(document, numbered)
     _properties(document, content, created)

@@ -21,6 +21,8 @@ Options of ``export(doc, **options)``:
 
 ``timeline`` (bool, default True)
     Add the timeline chart to action plans.
+``labels`` (khsmodel.labels.Labels, default ``NB``)
+    The words the document prints, as for the ``docx`` exporter.
 """
 
 from __future__ import annotations
@@ -30,11 +32,11 @@ from typing import Any
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.errors import KhsModelError
 
-from .._options import import_renderer, reject_unknown_options
+from .._options import import_renderer, labels_option, reject_unknown_options
 
 __all__ = ["PdfExporter"]
 
-_OPTIONS = {"timeline"}
+_OPTIONS = {"timeline", "labels"}
 
 
 class PdfExporter:
@@ -53,8 +55,10 @@ class PdfExporter:
         if not isinstance(timeline, bool):
             raise KhsModelError(f"timeline must be True or False, got {timeline!r}")
 
+        labels = labels_option(options)
+
         from .._content import build
 
-        content = build(doc)  # rejects unwritable text with its path, before any output
+        content = build(doc, labels=labels)  # rejects unwritable text with its path, first
         render = import_renderer(self, __package__)
-        return render(content, timeline=timeline)
+        return render(content, labels=labels, timeline=timeline)
