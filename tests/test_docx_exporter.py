@@ -863,7 +863,7 @@ def test_labels_option_gives_the_case_systems_own_words() -> None:
     text = pdftotext(khsmodel.export(case, "pdf", labels=labels))
     assert "Vår ref: 2021/3288" in " ".join(text.split())
     for fmt in ("docx", "pdf"):
-        with pytest.raises(KhsModelError, match="labels must be a khsmodel.labels.Labels"):
+        with pytest.raises(KhsModelError, match=r"labels must be a khsmodel\.labels\.Labels"):
             khsmodel.export(case, fmt, labels={"archive_reference": "Vår ref"})
 
 

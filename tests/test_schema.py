@@ -90,6 +90,27 @@ def test_error_deep_inside_a_document_is_reported_at_its_own_path() -> None:
     assert best_match(_validator().iter_errors(data)).json_path == errors[0].json_path
 
 
+def test_errors_inside_tagged_unions_are_reported_at_their_own_path() -> None:
+    """Timeframe interpretations and text blocks are chosen by their kind too."""
+    data = _plan_data()
+    measure = data["focus_areas"][0]["measures"][0]
+    measure["timeframe"] = {"text": "Juni", "interpretation": {"kind": "month", "year": 2016,
+                                                             "month": "juni"}}
+    data["focus_areas"][0]["description"] = [{"kind": "paragraph", "text": 5}]
+    errors = sorted((e.json_path, e.message) for e in _validator().iter_errors(data))
+    assert errors == [
+        ("$.focus_areas[0].description[0].text", "5 is not of type 'string'"),
+        ("$.focus_areas[0].measures[0].timeframe.interpretation.month",
+         "'juni' is not of type 'integer'"),
+    ]
+    measure["timeframe"]["interpretation"] = {"kind": "maaned", "year": 2016}
+    del data["focus_areas"][0]["description"]
+    [error] = _validator().iter_errors(data)
+    assert error.json_path == "$.focus_areas[0].measures[0].timeframe.interpretation.kind"
+    measure["timeframe"]["interpretation"] = None  # an optional union takes null
+    assert _validator().is_valid(data)
+
+
 def test_unknown_key_deep_inside_is_reported_at_its_object() -> None:
     data = _plan_data()
     data["focus_areas"][0]["measures"][0]["responsibilty"] = "Sekretariatet"

@@ -62,6 +62,22 @@ def _doc(cls: type) -> str | None:
     return text.split("\n\n")[0].replace("\n", " ") if text else None
 
 
+def _nullable(inner: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """``inner`` or null, in a form whose errors keep their own path.
+
+    ``anyOf`` would report a wrong value deep inside an optional object as "not
+    valid under any of the given schemas" at the object: a scalar type takes
+    ``null`` in its ``type``, an object is checked only when it is one.
+    """
+    if isinstance(inner.get("type"), str):
+        return {**inner, "type": [inner["type"], "null"]}
+    ref = inner.get("$ref", "")
+    target = defs.get(ref.rsplit("/", 1)[-1]) if ref.startswith("#/$defs/") else None
+    if (target is not None and target.get("type") == "object") or target == {}:
+        return {"type": ["object", "null"], "if": {"type": "object"}, "then": inner}
+    return {"anyOf": [inner, {"type": "null"}]}
+
+
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, Any] = {}
@@ -78,12 +94,15 @@ class _Builder:
             return {"type": "array", "items": self.type_schema(args[0])}
         if origin in (typing.Union, types.UnionType):
             members = [a for a in args if a is not type(None)]
+            optional = type(None) in args
+            if len(members) > 1 and all(isinstance(getattr(m, "KIND", None), str) for m in members):
+                return self.by_kind(members, optional=optional)
             if len(members) == 1:
                 inner = self.type_schema(members[0])
             else:
                 inner = {"oneOf": [self.tagged(m) for m in members]}
-            if type(None) in args:
-                return {"anyOf": [inner, {"type": "null"}]}
+            if optional:
+                return _nullable(inner, self.defs)
             return inner
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             name = tp.__name__
@@ -95,6 +114,31 @@ class _Builder:
         if attrs.has(tp):
             return self.plain(tp)
         raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover
+
+    def by_kind(self, members: list[Any], *, optional: bool) -> dict[str, Any]:
+        """A tagged union whose ``kind`` picks the member (``if``/``then``, not ``oneOf``).
+
+        A validator then reports a wrong value inside the member at its own path
+        (``…interpretation.month``) instead of "not valid under any of the given
+        schemas" at the union.
+        """
+        kinds = [m.KIND for m in members]
+        return {
+            "type": ["object", "null"] if optional else "object",
+            "properties": {"kind": {"enum": kinds}},
+            "required": ["kind"],
+            "allOf": [
+                {
+                    "if": {
+                        "type": "object",  # a null (optional) is not any member
+                        "properties": {"kind": {"const": m.KIND}},
+                        "required": ["kind"],
+                    },
+                    "then": self.tagged(m),
+                }
+                for m in members
+            ],
+        }
 
     def properties(self, cls: type) -> tuple[dict[str, Any], list[str]]:
         props: dict[str, Any] = {}
