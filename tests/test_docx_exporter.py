@@ -525,7 +525,7 @@ def test_meeting_agreement_partnership() -> None:
         "Underskrevet av",
         "Formål",
         "Finansiering og kostnader",
-        "Lovpålagte avtaleområder (helse- og omsorgstjenesteloven § 6-2)",
+        "Lovpålagte avtaleområder (helse- og omsorgstjenesteloven § 6-2, i stikkord)",
         "Prioriterte pasientgrupper",
     ]
 
@@ -873,3 +873,29 @@ def test_word_footer_has_the_title_and_the_page_numbers() -> None:
     assert footer.text.startswith("Handlingsplan 2016-2017 for kommunehelsesamarbeidet\tSide ")
     instr = [e.text for e in footer._p.iter(qn("w:instrText"))]
     assert [i.strip() for i in instr] == ["PAGE", "NUMPAGES"]
+
+
+def test_statutory_items_are_key_words_and_say_what_is_unsettled() -> None:
+    """§ 6-2 items print in the domain's key words; joint planning has no settled number
+    and is not confirmed in the consolidated law text, and the document says so."""
+    from khsmodel import Agreement, AgreementLevel, StatutoryItem
+    from khsmodel.agreements import STATUTORY_ITEMS
+
+    by_key = {i.key: i for i in STATUTORY_ITEMS}
+    assert [i.number for i in STATUTORY_ITEMS][:12] == list(range(1, 13))
+    assert by_key[StatutoryItem.JOINT_PLANNING].number is None
+    assert not by_key[StatutoryItem.JOINT_PLANNING].verified
+    assert all(i.date_assumed for i in STATUTORY_ITEMS[:11])
+    assert "(§ 3-5 tredje ledd)" in by_key[StatutoryItem.MUNICIPAL_EMERGENCY_BEDS].subject
+    a = Agreement(id="a", level=AgreementLevel.OVERARCHING, title="Overordnet samarbeidsavtale",
+                  statutory_items=(StatutoryItem.HOSPITAL_ADMISSION,
+                                   StatutoryItem.JOINT_PLANNING))  # fmt: skip
+    bullets = [p.text for p in read(khsmodel.export(a, "docx")).paragraphs
+               if p.style.name == "List Bullet"]  # fmt: skip
+    assert bullets == [
+        "nr. 3: retningslinjer for innleggelse i sykehus",
+        "hvordan partene sammen skal planlegge og utvikle tjenester (konkret beskrivelse) "
+        "(nummeret er ulikt i kildene) – ikke bekreftet i lovteksten",
+    ]
+    undated = Agreement(id="b", level=AgreementLevel.OVERARCHING, title="Avtale")
+    assert StatutoryItem.CHILDREN_COMPLEX_NEEDS in undated.missing_statutory_items()  # no clock

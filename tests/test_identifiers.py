@@ -217,7 +217,32 @@ def test_archive_reference_with_two_digit_year() -> None:
     assert (ref.year, ref.sequence, ref.text) == (2009, 810, "09/810")
 
 
-@pytest.mark.parametrize("bad", ["", "2021", "2021-3288", "3288/2021/1", "2021/", "sak 2021/3288"])
+@pytest.mark.parametrize(
+    ("text", "number", "year", "sequence"),
+    [
+        ("Vår ref: 2021/3288", "2021/3288", 2021, 3288),  # seed 004 as printed
+        ("Arkivsaksnr.: 09/810", "09/810", 2009, 810),
+        ("ArkivsakID 15/166", "15/166", 2015, 166),
+        ("Saksmappe nr: 2010/32", "2010/32", 2010, 32),
+        ("2021 / 3288", "2021 / 3288", 2021, 3288),
+    ],
+)
+def test_archive_references_written_with_a_label(
+    text: str, number: str, year: int, sequence: int
+) -> None:
+    """numbering.md's printed forms: the text is kept as written, ``number`` drops the label."""
+    ref = ArchiveReference.parse(text, reference_year=2021)
+    assert (ref.text, ref.number, ref.year, ref.sequence) == (text, number, year, sequence)
+
+
+def test_case_numbers_count_from_one() -> None:
+    with pytest.raises(KhsModelError, match="count from 1"):
+        CaseNumber.parse("0/2016")
+    with pytest.raises(KhsModelError, match="count from 1"):
+        CaseNumber(text="0/2016", sequence=0, year=2016)
+
+
+@pytest.mark.parametrize("bad", ["", "2021", "2021-3288", "3288/2021/1", "2021/", "2021/3288 sak"])
 def test_bad_archive_references_are_rejected(bad: str) -> None:
     with pytest.raises(KhsModelError, match="archive reference"):
         ArchiveReference.parse(bad, reference_year=2021)

@@ -67,53 +67,74 @@ class StatutoryItem(StrEnum):
 
 @model
 class StatutoryItemDefinition:
-    """One item of § 6-2 first paragraph: its number in that version, key words, in-force date."""
+    """One item of § 6-2 first paragraph: its number, key words, in-force date.
+
+    ``subject`` gives the item in key words (shared/domain/law-and-agreements.md),
+    not the statute's wording: documents print it as key words, and the exact
+    text is Lovdata's. ``number`` is the item's position in the list, or None
+    where the sources disagree (``joint_planning``: 12 or 13). ``verified``
+    False: the item itself is not confirmed in the consolidated law text;
+    ``date_assumed``: the in-force date is the act's main date, not checked for
+    this section.
+    """
 
     key: StatutoryItem
-    number: int
+    number: int | None
     subject: str
     in_force: dt.date
     verified: bool = True
+    date_assumed: bool = False
 
 
 _D2012 = dt.date(2012, 1, 1)
 _D2022 = dt.date(2022, 8, 1)
 
-#: § 6-2 items. Item numbers are positions in the law's list; numbers 1–11 from
-#: 2012-01-01, item 12 (children) from 2022-08-01. ``joint_planning`` is kept
-#: apart (``verified=False``): its number and date differ between sources.
+
+def _item(key: StatutoryItem, number: int | None, subject: str, in_force: dt.date = _D2012,
+          **kw: bool) -> StatutoryItemDefinition:  # fmt: skip
+    # items 1-11: in force with the act's main date (2012-01-01), assumed for § 6-2
+    assumed = kw.pop("date_assumed", in_force == _D2012)
+    return StatutoryItemDefinition(
+        key=key, number=number, subject=subject, in_force=in_force, date_assumed=assumed, **kw
+    )
+
+
+#: § 6-2 items, in the key words of shared/domain/law-and-agreements.md. Numbers are
+#: positions in the law's list: 1–11 from 2012-01-01 (date assumed), item 12
+#: (children and young people) from 2022-08-01. ``joint_planning`` is kept apart
+#: (``verified=False``, no number): it was passed by Stortinget in 2021 but is not in
+#: the consolidated text seen, and sources number it 12 or 13.
 STATUTORY_ITEMS: tuple[StatutoryItemDefinition, ...] = (
-    StatutoryItemDefinition(key=StatutoryItem.TASK_DIVISION, number=1, in_force=_D2012,
-        subject="enighet om hvilke helse- og omsorgsoppgaver forvaltningsnivåene er "
-                "pålagt ansvaret for og hvilke tiltak partene til enhver tid skal utføre"),
-    StatutoryItemDefinition(key=StatutoryItem.ADMISSION_DISCHARGE_REHAB, number=2, in_force=_D2012,
-        subject="retningslinjer for samarbeid i tilknytning til innleggelse, utskrivning, "
-                "habilitering, rehabilitering og lærings- og mestringstilbud"),
-    StatutoryItemDefinition(key=StatutoryItem.HOSPITAL_ADMISSION, number=3, in_force=_D2012,
-        subject="retningslinjer for innleggelse i sykehus"),
-    StatutoryItemDefinition(key=StatutoryItem.MUNICIPAL_EMERGENCY_BEDS, number=4, in_force=_D2012,
-        subject="beskrivelse av kommunens tilbud om døgnopphold for øyeblikkelig hjelp"),
-    StatutoryItemDefinition(key=StatutoryItem.DISCHARGE_READY_PATIENTS, number=5, in_force=_D2012,
-        subject="retningslinjer for samarbeid om utskrivningsklare pasienter som antas å "
-                "ha behov for kommunale tjenester"),
-    StatutoryItemDefinition(key=StatutoryItem.KNOWLEDGE_EXCHANGE, number=6, in_force=_D2012,
-        subject="retningslinjer for gjensidig kunnskapsoverføring og informasjonsutveksling "
-                "og for faglige nettverk og hospitering"),
-    StatutoryItemDefinition(key=StatutoryItem.RESEARCH_EDUCATION, number=7, in_force=_D2012,
-        subject="samarbeid om forskning, utdanning, praksis og læretid"),
-    StatutoryItemDefinition(key=StatutoryItem.MIDWIFERY, number=8, in_force=_D2012,
-        subject="samarbeid om jordmortjenester"),
-    StatutoryItemDefinition(key=StatutoryItem.LOCAL_ICT, number=9, in_force=_D2012,
-        subject="samarbeid om IKT-løsninger lokalt"),
-    StatutoryItemDefinition(key=StatutoryItem.PREVENTION, number=10, in_force=_D2012,
-        subject="samarbeid om forebygging"),
-    StatutoryItemDefinition(key=StatutoryItem.PREPAREDNESS_ACUTE_CHAIN, number=11, in_force=_D2012,
-        subject="omforente beredskapsplaner og planer for den akuttmedisinske kjeden"),
-    StatutoryItemDefinition(key=StatutoryItem.CHILDREN_COMPLEX_NEEDS, number=12, in_force=_D2022,
-        subject="samarbeid om tjenester til barn og unge med sammensatte vansker og lidelser "
-                "som får tjenester fra begge forvaltningsnivåene"),
-    StatutoryItemDefinition(key=StatutoryItem.JOINT_PLANNING, number=12, in_force=_D2022,
-        subject="hvordan partene sammen skal planlegge og utvikle tjenester", verified=False),
+    _item(StatutoryItem.TASK_DIVISION, 1,
+          "enighet om hvilke helse- og omsorgsoppgaver hvert forvaltningsnivå har ansvar for, "
+          "og hvilke tiltak partene skal utføre"),
+    _item(StatutoryItem.ADMISSION_DISCHARGE_REHAB, 2,
+          "retningslinjer for samarbeid ved innleggelse, utskrivning, habilitering, "
+          "rehabilitering og lærings- og mestringstilbud (pasienter med behov for "
+          "koordinerte tjenester)"),
+    _item(StatutoryItem.HOSPITAL_ADMISSION, 3, "retningslinjer for innleggelse i sykehus"),
+    _item(StatutoryItem.MUNICIPAL_EMERGENCY_BEDS, 4,
+          "beskrivelse av kommunens tilbud om døgnopphold for øyeblikkelig hjelp "
+          "(§ 3-5 tredje ledd)"),
+    _item(StatutoryItem.DISCHARGE_READY_PATIENTS, 5,
+          "retningslinjer for samarbeid om utskrivningsklare pasienter som trenger kommunale "
+          "tjenester"),
+    _item(StatutoryItem.KNOWLEDGE_EXCHANGE, 6,
+          "retningslinjer for gjensidig kunnskapsoverføring og informasjonsutveksling, "
+          "faglige nettverk og hospitering"),
+    _item(StatutoryItem.RESEARCH_EDUCATION, 7,
+          "samarbeid om forskning, utdanning, praksis og læretid"),
+    _item(StatutoryItem.MIDWIFERY, 8, "samarbeid om jordmortjenester"),
+    _item(StatutoryItem.LOCAL_ICT, 9, "samarbeid om IKT-løsninger lokalt"),
+    _item(StatutoryItem.PREVENTION, 10, "samarbeid om forebygging"),
+    _item(StatutoryItem.PREPAREDNESS_ACUTE_CHAIN, 11,
+          "omforente beredskapsplaner og planer for den akuttmedisinske kjeden"),
+    _item(StatutoryItem.CHILDREN_COMPLEX_NEEDS, 12,
+          "samarbeid om tjenester til barn og unge med sammensatte vansker og lidelser som "
+          "får tjenester fra begge forvaltningsnivåene", _D2022),
+    _item(StatutoryItem.JOINT_PLANNING, None,
+          "hvordan partene sammen skal planlegge og utvikle tjenester (konkret beskrivelse)",
+          _D2022, verified=False, date_assumed=True),
 )  # fmt: skip
 
 
@@ -238,8 +259,12 @@ class Agreement:
         return next((s for s in self.sections if s.topic is topic), None)
 
     def missing_statutory_items(self, on: dt.date | None = None) -> tuple[StatutoryItem, ...]:
-        """§ 6-2 items in force on ``on`` (default: the agreement date) that it does not cover."""
-        day = on or self.date or (self.validity.start if self.validity else None) or dt.date.today()
+        """§ 6-2 items in force on ``on`` (default: the agreement's date, else the latest list)
+        that it does not cover."""
+        # an undated agreement is judged by the latest version of the list, never by the
+        # clock: the same agreement gives the same answer every day (as validate does)
+        latest = max(i.in_force for i in STATUTORY_ITEMS if i.verified)
+        day = on or self.date or (self.validity.start if self.validity else None) or latest
         covered = set(self.statutory_items)
         for s in self.sections:
             covered.update(s.statutory_items)

@@ -162,6 +162,8 @@ def _parse_seq_year(text: str, what: str, reference_year: int | None) -> tuple[i
             )
         year = _expand_year(year, reference_year)
     _check_year(what, text, year, m["seq"])
+    if int(m["seq"]) == 0:
+        raise KhsModelError(f"{what} {text!r} has the sequence number 0; cases count from 1")
     return int(m["seq"]), year, m["prefix"].strip()
 
 
@@ -183,6 +185,8 @@ class CaseNumber:
     year: int
 
     def __attrs_post_init__(self) -> None:
+        if self.sequence < 1:
+            raise KhsModelError(f"case number {self.text!r}: sequence {self.sequence}; cases count from 1")
         m = _CASE_RE.match(self.text.strip())
         if not m:
             raise KhsModelError(
@@ -274,11 +278,23 @@ class ArchiveReference:
         doc = int(m["doc"]) if m["doc"] else None
         return cls(text=text, year=year, sequence=int(m["seq"]), document_number=doc)
 
+    @property
+    def number(self) -> str:
+        """The reference without a label it was written with: ``"2021/3288"`` of
+        ``"Vår ref: 2021/3288"`` (the digits as written, two-digit years kept)."""
+        m = _ARCHIVE_RE.match(self.text.strip())
+        assert m is not None  # checked on construction
+        return self.text.strip()[m.end("prefix") :].strip()
+
     def __str__(self) -> str:
         return self.text
 
 
-_ARCHIVE_RE = re.compile(r"^(?P<year>\d{4}|\d{2})/(?P<seq>\d{1,7})(?:-(?P<doc>\d{1,5}))?$")
+#: "2021/3288", "2021/3288-4", and as printed with a label: "Vår ref: 2021/3288",
+#: "Arkivsaksnr.: 09/810", "ArkivsakID 15/166", "Saksmappe nr: 2010/32", "2021 / 3288".
+_ARCHIVE_RE = re.compile(
+    r"^(?P<prefix>\D*?)\s*(?P<year>\d{4}|\d{2})\s*/\s*(?P<seq>\d{1,7})(?:-(?P<doc>\d{1,5}))?$"
+)
 
 
 @attrs.frozen

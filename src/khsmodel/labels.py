@@ -164,8 +164,12 @@ class Labels:
     kommune_number: str = "Kommunenr."
     signatories: str = "Underskrevet av"
     validity: str = "Gyldighet"
-    statutory_items: str = "Lovpålagte avtaleområder (helse- og omsorgstjenesteloven § 6-2)"
+    statutory_items: str = (
+        "Lovpålagte avtaleområder (helse- og omsorgstjenesteloven § 6-2, i stikkord)"
+    )
     statutory_item: str = "nr. {number}: {subject}"
+    statutory_item_unnumbered: str = "{subject} (nummeret er ulikt i kildene)"
+    statutory_item_unverified: str = "ikke bekreftet i lovteksten"
     covers: str = "Dekker"
     agreement_levels: Mapping[str, str] = field(default_factory=lambda: _ro({
         "national": "Nasjonal avtale", "overarching": "Overordnet samarbeidsavtale",
@@ -294,6 +298,20 @@ class Labels:
 
     def votes_text(self, in_favour: int, against: int, abstained: int) -> str:
         return self.votes.format(in_favour=in_favour, against=against, abstained=abstained)
+
+    def statutory_item_number(self, number: int | None) -> str:
+        """``nr. 3``, or ``nr. ?`` for an item whose number the sources disagree on."""
+        return f"nr. {number}" if number is not None else "nr. ?"
+
+    def statutory_item_line(self, number: int | None, subject: str, *, verified: bool) -> str:
+        """``nr. 3: retningslinjer for innleggelse i sykehus``; an item without a settled
+        number or not confirmed in the law text says so."""
+        line = (
+            self.statutory_item.format(number=number, subject=subject)
+            if number is not None
+            else self.statutory_item_unnumbered.format(subject=subject)
+        )
+        return line if verified else f"{line} – {self.statutory_item_unverified}"
 
     def participants_text(self, count: int, approximate: bool) -> str:
         """``ca. 80 deltakere`` / ``12 deltakere``."""

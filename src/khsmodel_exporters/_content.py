@@ -632,7 +632,8 @@ class _Builder:
         if case.issued_by:
             left.append(Field(L.issued_by, tuple(t(x) for x in case.issued_by)))
         if case.archive_reference is not None:
-            right.append(Field(L.archive_reference, (t(case.archive_reference.text),)))
+            # the number under our label; a label it was written with ("Vår ref:") is dropped
+            right.append(Field(L.archive_reference, (t(case.archive_reference.number),)))
         if case.document_date is not None:
             right.append(Field(L.document_date, (L.date_numeric(case.document_date),)))
         if case.status is not None:
@@ -991,22 +992,21 @@ class _Builder:
             self.heading(level, heading)
             self.text_blocks(s.content)
             if s.statutory_items:
-                nums = ", ".join(f"nr. {items[k].number}" for k in s.statutory_items)
+                nums = ", ".join(L.statutory_item_number(items[k].number)
+                                 for k in s.statutory_items)  # fmt: skip
                 self.para(f"{L.covers} § 6-2 {nums}.", "note")
         if a.statutory_items:
+            # the items in key words, not the statute's text (that is Lovdata's)
             self.heading(level, L.statutory_items)
             self.add(
                 BulletList(
                     tuple(
-                        _s(
-                            L.statutory_item.format(
-                                number=items[k].number, subject=items[k].subject
-                            )
-                        )
+                        _s(L.statutory_item_line(items[k].number, items[k].subject,
+                                                 verified=items[k].verified))
                         for k in a.statutory_items
                     )
                 )
-            )
+            )  # fmt: skip
         self.priority_groups(a.priority_groups, a.priority_groups_text, level)
         if a.decision is not None:
             self.decision(a.decision, level)

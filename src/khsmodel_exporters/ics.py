@@ -205,7 +205,7 @@ class _Builder:
             title = c.title or c.document_type or NB.case_document
             lines = [f"{NB.body}: {body}", f"{NB.case_number} {c.case_number.text}"]
             if c.archive_reference is not None:
-                lines.append(f"{NB.archive_reference}: {c.archive_reference.text}")
+                lines.append(f"{NB.archive_reference}: {c.archive_reference.number}")
             if c.proposal is not None:
                 lines += [f"{c.proposal.heading or NB.proposals[c.proposal.kind.value]}:",
                           c.proposal.text]  # fmt: skip

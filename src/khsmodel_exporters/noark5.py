@@ -586,7 +586,7 @@ class _Writer:
             ("moetesaksaar", str(item.case_number.year)),
         ]
         if case is not None and case.archive_reference is not None:
-            fields.append(("arkivsaksnummer", case.archive_reference.text))
+            fields.append(("arkivsaksnummer", case.archive_reference.number))
         self.vsm(reg, [("moetesak", fields), ("vedtak", self.decision_fields(item.decision))])
         if item.decision is not None:
             self.merknad(reg, item.decision, meeting.date)

@@ -397,7 +397,7 @@ class _Builder:
         self.included[url] = self.obj(
             "Paper", url, body=self.body_url,
             name=_text(case.title) or f"{NB.case_document} {cn.text}",
-            reference=case.archive_reference.text if case.archive_reference else None,
+            reference=case.archive_reference.number if case.archive_reference else None,
             date=case.document_date.isoformat() if case.document_date else None,
             paperType=_text(case.document_type) or NB.case_document,
             relatedPaper=list(dict.fromkeys(u for u in related if u != url)),

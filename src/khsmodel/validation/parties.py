@@ -56,8 +56,8 @@ RULES: tuple[Rule, ...] = (
          "The first two digits are the county, and counties were renumbered on "
          "1 January 2018 (Trøndelag), 2020 and 2024. A number such as 30xx (Viken, "
          "2020–2023) on an organisation valid only before 2020 is the wrong number "
-         "for that period; a county part never used (e.g. 13 or 99) is wrong in "
-         "any period."),
+         "for that period; a county part not in use in any period covered (13 was "
+         "Bergen until 1972; 99 was never used) is wrong for every date checked."),
     Rule("PART010", E, "Two bodies have the same id.",
          "Bodies are referred to by id (meetings, case documents, decisions); an id "
          "used twice makes those references ambiguous."),
@@ -387,7 +387,7 @@ def _coverage_day(a: Agreement) -> dt.date:
 
 def _item_label(key: StatutoryItem) -> str:
     number = next(i.number for i in _STATUTORY if i.key is key)
-    return f"{number} {key.value}"
+    return f"{number} {key.value}" if number is not None else key.value
 
 
 def check_agreement(
