@@ -798,6 +798,20 @@ def test_examples_tell_each_thing_once() -> None:
     text = all_text(vv)
     assert "(SSU) (SSU)" not in text and "(LSU) (LSU)" not in text
 
+    # 003: no membership dates end and no notes: no "Til" and "Merknad" columns
+    members = [c.text for c in tables_by_heading(vv)["Medlemskap over tid"][0].rows[0].cells]
+    assert members == ["Part", "Rolle", "Fra"]
+    # "Referat fra møte i samarbeidsstyret 10.01.2022" is not followed by its date again
+    assert "10.01.2022 (Samarbeidsstyret" not in text and "(10. januar 2022)" not in text
+    assert "Nivå 2." in [p.text for p in vv.paragraphs]  # a body's line is a sentence
+
+    # 001: "2009 til 2012: I perioden 2009 til 2012 …" says its period once; the agreement's
+    # "Ny samarbeidsavtale er vedtatt." is not repeated under "Vedtatt"
+    khs_doc = read(khsmodel.export(khs.partnership(), "docx"))
+    history = [p.text for p in khs_doc.paragraphs if p.text.startswith("I perioden 2009")]
+    assert history and not any("2009 til 2012: I perioden" in p.text for p in khs_doc.paragraphs)
+    assert all_text(agreement).count("Ny samarbeidsavtale er vedtatt.") == 1
+
     # 003 meeting: "med ca. 80 deltakere. Alle de 21 kommunene … var representert." is in
     # the text; the fields above it do not say it first
     meeting = read(khsmodel.export(vest_viken.partnership_meeting_2022(), "docx"))
@@ -899,3 +913,20 @@ def test_statutory_items_are_key_words_and_say_what_is_unsettled() -> None:
     ]
     undated = Agreement(id="b", level=AgreementLevel.OVERARCHING, title="Avtale")
     assert StatutoryItem.CHILDREN_COMPLEX_NEEDS in undated.missing_statutory_items()  # no clock
+
+
+def test_a_long_title_is_shortened_in_header_and_footer_only() -> None:
+    """The 2019 agreement's 120-character title stays whole as the title; the running
+    header and the footer cut it at a word, as the PDF does."""
+    sys.path.insert(0, str(EXAMPLES))
+    import vest_viken
+
+    doc = vest_viken.agreement_government_ks()
+    assert len(doc.title) > 100
+    d = read(khsmodel.export(doc, "docx"))
+    assert [p.text for p in d.paragraphs if p.style.name == "Title"] == [doc.title]
+    footer = d.sections[0].footer.paragraphs[0].text.split("\t")[0]
+    header = d.sections[0].header.paragraphs[0].text
+    for line, limit in ((footer, 85), (header, 100)):
+        assert line.endswith("…") and len(line) <= limit + 1
+        assert doc.title.startswith(line[:-1])

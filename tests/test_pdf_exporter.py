@@ -647,3 +647,17 @@ def test_measure_tables_of_a_plan_share_their_column_widths(plan: ActionPlan) ->
     own = {tuple(renderer.widths(t.columns, t.rows)) for t in tables}
     assert len(own) > 1  # measured alone, they would differ
     assert len({tuple(renderer.table_widths(t)) for t in tables}) == 1
+
+
+def test_a_group_row_is_never_the_last_row_of_a_page(plan_pdf: bytes) -> None:
+    """"Fagdag" (a heading row of the 2016-2017 plan) goes to the next page with its
+    measure rather than ending page 1 alone."""
+    import subprocess
+
+    pages = subprocess.run(["pdftotext", "-layout", "-", "-"], input=plan_pdf,
+                           capture_output=True, check=True).stdout.decode().split("\f")  # fmt: skip
+    for page in pages:
+        lines = [x.strip() for x in page.splitlines() if x.strip()]
+        body = [x for x in lines if not x.startswith(("Handlingsplan 2016-2017", "Side "))]
+        if body:
+            assert body[-1] not in ("Fagdag", "Barn som pårørende", "Fase 1", "Fase 2"), body[-3:]

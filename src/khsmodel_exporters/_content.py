@@ -926,13 +926,15 @@ class _Builder:
         # a column only when some party fills it: no column of blanks
         with_orgnr = any(o.organisation_number for o in orgs)
         with_knr = any(o.kommune_number for o in orgs)
-        cols = [Column(L.party, 40), Column(L.kind, 20)]
+        # relative widths that hold "Interkommunalt samarbeid" and "01.01.2020–31.12.2023"
+        # on one line in Word (which does not measure); PDF adapts them to the content
+        cols = [Column(L.party, 32), Column(L.kind, 24)]
         if with_orgnr:
-            cols.append(Column(L.organisation_number, 20))
+            cols.append(Column(L.organisation_number, 16))
         if with_knr:
-            cols.append(Column(L.kommune_number, 20))
+            cols.append(Column(L.kommune_number, 16))
         if validity:
-            cols.append(Column(L.validity, 25))
+            cols.append(Column(L.validity, 28))
         rows: list[Row | GroupRow] = []
         for o in orgs:
             name = [CellPara(_s(o.name))]
@@ -977,7 +979,8 @@ class _Builder:
         if fields:
             self.add(KeyValues(tuple(fields)))
         self.text_blocks(a.description)
-        told = " ".join(_blocks_text(a.description).split()).lower()
+        said = " ".join(_blocks_text(a.description).split())
+        told = said.lower()
         if a.parties:
             self.heading(level, L.parties)
             self.add(self.parties_table(a.parties, validity=False))
@@ -1008,7 +1011,9 @@ class _Builder:
                 )
             )  # fmt: skip
         self.priority_groups(a.priority_groups, a.priority_groups_text, level)
-        if a.decision is not None:
+        if a.decision is not None and not (
+            not a.decision.items and _told(a.decision.text, said)
+        ):  # "Ny samarbeidsavtale er vedtatt." is the description's first sentence
             self.decision(a.decision, level)
         self.links(a.links, level)
 
@@ -1042,6 +1047,8 @@ class _Builder:
             items = []
             for h in p.history:
                 when = t(h.when) if h.when else L.period_text(h.start, h.end)
+                if when and when.casefold() in h.text[: len(when) + 20].casefold():
+                    when = None  # "Høsten 2014: Høsten 2014 startet …": said once
                 items.append(
                     (Span(f"{when}: ", bold=True), Span(t(h.text))) if when else _s(h.text)
                 )
@@ -1055,34 +1062,28 @@ class _Builder:
             )
         if p.memberships:
             self.heading(level, L.members_over_time)
-            rows: list[Row | GroupRow] = []
-            for ms in p.memberships:
-                rows.append(
-                    Row(
-                        tuple(
-                            Cell((CellPara(_s(x)),))
-                            for x in (
-                                self.party_name(ms.party) or "",
-                                L.membership_roles[ms.role],
-                                L.date_numeric(ms.valid_from) if ms.valid_from else "",
-                                L.date_numeric(ms.valid_to) if ms.valid_to else "",
-                                ms.note or "",
-                            )
-                        )
-                    )
+            told = " ".join(_blocks_text(p.description).split())
+            texts = [
+                (
+                    self.party_name(ms.party) or "",
+                    L.membership_roles[ms.role],
+                    L.date_numeric(ms.valid_from) if ms.valid_from else "",
+                    L.date_numeric(ms.valid_to) if ms.valid_to else "",
+                    ms.note if ms.note and not _told(ms.note, told) else "",
                 )
+                for ms in p.memberships
+            ]
+            columns = (Column(L.party, 34), Column(L.role, 16), Column(L.from_, 16),
+                       Column(L.to, 16), Column(L.note, 18))  # fmt: skip
+            # party and role always; the others only when some membership fills them
+            keep = [i for i in range(5) if i < 2 or any(row[i] for row in texts)]
             self.add(
                 Table(
-                    (
-                        Column(L.party, 34),
-                        Column(L.role, 16),
-                        Column(L.from_, 16),
-                        Column(L.to, 16),
-                        Column(L.note, 18),
-                    ),
-                    tuple(rows),
+                    tuple(columns[i] for i in keep),
+                    tuple(Row(tuple(Cell((CellPara(_s(row[i])),)) for i in keep))
+                          for row in texts),
                 )
-            )
+            )  # fmt: skip
         if p.bodies:
             self.heading(level, L.bodies)
             for b in p.bodies:
@@ -1101,7 +1102,8 @@ class _Builder:
                 if b.aliases:
                     info.append(f"{L.also_called.lower()} {', '.join(t(a) for a in b.aliases)}")
                 if info:
-                    self.para(", ".join(info) + ".", "note")
+                    line = ", ".join(info)
+                    self.para(line[:1].upper() + line[1:] + ".", "note")
                 if b.mandate:
                     self.heading(level + 2, L.mandate)
                     self.text_blocks(b.mandate)
@@ -1136,10 +1138,14 @@ class _Builder:
                 spans = [Span(t(r.title), bold=True)]
                 per = self.period(r.period)
                 body = self.body_label(r.body)
+                title = r.title.casefold()
+                dated = r.date is not None and (
+                    L.date_numeric(r.date) in r.title or L.date(r.date).casefold() in title
+                )
                 meta = _join(
                     [
-                        body if body and body not in r.title else None,
-                        L.date(r.date) if r.date else None,
+                        body if body and body.casefold() not in title else None,
+                        L.date(r.date) if r.date and not dated else None,
                         per if per and per not in r.title else None,
                     ]
                 )

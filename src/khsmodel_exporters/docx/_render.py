@@ -371,7 +371,7 @@ def _setup(document: Any, font: str, content: Content, labels: Labels) -> None:
     header.append(
         parse_xml(
             f'<w:p {_NS}><w:pPr><w:pStyle w:val="Header"/></w:pPr>'
-            f"{_runs([Span(content.header or content.title)])}</w:p>"
+            f"{_runs([Span(_shortened(content.header or content.title, 100))])}</w:p>"
         )
     )
     footer = sect.footer._element
@@ -401,13 +401,22 @@ def _field(instr: str) -> str:
     )
 
 
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut at a word to about ``limit`` characters, with "…" (a footer line)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,.;:–-") + "…"
+
+
 def _footer_xml(content: Content, labels: Labels) -> str:
     """The document's title at the left, "Side X av Y" at the right, as the PDF has them."""
     return (
         f'<w:p {_NS}><w:pPr><w:pStyle w:val="Footer"/>'
         f'<w:tabs><w:tab w:val="clear" w:pos="4536"/><w:tab w:val="clear" w:pos="9072"/>'
         f'<w:tab w:val="right" w:pos="{TEXT_W}"/></w:tabs></w:pPr>'
-        f"{_runs([Span(content.title)])}<w:r><w:tab/></w:r>"
+        f"{_runs([Span(_shortened(content.title, 85))])}<w:r><w:tab/></w:r>"
         f"{_runs([Span(labels.page + ' ')])}{_field('PAGE')}"
         f"{_runs([Span(' ' + labels.page_of_word + ' ')])}{_field('NUMPAGES')}</w:p>"
     )

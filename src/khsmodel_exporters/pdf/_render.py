@@ -531,6 +531,10 @@ class _Renderer:
                 run_start = r + 1
                 cmds.append(("BACKGROUND", (0, r), (-1, r),
                              PHASE_FILL if row.kind == "phase" else GROUP_FILL))  # fmt: skip
+                # never the last row of a page ("Fagdag" alone at its foot), unless the row
+                # after it could be taller than a page: that one must stay free to split
+                if r < len(t.rows) and _short(t.rows[r]):
+                    cmds.append(("NOSPLIT", (0, r), (-1, r + 1)))
             else:
                 cells: list[Any] = [self.cell_paras(c) for c in row.cells[:ncols]]
                 cells += [""] * (ncols - len(cells))
@@ -736,6 +740,17 @@ class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
         """Make the flowables a :class:`_Later` stands in for, as the layout reaches it."""
         while flowables and isinstance(flowables[0], _Later):
             flowables[0] = flowables[0].made()
+
+
+def _short(row: C.Row | C.GroupRow) -> bool:
+    """A row that surely fits on a page: a few short lines in each cell."""
+    if isinstance(row, C.GroupRow):
+        return True
+    for cell in row.cells:
+        chars = sum(len(sp.text) for p in cell.paras for sp in p.spans)
+        if len(cell.paras) > 12 or chars > 1200:
+            return False
+    return True
 
 
 def _collect_groups(content: C.Content, groups: dict[str, list[C.Row | C.GroupRow]]) -> None:
