@@ -371,7 +371,7 @@ def _setup(document: Any, font: str, content: Content, labels: Labels) -> None:
     header.append(
         parse_xml(
             f'<w:p {_NS}><w:pPr><w:pStyle w:val="Header"/></w:pPr>'
-            f"{_runs([Span(_shortened(content.header or content.title, 100))])}</w:p>"
+            f"{_runs([Span(content.header or content.title)])}</w:p>"
         )
     )
     footer = sect.footer._element
