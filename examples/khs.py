@@ -855,7 +855,10 @@ def action_plan_2016_2017() -> ActionPlan:
     002 carries no title; it is the "felles handlingsplan 2016-2017" of the
     case document (000). Its first lines, "OSU besluttet 08.02.2016 følgende
     fokusområder for 2016 og 2017" with the numbered list, are the adoption
-    decision, dated the day of OSU sak 2/2016. The ongoing activities are only
+    decision: body and date, no case number (002 cites none; the same day's
+    sak 2/2016 (000) presents the plan "til orientering", and the focus areas
+    themselves were decided in sak 21/2015, so neither is the adopting case).
+    The ongoing activities are only
     named ("I tillegg kommer …"), so ``ongoing_activities`` and
     ``previous_plan`` stay empty: 002 does not say they come from the 2015 plan.
     """
@@ -869,13 +872,11 @@ def action_plan_2016_2017() -> ActionPlan:
         adoption=Adoption(
             body=OSU,
             date=OSU_MEETING,
-            case_number=_case_2_2016(),
             decision=Decision(
                 kind=DecisionKind.DECISION,
                 text=_OSU_DECISION_TEXT,
                 date=OSU_MEETING,
                 body=OSU,
-                case_number=_case_2_2016(),
                 items=_OSU_DECISION_ITEMS,
             ),
         ),

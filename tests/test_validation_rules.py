@@ -99,7 +99,7 @@ CASES: dict[str, tuple[str, list[tuple[str, Any]], Severity, str]] = {
         ProgressEntry(date=D(2021, 11, 1), text="Ferdig", status=MeasureStatus.DONE),
         ProgressEntry(date=D(2021, 10, 15), text="Notat")))], W,
                 "$.focus_areas[1].measures[0].progress[2].date"),
-    "PLAN017": ("plan", [("adoption.case_number", None)], E, "$.adoption.case_number"),
+    "PLAN017": ("plan", [("adoption.date", None)], E, "$.adoption.date"),
     "PLAN018": ("plan", [("adoption.body", "nobody")], E, "$.adoption.body"),
     "PLAN019": ("plan", [("status", PlanStatus.PROPOSED)], W, "$.status"),
     "PLAN020": ("plan", [("adoption.case_number", CaseNumber.parse("7/2020"))], W,

@@ -569,7 +569,9 @@ class _Builder:
         if per and not _told(per, " ".join(_blocks_text(plan.introduction).split())):
             self.add(Subtitle(f"{L.period}: {per}"))
         a = plan.adoption
-        if a is not None:
+        # an adoption with its decision and no line of its own is told by the decision
+        # below ("OSU besluttet 08.02.2016 …"): no generated "Vedtatt i …" line before it
+        if a is not None and (a.text or a.decision is None):
             line = (
                 t(a.text)
                 if a.text
@@ -580,11 +582,11 @@ class _Builder:
                 )
             )
             self.para(line, "lead")
-        elif plan.status is not None:
+        elif a is None and plan.status is not None:
             self.para(L.plan_status[plan.status], "lead")
         if a is not None and a.decision is not None:
             # the adopting decision opens the plan, as adopted plans print it ("OSU besluttet
-            # 08.02.2016 følgende fokusområder …" and the list); the lead line names the case
+            # 08.02.2016 følgende fokusområder …" and the list)
             self.decision(a.decision, level, heading=False)
         named_only = plan.ongoing_activities_text and not plan.ongoing_activities
         if named_only:  # "I tillegg kommer pågående aktiviteter …": a line before the areas

@@ -96,10 +96,11 @@ RULES: tuple[Rule, ...] = (
     Rule("PLAN016", W, "Progress entries of a measure are not in date order.",
          "Follow-up notes are read as a history; an entry dated before the one above "
          "it is usually a wrong date."),
-    Rule("PLAN017", E, "An adopted plan does not name the adopting body, date and case.",
+    Rule("PLAN017", E, "An adopted plan does not name the adopting body and date.",
          "A plan whose status is adopted, or that has an adoption, must say who "
-         "adopted it, when, and in which case (\"Vedtatt i OSU 8. februar 2016, sak "
-         "2/2016\"), so the decision can be found."),
+         "adopted it and when (\"OSU besluttet 08.02.2016\"), so the decision can be "
+         "found; the case number belongs there too when the source gives it, but many "
+         "plans are adopted without one being cited."),
     Rule("PLAN018", E, "The adopting body is not a body of the partnership.",
          "The body that adopted the plan must be one of the partnership's bodies "
          "(by id)."),
@@ -240,8 +241,8 @@ def _adoption(ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
             ctx.add(
                 "PLAN017",
                 at.f("adoption"),
-                "the plan's status is adopted but it does not say who adopted it, when "
-                "and in which case; add the adoption with body, date and case number",
+                "the plan's status is adopted but it does not say who adopted it and "
+                "when; add the adoption with body and date (and the case number if known)",
             )
         return
     a_at = at.f("adoption")
@@ -250,7 +251,6 @@ def _adoption(ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
     missing = (
         ("body", adoption.body is None, "the adopting body (its id)"),
         ("date", adoption.date is None, "the date of adoption"),
-        ("case_number", adoption.case_number is None, 'the case number (e.g. "2/2016")'),
     )
     for name, is_missing, what in missing:
         if is_missing:
