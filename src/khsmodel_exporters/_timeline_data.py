@@ -1,0 +1,110 @@
+"""What a plan's timeline shows, as data: measures placed by their dates, grouped by area.
+
+Shared by the PDF chart (:mod:`khsmodel_exporters.pdf._timeline`) and the Word
+table (:mod:`khsmodel_exporters.docx._render`), so both place the same measures in
+the same months and list the same ones under "Uten fast dato". Pure Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from khsmodel.labels import Labels
+from khsmodel.plans import ActionPlan, Measure
+
+__all__ = ["Row", "TimelineData", "collect", "months"]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One measure on the timeline: number, text, timeframe as written, resolved dates."""
+
+    number: str
+    text: str
+    when: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineData:
+    """The chart's groups (title, rows that resolve) and the measures that do not resolve."""
+
+    groups: tuple[tuple[str, tuple[Row, ...]], ...]
+    unresolved: tuple[tuple[str, Row], ...]
+    start: dt.date
+    end: dt.date
+
+    @property
+    def empty(self) -> bool:
+        return not any(rows for _, rows in self.groups)
+
+
+def _row(number: str, m: Measure) -> tuple[Row, bool]:
+    """The measure's row and whether it can be placed; one without a timeframe cannot."""
+    tf = m.timeframe
+    if tf is None:
+        return Row(number=number, text=m.text, when="", start=None, end=None), False
+    rng = tf.date_range()
+    start, end = rng if rng is not None else (None, None)
+    row = Row(number=number, text=m.text, when=tf.text, start=start, end=end)
+    return row, (start is not None or end is not None)
+
+
+def _month_start(d: dt.date) -> dt.date:
+    return d.replace(day=1)
+
+
+def _month_end(d: dt.date) -> dt.date:
+    if d.month == 12:
+        return dt.date(d.year, 12, 31)
+    return dt.date(d.year, d.month + 1, 1) - dt.timedelta(days=1)
+
+
+def collect(plan: ActionPlan, labels: Labels, focus_area_title: Sequence[str]) -> TimelineData:
+    """The measures of ``plan`` sorted into drawable rows and unresolved ones.
+
+    ``focus_area_title`` holds the heading of each focus area as the document
+    prints it (same order as ``plan.focus_areas``).
+    """
+    groups: list[tuple[str, tuple[Row, ...]]] = []
+    unresolved: list[tuple[str, Row]] = []
+    sources: list[tuple[str, Sequence[Measure]]] = [
+        (title, fa.measures) for title, fa in zip(focus_area_title, plan.focus_areas, strict=True)
+    ]
+    if plan.ongoing_activities:
+        sources.append((labels.ongoing_activities, plan.ongoing_activities))
+    for title, measures in sources:
+        rows: list[Row] = []
+        for m in measures:
+            # a measure is named as the tables name it: by its label as written ("1.1"), else
+            # by its text alone (a number the tables do not print would match nothing)
+            row, resolved = _row(m.label or "", m)
+            if resolved:
+                rows.append(row)
+            else:
+                unresolved.append((title, row))
+        groups.append((title, tuple(rows)))
+    dates = [d for _, rows in groups for r in rows for d in (r.start, r.end) if d is not None]
+    period = plan.period
+    p_start = period.start if period else None
+    p_end = period.effective_end if period else None
+    if p_start is not None and p_end is not None and p_end < p_start:
+        p_start, p_end = p_end, p_start
+    candidates_start = [d for d in (p_start, *dates) if d is not None]
+    candidates_end = [d for d in (p_end, *dates) if d is not None]
+    if candidates_start and candidates_end:
+        start = _month_start(min(candidates_start))
+        end = _month_end(max(candidates_end))
+    else:  # nothing to draw; any range will do
+        start = end = dt.date(2000, 1, 1)
+    if (end - start).days < 27:
+        end = _month_end(start)
+    return TimelineData(tuple(g for g in groups if g[1]), tuple(unresolved), start, end)
+
+
+def months(start: dt.date, end: dt.date) -> int:
+    """How many calendar months ``start``..``end`` touches."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
