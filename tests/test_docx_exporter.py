@@ -186,7 +186,9 @@ def test_status_column_phases_and_groups(plan_doc: tuple[ActionPlan, Any, bytes]
 
 def test_header_row_repeats_on_every_page(plan_doc: tuple[ActionPlan, Any, bytes]) -> None:
     _, d, _ = plan_doc
-    tables = [tb for tbs in tables_by_heading(d).values() for tb in tbs]
+    by_heading = tables_by_heading(d)
+    assert len(by_heading.pop("Tidslinje")) == 1  # the timeline (two header rows, no grid)
+    tables = [tb for tbs in by_heading.values() for tb in tbs]
     assert len(tables) == 5
     for tb in tables:
         tr_pr = tb.rows[0]._tr.trPr
@@ -206,6 +208,7 @@ def test_headings_title_and_adoption_line(plan_doc: tuple[ActionPlan, Any, bytes
         *(f"Fokusområde {i}: {plan.focus_areas[i - 1].title}" for i in (1, 2, 3)),
         "Innsatsområde 4: Samisk språk og kultur i tjenestene",
         "Pågående aktiviteter som videreføres",
+        "Tidslinje",
     ]
     # headings are outline levels (navigation pane) and carry bookmarks
     h = next(p for p in d.paragraphs if p.style.name == "Heading 1")
@@ -215,7 +218,7 @@ def test_headings_title_and_adoption_line(plan_doc: tuple[ActionPlan, Any, bytes
     # purpose keeps markup-like text literally, the list is a real list
     assert "Felles handlingsplan mellom Vestre Viken og kommunene <i>&amp; K26</i>." in all_text(d)
     bullets = [p.text for p in d.paragraphs if p.style.name == "List Bullet"]
-    assert bullets == ["Barn og unge", "Skrøpelige eldre"]
+    assert bullets[:2] == ["Barn og unge", "Skrøpelige eldre"]  # then the timeline's list
 
 
 def test_language_header_footer_and_properties(plan_doc: tuple[ActionPlan, Any, bytes]) -> None:
@@ -929,3 +932,38 @@ def test_a_long_title_is_shortened_in_the_footer_only() -> None:
     footer = d.sections[0].footer.paragraphs[0].text.split("\t")[0]
     assert footer.endswith("…") and len(footer) <= 86 and doc.title.startswith(footer[:-1])
     assert d.sections[0].header.paragraphs[0].text == build(doc).header
+
+
+def test_word_has_the_plans_timeline_as_a_table() -> None:
+    """As the PDF's chart: a column per month of 2016-2017, the months a measure covers
+    filled; the measures without a fixed date listed under it. ``timeline=False`` leaves
+    it out."""
+    sys.path.insert(0, str(EXAMPLES))
+    import khs
+
+    plan = khs.action_plan_2016_2017()
+    d = read(khsmodel.export(plan, "docx"))
+    [table] = tables_by_heading(d)["Tidslinje"]
+    years = [c.text for c in table.rows[0].cells]
+    assert years[0] == "Tiltak" and years[1:] == ["2016"] * 12 + ["2017"] * 12  # merged cells
+    assert "".join(c.text for c in table.rows[1].cells[1:]) == "jfmamjjasond" * 2
+
+    def filled(label: str) -> list[int]:
+        row = next(r for r in table.rows if r.cells[0].text.startswith(label))
+        out = []
+        for i, cell in enumerate(row.cells[1:]):
+            shd = cell._tc.tcPr.find(qn("w:shd"))
+            if shd is not None:
+                out.append(i)
+        return out
+
+    assert filled("Konferanse for kommuner og helseforetak") == [3]  # April 2016
+    assert filled("Representasjon i LSU") == list(range(12))  # 2016
+    assert filled("Implementering i pilotkommuner") == list(range(3, 24))  # from April, open
+    unresolved = [p.text for p in d.paragraphs if p.style.name == "List Bullet"]
+    assert "Rettigheter forankret i lov" in unresolved
+    assert "Oversikt over lokale tiltak forankret i LSUene – Neste møte" in unresolved
+    without = read(khsmodel.export(plan, "docx", timeline=False))
+    assert "Tidslinje" not in [p.text for p in without.paragraphs]
+    with pytest.raises(KhsModelError, match="timeline must be True or False"):
+        khsmodel.export(plan, "docx", timeline="nei")

@@ -80,6 +80,10 @@ class Labels:
     phase: str = "Fase"
     timeline: str = "Tidslinje"  # PDF: chart of the measures that have dates
     timeline_unresolved: str = "Uten fast dato"  # measures the chart cannot place
+    timeline_key: str = (
+        "Mørk: tidsrommet tiltaket gjelder (en frist: måneden den faller i). "
+        "Lys: startet, uten fastsatt slutt."
+    )
     plan_status: Mapping[str, str] = field(default_factory=lambda: _ro({
         "draft": "Utkast", "proposed": "Forslag", "adopted": "Vedtatt",
         "superseded": "Erstattet av ny plan",

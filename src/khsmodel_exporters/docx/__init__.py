@@ -13,6 +13,10 @@ Options of ``export(doc, **options)``:
     The core properties' created/modified time. By default the document's own
     date (adoption, document or meeting date) at midnight UTC; left out when
     the document has none. Never the clock: same input, same bytes.
+``timeline`` (bool, default True)
+    End an action plan with its timeline: a table with a column per month (per
+    quarter or year for long plans), the months each dated measure covers filled,
+    the measures without a fixed date listed under it (as the PDF's chart).
 ``labels`` (khsmodel.labels.Labels, default ``NB``)
     The words the document prints: headings, field labels, "Side X av Y". An
     organisation whose case documents say "Vår ref" and "Dato dok" passes
@@ -31,7 +35,7 @@ from .._options import import_renderer, labels_option, reject_unknown_options
 
 __all__ = ["DocxExporter"]
 
-_OPTIONS = {"font", "created", "labels"}
+_OPTIONS = {"font", "created", "labels", "timeline"}
 
 
 class DocxExporter:
@@ -54,9 +58,12 @@ class DocxExporter:
             raise KhsModelError(f"created must be a datetime.datetime, got {created!r}")
 
         labels = labels_option(options)
+        timeline = options.get("timeline", True)
+        if not isinstance(timeline, bool):
+            raise KhsModelError(f"timeline must be True or False, got {timeline!r}")
 
         from .._content import build
 
         content = build(doc, labels=labels)  # rejects unwritable text with its path, first
         render = import_renderer(self, __package__)
-        return render(content, font=font, created=created, labels=labels)
+        return render(content, font=font, created=created, labels=labels, timeline=timeline)

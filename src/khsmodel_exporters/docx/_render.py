@@ -26,6 +26,7 @@ from docx.oxml import parse_xml
 from lxml import etree
 
 from khsmodel.labels import NB, Labels
+from khsmodel.plans import ActionPlan
 
 from .._content import (
     Block_,
@@ -44,6 +45,9 @@ from .._content import (
     Table,
     Title,
 )
+from .._content import _Builder as _ContentBuilder
+from .._timeline_data import Row as _TimelineRow
+from .._timeline_data import collect, months
 
 __all__ = ["render"]
 
@@ -60,6 +64,9 @@ PHASE_FILL = "EEF2F7"  # phase rows ("Fase 1")
 RULE = "8EA0B8"
 DARK = "1F3864"
 MUTED = "595959"
+GRID_LIGHT = "D5DBE3"  # timeline: lines between months
+BAR = "335F9E"  # timeline: a month the measure covers (the PDF chart's accent)
+BAR_LIGHT = "9EBCDB"  # timeline: an open end ("Starter i april") or a deadline's month
 
 _TABLE_STYLES = ("TableNormal", "TableGrid")
 _BULLET_ABSTRACT = 90
@@ -468,8 +475,10 @@ class _Sink(list[str]):
 
 
 class _Body:
-    def __init__(self, out: _Sink) -> None:
+    def __init__(self, out: _Sink, labels: Labels = NB, *, timeline: bool = True) -> None:
         self.out = out
+        self.labels = labels
+        self.timeline_wanted = timeline
         self.break_next = False
         self.bookmark_id = 0
         self.next_num = 100
@@ -533,6 +542,97 @@ class _Body:
             self.break_next = True
             self.p("KhsAttachmentLabel", _runs([Span(b.label)]))
             self.blocks(b.content.blocks)
+            self.timeline(b.content.source, level=2)
+
+    # -- the plan's timeline: a table with a column per month (a Gantt chart in Word)
+    def timeline(self, source: object, *, level: int = 1) -> None:
+        """What the PDF draws as a chart, as a table: a row per measure placed by its
+        dates, the months it covers filled; the measures it cannot place listed below."""
+        if not (self.timeline_wanted and isinstance(source, ActionPlan)):
+            return
+        L = self.labels
+        builder = _ContentBuilder(L, source.partnership)
+        data = collect(source, L, [builder.focus_area_heading(fa) for fa in source.focus_areas])
+        if data.empty:
+            return
+        self.block(Heading(min(level, 3), L.timeline, f"khs_timeline_{self.bookmark_id + 1}"))
+        slots = _time_slots(data.start, data.end)
+        label_w = TEXT_W * 2 // 5
+        each = (TEXT_W - label_w) // len(slots)
+        widths = [label_w] + [each] * len(slots)
+        widths[-1] += TEXT_W - sum(widths)
+        grid = (
+            f'<w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>'
+            f'<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{RULE}"/>'
+            f'<w:insideH w:val="single" w:sz="2" w:space="0" w:color="{GRID_LIGHT}"/>'
+            f'<w:insideV w:val="single" w:sz="2" w:space="0" w:color="{GRID_LIGHT}"/>'
+            "</w:tblBorders>"
+        )
+        self._open_table(widths, grid)
+        out = self.out
+        head = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
+        years: list[tuple[int, int]] = []  # (year, how many slots)
+        for s in slots:
+            if years and years[-1][0] == s[0].year:
+                years[-1] = (s[0].year, years[-1][1] + 1)
+            else:
+                years.append((s[0].year, 1))
+        cells = [_tl_cell(label_w, _runs([Span(L.measure, bold=True)]), head)]
+        at = 1
+        for year, n in years:
+            w = sum(widths[at : at + n])
+            span = f'<w:gridSpan w:val="{n}"/>' if n > 1 else ""
+            cells.append(_tl_cell(w, _runs([Span(str(year), bold=True)]), head, span, "center"))
+            at += n
+        out.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{''.join(cells)}</w:tr>")
+        if len(slots[0][2]) > 0:  # months or quarters named in a second header row
+            cells = [_tl_cell(label_w, "", head)] + [
+                _tl_cell(each, _runs([Span(s[2])]), head, "", "center") for s in slots
+            ]
+            out.append(
+                f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{''.join(cells)}</w:tr>"
+            )
+        group_pr = (
+            f'<w:tcPr><w:tcW w:w="{TEXT_W}" w:type="dxa"/><w:gridSpan w:val="{len(widths)}"/>'
+            f'<w:shd w:val="clear" w:color="auto" w:fill="{PHASE_FILL}"/></w:tcPr>'
+        )
+        for title, rows in data.groups:
+            out.append(
+                f"<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc>{group_pr}<w:p><w:pPr>"
+                '<w:pStyle w:val="KhsTableHeading"/><w:keepNext/></w:pPr>'
+                f"{_runs([Span(title, bold=True)])}</w:p></w:tc></w:tr>"
+            )
+            for row in rows:
+                label = f"{row.number} {row.text}" if row.number else row.text
+                text = (
+                    f'<w:p><w:pPr><w:pStyle w:val="KhsTableText"/></w:pPr>{_runs([Span(label)])}'
+                    f'</w:p><w:p><w:pPr><w:pStyle w:val="KhsTableNote"/></w:pPr>'
+                    f"{_runs([Span(row.when, italic=True)])}</w:p>"
+                )
+                parts = [f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{label_w}" '
+                         f'w:type="dxa"/></w:tcPr>{text}</w:tc>']  # fmt: skip
+                for first, last, _name in slots:
+                    fill = _tl_fill(row, first, last)
+                    shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+                    parts.append(
+                        f'<w:tc><w:tcPr><w:tcW w:w="{each}" w:type="dxa"/>{shd}</w:tcPr>'
+                        '<w:p><w:pPr><w:pStyle w:val="KhsTableText"/></w:pPr></w:p></w:tc>'
+                    )
+                parts.append("</w:tr>")
+                out.append("".join(parts))
+        self._close_table()
+        self.p("KhsNote", _runs([Span(L.timeline_key, italic=True)]))
+        if data.unresolved:
+            self.block(Heading(min(level + 1, 3), L.timeline_unresolved,
+                               f"khs_timeline_{self.bookmark_id + 1}"))  # fmt: skip
+            items = []
+            for _title, row in data.unresolved:
+                spans = [Span(f"{row.number} ", bold=True)] if row.number else []
+                spans.append(Span(row.text))
+                if row.when:
+                    spans.append(Span(f" – {row.when}", italic=True))
+                items.append(tuple(spans))
+            self.block(BulletList(tuple(items)))
 
     # -- tables
     def _open_table(self, widths: list[int], borders: str, style: str = "TableGrid") -> None:
@@ -667,6 +767,46 @@ class _Body:
         self._close_table()
 
 
+def _tl_cell(width: int, inner: str, shd: str = "", span: str = "", jc: str = "") -> str:
+    """A header cell of the timeline table."""
+    align = f'<w:jc w:val="{jc}"/>' if jc else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}{shd}</w:tcPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="KhsTableHeading"/>{align}</w:pPr>{inner}</w:p></w:tc>'
+    )
+
+
+def _time_slots(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, str]]:
+    """The columns of the timeline: months (up to three years), else quarters, else years.
+
+    Each is (first day, last day, its name in the second header row, "" for none).
+    """
+    n = months(start, end)
+    step = 1 if n <= 36 else (3 if n <= 120 else 12)
+    names = "jfmamjjasond"
+    out = []
+    y, m = start.year, start.month - (start.month - 1) % step
+    while dt.date(y, m, 1) <= end:
+        first = dt.date(y, m, 1)
+        ny, nm = (y + (m + step - 1) // 12, (m + step - 1) % 12 + 1)
+        last = dt.date(ny, nm, 1) - dt.timedelta(days=1)
+        name = names[m - 1] if step == 1 else (f"K{(m - 1) // 3 + 1}" if step == 3 else "")
+        out.append((first, last, name))
+        y, m = ny, nm
+    return out
+
+
+def _tl_fill(row: _TimelineRow, first: dt.date, last: dt.date) -> str | None:
+    """The fill of one month of a measure's row: its bar, a lighter open end or deadline."""
+    if row.start is not None and row.end is not None:
+        lo, hi = min(row.start, row.end), max(row.start, row.end)
+        return BAR if lo <= last and hi >= first else None
+    if row.start is not None:  # open end: from its start on
+        return BAR_LIGHT if row.start <= last else None
+    assert row.end is not None  # a deadline: the month it falls in
+    return BAR if first <= row.end <= last else None
+
+
 # ---------------------------------------------------------------- package
 class _FixedZip:
     """A PhysPkgWriter stand-in: fixed timestamps and permissions, so bytes depend on content."""
@@ -798,8 +938,10 @@ def render(
     font: str = "Arial",
     created: dt.datetime | None = None,
     labels: Labels = NB,
+    timeline: bool = True,
 ) -> bytes:
-    """The .docx bytes of ``content`` (``labels``: the words of the page furniture)."""
+    """The .docx bytes of ``content`` (``labels``: the words of the page furniture;
+    ``timeline``: an action plan's timeline table at its end)."""
     document = _new_document()
     _drop_parts(document)
     _setup(document, font, content, labels)
@@ -820,8 +962,9 @@ def render(
     def write_main(write: Callable[[bytes], Any]) -> None:
         write(head)
         out = _Sink(lambda text: write(text.encode("utf-8")))
-        body = _Body(out)
+        body = _Body(out, labels, timeline=timeline)
         body.blocks(content.blocks)
+        body.timeline(content.source)
         if not (out or out.written):
             body.p(None, "")
         out.flush()
