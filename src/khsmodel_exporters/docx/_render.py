@@ -596,6 +596,13 @@ class _Body:
             f'<w:tcPr><w:tcW w:w="{TEXT_W}" w:type="dxa"/><w:gridSpan w:val="{len(widths)}"/>'
             f'<w:shd w:val="clear" w:color="auto" w:fill="{PHASE_FILL}"/></w:tcPr>'
         )
+        # the cell of one month, empty or filled, written once (a plan has thousands)
+        month_cell = {
+            fill: f'<w:tc><w:tcPr><w:tcW w:w="{each}" w:type="dxa"/>'
+            + (f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else "")
+            + '</w:tcPr><w:p><w:pPr><w:pStyle w:val="KhsTableText"/></w:pPr></w:p></w:tc>'
+            for fill in (None, BAR, BAR_LIGHT)
+        }
         for title, rows in data.groups:
             out.append(
                 f"<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc>{group_pr}<w:p><w:pPr>"
@@ -611,13 +618,7 @@ class _Body:
                 )
                 parts = [f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{label_w}" '
                          f'w:type="dxa"/></w:tcPr>{text}</w:tc>']  # fmt: skip
-                for first, last, _name in slots:
-                    fill = _tl_fill(row, first, last)
-                    shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
-                    parts.append(
-                        f'<w:tc><w:tcPr><w:tcW w:w="{each}" w:type="dxa"/>{shd}</w:tcPr>'
-                        '<w:p><w:pPr><w:pStyle w:val="KhsTableText"/></w:pPr></w:p></w:tc>'
-                    )
+                parts.extend(month_cell[_tl_fill(row, first, last)] for first, last, _ in slots)
                 parts.append("</w:tr>")
                 out.append("".join(parts))
         self._close_table()
