@@ -276,3 +276,32 @@ def test_an_implausible_case_year_in_json_is_a_load_error_with_its_path() -> Non
     [error] = info.value.errors
     assert error.path == "$.case_number"
     assert "year 3288" in error.message and "ArchiveReference" in error.message
+
+
+def test_journal_numbers_are_checked() -> None:
+    """journalår in 1900–2100 and a sequence from 1: an "Lnr. 8687/16" read the wrong way
+    round (year 8687) is refused with the reading that fits."""
+    from khsmodel import JournalNumber
+
+    assert str(JournalNumber(year=2016, sequence=8687)) == "2016/8687"
+    with pytest.raises(KhsModelError, match="year 2016, sequence 8687"):
+        JournalNumber(year=8687, sequence=16)
+    with pytest.raises(KhsModelError, match="counts from 1"):
+        JournalNumber(year=2016, sequence=0)
+    with pytest.raises(KhsModelError, match="must be an int"):
+        JournalNumber(year="2016", sequence=1)  # type: ignore[arg-type]
+
+
+def test_noark5_journal_number_option_refuses_an_lnr_read_backwards() -> None:
+    pytest.importorskip("lxml")
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import _export_samples as samples
+
+    import khsmodel
+
+    with pytest.raises(KhsModelError, match="8687"):
+        khsmodel.export(samples.case_document(), "noark5", journal_number="8687/16")
+    assert khsmodel.export(samples.case_document(), "noark5", journal_number="2016/8687")

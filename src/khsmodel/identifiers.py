@@ -299,10 +299,31 @@ _ARCHIVE_RE = re.compile(
 
 @attrs.frozen
 class JournalNumber:
-    """A journal number (journalår + journalsekvensnummer), e.g. ``"8687/16"`` printed as Lnr."""
+    """A journal number: journalår (M013) and journalsekvensnummer (M014), a running
+    number per year over the whole journal; ``str()`` gives ``"2016/8687"``.
+
+    Municipal papers print an "Lnr.: 8687/16" (sequence first, two-digit year) that
+    may be this number (unverified, see shared/domain/numbering.md); give it as
+    ``JournalNumber(year=2016, sequence=8687)``. The year must lie in 1900–2100 and
+    the sequence count from 1, so "8687/16" read the wrong way round is refused.
+    """
 
     year: int
     sequence: int
+
+    def __attrs_post_init__(self) -> None:
+        for name, value in (("year", self.year), ("sequence", self.sequence)):
+            if type(value) is not int:
+                raise KhsModelError(
+                    f"journal number {name} must be an int, got {type(value).__name__} {value!r}"
+                )
+        if self.year not in PLAUSIBLE_YEARS:
+            raise KhsModelError(
+                f"journal number year {self.year} is outside {PLAUSIBLE_YEARS.start}–"
+                f"{PLAUSIBLE_YEARS.stop - 1} (an 'Lnr. 8687/16' is year 2016, sequence 8687)"
+            )
+        if self.sequence < 1:
+            raise KhsModelError(f"journal number sequence {self.sequence}: it counts from 1")
 
     def __str__(self) -> str:
         return f"{self.year}/{self.sequence}"
