@@ -967,3 +967,16 @@ def test_word_has_the_plans_timeline_as_a_table() -> None:
     assert "Tidslinje" not in [p.text for p in without.paragraphs]
     with pytest.raises(KhsModelError, match="timeline must be True or False"):
         khsmodel.export(plan, "docx", timeline="nei")
+
+
+def test_every_decision_kind_has_its_words_and_delegated_decisions_print() -> None:
+    """A label for every DecisionKind (a new kind without one broke generation), and a
+    delegated decision (delegert vedtak, the glossary's delegated_authority) printed so."""
+    from khsmodel import Decision, DecisionKind
+    from khsmodel.labels import NB
+
+    assert set(NB.decision_kinds) == {k.value for k in DecisionKind}
+    case = attrs.evolve(samples.case_document(), decision=Decision(
+        kind=DecisionKind.DELEGATED, text="Sekretariatet godkjenner møteplanen."))  # fmt: skip
+    text = all_text(read(khsmodel.export(case, "docx")))
+    assert "Delegert vedtak" in text and "Sekretariatet godkjenner møteplanen." in text

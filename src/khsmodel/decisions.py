@@ -18,6 +18,7 @@ class DecisionKind(StrEnum):
     RECOMMENDATION = "recommendation"  # anbefaling / innstilling
     NOTED = "noted"  # til orientering
     ADOPTED = "adopted"  # vedtatt (a plan or agreement)
+    DELEGATED = "delegated"  # delegert vedtak: made by an officer or body with delegated authority
     OTHER = "other"
 
 

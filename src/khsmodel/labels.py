@@ -129,7 +129,7 @@ class Labels:
     decisions: str = "Vedtak"
     decision_kinds: Mapping[str, str] = field(default_factory=lambda: _ro({
         "decision": "Vedtak", "recommendation": "Anbefaling", "noted": "Til orientering",
-        "adopted": "Vedtatt", "other": "Beslutning",
+        "adopted": "Vedtatt", "delegated": "Delegert vedtak", "other": "Beslutning",
     }))  # fmt: skip
     unanimous: str = "Enstemmig"
     not_unanimous: str = "Ikke enstemmig"

@@ -1252,6 +1252,7 @@ _DECISION_HEADINGS = {
     DecisionKind.RECOMMENDATION: "Anbefaling",
     DecisionKind.NOTED: "Til orientering",
     DecisionKind.ADOPTED: "Vedtatt",
+    DecisionKind.DELEGATED: "Delegert vedtak",
     DecisionKind.OTHER: "Konklusjon",
 }
 

@@ -77,8 +77,11 @@ _CONSULTATION_ROLE = {
     DecisionKind.ADOPTED: NB.decision_kinds["decision"],
     DecisionKind.RECOMMENDATION: NB.decision_kinds["recommendation"],
     DecisionKind.NOTED: NB.decision_kinds["noted"],
+    DecisionKind.DELEGATED: NB.decision_kinds["delegated"],
 }
-_FINAL = frozenset({DecisionKind.DECISION, DecisionKind.ADOPTED, DecisionKind.NOTED})
+_FINAL = frozenset(
+    {DecisionKind.DECISION, DecisionKind.ADOPTED, DecisionKind.NOTED, DecisionKind.DELEGATED}
+)
 
 
 def oslo_offset(day: dt.date, time: dt.time) -> str:
