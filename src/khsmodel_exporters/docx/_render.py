@@ -46,6 +46,7 @@ from .._content import (
     Title,
 )
 from .._content import _Builder as _ContentBuilder
+from .._content import t as _t_text
 from .._timeline_data import Row as _TimelineRow
 from .._timeline_data import collect, months
 
@@ -610,11 +611,12 @@ class _Body:
                 f"{_runs([Span(title, bold=True)])}</w:p></w:tc></w:tr>"
             )
             for row in rows:
-                label = f"{row.number} {row.text}" if row.number else row.text
+                # as every text of the document: through the content's text form (t)
+                label = _t_text(f"{row.number} {row.text}" if row.number else row.text)
                 text = (
                     f'<w:p><w:pPr><w:pStyle w:val="KhsTableText"/></w:pPr>{_runs([Span(label)])}'
                     f'</w:p><w:p><w:pPr><w:pStyle w:val="KhsTableNote"/></w:pPr>'
-                    f"{_runs([Span(row.when, italic=True)])}</w:p>"
+                    f"{_runs([Span(_t_text(row.when), italic=True)])}</w:p>"
                 )
                 parts = [f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{label_w}" '
                          f'w:type="dxa"/></w:tcPr>{text}</w:tc>']  # fmt: skip
@@ -628,10 +630,10 @@ class _Body:
                                f"khs_timeline_{self.bookmark_id + 1}"))  # fmt: skip
             items = []
             for _title, row in data.unresolved:
-                spans = [Span(f"{row.number} ", bold=True)] if row.number else []
-                spans.append(Span(row.text))
+                spans = [Span(_t_text(f"{row.number} "), bold=True)] if row.number else []
+                spans.append(Span(_t_text(row.text)))
                 if row.when:
-                    spans.append(Span(f" – {row.when}", italic=True))
+                    spans.append(Span(f" – {_t_text(row.when)}", italic=True))
                 items.append(tuple(spans))
             self.block(BulletList(tuple(items)))
 

@@ -202,6 +202,41 @@ class _Table(RLTable):  # type: ignore[misc]
         super()._calc(availWidth, availHeight)
         self._khs_calc = (availWidth, availHeight)
 
+    def _getFirstPossibleSplitRowPosition(
+        self, availHeight: float, ignoreSpans: int = 0
+    ) -> int:
+        """Where the page ends in this table, never right after a group row.
+
+        A heading or phase row ("Fagdag", "Fase 2") left as the last row of a page
+        goes to the next page with the row it heads, unless it is the first row
+        under the header (then the row after it is taller than the page and must
+        split anyway). reportlab's NOSPLIT would do the same, but it maps every
+        cell of the rest of the table at each page break: quadratic.
+        """
+        n: int = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        rows = self._cellvalues
+        head = self.repeatRows
+        while n - 1 > head and _is_group_row(rows[n - 1]):
+            n -= 1
+        # only the header and the group row would fit: the table goes on to the next page,
+        # if there the group row and the row it heads fit (else that row must split here)
+        if (
+            n - 1 == head
+            and n < len(rows)
+            and _is_group_row(rows[n - 1])
+            and float(sum(self._rowHeights[: n + 1])) <= TEXT_H
+        ):
+            return int(head) - 1 if ignoreSpans else int(head)  # both attempts refuse to split
+        return n
+
+
+def _is_group_row(row: Sequence[Any]) -> bool:
+    """Whether a row of a laid-out table is a group row (reportlab wraps cell flowables)."""
+    cell = row[0] if row else None
+    if isinstance(cell, list | tuple):
+        cell = cell[0] if len(cell) == 1 else None
+    return isinstance(cell, _AcrossRow)
+
 
 class _AcrossRow(Flowable):  # type: ignore[misc]
     """The text of a group row ("Fase 1", a shared heading): in the first cell, laid out
@@ -531,10 +566,6 @@ class _Renderer:
                 run_start = r + 1
                 cmds.append(("BACKGROUND", (0, r), (-1, r),
                              PHASE_FILL if row.kind == "phase" else GROUP_FILL))  # fmt: skip
-                # never the last row of a page ("Fagdag" alone at its foot), unless the row
-                # after it could be taller than a page: that one must stay free to split
-                if r < len(t.rows) and _short(t.rows[r]):
-                    cmds.append(("NOSPLIT", (0, r), (-1, r + 1)))
             else:
                 cells: list[Any] = [self.cell_paras(c) for c in row.cells[:ncols]]
                 cells += [""] * (ncols - len(cells))
@@ -740,17 +771,6 @@ class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
         """Make the flowables a :class:`_Later` stands in for, as the layout reaches it."""
         while flowables and isinstance(flowables[0], _Later):
             flowables[0] = flowables[0].made()
-
-
-def _short(row: C.Row | C.GroupRow) -> bool:
-    """A row that surely fits on a page: a few short lines in each cell."""
-    if isinstance(row, C.GroupRow):
-        return True
-    for cell in row.cells:
-        chars = sum(len(sp.text) for p in cell.paras for sp in p.spans)
-        if len(cell.paras) > 12 or chars > 1200:
-            return False
-    return True
 
 
 def _collect_groups(content: C.Content, groups: dict[str, list[C.Row | C.GroupRow]]) -> None:
