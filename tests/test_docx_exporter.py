@@ -962,6 +962,11 @@ def test_word_has_the_plans_timeline_as_a_table() -> None:
     assert filled("Implementering i pilotkommuner") == list(range(3, 24))  # from April, open
     unresolved = [p.text for p in d.paragraphs if p.style.name == "List Bullet"]
     assert "Rettigheter forankret i lov" in unresolved
+    # listed under the focus area it belongs to
+    texts = [p.text for p in d.paragraphs if p.text]
+    tail = texts[texts.index("Uten fast dato") :]
+    area = "Fokusområde 2: Tiltak rettet mot barn og unge"
+    assert tail.index(area) < tail.index("Rettigheter forankret i lov")
     assert "Oversikt over lokale tiltak forankret i LSUene – Neste møte" in unresolved
     without = read(khsmodel.export(plan, "docx", timeline=False))
     assert "Tidslinje" not in [p.text for p in without.paragraphs]

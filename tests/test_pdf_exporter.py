@@ -519,7 +519,11 @@ def test_timeline_names_measures_as_the_tables_do(plan: ActionPlan, plan_pdf: by
     text = norm(pdftotext(plan_pdf))
     tail = text[text.rindex("Tidslinje") :]
     assert not re.search(r"\b\d\.\d+ [A-ZÆØÅ]", tail), tail[:400]
-    assert "Rettigheter forankret i lov" in tail[tail.index("Uten fast dato") :]  # no timeframe
+    unplaced = tail[tail.index("Uten fast dato") :]
+    assert "Rettigheter forankret i lov" in unplaced  # no timeframe: listed, under its area
+    assert unplaced.index("Fokusområde 2: Tiltak rettet mot barn og unge") < unplaced.index(
+        "Rettigheter forankret i lov"
+    )
     labelled = norm(pdftotext(PdfExporter().export(timeline_plan())))
     assert "1.1 Tiltak med tidsperspektiv" in labelled[: labelled.index("Tidslinje")]  # table
     assert "1.1 Tiltak med tidsperspektiv" in labelled[labelled.index("Tidslinje") :]  # chart

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from khsmodel.labels import Labels
 from khsmodel.plans import ActionPlan, Measure
 
-__all__ = ["Row", "TimelineData", "collect", "months"]
+from ._content import Span, t
+
+__all__ = ["Row", "TimelineData", "collect", "months", "unresolved_groups"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +110,18 @@ def collect(plan: ActionPlan, labels: Labels, focus_area_title: Sequence[str]) -
 def months(start: dt.date, end: dt.date) -> int:
     """How many calendar months ``start``..``end`` touches."""
     return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def unresolved_groups(data: TimelineData) -> list[tuple[str, list[tuple[Span, ...]]]]:
+    """The measures the timeline cannot place, as list items under their focus area:
+    "2.2 Rettigheter forankret i lov", "… – Neste møte" (the timeframe as written)."""
+    groups: list[tuple[str, list[tuple[Span, ...]]]] = []
+    for title, row in data.unresolved:
+        spans = [Span(t(f"{row.number} "), bold=True)] if row.number else []
+        spans.append(Span(t(row.text)))
+        if row.when:  # a measure without a timeframe is listed with its text alone
+            spans.append(Span(f" – {t(row.when)}", italic=True))
+        if not groups or groups[-1][0] != title:
+            groups.append((title, []))
+        groups[-1][1].append(tuple(spans))
+    return groups

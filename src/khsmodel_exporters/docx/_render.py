@@ -48,7 +48,7 @@ from .._content import (
 from .._content import _Builder as _ContentBuilder
 from .._content import t as _t_text
 from .._timeline_data import Row as _TimelineRow
-from .._timeline_data import collect, months
+from .._timeline_data import collect, months, unresolved_groups
 
 __all__ = ["render"]
 
@@ -625,16 +625,12 @@ class _Body:
                 out.append("".join(parts))
         self._close_table()
         self.p("KhsNote", _runs([Span(L.timeline_key, italic=True)]))
-        if data.unresolved:
+        groups = unresolved_groups(data)
+        if groups:
             self.block(Heading(min(level + 1, 3), L.timeline_unresolved,
                                f"khs_timeline_{self.bookmark_id + 1}"))  # fmt: skip
-            items = []
-            for _title, row in data.unresolved:
-                spans = [Span(_t_text(f"{row.number} "), bold=True)] if row.number else []
-                spans.append(Span(_t_text(row.text)))
-                if row.when:
-                    spans.append(Span(f" – {_t_text(row.when)}", italic=True))
-                items.append(tuple(spans))
+        for title, items in groups:  # under the focus area each measure belongs to
+            self.p("KhsTableHeading", _runs([Span(title, bold=True)]), "<w:keepNext/>")
             self.block(BulletList(tuple(items)))
 
     # -- tables

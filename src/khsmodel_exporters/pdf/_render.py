@@ -52,6 +52,7 @@ from khsmodel.labels import NB, Labels
 from khsmodel.plans import ActionPlan
 
 from .. import _content as C
+from .._timeline_data import unresolved_groups
 from ._canvas import Furniture, PagedCanvas
 from ._fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register
 from ._timeline import chart_parts, collect
@@ -724,17 +725,11 @@ class _Renderer:
             # the heading goes with the first part of the chart, never alone
             self.story.append(KeepTogether([heading, d]) if i == 0 else d)
             self.story.append(Spacer(0, 6))
-        if data.unresolved:
-            items = []
-            for _, row in data.unresolved:
-                spans = [C.Span(f"{row.number} ", bold=True)] if row.number else []
-                spans.append(C.Span(row.text))
-                if row.when:  # a measure without a timeframe is listed with its text alone
-                    spans.append(C.Span(f" – {row.when}", italic=True))
-                items.append(tuple(spans))
+        for i, (title, items) in enumerate(unresolved_groups(data)):
+            # under the focus area each measure belongs to; the heading keeps with the first
+            head = [_Para(_text(self.L.timeline_unresolved), s.h[3])] if i == 0 else []
             self.story.append(KeepTogether([
-                _Para(_text(self.L.timeline_unresolved), s.h[3]),
-                self.list_(items[:1], numbered=False),
+                *head, _Para(_text(title), s.group), self.list_(items[:1], numbered=False),
             ]))  # fmt: skip
             if len(items) > 1:
                 self.story.append(self.list_(items[1:], numbered=False))
