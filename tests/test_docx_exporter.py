@@ -985,3 +985,45 @@ def test_every_decision_kind_has_its_words_and_delegated_decisions_print() -> No
         kind=DecisionKind.DELEGATED, text="Sekretariatet godkjenner møteplanen."))  # fmt: skip
     text = all_text(read(khsmodel.export(case, "docx")))
     assert "Delegert vedtak" in text and "Sekretariatet godkjenner møteplanen." in text
+
+
+def test_a_short_event_the_text_only_mentions_is_still_listed() -> None:
+    """An event is left out only when the text tells it: a sentence of it, or its words
+    with its date as written; "drøftet" in "Saken er drøftet." is not its 25 January."""
+    from khsmodel import ProcessEvent, Section, SectionKind
+
+    case = attrs.evolve(
+        samples.case_document(),
+        sections=(Section(kind=SectionKind.PROCESS, heading="Saksgang",
+                          content=(DocParagraph(text="Saken er drøftet."),)),),
+        process_events=(ProcessEvent(date=dt.date(2016, 1, 25), text="drøftet"),),
+    )  # fmt: skip
+    bullets = [p.text for p in read(khsmodel.export(case, "docx")).paragraphs
+               if p.style.name == "List Bullet"]  # fmt: skip
+    assert "25. januar 2016: drøftet" in bullets
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "most"),
+    [((2016, 1, 1), (2018, 12, 31), 36), ((2016, 1, 1), (2030, 12, 31), 60),
+     ((1900, 1, 1), (2100, 12, 31), 60)],
+)  # fmt: skip
+def test_word_timeline_columns_stay_readable_for_long_plans(
+    start: tuple[int, int, int], end: tuple[int, int, int], most: int
+) -> None:
+    """Months up to three years, else quarters, years or spans of years: never more than
+    Word's 63 grid columns, never narrower than a month's letter."""
+    from khsmodel import Period
+    from khsmodel_exporters.docx._render import _SLOT_MIN_W
+
+    first, last = dt.date(*start), dt.date(*end)
+    measures = tuple(Measure(number=i + 1, text=f"Tiltak {i + 1}", timeframe=Timeframe(
+        text=str(y), interpretation=khsmodel.InYear(year=y)))
+        for i, y in enumerate(sorted({first.year, last.year})))  # fmt: skip
+    plan = ActionPlan(title="Lang plan", period=Period(start=first, end=last),
+                      focus_areas=(FocusArea(number=1, title="A", measures=measures),))  # fmt: skip
+    d = read(khsmodel.export(plan, "docx"))
+    [table] = tables_by_heading(d)["Tidslinje"]
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.iterchildren()]
+    assert len(widths) - 1 <= most and min(widths[1:]) >= _SLOT_MIN_W[1]
+    assert all(c.text for c in table.rows[0].cells[1:])  # every column under a year label

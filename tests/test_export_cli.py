@@ -247,3 +247,11 @@ def test_console_script(inputs: dict[str, Path], tmp_path: Path) -> None:
     assert bad.returncode == 1 and "$.title" in bad.stderr
     usage = subprocess.run(["khsmodel", "export"], capture_output=True, text=True)
     assert usage.returncode == 2
+
+
+def test_option_values_that_look_like_numbers() -> None:
+    from khsmodel._cli_export import _option
+
+    assert _option("jobs=-5") == ("jobs", -5) and _option("n=12") == ("n", 12)
+    assert _option("delimiter=--5") == ("delimiter", "--5")  # not a number: text
+    assert _option("bom=true") == ("bom", True) and _option("x=") == ("x", "")

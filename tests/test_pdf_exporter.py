@@ -678,3 +678,15 @@ def test_a_group_row_is_never_the_last_row_of_a_page() -> None:
             ends += 1
             assert not body[-1].startswith("Overskrift"), body[-3:]
     assert ends > 5
+
+
+def test_phase_and_heading_rows_over_a_row_taller_than_a_page() -> None:
+    """A phase row, then a heading row, then a row longer than a page: the row must split
+    (keeping the group rows off the foot of a page must not refuse every page)."""
+    from khsmodel import Phase
+
+    m = Measure(number=1, text="T", phase=Phase(number=1, label="Fase 1"), heading="Fagdag",
+                details=tuple("tekst " * 120 for _ in range(30)))  # fmt: skip
+    plan = ActionPlan(title="P", focus_areas=(FocusArea(number=1, title="A", measures=(m,)),))
+    text = pdftotext(PdfExporter().export(plan))
+    assert "Fase 1" in text and "Fagdag" in text and text.count("tekst") >= 3000

@@ -236,3 +236,10 @@ def test_generated_timeframes_lie_in_the_period_and_say_what_they_mean(data: st.
             assert parsed.date_range() == interpretation.date_range()
         elif parsed is not None and interpretation is not None:
             assert parsed.date_range() == interpretation.date_range()
+
+
+def test_the_period_skips_a_year_the_day_does_not_exist_in() -> None:
+    """29 February is not in 2023: a plan from September 2023 places it in 2024."""
+    period = Period(start=D(2023, 9, 1), end=D(2024, 12, 31))
+    assert interpret_timeframe("29. februar", period=period) == OnDate(date=D(2024, 2, 29))
+    assert interpret_timeframe("Tidsplan i samarbeid med kommunene", period=period) is None

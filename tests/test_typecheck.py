@@ -241,3 +241,40 @@ def test_attachments_resolve_in_a_fresh_process_whatever_is_imported_first(impor
     ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout.splitlines() == ["('CASE004', 'DOC005')", "refused"]
+
+
+def test_the_errors_survive_a_trip_to_another_process() -> None:
+    """A worker process (ProcessPoolExecutor, khsmodel export --jobs) sends its error back
+    pickled: the errors are made again from their own parts, not from their text."""
+    import pickle
+
+    for make in (
+        lambda: Measure(number=1, text="x", details="Tolk"),  # FieldTypeError
+        lambda: k_in_month(),  # FieldValueError
+        lambda: khsmodel.loads('{"format": "khsmodel", "format_version": 1, "kind": "meeting"}'),
+    ):
+        with pytest.raises(KhsModelError) as info:
+            make()
+        again = pickle.loads(pickle.dumps(info.value))
+        assert type(again) is type(info.value) and str(again) == str(info.value)
+        assert getattr(again, "errors", None) == getattr(info.value, "errors", None)
+        assert getattr(again, "field", None) == getattr(info.value, "field", None)
+
+
+def k_in_month() -> object:
+    return khsmodel.InMonth(year=2016, month=13)
+
+
+def test_measures_by_takes_the_collective_as_its_value_too() -> None:
+    from khsmodel import ActionPlan, Collective, FocusArea, ResponsibleParty
+
+    m = Measure(number=1, text="x", responsibility=Responsibility(
+        text="Kommunene", lead=(ResponsibleParty(collective=Collective.MUNICIPALITIES),)))  # fmt: skip
+    plan = ActionPlan(title="P", focus_areas=(FocusArea(number=1, title="A", measures=(m,)),))
+    assert plan.measures_by(collective=Collective.MUNICIPALITIES) == [(plan.focus_areas[0], m)]
+    assert plan.measures_by(collective="municipalities") == [(plan.focus_areas[0], m)]  # type: ignore[arg-type]
+
+
+def test_case_number_parts_of_the_wrong_type_are_a_khsmodel_error() -> None:
+    with pytest.raises(KhsModelError, match="sequence must be an int"):
+        CaseNumber(text="2/2016", sequence="2", year=2016)  # type: ignore[arg-type]

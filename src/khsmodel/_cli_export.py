@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,7 @@ def _option(text: str) -> tuple[str, object]:
     parsed: object = value
     if value in ("true", "false"):
         parsed = value == "true"
-    elif value.lstrip("-").isdigit():
+    elif re.fullmatch(r"-?\d+", value):
         parsed = int(value)
     return key.strip(), parsed
 

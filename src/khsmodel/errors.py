@@ -42,6 +42,10 @@ class FieldValueError(KhsModelError):
         self.field = field
         super().__init__(message)
 
+    def __reduce__(self) -> tuple[type[FieldValueError], tuple[str, str]]:
+        # made again from its own arguments in another process (ProcessPoolExecutor)
+        return (type(self), (self.field, str(self)))
+
 
 class InvalidDocumentError(KhsModelError):
     """Input that cannot become a model object. ``errors`` lists every problem found."""
@@ -51,6 +55,10 @@ class InvalidDocumentError(KhsModelError):
         lines = [f"{len(self.errors)} problem(s) in document:"]
         lines += [f"  {e}" for e in self.errors]
         super().__init__("\n".join(lines))
+
+    def __reduce__(self) -> tuple[type[InvalidDocumentError], tuple[tuple[ErrorDetail, ...]]]:
+        # made again from its errors in another process (ProcessPoolExecutor), not its text
+        return (type(self), (self.errors,))
 
 
 class FieldTypeError(InvalidDocumentError, TypeError):
@@ -63,8 +71,14 @@ class FieldTypeError(InvalidDocumentError, TypeError):
     """
 
     def __init__(self, cls_name: str, errors: list[ErrorDetail]) -> None:
+        self.cls_name = cls_name
         super().__init__(errors)
         n = len(self.errors)
         lines = [f"{cls_name}: {n} field{'s' if n != 1 else ''} of the wrong type:"]
         lines += [f"  {e}" for e in self.errors]
         self.args = ("\n".join(lines),)
+
+    def __reduce__(  # type: ignore[override]
+        self,
+    ) -> tuple[type[FieldTypeError], tuple[str, list[ErrorDetail]]]:
+        return (type(self), (self.cls_name, list(self.errors)))

@@ -185,6 +185,11 @@ class CaseNumber:
     year: int
 
     def __attrs_post_init__(self) -> None:
+        for name, value in (("sequence", self.sequence), ("year", self.year)):
+            if type(value) is not int:
+                raise KhsModelError(
+                    f"case number {name} must be an int, got {type(value).__name__} {value!r}"
+                )
         if self.sequence < 1:
             raise KhsModelError(f"case number {self.text!r}: sequence {self.sequence}; cases count from 1")
         m = _CASE_RE.match(self.text.strip())

@@ -313,7 +313,7 @@ class ActionPlan:
             return (
                 (party is not None and r.party == party)
                 or (body is not None and r.body == body)
-                or (collective is not None and r.collective is collective)
+                or (collective is not None and r.collective == collective)
             )
 
         out: list[tuple[FocusArea | None, Measure]] = []

@@ -275,8 +275,8 @@ def _within(
     first_try: Interpretation | None = None
     for y in range(start.year, max(last_year, start.year) + 1):
         got = _interpret(text, y, body)
-        if got is None:
-            return None
+        if got is None:  # not a day in this year ("29. februar" in 2023), or not a time
+            continue
         first_try = first_try or got
         rng = got.date_range()
         if rng is None or (rng[0] is None and rng[1] is None):

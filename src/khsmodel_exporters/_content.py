@@ -765,7 +765,10 @@ class _Builder:
         items = []
         told = " ".join(told.split())
         for e in case.process_events:
-            if _told(e.text, told):
+            # read out of the text: a sentence of it ("26. januar ble det avholdt …"), or
+            # words together with its date as written ("møte 25.januar 2016")
+            dated = e.date_text is not None and _told(e.date_text, told)
+            if _told(e.text, told) and (len(e.text.split()) >= 6 or dated):
                 continue
             when = t(e.date_text) if e.date_text else self.L.date(e.date)
             who = _join([self.body_label(e.body), self.party_name(e.party)])

@@ -557,8 +557,8 @@ class _Body:
         if data.empty:
             return
         self.block(Heading(min(level, 3), L.timeline, f"khs_timeline_{self.bookmark_id + 1}"))
-        slots = _time_slots(data.start, data.end)
         label_w = TEXT_W * 2 // 5
+        slots = _time_slots(data.start, data.end, TEXT_W - label_w)
         each = (TEXT_W - label_w) // len(slots)
         widths = [label_w] + [each] * len(slots)
         widths[-1] += TEXT_W - sum(widths)
@@ -572,23 +572,26 @@ class _Body:
         self._open_table(widths, grid)
         out = self.out
         head = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>'
-        years: list[tuple[int, int]] = []  # (year, how many slots)
+        years: list[tuple[str, int]] = []  # (the year or years, how many slots)
         for s in slots:
-            if years and years[-1][0] == s[0].year:
-                years[-1] = (s[0].year, years[-1][1] + 1)
+            year = str(s[0].year) if s[0].year == s[1].year else f"{s[0].year}–{s[1].year}"
+            if years and years[-1][0] == year:
+                years[-1] = (year, years[-1][1] + 1)
             else:
-                years.append((s[0].year, 1))
+                years.append((year, 1))
         cells = [_tl_cell(label_w, _runs([Span(L.measure, bold=True)]), head)]
         at = 1
         for year, n in years:
             w = sum(widths[at : at + n])
             span = f'<w:gridSpan w:val="{n}"/>' if n > 1 else ""
-            cells.append(_tl_cell(w, _runs([Span(str(year), bold=True)]), head, span, "center"))
+            cells.append(
+                _tl_cell(w, _runs([Span(year, bold=True)]), head + _MONTH_MAR, span, "center")
+            )
             at += n
         out.append(f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{''.join(cells)}</w:tr>")
         if len(slots[0][2]) > 0:  # months or quarters named in a second header row
             cells = [_tl_cell(label_w, "", head)] + [
-                _tl_cell(each, _runs([Span(s[2])]), head, "", "center") for s in slots
+                _tl_cell(each, _runs([Span(s[2])]), head + _MONTH_MAR, "", "center") for s in slots
             ]
             out.append(
                 f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{''.join(cells)}</w:tr>"
@@ -601,7 +604,7 @@ class _Body:
         month_cell = {
             fill: f'<w:tc><w:tcPr><w:tcW w:w="{each}" w:type="dxa"/>'
             + (f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else "")
-            + '</w:tcPr><w:p><w:pPr><w:pStyle w:val="KhsTableText"/></w:pPr></w:p></w:tc>'
+            + f'{_MONTH_MAR}</w:tcPr><w:p><w:pPr><w:pStyle w:val="KhsTableText"/></w:pPr></w:p></w:tc>'
             for fill in (None, BAR, BAR_LIGHT)
         }
         for title, rows in data.groups:
@@ -775,16 +778,35 @@ def _tl_cell(width: int, inner: str, shd: str = "", span: str = "", jc: str = ""
     )
 
 
-def _time_slots(start: dt.date, end: dt.date) -> list[tuple[dt.date, dt.date, str]]:
-    """The columns of the timeline: months (up to three years), else quarters, else years.
+#: The narrowest a timeline column may be (twips), by its length in months: a month's
+#: letter, "K1", "2016" (month cells have no side margins; see _MONTH_MAR).
+_SLOT_MIN_W = {1: 150, 3: 300, 12: 420}
+#: Word's limit of grid columns in a table, less the label column.
+_MAX_SLOTS = 60
+#: No side margins in the month cells: a 36-month plan's columns are narrow.
+_MONTH_MAR = '<w:tcMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar>'
+
+
+def _time_slots(start: dt.date, end: dt.date, room: int) -> list[tuple[dt.date, dt.date, str]]:
+    """The columns of the timeline in ``room`` twips: months, else quarters, else years,
+    else spans of several years, the first that leave each column wide enough to read.
 
     Each is (first day, last day, its name in the second header row, "" for none).
     """
     n = months(start, end)
-    step = 1 if n <= 36 else (3 if n <= 120 else 12)
+    step = 12 * max(1, -(-n * _SLOT_MIN_W[12] // (12 * room)))  # years, several if need be
+    for candidate in (1, 3, 12):
+        count = -(-(n + candidate - 1) // candidate)  # at most, once aligned to the step
+        if count <= _MAX_SLOTS and room // max(count, 1) >= _SLOT_MIN_W[candidate]:
+            step = candidate
+            break
+    while -(-(n + step - 1) // step) > _MAX_SLOTS:
+        step += 12
     names = "jfmamjjasond"
     out = []
-    y, m = start.year, start.month - (start.month - 1) % step
+    y, m = start.year, start.month - (start.month - 1) % min(step, 12)
+    if step > 12:
+        m = 1
     while dt.date(y, m, 1) <= end:
         first = dt.date(y, m, 1)
         ny, nm = (y + (m + step - 1) // 12, (m + step - 1) % 12 + 1)

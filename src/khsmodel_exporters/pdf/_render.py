@@ -219,15 +219,14 @@ class _Table(RLTable):  # type: ignore[misc]
         head = self.repeatRows
         while n - 1 > head and _is_group_row(rows[n - 1]):
             n -= 1
-        # only the header and the group row would fit: the table goes on to the next page,
-        # if there the group row and the row it heads fit (else that row must split here)
-        if (
-            n - 1 == head
-            and n < len(rows)
-            and _is_group_row(rows[n - 1])
-            and float(sum(self._rowHeights[: n + 1])) <= TEXT_H
-        ):
-            return int(head) - 1 if ignoreSpans else int(head)  # both attempts refuse to split
+        # only the header and group rows would fit: the table goes on to the next page, if
+        # there the group rows and the row they head fit (else that row must split here)
+        if n - 1 == head and _is_group_row(rows[n - 1]):
+            headed = n
+            while headed < len(rows) and _is_group_row(rows[headed]):
+                headed += 1  # a phase row, then a heading row: both head the next row
+            if headed < len(rows) and float(sum(self._rowHeights[: headed + 1])) <= TEXT_H:
+                return int(head) - 1 if ignoreSpans else int(head)  # both attempts refuse
         return n
 
 
