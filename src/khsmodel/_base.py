@@ -75,9 +75,12 @@ def evolve(obj: _T, **changes: Any) -> _T:
     return cast(_T, attrs.evolve(cast(Any, obj), **changes))
 
 
-def user_post_init(cls: type) -> object | None:
-    """The class's own post-init step (None: its ``__init__`` only stores and checks)."""
-    return getattr(cls, "_khs_user_post_init", None)
+def has_own_post_init(cls: type) -> bool:
+    """Whether ``__init__`` does more than store the fields (and, for a model class,
+    check their types): a post-init step of the class's own."""
+    if hasattr(cls, "_khs_user_post_init"):  # a model class: its type check is not one
+        return cls._khs_user_post_init is not None
+    return hasattr(cls, "__attrs_post_init__")
 
 
 class EmphasisKind(StrEnum):

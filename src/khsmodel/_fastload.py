@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from ._base import json_name, user_post_init
+from ._base import has_own_post_init, json_name
 from .identifiers import KommuneNumber, OrganisationNumber
 
 __all__ = ["fast_structure"]
@@ -176,10 +176,9 @@ class _Compiler:
         fields = attrs.fields(cls)
         slots = [getattr(cls, a.name, None) for a in fields]
         plain = (
-            # the post-init of every model class checks the field types, which the
-            # generated function has just done; only a class's own step counts
-            user_post_init(cls) is None
-            and (hasattr(cls, "_khs_user_post_init") or not hasattr(cls, "__attrs_post_init__"))
+            # the generated function has just checked the field types, which is all the
+            # post-init of a model class does unless the class has a step of its own
+            not has_own_post_init(cls)
             and not hasattr(cls, "__attrs_pre_init__")
             and all(a.init and a.validator is None and a.converter is None for a in fields)
             and all(type(d).__name__ == "member_descriptor" for d in slots)

@@ -137,6 +137,13 @@ def _check_year(what: str, text: str, year: int, first: str) -> None:
     )
 
 
+def _require_ints(what: str, **parts: object) -> None:
+    """Refuse a number's part that is not an int ("2" for a sequence), naming it."""
+    for name, value in parts.items():
+        if type(value) is not int:
+            raise KhsModelError(f"{what} {name} must be an int, got {type(value).__name__} {value!r}")
+
+
 def _expand_year(two_digit: int, reference_year: int) -> int:
     century = reference_year - reference_year % 100
     year = century + two_digit
@@ -162,8 +169,6 @@ def _parse_seq_year(text: str, what: str, reference_year: int | None) -> tuple[i
             )
         year = _expand_year(year, reference_year)
     _check_year(what, text, year, m["seq"])
-    if int(m["seq"]) == 0:
-        raise KhsModelError(f"{what} {text!r} has the sequence number 0; cases count from 1")
     return int(m["seq"]), year, m["prefix"].strip()
 
 
@@ -185,11 +190,7 @@ class CaseNumber:
     year: int
 
     def __attrs_post_init__(self) -> None:
-        for name, value in (("sequence", self.sequence), ("year", self.year)):
-            if type(value) is not int:
-                raise KhsModelError(
-                    f"case number {name} must be an int, got {type(value).__name__} {value!r}"
-                )
+        _require_ints("case number", sequence=self.sequence, year=self.year)
         if self.sequence < 1:
             raise KhsModelError(f"case number {self.text!r}: sequence {self.sequence}; cases count from 1")
         m = _CASE_RE.match(self.text.strip())
@@ -317,11 +318,7 @@ class JournalNumber:
     sequence: int
 
     def __attrs_post_init__(self) -> None:
-        for name, value in (("year", self.year), ("sequence", self.sequence)):
-            if type(value) is not int:
-                raise KhsModelError(
-                    f"journal number {name} must be an int, got {type(value).__name__} {value!r}"
-                )
+        _require_ints("journal number", year=self.year, sequence=self.sequence)
         if self.year not in PLAUSIBLE_YEARS:
             raise KhsModelError(
                 f"journal number year {self.year} is outside {PLAUSIBLE_YEARS.start}–"

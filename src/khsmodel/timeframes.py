@@ -297,9 +297,7 @@ _ORDINALS = {"1": 1, "første": 1, "2": 2, "andre": 2, "3": 3, "tredje": 3, "4":
 
 
 def _months_span(year: int, first: int, last: int) -> Between:
-    return Between(
-        start=dt.date(year, first, 1), end=dt.date(year, last, calendar.monthrange(year, last)[1])
-    )
+    return Between(start=dt.date(year, first, 1), end=_month_bounds(year, last, None)[1])
 
 
 def _interpret(text: str, year: int | None, body: str | None) -> Interpretation | None:
@@ -372,8 +370,7 @@ def _interpret_spans(t: str, year: int | None, as_written: str) -> Interpretatio
         rf"(?:innen|til og med|senest)\s+(?:utgangen\s+av\s+)?({_MONTH_RE})(?:\s+(\d{{4}}))?", t
     )
     if m and (m[2] or year):
-        y, month = int(m[2] or year or 0), _month_no(m[1])
-        return ByDate(date=dt.date(y, month, calendar.monthrange(y, month)[1]))
+        return ByDate(date=_month_bounds(int(m[2] or year or 0), _month_no(m[1]), None)[1])
     m = re.fullmatch(
         r"(?:til og med|frem til|fram til|innen)\s+(\S.*møte.*)", as_written, re.I
     )

@@ -342,21 +342,26 @@ def _distinct_ignoring_case(names: Iterable[str], *, besides: str) -> list[str]:
     return out
 
 
+def _even(*texts: str) -> str:
+    """The texts as one line, whitespace evened out: what ``_told`` compares."""
+    return " ".join(" ".join(texts).split())
+
+
 def _told(text: str, told: str) -> bool:
-    """Whether ``text`` (whitespace evened out) stands in ``told``."""
-    text = " ".join(text.split())
+    """Whether ``text`` stands in ``told`` (an ``_even`` text), whitespace evened out."""
+    text = _even(text)
     return bool(text) and text in told
 
 
 def _blocks_text(blocks: Sequence[Block]) -> str:
-    """The plain text of paragraphs and list items, one string."""
+    """The plain text of paragraphs and list items, as one ``_even`` line."""
     parts: list[str] = []
     for b in blocks:
         if isinstance(b, Paragraph):
             parts.append(b.text)
         elif isinstance(b, ItemList):
             parts.extend(b.items)
-    return " ".join(parts)
+    return _even(*parts)
 
 
 class _Builder:
@@ -566,7 +571,7 @@ class _Builder:
         if owner and owner not in plan.title:
             self.add(Subtitle(owner))
         per = self.period(plan.period)
-        if per and not _told(per, " ".join(_blocks_text(plan.introduction).split())):
+        if per and not _told(per, _blocks_text(plan.introduction)):
             self.add(Subtitle(f"{L.period}: {per}"))
         a = plan.adoption
         # an adoption with its decision and no line of its own is told by the decision
@@ -695,10 +700,9 @@ class _Builder:
             self.process_events(case)
         # earlier cases the text above cites already (the references were read out of
         # it) are not listed again under "Tidligere behandling"
-        told = " ".join(
-            " ".join([case.proposal.text if case.proposal else "",
-                      *(_blocks_text(s.content) for s in case.sections)]).split()
-        )  # fmt: skip
+        told = _even(
+            case.proposal.text if case.proposal else "", *(_blocks_text(s.content) for s in case.sections)
+        )
         references = [
             r for r in case.references
             if not _told(r.text, told) and not (r.decision and _told(r.decision.text, told))
@@ -763,7 +767,6 @@ class _Builder:
         """The dated events of the process, as a list; those the section's text tells
         already (the events were read out of it) are not told twice."""
         items = []
-        told = " ".join(told.split())
         for e in case.process_events:
             # read out of the text: a sentence of it ("26. januar ble det avholdt …"), or
             # words together with its date as written ("møte 25.januar 2016")
@@ -796,7 +799,7 @@ class _Builder:
             fields.append(Field(L.place, (t(m.location),)))
         # what the description below tells already ("… med ca. 80 deltakere. Alle de 21
         # kommunene … var representert.") is not said again in the fields above it
-        told = " ".join(_blocks_text(m.description).split())
+        told = _blocks_text(m.description)
         if m.participants_text:
             if not _told(m.participants_text, told):
                 fields.append(Field(L.participants, (t(m.participants_text),)))
@@ -984,7 +987,7 @@ class _Builder:
         if fields:
             self.add(KeyValues(tuple(fields)))
         self.text_blocks(a.description)
-        said = " ".join(_blocks_text(a.description).split())
+        said = _blocks_text(a.description)
         told = said.lower()
         if a.parties:
             self.heading(level, L.parties)
@@ -1067,7 +1070,7 @@ class _Builder:
             )
         if p.memberships:
             self.heading(level, L.members_over_time)
-            told = " ".join(_blocks_text(p.description).split())
+            told = _blocks_text(p.description)
             texts = [
                 (
                     self.party_name(ms.party) or "",

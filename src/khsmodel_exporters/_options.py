@@ -9,7 +9,10 @@ from typing import Protocol
 from khsmodel.errors import KhsModelError
 from khsmodel.labels import NB, Labels
 
-__all__ = ["import_renderer", "labels_option", "reject_unknown_options", "unsupported_kind"]
+__all__ = [
+    "import_renderer", "labels_option", "reject_unknown_options", "timeline_option",
+    "unsupported_kind",
+]  # fmt: skip
 
 
 class _Named(Protocol):
@@ -50,6 +53,14 @@ def labels_option(options: Mapping[str, object]) -> Labels:
             f"got {type(labels).__name__}"
         )
     return labels
+
+
+def timeline_option(options: Mapping[str, object]) -> bool:
+    """The ``timeline`` option of the Word and PDF exporters (default True)."""
+    timeline = options.get("timeline", True)
+    if not isinstance(timeline, bool):
+        raise KhsModelError(f"timeline must be True or False, got {timeline!r}")
+    return timeline
 
 
 def unsupported_kind(exporter: str, doc: object, kinds: Collection[str]) -> KhsModelError:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from khsmodel.labels import Labels
 from khsmodel.plans import ActionPlan, Measure
 
-from ._content import Span, t
+from ._content import Span, _Builder, t
 
 __all__ = ["Row", "TimelineData", "collect", "months", "unresolved_groups"]
 
@@ -65,16 +65,14 @@ def _month_end(d: dt.date) -> dt.date:
     return dt.date(d.year, d.month + 1, 1) - dt.timedelta(days=1)
 
 
-def collect(plan: ActionPlan, labels: Labels, focus_area_title: Sequence[str]) -> TimelineData:
-    """The measures of ``plan`` sorted into drawable rows and unresolved ones.
-
-    ``focus_area_title`` holds the heading of each focus area as the document
-    prints it (same order as ``plan.focus_areas``).
-    """
+def collect(plan: ActionPlan, labels: Labels) -> TimelineData:
+    """The measures of ``plan`` sorted into drawable rows and unresolved ones, grouped
+    under each focus area's heading as the document prints it."""
+    builder = _Builder(labels, plan.partnership)
     groups: list[tuple[str, tuple[Row, ...]]] = []
     unresolved: list[tuple[str, Row]] = []
     sources: list[tuple[str, Sequence[Measure]]] = [
-        (title, fa.measures) for title, fa in zip(focus_area_title, plan.focus_areas, strict=True)
+        (builder.focus_area_heading(fa), fa.measures) for fa in plan.focus_areas
     ]
     if plan.ongoing_activities:
         sources.append((labels.ongoing_activities, plan.ongoing_activities))

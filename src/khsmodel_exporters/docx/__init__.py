@@ -31,7 +31,7 @@ from typing import Any
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.errors import KhsModelError
 
-from .._options import import_renderer, labels_option, reject_unknown_options
+from .._options import import_renderer, labels_option, reject_unknown_options, timeline_option
 
 __all__ = ["DocxExporter"]
 
@@ -58,9 +58,7 @@ class DocxExporter:
             raise KhsModelError(f"created must be a datetime.datetime, got {created!r}")
 
         labels = labels_option(options)
-        timeline = options.get("timeline", True)
-        if not isinstance(timeline, bool):
-            raise KhsModelError(f"timeline must be True or False, got {timeline!r}")
+        timeline = timeline_option(options)
 
         from .._content import build
 

@@ -45,7 +45,6 @@ from .._content import (
     Table,
     Title,
 )
-from .._content import _Builder as _ContentBuilder
 from .._content import t as _t_text
 from .._timeline_data import Row as _TimelineRow
 from .._timeline_data import collect, months, unresolved_groups
@@ -552,8 +551,7 @@ class _Body:
         if not (self.timeline_wanted and isinstance(source, ActionPlan)):
             return
         L = self.labels
-        builder = _ContentBuilder(L, source.partnership)
-        data = collect(source, L, [builder.focus_area_heading(fa) for fa in source.focus_areas])
+        data = collect(source, L)
         if data.empty:
             return
         self.block(Heading(min(level, 3), L.timeline, f"khs_timeline_{self.bookmark_id + 1}"))

@@ -30,9 +30,8 @@ from __future__ import annotations
 from typing import Any
 
 from khsmodel.documents import DOCUMENT_TYPES, Document
-from khsmodel.errors import KhsModelError
 
-from .._options import import_renderer, labels_option, reject_unknown_options
+from .._options import import_renderer, labels_option, reject_unknown_options, timeline_option
 
 __all__ = ["PdfExporter"]
 
@@ -51,9 +50,7 @@ class PdfExporter:
 
     def export(self, doc: Document, **options: Any) -> bytes:
         reject_unknown_options("pdf", options, _OPTIONS)
-        timeline = options.get("timeline", True)
-        if not isinstance(timeline, bool):
-            raise KhsModelError(f"timeline must be True or False, got {timeline!r}")
+        timeline = timeline_option(options)
 
         labels = labels_option(options)
 

@@ -712,9 +712,7 @@ class _Renderer:
         self.blocks(inc.content, depth + 1, inc.content.source)
 
     def plan_timeline(self, plan: ActionPlan, depth: int) -> None:
-        builder = C._Builder(self.L, plan.partnership)
-        titles = [builder.focus_area_heading(fa) for fa in plan.focus_areas]
-        data = collect(plan, self.L, titles)
+        data = collect(plan, self.L)
         if data.empty:
             return  # no empty chart
         s = self.s
