@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from _needs import require_shared, shared_dir
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,7 +22,7 @@ from khsmodel import strategies as ks
 from khsmodel.identifiers import organisation_number_check_digit
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "documents"
-PARTIES_CSV = Path(__file__).resolve().parents[2] / "shared" / "domain" / "parties.csv"
+PARTIES_CSV = shared_dir("domain/parties.csv")
 
 
 def _mod11_valid(number: str) -> bool:
@@ -77,9 +78,7 @@ def test_no_number_exists_when_the_check_digit_would_be_10() -> None:
 
 
 def test_every_organisation_number_in_parties_csv_is_valid() -> None:
-    if not PARTIES_CSV.is_file():
-        pytest.skip(f"{PARTIES_CSV} is absent (the shared domain files are not in this checkout)")
-    with PARTIES_CSV.open(encoding="utf-8", newline="") as f:
+    with require_shared(PARTIES_CSV).open(encoding="utf-8", newline="") as f:
         numbers = {row["organisasjonsnummer"] for row in csv.DictReader(f)} - {""}
     assert len(numbers) > 40  # the file lists many; an empty read would prove nothing
     for number in sorted(numbers):

@@ -21,7 +21,9 @@ character or a lone surrogate.
 Strategies that refer to parties and bodies take ``partnership=`` (ids then
 resolve in it); dated ones take ``within=`` (a :class:`~khsmodel.Period`).
 Enumerations need no strategy of their own: ``st.sampled_from(MeasureStatus)``.
-This module imports hypothesis; ``import khsmodel`` does not import it.
+This module imports hypothesis (``pip install "khsmodel[strategies]"``; without it,
+importing the module raises an :class:`ImportError` that says so); ``import khsmodel``
+does not import it.
 """
 
 from __future__ import annotations
@@ -33,7 +35,15 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ImportError as _exc:  # an optional dependency: say which extra brings it
+    raise ImportError(
+        "khsmodel.strategies needs hypothesis, which is not installed; "
+        'install it with: pip install "khsmodel[strategies]"',
+        name=_exc.name,
+    ) from _exc
 
 from ._base import (
     Emphasis,
