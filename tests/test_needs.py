@@ -137,3 +137,18 @@ def test_every_test_finds_shared_through_the_helper() -> None:
         if re.search(r"""["']shared["']|KHSMODEL_(SHARED|SEEDS|DOMAIN)["']""", line)
     ]
     assert offenders == []
+
+
+def test_contributing_documents_every_variable_the_tests_read() -> None:
+    """KHSMODEL_SHARED and friends: named in CONTRIBUTING.md, with the programs' packages."""
+    root = TESTS.parent
+    read: set[str] = {"CI"}
+    for path in [*TESTS.glob("*.py"), *(root / "src").rglob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        read.update(re.findall(r"""["']((?:KHSMODEL|HYPOTHESIS)_[A-Z_]+)["']""", text))
+        read.update(re.findall(r"""environ(?:\.get)?[(\[]\s*["'](\w+)["']""", text))
+    assert {"KHSMODEL_SHARED", "KHSMODEL_SOFFICE", "HYPOTHESIS_PROFILE"} <= read
+    contributing = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert {v for v in read if f"| `{v}` |" not in contributing} == set()
+    assert {p for p in set(_needs.PROGRAMS.values()) if p not in contributing} == set()
+    assert "(CONTRIBUTING.md)" in (root / "README.md").read_text(encoding="utf-8")
