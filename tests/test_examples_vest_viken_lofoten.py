@@ -55,7 +55,7 @@ import vest_viken  # noqa: E402
 
 SEEDS = shared_dir("seeds")
 #: Skips (fails in CI) when the seed texts are absent; see tests/_needs.py.
-needs_seeds = pytest.mark.requires_shared("seeds", "domain/parties.csv")
+needs_seeds = pytest.mark.requires_shared("seeds")
 
 FUNCTIONS: dict[str, Callable[[], khsmodel.Document]] = {
     "vest_viken.partnership": vest_viken.partnership,
