@@ -84,8 +84,8 @@ class Exporter(Protocol):
     ``cli_options`` (a mapping of option name to :class:`CliOption`: the
     options ``khsmodel export -O KEY=VALUE`` accepts and how their text is
     read) and ``missing_program()`` (returns why an external program the
-    exporter runs is missing, or None; :func:`info` then lists it as
-    unavailable).
+    exporter runs is missing, with what to install or set, or None;
+    :func:`info` then lists it as unavailable with that reason).
     """
 
     name: str
@@ -438,10 +438,8 @@ def info() -> tuple[ExporterInfo, ...]:
             out.append(ExporterInfo(name=name, available=False, error=reason, source=source))
             continue
         program = _missing_program(exp)
-        if program is not None:
-            hint = getattr(exp, "install_hint", None)
-            reason = program + (f" (install it with: {hint})" if isinstance(hint, str) else "")
-            out.append(ExporterInfo(name=name, available=False, error=reason, source=source))
+        if program is not None:  # the reason says what to install or set
+            out.append(ExporterInfo(name=name, available=False, error=program, source=source))
             continue
         out.append(
             ExporterInfo(
