@@ -167,9 +167,13 @@ def test_temporary_file_removed_when_interrupted(
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
-def test_sigterm_during_export_leaves_no_temporary_file(docs: dict[str, Path], tmp_path: Path) -> None:
-    """SIGTERM while LibreOffice converts: it is stopped, its folder removed, exit 143."""
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+@pytest.mark.parametrize(("signame", "code", "said"),
+                         [("SIGTERM", 143, "terminated"), ("SIGINT", 130, "interrupted")])  # fmt: skip
+def test_signal_during_export_leaves_no_temporary_file(
+    docs: dict[str, Path], tmp_path: Path, signame: str, code: int, said: str
+) -> None:
+    """SIGTERM or Ctrl-C while LibreOffice converts: it is stopped, its folder removed."""
     started = tmp_path / "started"
     fake = _fake_soffice(tmp_path, f'echo $$ > "{started}"; sleep 60')
     scratch = tmp_path / "scratch"
@@ -186,9 +190,9 @@ def test_sigterm_during_export_leaves_no_temporary_file(docs: dict[str, Path], t
         assert time.monotonic() < deadline and proc.poll() is None, proc.communicate()
         time.sleep(0.05)
     assert list(scratch.iterdir())  # LibreOffice's private folder exists now
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(getattr(signal, signame))
     _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 143 and "terminated" in err
+    assert proc.returncode == code and said in err
     assert list(scratch.iterdir()) == []
     assert not out.exists() or list(out.iterdir()) == []
     soffice_pid = int(started.read_text())
