@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import attrs
 import pytest
@@ -266,3 +267,18 @@ def test_option_values_of_an_exporter_that_declares_none() -> None:
     assert parse_options("plugin", object(), raw) == {  # type: ignore[arg-type]
         "jobs": -5, "n": 12, "delimiter": "--5", "bom": True, "x": ""
     }
+
+
+def test_guessing_leaves_words_as_text_and_bad_declarations_are_ignored() -> None:
+    """Only true/false are guessed as booleans ("no" may be a language code); a plugin whose
+    ``cli_options`` are not CliOption objects gets guessed values, not a traceback."""
+    from khsmodel.cli._common import UsageError, option_argument, parse_options
+
+    class Odd:
+        cli_options: ClassVar[dict[str, str]] = {"lang": "text"}
+
+    raw = [option_argument("lang=no"), option_argument("on=ja")]
+    assert parse_options("odd", Odd(), raw) == {"lang": "no", "on": "ja"}  # type: ignore[arg-type]
+    twice = [option_argument("timeline=true"), option_argument("timeline=false")]
+    with pytest.raises(UsageError, match="-O timeline is given twice"):
+        parse_options("pdf", khsmodel.exporters.get("pdf"), twice)

@@ -207,8 +207,8 @@ def _guess(value: str) -> object:
     """An exporter that declares no ``cli_options``: true/false, whole numbers, else text."""
     import re
 
-    if value.lower() in _TRUE - {"1"} or value.lower() in _FALSE - {"0"}:
-        return value.lower() in _TRUE
+    if value in ("true", "false"):  # only these: "no" may well be a language code
+        return value == "true"
     if re.fullmatch(r"-?\d+", value):
         return int(value)
     return value
@@ -256,12 +256,12 @@ def parse_options(fmt: str, exporter: Exporter, raw: Iterable[_Raw]) -> dict[str
     An exporter that declares nothing gets the values guessed (true/false,
     whole numbers, text) and checks them itself.
     """
-    declared = getattr(exporter, "cli_options", None)
+    declared = _declared(exporter)
     out: dict[str, object] = {}
     for item in raw:
         if item.key in out:
             raise UsageError(f"-O {item.key} is given twice")
-        if not isinstance(declared, Mapping):
+        if declared is None:
             out[item.key] = _guess(item.value)
             continue
         spec = declared.get(item.key)
@@ -275,10 +275,23 @@ def parse_options(fmt: str, exporter: Exporter, raw: Iterable[_Raw]) -> dict[str
     return out
 
 
-def option_lines(exporter: Exporter) -> list[str]:
-    """``-O KEY=SHAPE  help`` for each option ``exporter`` declares (for ``khsmodel formats``)."""
+def _declared(exporter: Exporter) -> dict[str, CliOption] | None:
+    """The exporter's ``cli_options``, or None when it declares none (or not as a mapping of
+    :class:`~khsmodel.exporters.CliOption`: a plugin's mistake must not become a traceback)."""
+    from ..exporters import CliOption
+
     declared = getattr(exporter, "cli_options", None)
     if not isinstance(declared, Mapping):
+        return None
+    if not all(isinstance(k, str) and isinstance(v, CliOption) for k, v in declared.items()):
+        return None
+    return dict(declared)
+
+
+def option_lines(exporter: Exporter) -> list[str]:
+    """``-O KEY=SHAPE  help`` for each option ``exporter`` declares (for ``khsmodel formats``)."""
+    declared = _declared(exporter)
+    if declared is None:
         return []
     heads = [(f"-O {k}={s.shape()}", s.help) for k, s in sorted(declared.items())]
     width = max((len(h) for h, _ in heads), default=0)
