@@ -45,6 +45,7 @@ __all__ = [
     "read_text_input",
     "signal_handlers",
     "summary_line",
+    "wrap",
 ]
 
 EXIT_OK = 0
@@ -296,6 +297,13 @@ def option_lines(exporter: Exporter) -> list[str]:
     heads = [(f"-O {k}={s.shape()}", s.help) for k, s in sorted(declared.items())]
     width = max((len(h) for h, _ in heads), default=0)
     return [f"{h:<{width}}  {text}".rstrip() for h, text in heads]
+
+
+def wrap(text: str) -> str:
+    """A description wrapped to 79 columns (the raw help formatter keeps lines as given)."""
+    import textwrap
+
+    return textwrap.fill(text, 79)
 
 
 def error(prog: str, message: str) -> None:

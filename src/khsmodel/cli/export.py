@@ -34,7 +34,7 @@ _PROG = "khsmodel export"
 
 _EPILOG = """\
 examples:
-  khsmodel export plan.json -f docx                 writes plan.docx beside plan.json
+  khsmodel export plan.json -f docx          # writes plan.docx beside plan.json
   khsmodel export docs/*.json -f pdf --out-dir out/ --jobs 0
   khsmodel export sak.json -f noark5 -o deponering/arkivstruktur.xml
   khsmodel export plan.json -f pdf -o plan.pdf -O timeline=false
@@ -63,8 +63,8 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser(
         "formats",
         help="list the export formats (exporter plugins) and their options",
-        description="List the exporters: name, file extension, media type, the document "
-        "kinds they take and their -O options.",
+        description=c.wrap("List the exporters: name, file extension, media type, the document "
+        "kinds they take and their -O options."),
         epilog=_FORMATS_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -73,9 +73,9 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser(
         "export",
         help="validate documents (JSON files) and export them to a format",
-        description="Export khsmodel JSON documents with an exporter plugin. Each input "
+        description=c.wrap("Export khsmodel JSON documents with an exporter plugin. Each input "
         "FILE gives one output named after it (its name + the format's suffix, e.g. "
-        "plan.pdfa.pdf), beside it or in --out-dir; or -o names the one output.",
+        "plan.pdfa.pdf), beside it or in --out-dir; or -o names the one output."),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

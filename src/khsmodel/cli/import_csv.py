@@ -24,13 +24,13 @@ _PROG = "khsmodel import-csv"
 
 _EPILOG = """\
 example:
-  khsmodel export plan.json -f csv -O delimiter=';' -O headers=nb    # plan.csv, for Excel
+  khsmodel export plan.json -f csv -O delimiter=';' -O headers=nb  # for Excel
   (fill in status, timeframe and progress in plan.csv)
   khsmodel import-csv plan.csv --into plan.json -o plan-oppdatert.json
 
 Status, timeframe text and one new progress entry per measure may change;
-everything else must match the plan. The new plan is written atomically (missing
-folders are made); on any error nothing is written.
+everything else must match the plan. The new plan is written atomically
+(missing folders are made); on any error nothing is written.
 exit status: 0 written; 1 invalid CSV or plan (each problem with its row and
 column, or field path); 2 usage error or a file that cannot be read.
 """
@@ -41,8 +41,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "import-csv",
         help="apply a measures table (CSV) to an action plan: status and progress updates",
-        description="Apply a CSV of measures (as written by khsmodel export -f csv) to the "
-        "action plan it came from and write the updated plan.",
+        description=c.wrap("Apply a CSV of measures (as written by khsmodel export -f csv) to the "
+        "action plan it came from and write the updated plan."),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -38,8 +38,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "validate",
         help="check documents against the validation rules",
-        description="Check khsmodel JSON documents against the rule catalogue "
-        "(khsmodel rules lists it).",
+        description=c.wrap("Check khsmodel JSON documents against the rule catalogue "
+                           "(khsmodel rules lists it)."),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
