@@ -34,7 +34,7 @@ _PROG = "khsmodel export"
 
 _EPILOG = """\
 examples:
-  khsmodel export plan.json -f docx          # writes plan.docx beside plan.json
+  khsmodel export plan.json -f docx         # writes plan.docx beside plan.json
   khsmodel export docs/*.json -f pdf --out-dir out/ --jobs 0
   khsmodel export sak.json -f noark5 -o deponering/arkivstruktur.xml
   khsmodel export plan.json -f pdf -o plan.pdf -O timeline=false
