@@ -375,6 +375,11 @@ def test_other_json_is_not_a_khsmodel_document_once(docs: dict[str, Path], tmp_p
     ran = khs("export", oparl, "-f", "pdf", "--out-dir", str(tmp_path / "out"))
     assert ran.returncode == 1 and ran.stderr.count(NOT_A_DOCUMENT) == 1
     assert ran.stderr.count("LOAD001") == 1
+    csv_file = tmp_path / "plan.csv"
+    csv_file.write_bytes(khsmodel.export(BASES["plan"](), "csv"))
+    ran = khs("import-csv", str(csv_file), "--into", oparl, "-o", str(tmp_path / "ny.json"))
+    assert ran.returncode == 1
+    assert ran.stderr == f"{oparl}:$: LOAD001 error the file does not load: {NOT_A_DOCUMENT}\n"
     with pytest.raises(InvalidDocumentError) as info:
         khsmodel.load(oparl)
     assert [(e.path, e.message) for e in info.value.errors] == [("$", NOT_A_DOCUMENT)]
