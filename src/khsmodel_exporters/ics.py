@@ -35,7 +35,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -43,6 +44,7 @@ from khsmodel._base import ItemList, Paragraph
 from khsmodel.cases import CaseDocument
 from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
+from khsmodel.exporters import CliOption
 from khsmodel.labels import NB
 from khsmodel.meetings import Meeting
 from khsmodel.partnerships import Partnership
@@ -333,6 +335,10 @@ class IcsExporter:
     media_type = "text/calendar"
     kinds: tuple[str, ...] = ("meeting", "action_plan", "case_document")
     requires = ("icalendar",)
+    cli_options: ClassVar[Mapping[str, CliOption]] = {
+        "measures": CliOption("choice", help="dated measures as all-day events (default) or to-dos",
+                              choices=("events", "todos")),
+    }  # fmt: skip
 
     def export(self, doc: Document, **options: Any) -> bytes:
         reject_unknown_options("ics", options, ("measures",))

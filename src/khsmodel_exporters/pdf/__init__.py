@@ -27,9 +27,11 @@ Options of ``export(doc, **options)``:
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from khsmodel.documents import DOCUMENT_TYPES, Document
+from khsmodel.exporters import CliOption
 
 from .._options import import_renderer, labels_option, reject_unknown_options, timeline_option
 
@@ -47,6 +49,9 @@ class PdfExporter:
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
     requires: tuple[str, ...] = ("reportlab",)
     install_hint = 'pip install "khsmodel[pdf]"'
+    cli_options: ClassVar[Mapping[str, CliOption]] = {
+        "timeline": CliOption("bool", help="add the timeline chart to action plans (default true)"),
+    }
 
     def export(self, doc: Document, **options: Any) -> bytes:
         reject_unknown_options("pdf", options, _OPTIONS)
