@@ -38,7 +38,7 @@ _FILE_REF = re.compile(
 #: References being replaced in another branch, reported as xfail while they remain:
 #: wt-cli's `khsmodel rules` replaces validate --help's pointer to docs/rules.md.
 #: Remove an entry once the change that drops it is merged.
-PENDING: dict[str, str] = {"docs/rules.md": "validate --help: wt-cli adds `khsmodel rules`"}
+PENDING: dict[str, str] = {}
 
 
 def _setuptools_major() -> int:

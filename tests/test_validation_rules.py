@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -569,31 +568,17 @@ def _big_plan(n_areas: int, n_measures: int) -> Any:
     return put(plan, "focus_areas", areas)
 
 
-def test_large_plan_is_fast_and_linear() -> None:
-    small, big = _big_plan(10, 100), _big_plan(100, 100)
-    assert list(validate(big)) == []
-
-    def best(doc: Any) -> float:
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            validate(doc)
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    t_small, t_big = best(small), best(big)
-    assert t_big < 0.5, f"10 000 measures took {t_big * 1000:.0f} ms"
-    assert t_big < 25 * t_small, (t_small, t_big)
+def test_large_plan_has_no_findings() -> None:
+    # Speed is measured by benchmarks/run.py (validate 10k measures), not by a timed test.
+    assert list(validate(_big_plan(100, 100))) == []
 
 
-def test_all_measures_identical_text_is_linear() -> None:
+def test_all_measures_identical_text_has_no_findings() -> None:
     plan = _big_plan(1, 2000)
     same = put(plan, "focus_areas[0].measures", tuple(
         attrs.evolve(m, text="Samme", heading=str(i)) for i, m in enumerate(get(plan, "focus_areas[0].measures"))
     ))  # fmt: skip
-    start = time.perf_counter()
     assert validate(same).codes() == ()
-    assert time.perf_counter() - start < 2.0
 
 
 # ---------------------------------------------------------------------------

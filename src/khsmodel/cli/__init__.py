@@ -21,7 +21,7 @@ __all__ = ["build_parser", "main"]
 
 _EPILOG = """\
 examples:
-  khsmodel validate examples/documents/*.json
+  khsmodel validate *.json
   khsmodel export plan.json -f pdf -o plan.pdf
   khsmodel formats
   khsmodel rules

@@ -22,7 +22,7 @@ _PROG = "khsmodel validate"
 _EPILOG = """\
 examples:
   khsmodel validate plan.json
-  khsmodel validate examples/documents/*.json --select PLAN --ignore PLAN008
+  khsmodel validate *.json --select PLAN --ignore PLAN008
   khsmodel validate --report json plan.json > findings.json
 
 Each finding is printed as FILE:PATH: CODE SEVERITY MESSAGE, then a summary.
