@@ -184,6 +184,12 @@ def test_bad_case_numbers_are_rejected(bad: str) -> None:
         CaseNumber.parse(bad, reference_year=2016)
 
 
+@pytest.mark.parametrize("bad", ["2/20161", "3/123", "PS 3/1", "Sak 12/345"])
+def test_a_year_of_other_than_two_or_four_digits_is_named(bad: str) -> None:
+    with pytest.raises(KhsModelError, match="a year has 2 or 4 digits"):
+        CaseNumber.parse(bad, reference_year=2016)
+
+
 def test_case_number_parts_must_match_the_text() -> None:
     with pytest.raises(KhsModelError, match="does not match year"):
         CaseNumber(text="2/2016", sequence=2, year=2017)

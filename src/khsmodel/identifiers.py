@@ -182,8 +182,8 @@ def _case_shape_error(text: str) -> KhsModelError:
             f"({', '.join(repr(n) for n in numbers)}); give one case number"
         )
     lead = _LEADING_RE.match(stripped)
-    if lead:
-        rest = stripped[lead.end() :].strip()
+    rest = stripped[lead.end() :].strip() if lead else ""
+    if rest:
         return KhsModelError(
             f"case number {text!r} has text after the number ({rest!r}); give the case "
             "number alone (a title or a letter suffix such as '037/04 B' is not part of it)"
@@ -191,6 +191,13 @@ def _case_shape_error(text: str) -> KhsModelError:
     if re.search(r"\d\s*[/-]\s*$", stripped):
         return KhsModelError(f"case number {text!r} has no year after the separator{expected}")
     return KhsModelError(f"case number {text!r} is not of the form sequence/year{expected}")
+
+
+def _year_digits_error(text: str, year: str) -> KhsModelError:
+    return KhsModelError(
+        f"case number {text!r} has the year {year!r}: a year has 2 or 4 digits "
+        "('2/2016', '021/15')"
+    )
 
 
 def _label_error(text: str, prefix: str) -> KhsModelError | None:
@@ -259,8 +266,10 @@ class CaseNumber:
             raise KhsModelError(f"case number {self.text!r}: sequence {self.sequence}; cases count from 1")
         stripped = self.text.strip()
         m = _CASE_RE.match(stripped)
-        if not m or (len(m["second"]) not in (2, 4) and not _year_first_shape(m)):
+        if not m:
             raise _case_shape_error(self.text)
+        if len(m["second"]) not in (2, 4) and not _year_first_shape(m):
+            raise _year_digits_error(self.text, m["second"])
         first, second = m["first"], m["second"]
         seq_first = len(second) in (2, 4) and int(first) == self.sequence
         year_first = _year_first_shape(m) and int(second) == self.sequence
@@ -321,7 +330,7 @@ class CaseNumber:
                 )
             return cls(text=text, sequence=int(second), year=int(first))
         if len(second) not in (2, 4):
-            raise _case_shape_error(text)
+            raise _year_digits_error(text, second)
         year = int(second)
         if len(second) == 2:
             if reference_year is None:
