@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 import pytest
-from _validation_helpers import BASES, PHASE_1, PHASE_2, D, get, put, put_all
+from _validation_helpers import BASES, MEETING_DAY, PHASE_1, PHASE_2, D, get, put, put_all
 
 import khsmodel
 from khsmodel import (
@@ -130,6 +130,9 @@ CASES: dict[str, tuple[str, list[tuple[str, Any]], Severity, str]] = {
     "CASE010": ("case", [("archive_reference", khsmodel.ArchiveReference.parse("2022/12"))], E,
                 "$.archive_reference"),
     "CASE011": ("case", [], W, "$.attachments[1].number"),
+    "CASE012": ("case", [("case_number", CaseNumber.parse("Sak 12-20", reference_year=2021)),
+                         ("decision.case_number", CaseNumber.parse("Sak 12-20", reference_year=2021)),
+                         ("references", ())], W, "$.case_number"),
     # meetings
     "MEET001": ("meeting", [], E, "$.agenda[1].case_number"),
     "MEET002": ("meeting", [("agenda[0].case_document.body", "oso")], E,
@@ -150,6 +153,7 @@ CASES: dict[str, tuple[str, list[tuple[str, Any]], Severity, str]] = {
     "MEET011": ("meeting", [("decisions[0].date", D(2021, 9, 24))], W, "$.decisions[0].date"),
     "MEET012": ("meeting", [("programme[1].start_time", dt.time(9, 30))], W,
                 "$.programme[1].start_time"),
+    "MEET013": ("meeting", [], W, "$.agenda[1].case_number"),
     # partnerships
     "PART001": ("partnership", [("parties[0].kind", OrganisationKind.OTHER),
                                 ("parties[0].kommune_number", None),
@@ -195,7 +199,17 @@ _APPEND: dict[str, Any] = {
     "MEET005": lambda d: put(
         d,
         "agenda",
-        (*d.agenda, AgendaItem(case_number=CaseNumber.parse("1/2020"), title="Gammel sak")),
+        (*d.agenda, AgendaItem(case_number=CaseNumber.parse("1/2022"), title="Ny sak")),
+    ),
+    "MEET013": lambda d: put(
+        d,
+        "agenda",
+        (
+            *d.agenda,
+            AgendaItem(
+                case_number=CaseNumber.parse("12-20", reference_year=2021), title="Fast post"
+            ),
+        ),
     ),
     "PART004": lambda d: put(d, "parties", (*d.parties, d.parties[0])),
     "PART005": lambda d: put(
@@ -370,6 +384,49 @@ def test_agenda_case_document_is_validated_at_its_path() -> None:
     doc = put(BASES["meeting"](), "agenda[0].case_document.proposal", None)
     (f,) = validate(doc)
     assert (f.code, f.path) == ("CASE004", "$.agenda[0].case_document.proposal")
+
+
+def test_a_carried_case_on_a_january_agenda_is_a_warning_not_an_error() -> None:
+    """Issue 15: "12-22" on an agenda of January 2023, with its case document."""
+    base = put(BASES["meeting"](), "date", D(2023, 1, 19))
+    base = put(base, "minutes", None)
+    base = put(base, "decisions", ())
+    carried = CaseNumber.parse("Sak 12-22", reference_year=2023)
+    assert (carried.prefix, carried.sequence, carried.year) == ("Sak", 12, 2022)
+    case_doc = put_all(base.agenda[0].case_document, [
+        ("case_number", carried), ("meeting_date", D(2023, 1, 19)),
+        ("document_date", D(2023, 1, 5)), ("decision", None), ("references", ()),
+    ])  # fmt: skip
+    item = AgendaItem(case_number=carried, title="Fast post", case_document=case_doc)
+    doc = put(base, "agenda", (item,))
+    report = validate(doc)
+    assert report.ok  # no error
+    assert sorted((f.code, f.severity, f.path) for f in report) == [
+        ("CASE012", W, "$.agenda[0].case_document.case_number"),
+        ("MEET013", W, "$.agenda[0].case_number"),
+    ]
+    later = CaseNumber.parse("Sak 1-24", reference_year=2023)
+    doc = put(base, "agenda", (AgendaItem(case_number=later, title="Sak fra framtiden"),))
+    assert [(f.code, f.severity, f.path) for f in validate(doc)] == [
+        ("MEET005", E, "$.agenda[0].case_number")
+    ]
+
+
+def test_an_agenda_case_document_dated_after_the_meeting_is_meet005() -> None:
+    """Without its own meeting date the case document cannot be checked by CASE001:
+    the meeting's date is the limit."""
+    doc = put_all(BASES["meeting"](), [
+        ("agenda[0].case_document.meeting_date", None),
+        ("agenda[0].case_document.document_date", D(2021, 9, 24)),
+    ])  # fmt: skip
+    assert [(f.code, f.path) for f in validate(doc)] == [
+        ("MEET005", "$.agenda[0].case_document.document_date")
+    ]
+    # with its own meeting date, CASE001 reports it (once)
+    doc = put(doc, "agenda[0].case_document.meeting_date", MEETING_DAY)
+    assert [(f.code, f.path) for f in validate(doc)] == [
+        ("CASE001", "$.agenda[0].case_document.document_date")
+    ]
 
 
 def test_embedded_partnership_integrity_rules_apply_at_its_path() -> None:

@@ -782,13 +782,25 @@ def kommune_numbers(draw: st.DrawFn) -> KommuneNumber:
     return KommuneNumber(f"{_pick(draw, _COUNTIES)}{_int(draw, 1, 99):02d}")
 
 
+#: Prefixes of case numbers as agendas write them (shared/domain/field-phrases.md §3),
+#: with the North Sámi "Ášši" (case) for the letters; "" is a bare number.
+_CASE_PREFIXES = (
+    "", "sak", "sak ", "Sak ", "PS ", "RS ", "OS-sak ", "SR-sak ", "OSO sak ", "K. sak ",
+    "Styresak nr: ", "sak KS-", "Sak HS ", "sak PS ", "Saksnr.: ", "Partnerskapsmøte sak ",
+    "Ášši ",
+)  # fmt: skip
+
+
 def _case_number(draw: st.DrawFn, year: int, seq: int) -> CaseNumber:
     yy = year % 100
-    text = _pick(draw, (
-        f"{seq}/{year}", f"{seq:02d}-{year}", f"{seq:03d}-{year}", f"sak{seq}/{year}",
-        f"sak {seq}/{year}", f"OSO sak {seq:03d}-{year}", f"{seq:03d}/{yy:02d}", f"PS {seq}/{yy:02d}",
+    prefix = _pick(draw, _CASE_PREFIXES)
+    number = _pick(draw, (
+        f"{seq}/{year}", f"{seq:02d}-{year}", f"{seq:03d}-{year}", f"{seq:03d}/{yy:02d}",
+        f"{seq}-{yy:02d}", f"{seq:02d}/{yy:02d}",
+        # year first ("Sak 2014/15") is read so only after a prefix
+        *([f"{year}/{seq:02d}", f"{year}/{seq}"] if prefix and seq < 1000 else []),
     ))  # fmt: skip
-    return CaseNumber(text=text, sequence=seq, year=year)
+    return CaseNumber(text=prefix + number, sequence=seq, year=year)
 
 
 @st.composite
@@ -799,7 +811,10 @@ def case_numbers(
     sequence: int | None = None,
     max_sequence: int = 120,
 ) -> CaseNumber:
-    """Meeting case numbers as written: "2/2016", "07-2021", "004-2021", "sak21/2015", "021/15"."""
+    """Meeting case numbers as written, with a prefix or bare: "2/2016", "07-2021",
+    "OSO sak 004-2021", "sak21/2015", "PS 021/15", "Sak 02-14", "OS-sak 5/2023", and
+    year first after a prefix ("Sak 2014/15"). Two-digit years are of ``year``'s
+    century window: ``CaseNumber.parse(text, reference_year=year)`` reads them back."""
     year = year if year is not None else _int(draw, MIN_DATE.year, MAX_DATE.year)
     seq = sequence if sequence is not None else _int(draw, 1, max_sequence)
     return _case_number(draw, year, seq)
