@@ -424,9 +424,8 @@ def interpret_timeframe(
     time lies inside it ("Medio juni" in a plan from 23 September 2021 is June
     2022). Returns None when the text cannot be resolved, or says no time
     (:func:`is_text_only`); the caller keeps the text either way. It raises
-    nothing for any text (only :class:`~khsmodel.errors.FieldValueError`, a
-    ``ValueError``, for a ``year`` outside 1900..2100 given with a text that
-    needs it).
+    nothing, whatever the text: a year outside 1900..2100, written or given,
+    is read as a typing error (None).
 
     Understood (docs/timeframes.md has the full table): a year ("2016", "I
     løpet av 2022", "2016-2017", "2025 - 2028"), a date ("15 mars", "16.
