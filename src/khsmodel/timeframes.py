@@ -1,9 +1,11 @@
 """Timeframes: the text as written plus a structured interpretation where one can be made.
 
-Plans say "Neste møte", "Medio juni", "Starter i april", "2016", "15 mars".
-A :class:`Timeframe` always keeps that text; ``interpretation`` is one of the
-small classes below, or None when the text cannot be resolved. Rules and
-charts use the interpretation; exporters print the text.
+Plans say "Neste møte", "Medio juni", "Starter i april", "2016", "15 mars",
+"Hausten 2022", "Løpande", "Årlig i mars", "Etter behov". A :class:`Timeframe`
+always keeps that text; ``interpretation`` is one of the small classes below,
+or None when the text cannot be resolved or says no time. Rules, charts and
+calendars use the interpretation; exporters print the text. docs/timeframes.md
+lists every form read, in Bokmål and Nynorsk.
 
 >>> from khsmodel import Timeframe, interpret_timeframe
 >>> interpret_timeframe("Medio juni", year=2016)

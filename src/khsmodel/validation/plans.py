@@ -28,6 +28,7 @@ from ..timeframes import (
     InYear,
     NextMeeting,
     OnDate,
+    Ongoing,
     Recurring,
     StartingFrom,
     Timeframe,
@@ -419,6 +420,8 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
                 elif kind is StartingFrom and isinstance(interp, StartingFrom):
                     resolved += 1
                     outside = p_end is not None and interp.start > p_end
+                elif kind is Ongoing:
+                    pass  # the plan's period itself: inside it by definition
                 elif kind is Recurring and isinstance(interp, Recurring):
                     if check_period and p_start is not None:
                         _recurring(state, tf, interp, fa_index, j)
