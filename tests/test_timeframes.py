@@ -440,3 +440,64 @@ def test_interpret_never_raises(text: str, year: int | None, period: Period | No
         got, OnDate | InMonth | InYear | Between | StartingFrom | ByDate | NextMeeting | AtEvent
         | Ongoing | Recurring
     )
+
+
+# ---------------------------------------------------------------------------
+# In the JSON format
+# ---------------------------------------------------------------------------
+
+
+def _plan_json(interpretation: object) -> dict[str, object]:
+    return {
+        "format": "khsmodel", "format_version": 1, "kind": "action_plan",
+        "title": "Handlingsplan 2022-2023",
+        "period": {"start": "2022-01-01", "end": "2023-12-31"},
+        "focus_areas": [{"number": 1, "title": "Samhandling", "measures": [
+            {"number": 1, "text": "Felles fagdag", "timeframe": {
+                "text": "Årleg i mars", "interpretation": interpretation}}]}],
+    }  # fmt: skip
+
+
+def test_ongoing_and_recurring_in_json_and_the_schema() -> None:
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    import khsmodel
+
+    validator = Draft202012Validator(khsmodel.json_schema())
+    for interpretation, expected in (
+        ({"kind": "recurring", "frequency": "yearly", "month": 3},
+         Recurring(frequency=YEARLY, month=3)),
+        ({"kind": "recurring", "frequency": "quarterly", "interval": 2},
+         Recurring(frequency=Frequency.QUARTERLY, interval=2)),
+        ({"kind": "ongoing"}, Ongoing()),
+    ):  # fmt: skip
+        data = _plan_json(interpretation)
+        assert list(validator.iter_errors(data)) == []
+        plan = khsmodel.loads(json.dumps(data))
+        tf = plan.focus_areas[0].measures[0].timeframe
+        assert tf is not None and tf.interpretation == expected
+        again = json.loads(khsmodel.dumps(plan))
+        assert again["focus_areas"][0]["measures"][0]["timeframe"]["interpretation"] == interpretation
+
+
+@pytest.mark.parametrize(
+    ("interpretation", "path"),
+    [
+        ({"kind": "recurring", "frequency": "weekly"}, ".interpretation.frequency"),
+        ({"kind": "recurring", "frequency": "monthly", "month": 3}, ".interpretation.month"),
+        ({"kind": "recurring", "frequency": "yearly", "month": "mars"}, ".interpretation.month"),
+        ({"kind": "ongoing", "start": "2022-01-01"}, ".interpretation.start"),
+    ],
+)
+def test_bad_recurrences_are_refused_with_their_path(interpretation: object, path: str) -> None:
+    import json
+
+    import khsmodel
+
+    with pytest.raises(khsmodel.InvalidDocumentError) as info:
+        khsmodel.loads(json.dumps(_plan_json(interpretation)))
+    assert [e.path for e in info.value.errors] == [
+        "$.focus_areas[0].measures[0].timeframe" + path
+    ]
