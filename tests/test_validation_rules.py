@@ -736,3 +736,41 @@ def test_a_year_outside_the_plausible_range_is_a_load_error_not_a_crash() -> Non
     assert error.path == "$.focus_areas[0].measures[0].timeframe.interpretation.year"
     assert "1900..2100, got 0" in error.message
     assert khsmodel.interpret_timeframe("Starter i april 0000") is None
+
+
+# ---------------------------------------------------------------------------
+# Timeframes real plans write (issue 15)
+
+
+def test_text_only_ongoing_and_recurring_timeframes_are_not_flagged() -> None:
+    """'Etter behov' says no time and 'Løpende' runs through the period: no finding for either,
+    nor for a recurrence with occurrences in the period (the plan runs 2021-09-23–2022-09-30)."""
+    texts = ["Etter behov", "Ved behov", "Ikkje aktuelt", "Så snart som råd", "Løpende",
+             "Heile perioden", "Årlig", "Årleg i mars", "Kvartalsvis", "Hver måned", "Hvert møte",
+             "Kvart 4. år"]  # fmt: skip
+    doc = BASES["plan"]()
+    fa = doc.focus_areas[0]
+    base = fa.measures[0]
+    measures = tuple(
+        attrs.evolve(base, number=n, id=f"m{n}", text=f"Tiltak {n}", timeframe=Timeframe(
+            text=text, interpretation=khsmodel.interpret_timeframe(text, period=doc.period)))
+        for n, text in enumerate(texts, 1)
+    )  # fmt: skip
+    assert [m.timeframe.interpretation is None for m in measures if m.timeframe] == [True] * 4 + [False] * 8
+    doc = attrs.evolve(doc, focus_areas=(attrs.evolve(fa, measures=measures), *doc.focus_areas[1:]))
+    found = [f for f in validate(doc) if ".measures[" in f.path and "focus_areas[0]" in f.path]
+    assert found == []
+
+
+def test_a_recurrence_with_no_occurrence_in_the_period_is_flagged() -> None:
+    doc = BASES["plan"]()
+    period = khsmodel.Period(start=D(2021, 9, 23), end=D(2022, 6, 30))
+    doc = attrs.evolve(doc, period=period)
+    tf = Timeframe(text="Årlig i august", interpretation=khsmodel.interpret_timeframe("Årlig i august"))
+    doc = put(doc, f"{M00}.timeframe", tf)
+    (f,) = validate(doc).with_code("PLAN002")
+    assert f.path == f"$.{M00}.timeframe"
+    assert "'Årlig i august'" in f.message and "2021-09-23–2022-06-30" in f.message
+    ok = put(doc, f"{M00}.timeframe", Timeframe(
+        text="Årlig i juni", interpretation=khsmodel.interpret_timeframe("Årlig i juni")))  # fmt: skip
+    assert validate(ok).with_code("PLAN002") == ()

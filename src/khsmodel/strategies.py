@@ -128,13 +128,16 @@ from .timeframes import (
     AtEvent,
     Between,
     ByDate,
+    Frequency,
     InMonth,
     Interpretation,
     InYear,
     MonthPart,
     NextMeeting,
     OnDate,
+    Ongoing,
     Precision,
+    Recurring,
     StartingFrom,
     Timeframe,
 )
@@ -357,12 +360,13 @@ _URLS = (
     "https://example.no/Kárášjohka/møte",
 )
 
+#: Timeframe texts without an interpretation: no time ("Etter behov"), or not read.
 _UNRESOLVED_TIMEFRAMES = (
     "Tidsplan i samarbeid med kommunene",
-    "Løpende",
-    "Fortløpende",
+    "Etter behov",
+    "Så snart som råd",
     "K26 kaller inn til møte",
-    "I løpet av planperioden",
+    "Ikke aktuelt",
     "Når finansieringen er avklart",
     "LSU 2016",
 )
@@ -1013,8 +1017,32 @@ def resources(
 # ---------------------------------------------------------------------------
 
 _INTERPRETATION_KINDS: tuple[type, ...] = (
-    OnDate, InMonth, InYear, Between, StartingFrom, ByDate, NextMeeting, AtEvent,
+    OnDate, InMonth, InYear, Between, StartingFrom, ByDate, NextMeeting, AtEvent, Ongoing,
+    Recurring,
 )  # fmt: skip
+_ONGOING_TEXT = ("Løpende", "Løpande", "Fortløpende", "Kontinuerlig", "Hele perioden",
+                 "I løpet av planperioden")  # fmt: skip
+_RECURRING_TEXT = {
+    Frequency.YEARLY: ("Årlig", "Årleg", "Hvert år", "En gang i året"),
+    Frequency.QUARTERLY: ("Kvartalsvis", "Hvert kvartal"),
+    Frequency.MONTHLY: ("Hver måned", "Månedlig", "Kvar månad"),
+    Frequency.PER_MEETING: ("Hvert møte", "Kvart møte"),
+}
+
+
+def _recurring(draw: st.DrawFn) -> tuple[Recurring, str]:
+    """A recurrence and a text that says it, Bokmål or Nynorsk."""
+    frequency = _pick(draw, tuple(Frequency))
+    text = _pick(draw, _RECURRING_TEXT[frequency])
+    if frequency is not Frequency.YEARLY:
+        return Recurring(frequency=frequency), text
+    if _one_in(draw, 4):
+        interval = _int(draw, 2, 6)
+        return Recurring(frequency=frequency, interval=interval), f"Hvert {interval}. år"
+    month = _maybe(draw, lambda: _int(draw, 1, 12))
+    if month is None:
+        return Recurring(frequency=frequency), text
+    return Recurring(frequency=frequency, month=month), f"{text} i {MONTHS_NB[month - 1]}"
 _PART_TEXT = {MonthPart.EARLY: "primo", MonthPart.MID: "medio", MonthPart.LATE: "ultimo"}
 
 
@@ -1068,6 +1096,10 @@ def _interpretation(
         return AtEvent(
             name=name, body=_maybe_pick(draw, bodies), date=_maybe(draw, lambda: day)
         ), name
+    if kind is Ongoing:
+        return Ongoing(), _pick(draw, _ONGOING_TEXT)
+    if kind is Recurring:
+        return _recurring(draw)
     # OnDate, and the fallback of every kind that does not fit
     style = _int(draw, 0, 2)
     if style == 0:

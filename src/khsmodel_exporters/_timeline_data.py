@@ -11,8 +11,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from khsmodel._base import Period
 from khsmodel.labels import Labels
 from khsmodel.plans import ActionPlan, Measure
+from khsmodel.timeframes import Ongoing
 
 from ._content import Span, _Builder, t
 
@@ -44,12 +46,17 @@ class TimelineData:
         return not any(rows for _, rows in self.groups)
 
 
-def _row(number: str, m: Measure) -> tuple[Row, bool]:
-    """The measure's row and whether it can be placed; one without a timeframe cannot."""
+def _row(number: str, m: Measure, period: Period | None) -> tuple[Row, bool]:
+    """The measure's row and whether it can be placed; one without a timeframe cannot.
+
+    An ongoing measure ("Løpende") spans the plan's period; a recurring one
+    ("Årlig i mars") is listed with the unplaced ones, its words saying when: one
+    bar from its first to its last occurrence would say it runs all the time between.
+    """
     tf = m.timeframe
     if tf is None:
         return Row(number=number, text=m.text, when="", start=None, end=None), False
-    rng = tf.date_range()
+    rng = tf.date_range(period if type(tf.interpretation) is Ongoing else None)
     start, end = rng if rng is not None else (None, None)
     row = Row(number=number, text=m.text, when=tf.text, start=start, end=end)
     return row, (start is not None or end is not None)
@@ -81,7 +88,7 @@ def collect(plan: ActionPlan, labels: Labels) -> TimelineData:
         for m in measures:
             # a measure is named as the tables name it: by its label as written ("1.1"), else
             # by its text alone (a number the tables do not print would match nothing)
-            row, resolved = _row(m.label or "", m)
+            row, resolved = _row(m.label or "", m, plan.period)
             if resolved:
                 rows.append(row)
             else:
