@@ -32,7 +32,7 @@ from khsmodel.labels import Labels
 
 from .._timeline_data import Row, TimelineData, collect, months
 from ._canvas import fit_text
-from ._fonts import BOLD, ITALIC, REGULAR
+from ._fonts import BOLD, ITALIC, REGULAR, draw_string
 
 __all__ = ["Row", "TimelineData", "chart_parts", "collect"]
 
@@ -126,12 +126,7 @@ class _Pen:
             self.c.setFont(font, size)
             self._font = (font, size)
         self.fill(color)
-        if anchor == "middle":
-            self.c.drawCentredString(x, y, text)
-        elif anchor == "end":
-            self.c.drawRightString(x, y, text)
-        else:
-            self.c.drawString(x, y, text)
+        draw_string(self.c, x, y, text, font, size, anchor)
 
 
 def _draw_axis(pen: _Pen, axis: _Axis, top: float, bottom: float, labels: Labels) -> None:
