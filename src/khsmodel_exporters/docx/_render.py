@@ -328,6 +328,16 @@ def _setup(document: Any, font: str, content: Content, labels: Labels) -> None:
     for p in list(footer):
         footer.remove(p)
     footer.append(parse_xml(_footer_xml(content, labels)))
+    # the first page, as in the PDF: its title stands in full on it, so no running header
+    sect.different_first_page_header_footer = True
+    first = sect.first_page_header._element
+    for p in list(first):
+        first.remove(p)
+    first.append(parse_xml(f'<w:p {_NS}><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>'))
+    first_footer = sect.first_page_footer._element
+    for p in list(first_footer):
+        first_footer.remove(p)
+    first_footer.append(parse_xml(_footer_xml(content, labels)))
 
 
 def _number_lists(document: Any, n_numbered: Iterable[tuple[int, int]]) -> None:
@@ -549,10 +559,14 @@ class _Body:
         # the cell of one month, empty or filled, written once (a plan has thousands)
         month_cell = {
             fill: f'<w:tc><w:tcPr><w:tcW w:w="{each}" w:type="dxa"/>'
-            + (f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else "")
-            + f'{_MONTH_MAR}</w:tcPr><w:p><w:pPr><w:pStyle w:val="KhsTableText"/></w:pPr></w:p></w:tc>'
-            for fill in (None, BAR, BAR_LIGHT)
-        }
+            + (f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill in (BAR, BAR_LIGHT)
+               else "")
+            + f'{_MONTH_MAR}</w:tcPr><w:p><w:pPr><w:pStyle w:val="KhsTimelineLabel"/>'
+            + ('<w:jc w:val="center"/></w:pPr>'
+               f'<w:r><w:rPr><w:color w:val="{BAR}"/></w:rPr>{_t(DIAMOND)}</w:r></w:p></w:tc>'
+               if fill == DIAMOND else "</w:pPr></w:p></w:tc>")
+            for fill in (None, BAR, BAR_LIGHT, DIAMOND)
+        }  # fmt: skip
         for title, rows in data.groups:
             out.append(
                 f"<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc>{group_pr}<w:p><w:pPr>"
@@ -563,8 +577,9 @@ class _Body:
                 # as every text of the document: through the content's text form (t)
                 label = _t_text(f"{row.number} {row.text}" if row.number else row.text)
                 text = (
-                    f'<w:p><w:pPr><w:pStyle w:val="KhsTableText"/></w:pPr>{_runs([Span(label)])}'
-                    f'</w:p><w:p><w:pPr><w:pStyle w:val="KhsTableNote"/></w:pPr>'
+                    f'<w:p><w:pPr><w:pStyle w:val="KhsTimelineLabel"/></w:pPr>'
+                    f"{_runs([Span(label)])}</w:p>"
+                    f'<w:p><w:pPr><w:pStyle w:val="KhsTimelineSmall"/></w:pPr>'
                     f"{_runs([Span(_t_text(row.when), italic=True)])}</w:p>"
                 )
                 parts = [f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{label_w}" '
@@ -573,7 +588,7 @@ class _Body:
                 parts.append("</w:tr>")
                 out.append("".join(parts))
         self._close_table()
-        self.p("KhsNote", _runs([Span(L.timeline_key, italic=True)]))
+        self.p("KhsTimelineSmall", _legend_xml(L), '<w:spacing w:before="60" w:after="120"/>')
         groups = unresolved_groups(data)
         if groups:
             self.block(Heading(min(level + 1, 3), L.timeline_unresolved,
@@ -779,15 +794,38 @@ def _time_slots(start: dt.date, end: dt.date, room: int) -> list[tuple[dt.date, 
     return out
 
 
+#: The PDF chart's diamond: a date (one day, or a deadline "innen").
+DIAMOND = "\u2666"
+
+
 def _tl_fill(row: _TimelineRow, first: dt.date, last: dt.date) -> str | None:
-    """The fill of one month of a measure's row: its bar, a lighter open end or deadline."""
+    """One month of a measure's row, as the PDF chart draws it: BAR (a period covers the
+    month), BAR_LIGHT (started, no end given), DIAMOND (a day or a deadline), or None."""
     if row.start is not None and row.end is not None:
+        if row.start == row.end:  # one day
+            return DIAMOND if first <= row.start <= last else None
         lo, hi = min(row.start, row.end), max(row.start, row.end)
         return BAR if lo <= last and hi >= first else None
     if row.start is not None:  # open end: from its start on
         return BAR_LIGHT if row.start <= last else None
     assert row.end is not None  # a deadline: the month it falls in
-    return BAR if first <= row.end <= last else None
+    return DIAMOND if first <= row.end <= last else None
+
+
+def _legend_xml(labels: Labels) -> str:
+    """The timeline's legend, as under the PDF chart: a bar, a light bar, a diamond."""
+
+    def swatch(fill: str) -> str:
+        return (f'<w:r><w:rPr><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:rPr>'
+                '<w:t xml:space="preserve">      </w:t></w:r>')  # fmt: skip
+
+    gap = '<w:r><w:t xml:space="preserve">      </w:t></w:r>'
+    return (
+        f"{swatch(BAR)}{_runs([Span(' ' + labels.timeline_period)])}{gap}"
+        f"{swatch(BAR_LIGHT)}{_runs([Span(' ' + labels.timeline_open)])}{gap}"
+        f'<w:r><w:rPr><w:color w:val="{BAR}"/></w:rPr>{_t(DIAMOND)}</w:r>'
+        f"{_runs([Span(' ' + labels.timeline_date)])}"
+    )
 
 
 # ---------------------------------------------------------------- package

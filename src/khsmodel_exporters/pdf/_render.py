@@ -55,7 +55,18 @@ from .. import _look as K
 from .._timeline_data import unresolved_groups
 from .._widths import column_widths
 from ._canvas import Furniture, PagedCanvas
-from ._fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, covered, register, register_fallback, runs
+from ._fonts import (
+    BOLD,
+    BOLD_ITALIC,
+    FALLBACK,
+    FALLBACK_BOLD,
+    ITALIC,
+    REGULAR,
+    covered,
+    register,
+    register_fallback,
+    runs,
+)
 from ._timeline import chart_parts, collect
 
 __all__ = ["markup", "render"]
@@ -78,10 +89,10 @@ KEEP_WITH_HEADING = 110.0
 
 
 # ---------------------------------------------------------------- text
-def _text(text: str) -> str:
+def _text(text: str, bold: bool = False) -> str:
     """One user string as Paragraph markup: escaped; line breaks and tabs kept as layout;
-    characters Liberation Sans lacks in the fallback font."""
-    return _escaped(text) if covered(text) else _with_fallback(text)
+    characters Liberation Sans lacks in the fallback font (its bold face if ``bold``)."""
+    return _escaped(text) if covered(text) else _with_fallback(text, bold)
 
 
 def _escaped(text: str) -> str:
@@ -101,7 +112,7 @@ def markup(spans: Iterable[C.Span]) -> str:
     """Paragraph markup for runs of user text. Only our own ``<b>``, ``<i>``, ``<br/>``."""
     parts = []
     for s in spans:
-        x = _text(s.text)
+        x = _text(s.text, s.bold)
         if s.bold:
             x = f"<b>{x}</b>"
         if s.italic:
@@ -110,9 +121,15 @@ def markup(spans: Iterable[C.Span]) -> str:
     return "".join(parts)
 
 
-def _with_fallback(text: str) -> str:
-    """Markup for text with characters Liberation Sans lacks: those runs in DejaVu Sans."""
+def _with_fallback(text: str, bold: bool) -> str:
+    """Markup for text with characters Liberation Sans lacks: those runs in DejaVu Sans.
+
+    A ``<font name>`` tag sets the face itself, so bold is chosen here; a paragraph whose
+    style is bold switches the regular name for the bold one (:class:`_Para`).
+    """
     fallback = register_fallback()
+    if bold:
+        fallback = FALLBACK_BOLD
     return "".join(
         _escaped(run) if ok else f'<font name="{fallback}">{_escaped(run)}</font>'
         for ok, run in runs(text)
@@ -187,6 +204,9 @@ class _Styles:
         self.list_item = _style("list_item", **_sized(K.BODY, K.LIST_SPACE))
 
 
+_FALLBACK_TAG = f'<font name="{FALLBACK}">'
+
+
 # ---------------------------------------------------------------- flowables
 class _Para(Paragraph):  # type: ignore[misc]
     """A Paragraph that keeps its layout: wrapping it again at the same width is free.
@@ -199,6 +219,13 @@ class _Para(Paragraph):  # type: ignore[misc]
     """
 
     _khs_layout: tuple[float, object, tuple[float, float]] | None = None
+
+    def __init__(self, text: Any, style: Any = None, *args: Any, **kw: Any) -> None:
+        # (split parts are made with text None and their fragments)
+        if isinstance(text, str) and _FALLBACK_TAG in text and style.fontName in (BOLD,
+                                                                                   BOLD_ITALIC):
+            text = text.replace(_FALLBACK_TAG, f'<font name="{FALLBACK_BOLD}">')
+        super().__init__(text, style, *args, **kw)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         kept = self._khs_layout
