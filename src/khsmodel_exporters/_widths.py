@@ -70,6 +70,18 @@ def _widest_word(text: str, measure: Measure, bold: bool, size: float) -> float:
     return widest
 
 
+@functools.lru_cache(maxsize=16384)
+def _facts(measure: Measure, text: str, bold: bool, size: float) -> tuple[float, float]:
+    """What one run of cell text asks of its column: the width that must fit (its widest
+    word, or all of it if it is an identifier or date) and its width on one line (-1 for
+    long text, which wraps anyway). Kept per text: a big plan repeats its texts."""
+    if "\n" in text or len(text) > 36:
+        return _widest_word(text, measure, bold, size), -1.0
+    flat = " ".join(text.split())
+    wide = measure(flat, bold, size)
+    return (wide if keeps_whole(flat) else _widest_word(flat, measure, bold, size)), wide
+
+
 def column_widths(
     columns: Sequence[C.Column],
     rows: Sequence[C.Row | C.GroupRow],
@@ -106,21 +118,12 @@ def column_widths(
                 size = sizes.get(p.style, K.TABLE)
                 line = 0.0
                 for sp in p.spans:
-                    text = sp.text
-                    if not text:
+                    if not sp.text:
                         continue
-                    if "\n" in text or len(text) > 36:
-                        line = -1.0  # long text: wraps anyway
-                        word = _widest_word(text, measure, sp.bold, size)
-                    else:
-                        flat = " ".join(text.split())
-                        wide = measure(flat, sp.bold, size)
-                        if line >= 0:
-                            line += wide
-                        word = wide if keeps_whole(flat) else _widest_word(
-                            flat, measure, sp.bold, size)  # fmt: skip
+                    word, whole = _facts(measure, sp.text, sp.bold, size)
                     if word + slack > need[i]:
                         need[i] = word + slack
+                    line = line + whole if whole >= 0 and line >= 0 else -1.0
                 if line > 0 and line + slack > want[i]:
                     want[i] = line + slack
     cap = total * _CAP

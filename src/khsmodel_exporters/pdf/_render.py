@@ -201,7 +201,9 @@ class _Styles:
         self.plain_label = _style("plain_label", fontName=BOLD, textColor=MUTED,
                                   **_sized(K.PLAIN_LABEL, _CELL, t))  # fmt: skip
         self.plain_value = _style("plain_value", **_sized(K.TABLE, _CELL, t))
-        self.list_item = _style("list_item", **_sized(K.BODY, K.LIST_SPACE))
+        # Word's list paragraphs have contextual spacing: none between items (list_ adds
+        # the space after the last)
+        self.list_item = _style("list_item", **_sized(K.BODY, _NONE))
 
 
 _FALLBACK_TAG = f'<font name="{FALLBACK}">'
@@ -643,10 +645,10 @@ class _Renderer:
         if numbered:
             return ListFlowable(flow, bulletType="1", start=start, bulletFormat="%s.",
                                 bulletFontName=REGULAR, bulletFontSize=K.BODY, leftIndent=21.25,
-                                bulletDedent=21.25, spaceAfter=6)  # fmt: skip
+                                bulletDedent=21.25, spaceAfter=K.LIST_SPACE[1])  # fmt: skip
         return ListFlowable(flow, bulletType="bullet", start="•", bulletFontName=REGULAR,
                             bulletFontSize=K.BODY, leftIndent=17.85, bulletDedent=17.85,
-                            spaceAfter=6)  # fmt: skip
+                            spaceAfter=K.LIST_SPACE[1])  # fmt: skip
 
     def blocks(self, content: C.Content, depth: int, source: Document | None) -> None:
         s = self.s
