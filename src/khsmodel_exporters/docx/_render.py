@@ -429,6 +429,25 @@ class _Sink(list[str]):
             self.clear()
 
 
+#: The rule under a document's title block, as the PDF draws it (pdf/_render ``rule``).
+_RULE_PPR = (
+    f'<w:pBdr><w:bottom w:val="single" w:sz="10" w:space="2" w:color="{DARK}"/></w:pBdr>'
+    '<w:spacing w:after="240"/>'
+)
+
+
+def _rule_after(blocks: list[Block_], i: int) -> bool:
+    """Whether the PDF draws its rule under block ``i``: the last of title, subtitles and
+    lead paragraph at the top of a document."""
+    b = blocks[i]
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if isinstance(b, Title | Subtitle):
+        return not isinstance(nxt, Subtitle) and not (isinstance(nxt, Para) and nxt.style == "lead")
+    if isinstance(b, Para) and b.style == "lead":
+        return i > 0 and isinstance(blocks[i - 1], Title | Subtitle)
+    return False
+
+
 class _Body:
     def __init__(self, out: _Sink, labels: Labels = NB, *, timeline: bool = True) -> None:
         self.out = out
@@ -438,6 +457,7 @@ class _Body:
         self.bookmark_id = 0
         self.next_num = 100
         self.numbered: list[tuple[int, int]] = []
+        self.rule_after = False  # the block being written ends the title block: a rule under it
         #: the rows of every table of a group (see Table.group), for widths they share
         self.groups: dict[str, list[Row | GroupRow]] = {}
         self._group_widths: dict[tuple[str, tuple[Column, ...]], list[int]] = {}
@@ -454,8 +474,11 @@ class _Body:
         self.out.append(f"<w:p>{ppr_xml}{inner}</w:p>")
 
     def blocks(self, blocks: Iterable[Block_]) -> None:
-        for b in blocks:
+        items = list(blocks)
+        for i, b in enumerate(items):
+            self.rule_after = _rule_after(items, i)
             self.block(b)
+        self.rule_after = False
 
     def block(self, b: Block_) -> None:
         if isinstance(b, Para):
@@ -466,7 +489,7 @@ class _Body:
                 "letterhead": "KhsLetterhead",
                 "doc_type": "KhsDocType",
             }[b.style]
-            self.p(style, _runs(b.spans))
+            self.p(style, _runs(b.spans), _RULE_PPR if self.rule_after else "")
         elif isinstance(b, Heading):
             self.bookmark_id += 1
             i = self.bookmark_id
@@ -476,9 +499,9 @@ class _Body:
                 f'{_runs([Span(b.text)])}<w:bookmarkEnd w:id="{i}"/>',
             )
         elif isinstance(b, Title):
-            self.p("Title", _runs([Span(b.text)]))
+            self.p("Title", _runs([Span(b.text)]), _RULE_PPR if self.rule_after else "")
         elif isinstance(b, Subtitle):
-            self.p("Subtitle", _runs([Span(b.text)]))
+            self.p("Subtitle", _runs([Span(b.text)]), _RULE_PPR if self.rule_after else "")
         elif isinstance(b, BulletList):
             numpr = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{_BULLET_NUM}"/></w:numPr>'
             for item in b.items:

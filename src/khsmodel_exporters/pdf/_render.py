@@ -162,6 +162,10 @@ def _sized(size: float, space: tuple[float, float], factor: float = K.TEXT_LINE)
 
 _CELL = K.CELL_SPACE
 _NONE = (0.0, 0.0)
+# reportlab leaves out the space before a cell's first paragraph and after its last; Word
+# keeps them, inside the cell margins: so they are part of the padding here
+_PAD_TOP = K.CELL_PAD_Y + K.CELL_SPACE[0]
+_PAD_BOTTOM = K.CELL_PAD_Y + K.CELL_SPACE[1]
 
 
 class _Styles:
@@ -337,6 +341,17 @@ class _Heading(_Para):
             if isinstance(part, _Heading):
                 part.khs_outline = self.khs_outline if i == 0 else None
         return parts
+
+
+class _KeepRoom(CondPageBreak):  # type: ignore[misc]
+    """A CondPageBreak that passes the space after the previous block on to the next.
+
+    The frame lets a block's space before overlap the previous one's space after (the
+    larger counts, as in LibreOffice); a plain CondPageBreak between them reset that, so
+    a heading after a paragraph stood 6 pt lower than in the Word file.
+    """
+
+    _SPACETRANSFER = True
 
 
 class _Later(Flowable):  # type: ignore[misc]
@@ -550,8 +565,8 @@ class _Renderer:
             ("FONT", (0, 0), (-1, -1), REGULAR, K.TABLE),  # never the default Helvetica
             ("LEFTPADDING", (0, 0), (-1, -1), K.CELL_PAD_X),
             ("RIGHTPADDING", (0, 0), (-1, -1), K.CELL_PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), K.CELL_PAD_Y),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), K.CELL_PAD_Y),
+            ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
         ]
         across = sum(widths) - 2 * K.CELL_PAD_X  # the row's width less the cell padding
         group_italic = _style("group_italic", parent=s.group, fontName=BOLD_ITALIC)
@@ -596,8 +611,8 @@ class _Renderer:
             ("FONT", (0, 0), (-1, -1), REGULAR, K.TABLE),  # never the default Helvetica
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), K.CELL_PAD_Y),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), K.CELL_PAD_Y),
+            ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
         ]
         return _Table(data, colWidths=self.widths(t.columns, t.rows, pad=8), splitByRow=1, splitInRow=1,
                        style=RLTableStyle(cmds), hAlign="LEFT", spaceBefore=4,
@@ -633,8 +648,8 @@ class _Renderer:
             ("FONT", (0, 0), (-1, -1), REGULAR, K.TABLE),  # never the default Helvetica
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
         ]
         return _Table(data, colWidths=widths, splitByRow=1, splitInRow=1,
                        style=RLTableStyle(cmds), hAlign="LEFT", spaceBefore=2,
@@ -677,7 +692,7 @@ class _Renderer:
                     run = 0
                     while i + run + 1 < len(blocks) and isinstance(blocks[i + run + 1], C.Heading):
                         run += 1
-                    out.append(CondPageBreak(KEEP_WITH_HEADING + 32 * run))
+                    out.append(_KeepRoom(KEEP_WITH_HEADING + 32 * run))
                 out.append(self.heading(b.text, b.level, b.bookmark, depth))
             elif isinstance(b, C.Para):
                 style = {"body": s.body, "lead": s.lead, "note": s.note,
@@ -701,7 +716,10 @@ class _Renderer:
             self.plan_timeline(source, depth)
 
     def rule(self) -> Flowable:
-        return HRFlowable(width="100%", thickness=1.2, color=DARK, spaceBefore=4, spaceAfter=12)
+        # as Word's bottom border of the paragraph (docx/_render _RULE_PPR): 2 pt below the
+        # text, 1.25 pt thick, then 12 pt
+        return HRFlowable(width="100%", thickness=1.25, color=DARK, spaceBefore=2,
+                          spaceAfter=12)  # fmt: skip
 
     def included(self, inc: C.Included, depth: int) -> None:
         self.story.append(PageBreak())
