@@ -566,7 +566,9 @@ class _Renderer:
             ("LEFTPADDING", (0, 0), (-1, -1), K.CELL_PAD_X),
             ("RIGHTPADDING", (0, 0), (-1, -1), K.CELL_PAD_X),
             ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
+            # Word adds the 0.5 pt line under a row to the row's height; reportlab draws it
+            # over the padding
+            ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM + 0.5),
         ]
         across = sum(widths) - 2 * K.CELL_PAD_X  # the row's width less the cell padding
         group_italic = _style("group_italic", parent=s.group, fontName=BOLD_ITALIC)
