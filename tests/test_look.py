@@ -277,3 +277,27 @@ def test_letters_liberation_sans_lacks_come_from_the_fallback(tmp_path: Path) ->
     assert "DejaVuSans-Bold" in faces, faces
     assert "مستشفى" in pdftotext(mixed) or "ىفشتسم" in pdftotext(mixed)
     assert json.dumps(sorted(faces))  # names only, no other font
+
+
+def test_word_timeline_marks_as_the_pdf_chart() -> None:
+    """Each measure's months in the Word table carry the PDF chart's mark: a dark bar for a
+    period, a light bar from a start without an end, a diamond in the month of a date."""
+    from khsmodel_exporters.docx._render import BAR, BAR_LIGHT, DIAMOND
+
+    d = read_docx(io.BytesIO(khsmodel.export(timeline_plan(), "docx")))
+    table = d.tables[-1]
+
+    def marks(cell: object) -> str:
+        tc = cell._tc  # type: ignore[attr-defined]
+        shd = tc.tcPr.find(qn("w:shd"))
+        fill = shd.get(qn("w:fill")) if shd is not None else None
+        text = cell.text  # type: ignore[attr-defined]
+        return {BAR: "#", BAR_LIGHT: "+"}.get(fill or "", "d" if text == DIAMOND else ".")
+
+    rows = {r.cells[0].text.split("\n")[0][:3]: "".join(marks(c) for c in r.cells[1:])
+            for r in table.rows if r.cells[0].text[:2] == "1."}  # fmt: skip
+    assert rows["1.1"] == "." * 5 + "#" + "." * 18  # Medio juni: the month
+    assert rows["1.2"] == "." * 2 + "d" + "." * 21  # 15 mars: a day
+    assert rows["1.3"] == "." * 3 + "+" * 21  # Starter i april: open end
+    assert rows["1.4"] == "#" * 12 + "." * 12  # 2016
+    assert rows["1.5"] == "." * 8 + "d" + "." * 15  # innen 1. september: a deadline

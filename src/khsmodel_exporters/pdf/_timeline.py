@@ -6,8 +6,8 @@ every drawn date, in whole months). Each row carries the measure's number and
 text, and the timeframe as written beside its mark:
 
 - a period (a month, a year, two dates): a bar;
-- one day, or a deadline ("innen"): a diamond (a deadline with a dashed lead-in
-  from the start of the axis);
+- one day, or a deadline ("innen"): a diamond, as in the Word table (a deadline
+  with a dashed lead-in from the start of the axis);
 - an open end ("Starter i april"): a bar to the end of the axis with an arrow.
 
 A legend under the chart says what the three marks mean (the Word timeline
@@ -204,7 +204,7 @@ def _draw_row(pen: _Pen, row: Row, axis: _Axis, y: float, label_w: float) -> Non
         assert row.end is not None
         xb = axis.x_end(row.end)
         pen.line(axis.x0, mid, xb, mid, ACCENT, 0.7, (2, 2))
-        _diamond(pen, xb, mid, 3.6, white)
+        _diamond(pen, xb, mid, 3.6, ACCENT)  # a date, as the legend and the Word table say
         xa, xb = axis.x0, xb + 3.6
     _draw_when(pen, row.when, xa, xb, mid, axis, light=row.start is not None and row.end is None)
 
