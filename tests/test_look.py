@@ -301,3 +301,45 @@ def test_word_timeline_marks_as_the_pdf_chart() -> None:
     assert rows["1.3"] == "." * 3 + "+" * 21  # Starter i april: open end
     assert rows["1.4"] == "#" * 12 + "." * 12  # 2016
     assert rows["1.5"] == "." * 8 + "d" + "." * 15  # innen 1. september: a deadline
+
+
+def _words(data: bytes, tmp_path: Path) -> list[tuple[int, str, float]]:
+    """(page, word, yMax from the top) of every word, from ``pdftotext -bbox``."""
+    path = tmp_path / "words.pdf"
+    path.write_bytes(data)
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+                          check=True, text=True, timeout=120).stdout  # fmt: skip
+    out, page = [], 0
+    for line in html.splitlines():
+        page += "<page " in line
+        m = re.search(r'yMax="([\d.]+)">([^<]*)</word>', line)
+        if m:
+            out.append((page, m.group(2), float(m.group(1))))
+    return out
+
+
+def test_a_heading_over_a_short_list_goes_with_it_only_when_needed(tmp_path: Path) -> None:
+    """As Word's keep-with-next: "Vedlegg" and its one item stay at the foot of a page when
+    both fit there, and go on to the next page together only when they do not (before, a
+    heading wanted 110 pt under it and left a page's last 100 pt empty)."""
+    from khsmodel_exporters import _content as C
+    from khsmodel_exporters.pdf._render import render
+
+    moved = 0
+    for lines in range(30, 42):
+        filler = tuple(C.Para((C.Span(f"Linje {n} av teksten."),)) for n in range(lines))
+        content = C.Content(
+            kind="case_document", title="Sak", subject="", author="", header="",
+            blocks=(*filler, C.Heading(2, "Vedlegg", "v"),
+                    C.NumberedList(((C.Span("Handlingsplan 2016-2017"),),))),
+        )  # fmt: skip
+        words = _words(render(content), tmp_path)
+        [heading] = [w for w in words if w[1] == "Vedlegg"]
+        [item] = [w for w in words if w[1] == "Handlingsplan"]
+        assert heading[0] == item[0], lines  # on one page
+        if heading[0] == 2:
+            moved += 1
+            last = max(w[2] for w in words if w[0] == 1 and w[1] == "teksten.")
+            room = K.PAGE_H - K.MARGIN_B - last
+            assert room < 45, (lines, room)  # they did not fit there
+    assert moved  # the range reaches the case where they go on

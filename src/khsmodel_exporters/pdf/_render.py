@@ -354,6 +354,28 @@ class _KeepRoom(CondPageBreak):  # type: ignore[misc]
     _SPACETRANSFER = True
 
 
+class _KeepShort(Spacer):  # type: ignore[misc]
+    """Marks where a heading starts that goes on together with the short block after it
+    (replaced by a KeepTogether once that block is in the story; never laid out)."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 0)
+
+
+def _short_block(b: C.Block_) -> bool:
+    """A paragraph or list of at most about four lines: kept whole with its heading."""
+    if isinstance(b, C.Para):
+        texts = [sp.text for sp in b.spans]
+    elif isinstance(b, C.BulletList | C.NumberedList):
+        if len(b.items) > 4:
+            return False
+        texts = ["".join(sp.text for sp in item) + "\n" for item in b.items]
+    else:
+        return False
+    lines = sum(1 + len(line) // 90 for t in texts for line in t.rstrip("\n").split("\n"))
+    return lines <= 4
+
+
 class _Later(Flowable):  # type: ignore[misc]
     """A stand-in for a flowable made when the layout reaches it (see ``_DocTemplate``).
 
@@ -671,7 +693,11 @@ class _Renderer:
         s = self.s
         blocks = content.blocks
         out = self.story
+        pending = False  # a heading waits to be kept with the short block after it
         for i, b in enumerate(blocks):
+            if pending and not isinstance(blocks[i - 1], C.Heading):
+                self._fold_short(out)
+                pending = False
             if isinstance(b, C.Title):
                 out.append(_Para(_text(b.text), s.title))
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -690,7 +716,14 @@ class _Renderer:
                 # no heading alone at the foot of a page; unlike keepWithNext this never
                 # moves a long table whole to the next page, leaving a half-empty one.
                 # Headings that follow each other ("Organer", then the first body) go together.
-                if i == 0 or not isinstance(blocks[i - 1], C.Heading):
+                # A heading over a short text ("Vedlegg", one item) needs only the room of
+                # both, as Word's keep-with-next: they go on together (_KeepShort).
+                alone = i == 0 or not isinstance(blocks[i - 1], C.Heading)
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                if alone and nxt is not None and _short_block(nxt):
+                    out.append(_KeepShort())
+                    pending = True
+                elif alone:
                     run = 0
                     while i + run + 1 < len(blocks) and isinstance(blocks[i + run + 1], C.Heading):
                         run += 1
@@ -714,8 +747,17 @@ class _Renderer:
                 out.append(PageBreak())
             elif isinstance(b, C.Included):
                 self.included(b, depth)
+        if pending and blocks and not isinstance(blocks[-1], C.Heading):
+            self._fold_short(out)
         if self.timeline and isinstance(source, ActionPlan):
             self.plan_timeline(source, depth)
+
+    def _fold_short(self, out: list[Any]) -> None:
+        """Put a heading marked by :class:`_KeepShort` together with the block after it."""
+        for j in range(len(out) - 1, max(len(out) - 4, -1), -1):
+            if isinstance(out[j], _KeepShort):
+                out[j:] = [KeepTogether(out[j + 1 :])]
+                return
 
     def rule(self) -> Flowable:
         # as Word's bottom border of the paragraph (docx/_render _RULE_PPR): 2 pt below the
