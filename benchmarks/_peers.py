@@ -11,7 +11,7 @@
   ``add_table``, ``add_row().cells``, ``cell.text``, ``add_paragraph``.
 - :func:`docx_by_template` — docxtpl (Jinja2 in a Word template), if installed.
 - :func:`pdf_by_hand` — reportlab platypus: a ``Table`` of ``Paragraph`` cells per
-  focus area in ``SimpleDocTemplate``, with the same DejaVu Sans TTF font.
+  focus area in ``SimpleDocTemplate``, with the same Liberation Sans TTF font.
 """
 
 from __future__ import annotations
@@ -414,7 +414,7 @@ _FONTS_READY = False
 
 
 def _register_fonts() -> str:
-    """Register the same DejaVu Sans files khsmodel ships, under the peer's own names."""
+    """Register the same Liberation Sans files khsmodel ships, under the peer's own names."""
     global _FONTS_READY
     if not _FONTS_READY:
         from importlib import resources
@@ -424,18 +424,18 @@ def _register_fonts() -> str:
 
         folder = resources.files("khsmodel_exporters.pdf").joinpath("fonts")
         for name, filename in (
-            ("Peer-DejaVu", "DejaVuSans.ttf"),
-            ("Peer-DejaVu-Bold", "DejaVuSans-Bold.ttf"),
+            ("Peer-Liberation", "LiberationSans-Regular.ttf"),
+            ("Peer-Liberation-Bold", "LiberationSans-Bold.ttf"),
         ):
             pdfmetrics.registerFont(
                 TTFont(name, io.BytesIO(folder.joinpath(filename).read_bytes()))
             )
         _FONTS_READY = True
-    return "Peer-DejaVu"
+    return "Peer-Liberation"
 
 
 def pdf_by_hand(plan: ActionPlan) -> bytes:
-    """reportlab platypus by hand: one Table of Paragraph cells per focus area, DejaVu Sans."""
+    """reportlab platypus by hand: one Table of Paragraph cells per focus area, Liberation Sans."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -443,12 +443,14 @@ def pdf_by_hand(plan: ActionPlan) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     font = _register_fonts()
-    cell = ParagraphStyle("cell", fontName=font, fontSize=8.8, leading=11.6)
-    head = ParagraphStyle("head", fontName="Peer-DejaVu-Bold", fontSize=8.8, leading=11.6)
+    # the sizes khsmodel uses (khsmodel_exporters/_look.py), so both fill as many pages
+    cell = ParagraphStyle("cell", fontName=font, fontSize=9, leading=10.86)
+    head = ParagraphStyle("head", fontName="Peer-Liberation-Bold", fontSize=9, leading=10.86)
     h1 = ParagraphStyle(
-        "h1", fontName="Peer-DejaVu-Bold", fontSize=13.5, leading=17.5, spaceBefore=14, spaceAfter=6
+        "h1", fontName="Peer-Liberation-Bold", fontSize=14, leading=18.5, spaceBefore=18,
+        spaceAfter=6,
     )
-    title = ParagraphStyle("title", fontName="Peer-DejaVu-Bold", fontSize=19, leading=24)
+    title = ParagraphStyle("title", fontName="Peer-Liberation-Bold", fontSize=18, leading=20.7)
     width = A4[0] - 44 * mm
     col_widths = [width * w / 115 for w in (50, 28, 22, 15)]
     style = TableStyle(
@@ -456,7 +458,7 @@ def pdf_by_hand(plan: ActionPlan) -> bytes:
             ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
             ("BACKGROUND", (0, 0), (-1, 0), colors.lightgrey),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONT", (0, 0), (-1, -1), font, 8.8),
+            ("FONT", (0, 0), (-1, -1), font, 9),
         ]
     )
     story: list[Any] = [Paragraph(escape(plan.title), title)]

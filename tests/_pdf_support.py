@@ -241,7 +241,7 @@ def pdftotext(
     if raw:
         cmd.append("-raw")
     if body_only:
-        cmd += ["-x", "0", "-y", "62", "-W", "595", "-H", "712"]
+        cmd += ["-x", "0", "-y", "60", "-W", "595", "-H", "728"]  # 60..788 pt from the top
     if first is not None:
         cmd += ["-f", str(first)]
     if last is not None:

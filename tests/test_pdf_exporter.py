@@ -182,7 +182,7 @@ def test_only_the_bundled_font_embedded(name: str, tmp_path: Path) -> None:
     rows = pdffonts(PdfExporter().export(doc), tmp_path)
     assert rows, "no fonts listed"
     for row in rows:
-        assert row["name"].split("+")[-1].startswith("DejaVuSans"), row
+        assert row["name"].split("+")[-1].startswith("LiberationSans"), row
         assert (row["emb"], row["sub"], row["uni"]) == ("yes", "yes", "yes"), row
         assert row["type"] == "TrueType", row
 
@@ -193,12 +193,17 @@ def test_bundled_font_and_licence_are_package_data() -> None:
     fonts = resources.files("khsmodel_exporters.pdf").joinpath("fonts")
     names = {p.name for p in fonts.iterdir()}
     assert {
-        "DejaVuSans.ttf",
+        "LiberationSans-Regular.ttf",
+        "LiberationSans-Bold.ttf",
+        "LiberationSans-Italic.ttf",
+        "LiberationSans-BoldItalic.ttf",
+        "LICENSE-LiberationSans.txt",
+        "DejaVuSans.ttf",  # the fallback for what Liberation Sans lacks
         "DejaVuSans-Bold.ttf",
-        "DejaVuSans-Oblique.ttf",
-        "DejaVuSans-BoldOblique.ttf",
         "LICENSE-DejaVu.txt",
-    } <= names
+    } == names - {"__pycache__"}
+    licence = fonts.joinpath("LICENSE-LiberationSans.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in licence and "Red Hat" in licence
     licence = fonts.joinpath("LICENSE-DejaVu.txt").read_text(encoding="utf-8")
     assert "Bitstream" in licence and "Permission is hereby granted" in licence
 
@@ -391,9 +396,11 @@ def test_hostile_strings_are_printed_as_text(tmp_path: Path) -> None:
         resources = page["/Resources"]
         assert "/XObject" not in resources
         assert "/Annots" not in page
-    # no fallback font crept in for the characters DejaVu lacks (emoji print as a box)
-    for row in pdffonts(data, tmp_path):
-        assert row["name"].split("+")[-1].startswith("DejaVuSans") and row["emb"] == "yes"
+    # Liberation Sans, and DejaVu Sans only for what it lacks (the Arabic here); emoji,
+    # which neither has, print as a box and bring in no other font
+    names = {row["name"].split("+")[-1] for row in pdffonts(data, tmp_path) if row["emb"] == "yes"}
+    assert {n.split("-")[0] for n in names} == {"LiberationSans", "DejaVuSans"}, names
+    assert len(names) == len(pdffonts(data, tmp_path)), "a font not embedded"
     sizes = {round(b[4] - b[2]) for b in word_boxes(data, tmp_path) if b[0] == 1}
     assert max(sizes) < 30  # "<font size=40>" stayed text
 
@@ -480,8 +487,10 @@ def test_a_50_line_cell_splits_across_pages(tmp_path: Path) -> None:
     pages = _inside_the_page(data, tmp_path)
     assert pages >= 4
     text = norm(pdftotext(data))
-    for line in lines:
-        assert text.count(line) >= 6  # details and responsible of all three measures
+    for n in range(1, 51):
+        # details and responsible of all three measures (a line the narrower responsible
+        # column wraps is read back beside the detail line next to it: count its start)
+        assert len(re.findall(rf"Linje {n} i en", text)) >= 6, n
 
 
 # ---------------------------------------------------------------- timeline
@@ -617,10 +626,10 @@ def test_emphasis_is_printed_in_the_oblique_and_bold_faces() -> None:
     page = _reader(khsmodel.export(case, "pdf")).pages[0]
     page.extract_text(visitor_text=visit)
     faces = {t.strip(): f.split("+")[-1] for t, f in chunks}
-    assert faces["følgende fokusområder:"] == "DejaVuSans-Oblique", chunks
-    assert faces["Bárbmu & <ŧ>"] == "DejaVuSans-Bold", chunks
-    assert faces["Čáhcesuolu"] == "DejaVuSans-BoldOblique", chunks
-    assert any(t.startswith("Det vises til") and f.endswith("DejaVuSans") for t, f in chunks)
+    assert faces["følgende fokusområder:"] == "LiberationSans-Italic", chunks
+    assert faces["Bárbmu & <ŧ>"] == "LiberationSans-Bold", chunks
+    assert faces["Čáhcesuolu"] == "LiberationSans-BoldItalic", chunks
+    assert any(t.startswith("Det vises til") and f.endswith("LiberationSans") for t, f in chunks)
 
 
 def test_cut_labels_end_at_a_word() -> None:

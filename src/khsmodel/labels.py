@@ -80,10 +80,16 @@ class Labels:
     phase: str = "Fase"
     timeline: str = "Tidslinje"  # PDF: chart of the measures that have dates
     timeline_unresolved: str = "Uten fast dato"  # measures the chart cannot place
+    #: No longer printed (the timelines have a legend of the three words below); kept so that
+    #: labels made with it still load.
     timeline_key: str = (
         "Mørk: tidsrommet tiltaket gjelder (en frist: måneden den faller i). "
         "Lys: startet, uten fastsatt slutt."
     )
+    # the timeline's legend, in Word and PDF: a bar, a light bar, a diamond
+    timeline_period: str = "Periode"
+    timeline_open: str = "Startet, uten fastsatt slutt"
+    timeline_date: str = "Dato eller frist"
     plan_status: Mapping[str, str] = field(default_factory=lambda: _ro({
         "draft": "Utkast", "proposed": "Forslag", "adopted": "Vedtatt",
         "superseded": "Erstattet av ny plan",

@@ -28,10 +28,12 @@ from lxml import etree
 from khsmodel.labels import NB, Labels
 from khsmodel.plans import ActionPlan
 
+from .. import _look as K
 from .._content import (
     Block_,
     BulletList,
     Cell,
+    Column,
     Content,
     GroupRow,
     Heading,
@@ -40,6 +42,7 @@ from .._content import (
     NumberedList,
     PageBreak,
     Para,
+    Row,
     Span,
     Subtitle,
     Table,
@@ -48,22 +51,25 @@ from .._content import (
 from .._content import t as _t_text
 from .._timeline_data import Row as _TimelineRow
 from .._timeline_data import collect, months, unresolved_groups
+from .._widths import column_widths, text_width
 
 __all__ = ["render"]
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = f'xmlns:w="{W}"'
 
-# A4, 2.5 cm side margins, 2 cm top/bottom: text width 9070 twips.
+# A4 and the margins of the PDF (_look): the same text width, so lines break alike.
 PAGE_W, PAGE_H = 11906, 16838
-MARGIN_LR, MARGIN_TB = 1418, 1134
-TEXT_W = PAGE_W - 2 * MARGIN_LR
+MARGIN_L, MARGIN_R = K.twips(K.MARGIN_L), K.twips(K.MARGIN_R)
+MARGIN_T, MARGIN_B = K.twips(K.MARGIN_T), K.twips(K.MARGIN_B)
+TEXT_W = PAGE_W - MARGIN_L - MARGIN_R
 
-HEADER_FILL = "DCE3EE"  # table header row
-PHASE_FILL = "EEF2F7"  # phase rows ("Fase 1")
-RULE = "8EA0B8"
-DARK = "1F3864"
-MUTED = "595959"
+HEADER_FILL = K.HEADER_FILL  # table header row
+PHASE_FILL = K.PHASE_FILL  # phase rows ("Fase 1")
+GROUP_FILL = K.GROUP_FILL  # other group rows
+RULE = K.RULE
+DARK = K.DARK
+MUTED = K.MUTED
 GRID_LIGHT = "D5DBE3"  # timeline: lines between months
 BAR = "335F9E"  # timeline: a month the measure covers (the PDF chart's accent)
 BAR_LIGHT = "9EBCDB"  # timeline: an open end ("Starter i april") or a deadline's month
@@ -135,155 +141,91 @@ def _pstyle(
     )
 
 
+def _sp(space: tuple[float, float], line: float | None = None, exact: bool = False) -> str:
+    """Word's spacing element for (before, after) in points and a line factor (_look)."""
+    before, after = (K.twips(x) for x in space)
+    rule = ""
+    if line is not None:
+        rule = (f' w:line="{K.twips(line)}" w:lineRule="exact"' if exact
+                else f' w:line="{round(240 * line)}" w:lineRule="auto"')  # fmt: skip
+    return f'<w:spacing w:before="{before}" w:after="{after}"{rule}/>'
+
+
 def _styles(font: str) -> list[str]:
+    """The paragraph styles; sizes and spacing from :mod:`khsmodel_exporters._look`, as the
+    PDF's styles of the same role (pdf/_render ``_Styles``) have them."""
     f = _esc(font).replace('"', "&quot;")
     fonts = f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:eastAsia="{f}" w:cs="{f}"/>'
 
-    def size(half_points: int) -> str:
-        return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+    def size(points: float) -> str:
+        half = K.half_points(points)
+        return f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
 
+    bold, dark, muted = "<w:b/><w:bCs/>", f'<w:color w:val="{DARK}"/>', f'<w:color w:val="{MUTED}"/>'
+    keep = "<w:keepNext/><w:keepLines/>"
+    cell, tl = K.CELL_SPACE, K.TABLE_LINE
     return [
-        _pstyle(
-            "Normal",
-            "Normal",
-            '<w:spacing w:after="120" w:line="264" w:lineRule="auto"/>',
-            fonts + size(22),
-            based="",
-        ),
-        _pstyle(
-            "Title",
-            "Title",
-            '<w:keepNext/><w:spacing w:before="120" w:after="120" w:line="240" '
-            'w:lineRule="auto"/><w:contextualSpacing/>',
-            f'<w:b/><w:bCs/><w:color w:val="{DARK}"/>{size(36)}',
-            next_="Normal",
-        ),
-        _pstyle(
-            "Subtitle",
-            "Subtitle",
-            '<w:keepNext/><w:spacing w:after="40"/>',
-            f'<w:color w:val="{MUTED}"/>{size(24)}',
-            next_="Normal",
-        ),
-        _pstyle(
-            "Heading1",
-            "heading 1",
-            '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/>'
-            '<w:outlineLvl w:val="0"/>',
-            f'<w:b/><w:bCs/><w:color w:val="{DARK}"/>{size(28)}',
-            next_="Normal",
-        ),
-        _pstyle(
-            "Heading2",
-            "heading 2",
-            '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="80"/>'
-            '<w:outlineLvl w:val="1"/>',
-            f'<w:b/><w:bCs/><w:color w:val="{DARK}"/>{size(24)}',
-            next_="Normal",
-        ),
-        _pstyle(
-            "Heading3",
-            "heading 3",
-            '<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="60"/>'
-            '<w:outlineLvl w:val="2"/>',
-            f"<w:b/><w:bCs/>{size(22)}",
-            next_="Normal",
-        ),
+        _pstyle("Normal", "Normal", _sp(K.BODY_SPACE, K.TEXT_LINE), fonts + size(K.BODY),
+                based=""),
+        _pstyle("Title", "Title", f"<w:keepNext/>{_sp(K.TITLE_SPACE, 1.0)}",
+                f"{bold}{dark}{size(K.TITLE)}", next_="Normal"),
+        _pstyle("Subtitle", "Subtitle", f"<w:keepNext/>{_sp(K.SUBTITLE_SPACE, K.TEXT_LINE)}",
+                f"{muted}{size(K.SUBTITLE)}", next_="Normal"),
+        _pstyle("Heading1", "heading 1", f'{keep}{_sp(K.H1_SPACE, K.TEXT_LINE)}'
+                '<w:outlineLvl w:val="0"/>', f"{bold}{dark}{size(K.H1)}", next_="Normal"),
+        _pstyle("Heading2", "heading 2", f'{keep}{_sp(K.H2_SPACE, K.TEXT_LINE)}'
+                '<w:outlineLvl w:val="1"/>', f"{bold}{dark}{size(K.H2)}", next_="Normal"),
+        _pstyle("Heading3", "heading 3", f'{keep}{_sp(K.H3_SPACE, K.TEXT_LINE)}'
+                '<w:outlineLvl w:val="2"/>', f"{bold}{dark}{size(K.H3)}", next_="Normal"),
         _pstyle(
             "Header",
             "header",
             f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/>'
-            '</w:pBdr><w:tabs><w:tab w:val="right" w:pos="9070"/></w:tabs>'
-            '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
-            f'<w:color w:val="{MUTED}"/>{size(17)}',
+            f'</w:pBdr><w:tabs><w:tab w:val="right" w:pos="{TEXT_W}"/></w:tabs>'
+            f"{_sp((0, 0), 1.0)}",
+            f"{muted}{size(K.HEADER_FOOTER)}",
         ),
         _pstyle(
             "Footer",
             "footer",
-            '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="right"/>',
-            f'<w:color w:val="{MUTED}"/>{size(17)}',
+            f'<w:pBdr><w:top w:val="single" w:sz="4" w:space="2" w:color="{RULE}"/></w:pBdr>'
+            f'{_sp((0, 0), 1.0)}<w:jc w:val="right"/>',
+            f"{muted}{size(K.HEADER_FOOTER)}",
         ),
-        _pstyle("ListBullet", "List Bullet", '<w:spacing w:after="60"/><w:contextualSpacing/>'),
-        _pstyle("ListNumber", "List Number", '<w:spacing w:after="60"/><w:contextualSpacing/>'),
-        _pstyle(
-            "KhsLead",
-            "Khs Lead",
-            '<w:spacing w:before="120" w:after="240"/>',
-            f'<w:i/><w:iCs/><w:color w:val="{DARK}"/>',
-            builtin=False,
-        ),
-        _pstyle(
-            "KhsNote",
-            "Khs Note",
-            '<w:spacing w:after="120"/>',
-            f'<w:color w:val="{MUTED}"/>{size(18)}',
-            builtin=False,
-        ),
-        _pstyle(
-            "KhsLetterhead",
-            "Khs Letterhead",
-            '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="right"/>',
-            f'<w:b/><w:bCs/><w:color w:val="{DARK}"/>{size(20)}',
-            builtin=False,
-        ),
-        _pstyle(
-            "KhsDocType",
-            "Khs Document Type",
-            '<w:keepNext/><w:spacing w:before="240" w:after="200"/>',
-            f'<w:b/><w:bCs/><w:spacing w:val="20"/>{size(28)}',
-            builtin=False,
-        ),
-        _pstyle(
-            "KhsTableText",
-            "Khs Table Text",
-            '<w:spacing w:before="20" w:after="40" w:line="240" w:lineRule="auto"/>',
-            size(19),
-            builtin=False,
-        ),
-        _pstyle(
-            "KhsTableHeading",
-            "Khs Table Heading",
-            '<w:keepNext/><w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/>',
-            f'<w:b/><w:bCs/><w:color w:val="{DARK}"/>{size(19)}',
-            based="KhsTableText",
-            builtin=False,
-        ),
-        _pstyle(
-            "KhsTableDetail",
-            "Khs Table Detail",
-            '<w:ind w:left="113"/>',
-            f'<w:color w:val="404040"/>{size(18)}',
-            based="KhsTableText",
-            builtin=False,
-        ),
-        _pstyle(
-            "KhsTableNote",
-            "Khs Table Note",
-            "",
-            f'<w:i/><w:iCs/><w:color w:val="{MUTED}"/>{size(17)}',
-            based="KhsTableText",
-            builtin=False,
-        ),
-        _pstyle(
-            "KhsFieldLabel",
-            "Khs Field Label",
-            "",
-            f"<w:b/><w:bCs/>{size(19)}",
-            based="KhsTableText",
-            builtin=False,
-        ),
-        _pstyle(
-            "KhsAttachmentLabel",
-            "Khs Attachment Label",
-            '<w:spacing w:after="240"/>',
-            f'<w:b/><w:bCs/><w:caps/><w:color w:val="{MUTED}"/>{size(18)}',
-            builtin=False,
-        ),
+        _pstyle("ListBullet", "List Bullet", f"{_sp(K.LIST_SPACE, K.TEXT_LINE)}<w:contextualSpacing/>"),
+        _pstyle("ListNumber", "List Number", f"{_sp(K.LIST_SPACE, K.TEXT_LINE)}<w:contextualSpacing/>"),
+        _pstyle("KhsLead", "Khs Lead", _sp((6.0, 12.0), K.TEXT_LINE),
+                f"<w:i/><w:iCs/>{dark}{size(K.LEAD)}", builtin=False),
+        _pstyle("KhsNote", "Khs Note", _sp((0.0, 6.0), K.TEXT_LINE), f"{muted}{size(K.NOTE)}",
+                builtin=False),
+        _pstyle("KhsLetterhead", "Khs Letterhead", f'{_sp((0, 0), 1.0)}<w:jc w:val="right"/>',
+                f"{bold}{dark}{size(K.LETTERHEAD)}", builtin=False),
+        _pstyle("KhsDocType", "Khs Document Type", f"<w:keepNext/>{_sp((12.0, 10.0), K.TEXT_LINE)}",
+                f"{bold}{dark}{size(K.DOC_TYPE)}", builtin=False),
+        _pstyle("KhsTableText", "Khs Table Text", _sp(cell, tl), size(K.TABLE), builtin=False),
+        _pstyle("KhsTableHeading", "Khs Table Heading", f"<w:keepNext/>{_sp((1.0, 1.0), tl)}",
+                f"{bold}{dark}{size(K.TABLE)}", based="KhsTableText", builtin=False),
+        _pstyle("KhsTableDetail", "Khs Table Detail", '<w:ind w:left="113"/>',
+                f'<w:color w:val="404040"/>{size(K.TABLE_DETAIL)}', based="KhsTableText",
+                builtin=False),
+        _pstyle("KhsTableNote", "Khs Table Note", "", f"<w:i/><w:iCs/>{muted}{size(K.TABLE_NOTE)}",
+                based="KhsTableText", builtin=False),
+        _pstyle("KhsFieldLabel", "Khs Field Label", "", f"{bold}{size(K.FIELD_LABEL)}",
+                based="KhsTableText", builtin=False),
+        _pstyle("KhsPlainLabel", "Khs Plain Label", "", f"{bold}{muted}{size(K.PLAIN_LABEL)}",
+                based="KhsTableText", builtin=False),
+        _pstyle("KhsAttachmentLabel", "Khs Attachment Label", _sp((0.0, 12.0), K.TEXT_LINE),
+                f"{bold}{muted}{size(K.ATTACHMENT_LABEL)}", builtin=False),
+        _pstyle("KhsTimelineLabel", "Khs Timeline Label", _sp((0.0, 0.0), 1.0),
+                size(K.TIMELINE), based="KhsTableText", builtin=False),
+        _pstyle("KhsTimelineSmall", "Khs Timeline Small", _sp((0.0, 0.0), 1.0),
+                f"{muted}{size(K.TIMELINE_SMALL)}", based="KhsTableText",
+                builtin=False),
         _pstyle(
             "KhsSpacer",
             "Khs Spacer",
             '<w:spacing w:before="0" w:after="120" w:line="120" w:lineRule="exact"/>',
-            size(8),
+            size(4),
             builtin=False,
         ),
     ]
@@ -325,9 +267,9 @@ def _setup(document: Any, font: str, content: Content, labels: Labels) -> None:
         parse_xml(
             f"<w:docDefaults {_NS}><w:rPrDefault><w:rPr>"
             f'<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:eastAsia="{f}" w:cs="{f}"/>'
-            f'<w:sz w:val="22"/><w:szCs w:val="22"/>'
+            f'<w:sz w:val="{K.half_points(K.BODY)}"/><w:szCs w:val="{K.half_points(K.BODY)}"/>'
             f'<w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
-            '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr>'
+            '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr>'
             "</w:pPrDefault></w:docDefaults>"
         ),
     )
@@ -363,8 +305,9 @@ def _setup(document: Any, font: str, content: Content, labels: Labels) -> None:
     sect_pr.insert(
         0,
         parse_xml(
-            f'<w:pgMar {_NS} w:top="{MARGIN_TB}" w:right="{MARGIN_LR}" w:bottom="{MARGIN_TB}" '
-            f'w:left="{MARGIN_LR}" w:header="567" w:footer="567" w:gutter="0"/>'
+            f'<w:pgMar {_NS} w:top="{MARGIN_T}" w:right="{MARGIN_R}" w:bottom="{MARGIN_B}" '
+            f'w:left="{MARGIN_L}" w:header="{K.twips(K.HEADER_FROM_TOP)}" '
+            f'w:footer="{K.twips(K.FOOTER_FROM_BOTTOM)}" w:gutter="0"/>'
         ),
     )
     sect_pr.insert(0, parse_xml(f'<w:pgSz {_NS} w:w="{PAGE_W}" w:h="{PAGE_H}"/>'))
@@ -385,6 +328,16 @@ def _setup(document: Any, font: str, content: Content, labels: Labels) -> None:
     for p in list(footer):
         footer.remove(p)
     footer.append(parse_xml(_footer_xml(content, labels)))
+    # the first page, as in the PDF: its title stands in full on it, so no running header
+    sect.different_first_page_header_footer = True
+    first = sect.first_page_header._element
+    for p in list(first):
+        first.remove(p)
+    first.append(parse_xml(f'<w:p {_NS}><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>'))
+    first_footer = sect.first_page_footer._element
+    for p in list(first_footer):
+        first_footer.remove(p)
+    first_footer.append(parse_xml(_footer_xml(content, labels)))
 
 
 def _number_lists(document: Any, n_numbered: Iterable[tuple[int, int]]) -> None:
@@ -431,6 +384,8 @@ def _footer_xml(content: Content, labels: Labels) -> str:
 
 # ---------------------------------------------------------------- body
 _TR_KEEP = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+_CELL_MAR = K.twips(K.CELL_PAD_X)  # a table cell's left and right margin (twips), as the PDF's
+_CELL_MAR_Y = K.twips(K.CELL_PAD_Y)
 _MAX_KEPT_LINES = 12  # rows up to about this many lines are kept on one page
 
 
@@ -474,6 +429,25 @@ class _Sink(list[str]):
             self.clear()
 
 
+#: The rule under a document's title block, as the PDF draws it (pdf/_render ``rule``).
+_RULE_PPR = (
+    f'<w:pBdr><w:bottom w:val="single" w:sz="10" w:space="2" w:color="{DARK}"/></w:pBdr>'
+    '<w:spacing w:after="240"/>'
+)
+
+
+def _rule_after(blocks: list[Block_], i: int) -> bool:
+    """Whether the PDF draws its rule under block ``i``: the last of title, subtitles and
+    lead paragraph at the top of a document."""
+    b = blocks[i]
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if isinstance(b, Title | Subtitle):
+        return not isinstance(nxt, Subtitle) and not (isinstance(nxt, Para) and nxt.style == "lead")
+    if isinstance(b, Para) and b.style == "lead":
+        return i > 0 and isinstance(blocks[i - 1], Title | Subtitle)
+    return False
+
+
 class _Body:
     def __init__(self, out: _Sink, labels: Labels = NB, *, timeline: bool = True) -> None:
         self.out = out
@@ -483,6 +457,10 @@ class _Body:
         self.bookmark_id = 0
         self.next_num = 100
         self.numbered: list[tuple[int, int]] = []
+        self.rule_after = False  # the block being written ends the title block: a rule under it
+        #: the rows of every table of a group (see Table.group), for widths they share
+        self.groups: dict[str, list[Row | GroupRow]] = {}
+        self._group_widths: dict[tuple[str, tuple[Column, ...]], list[int]] = {}
 
     def p(self, style: str | None, inner: str, ppr: str = "") -> None:
         pre = ""
@@ -496,8 +474,11 @@ class _Body:
         self.out.append(f"<w:p>{ppr_xml}{inner}</w:p>")
 
     def blocks(self, blocks: Iterable[Block_]) -> None:
-        for b in blocks:
+        items = list(blocks)
+        for i, b in enumerate(items):
+            self.rule_after = _rule_after(items, i)
             self.block(b)
+        self.rule_after = False
 
     def block(self, b: Block_) -> None:
         if isinstance(b, Para):
@@ -508,7 +489,7 @@ class _Body:
                 "letterhead": "KhsLetterhead",
                 "doc_type": "KhsDocType",
             }[b.style]
-            self.p(style, _runs(b.spans))
+            self.p(style, _runs(b.spans), _RULE_PPR if self.rule_after else "")
         elif isinstance(b, Heading):
             self.bookmark_id += 1
             i = self.bookmark_id
@@ -518,9 +499,9 @@ class _Body:
                 f'{_runs([Span(b.text)])}<w:bookmarkEnd w:id="{i}"/>',
             )
         elif isinstance(b, Title):
-            self.p("Title", _runs([Span(b.text)]))
+            self.p("Title", _runs([Span(b.text)]), _RULE_PPR if self.rule_after else "")
         elif isinstance(b, Subtitle):
-            self.p("Subtitle", _runs([Span(b.text)]))
+            self.p("Subtitle", _runs([Span(b.text)]), _RULE_PPR if self.rule_after else "")
         elif isinstance(b, BulletList):
             numpr = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{_BULLET_NUM}"/></w:numPr>'
             for item in b.items:
@@ -601,10 +582,14 @@ class _Body:
         # the cell of one month, empty or filled, written once (a plan has thousands)
         month_cell = {
             fill: f'<w:tc><w:tcPr><w:tcW w:w="{each}" w:type="dxa"/>'
-            + (f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else "")
-            + f'{_MONTH_MAR}</w:tcPr><w:p><w:pPr><w:pStyle w:val="KhsTableText"/></w:pPr></w:p></w:tc>'
-            for fill in (None, BAR, BAR_LIGHT)
-        }
+            + (f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill in (BAR, BAR_LIGHT)
+               else "")
+            + f'{_MONTH_MAR}</w:tcPr><w:p><w:pPr><w:pStyle w:val="KhsTimelineLabel"/>'
+            + ('<w:jc w:val="center"/></w:pPr>'
+               f'<w:r><w:rPr><w:color w:val="{BAR}"/></w:rPr>{_t(DIAMOND)}</w:r></w:p></w:tc>'
+               if fill == DIAMOND else "</w:pPr></w:p></w:tc>")
+            for fill in (None, BAR, BAR_LIGHT, DIAMOND)
+        }  # fmt: skip
         for title, rows in data.groups:
             out.append(
                 f"<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc>{group_pr}<w:p><w:pPr>"
@@ -615,8 +600,9 @@ class _Body:
                 # as every text of the document: through the content's text form (t)
                 label = _t_text(f"{row.number} {row.text}" if row.number else row.text)
                 text = (
-                    f'<w:p><w:pPr><w:pStyle w:val="KhsTableText"/></w:pPr>{_runs([Span(label)])}'
-                    f'</w:p><w:p><w:pPr><w:pStyle w:val="KhsTableNote"/></w:pPr>'
+                    f'<w:p><w:pPr><w:pStyle w:val="KhsTimelineLabel"/></w:pPr>'
+                    f"{_runs([Span(label)])}</w:p>"
+                    f'<w:p><w:pPr><w:pStyle w:val="KhsTimelineSmall"/></w:pPr>'
                     f"{_runs([Span(_t_text(row.when), italic=True)])}</w:p>"
                 )
                 parts = [f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{label_w}" '
@@ -625,7 +611,7 @@ class _Body:
                 parts.append("</w:tr>")
                 out.append("".join(parts))
         self._close_table()
-        self.p("KhsNote", _runs([Span(L.timeline_key, italic=True)]))
+        self.p("KhsTimelineSmall", _legend_xml(L), '<w:spacing w:before="60" w:after="120"/>')
         groups = unresolved_groups(data)
         if groups:
             self.block(Heading(min(level + 1, 3), L.timeline_unresolved,
@@ -644,8 +630,9 @@ class _Body:
             'w:type="dxa"/>'
             f"{borders}"
             '<w:tblLayout w:type="fixed"/>'
-            '<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-            '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+            f'<w:tblCellMar><w:top w:w="{_CELL_MAR_Y}" w:type="dxa"/>'
+            f'<w:left w:w="{_CELL_MAR}" w:type="dxa"/><w:bottom w:w="{_CELL_MAR_Y}" w:type="dxa"/>'
+            f'<w:right w:w="{_CELL_MAR}" w:type="dxa"/></w:tblCellMar>'
             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
             'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid>"
@@ -657,15 +644,22 @@ class _Body:
         # it also keeps the body from ending in a table
         self.out.append('<w:p><w:pPr><w:pStyle w:val="KhsSpacer"/></w:pPr></w:p>')
 
-    @staticmethod
-    def _widths(rel: list[float]) -> list[int]:
-        total = sum(rel) or 1.0
-        widths = [int(TEXT_W * r / total) for r in rel]
+    def _table_widths(self, t: Table) -> list[int]:
+        """Column widths (twips) from what the cells hold, as the PDF's (_widths); the tables
+        of one group (a plan's measure tables) share theirs, measured over all their rows."""
+        key = (t.group, t.columns) if t.group else None
+        if key is not None and key in self._group_widths:
+            return list(self._group_widths[key])
+        rows = self.groups.get(t.group, t.rows) if t.group else t.rows
+        points = column_widths(t.columns, rows, TEXT_W / 20, text_width, pad=2 * _CELL_MAR / 20)
+        widths = [round(w * 20) for w in points]
         widths[-1] += TEXT_W - sum(widths)
-        return widths
+        if key is not None:
+            self._group_widths[key] = widths
+        return list(widths)
 
     def table(self, t: Table) -> None:
-        widths = self._widths([c.width for c in t.columns])
+        widths = self._table_widths(t)
         ncols = len(widths)
         if t.style == "grid":
             borders = (
@@ -690,8 +684,9 @@ class _Body:
         head_tcpr = [f'<w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{head_fill}</w:tcPr>' for w in widths]
         out = self.out
         # header row, repeated on every page
+        head_style = "KhsPlainLabel" if t.style == "plain" else "KhsTableHeading"
         cells = "".join(
-            f'<w:tc>{head_tcpr[i]}<w:p><w:pPr><w:pStyle w:val="KhsTableHeading"/></w:pPr>'
+            f'<w:tc>{head_tcpr[i]}<w:p><w:pPr><w:pStyle w:val="{head_style}"/></w:pPr>'
             f"{_runs([Span(c.label)])}</w:p></w:tc>"
             for i, c in enumerate(t.columns)
         )
@@ -701,15 +696,18 @@ class _Body:
             f'<w:shd w:val="clear" w:color="auto" w:fill="{PHASE_FILL}"/></w:tcPr>'
         )
         group_pr = (
-            f'<w:tcPr><w:tcW w:w="{TEXT_W}" w:type="dxa"/><w:gridSpan w:val="{ncols}"/></w:tcPr>'
+            f'<w:tcPr><w:tcW w:w="{TEXT_W}" w:type="dxa"/><w:gridSpan w:val="{ncols}"/>'
+            f'<w:shd w:val="clear" w:color="auto" w:fill="{GROUP_FILL}"/></w:tcPr>'
         )
         styles = {"text": "KhsTableText", "detail": "KhsTableDetail", "note": "KhsTableNote"}
         for row in t.rows:
             if isinstance(row, GroupRow):
-                pr = span_pr if row.kind == "phase" else group_pr
+                phase = row.kind == "phase"
+                pr = span_pr if phase else group_pr
+                text = _runs([Span(row.text, bold=True, italic=not phase)])  # as in the PDF
                 out.append(
                     f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc>{pr}<w:p><w:pPr><w:pStyle w:val="KhsTableHeading"/>'
-                    f"<w:keepNext/></w:pPr>{_runs([Span(row.text, bold=True)])}</w:p></w:tc></w:tr>"
+                    f"<w:keepNext/></w:pPr>{text}</w:p></w:tc></w:tr>"
                 )
                 continue
             # short rows stay on one page; a row taller than a page must be allowed to split
@@ -732,10 +730,14 @@ class _Body:
 
     def key_values(self, kv: KeyValues) -> None:
         cols = max(1, kv.columns)
-        rel = [18.0, 82.0] if cols == 1 else [19.0, 37.0, 14.0, 30.0]
-        if cols > 2:
-            rel = [1.0, 2.0] * cols
-        widths = self._widths(rel[: 2 * cols])
+        # each label column as wide as its longest label, within reason (as in the PDF)
+        widths = []
+        for c in range(cols):
+            labels = [f"{f.label}:" for f in kv.fields[c::cols] if f.label]
+            widest = max((text_width(x, True, K.FIELD_LABEL) for x in labels), default=0.0)
+            label_w = min(max(widest + 2 * _CELL_MAR / 20 + 2, 50.0), TEXT_W / 20 / cols * 0.45)
+            widths += [round(label_w * 20), TEXT_W // cols - round(label_w * 20)]
+        widths[-1] += TEXT_W - sum(widths)
         borders = (
             '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
             '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
@@ -815,15 +817,38 @@ def _time_slots(start: dt.date, end: dt.date, room: int) -> list[tuple[dt.date, 
     return out
 
 
+#: The PDF chart's diamond: a date (one day, or a deadline "innen").
+DIAMOND = "\u2666"
+
+
 def _tl_fill(row: _TimelineRow, first: dt.date, last: dt.date) -> str | None:
-    """The fill of one month of a measure's row: its bar, a lighter open end or deadline."""
+    """One month of a measure's row, as the PDF chart draws it: BAR (a period covers the
+    month), BAR_LIGHT (started, no end given), DIAMOND (a day or a deadline), or None."""
     if row.start is not None and row.end is not None:
+        if row.start == row.end:  # one day
+            return DIAMOND if first <= row.start <= last else None
         lo, hi = min(row.start, row.end), max(row.start, row.end)
         return BAR if lo <= last and hi >= first else None
     if row.start is not None:  # open end: from its start on
         return BAR_LIGHT if row.start <= last else None
     assert row.end is not None  # a deadline: the month it falls in
-    return BAR if first <= row.end <= last else None
+    return DIAMOND if first <= row.end <= last else None
+
+
+def _legend_xml(labels: Labels) -> str:
+    """The timeline's legend, as under the PDF chart: a bar, a light bar, a diamond."""
+
+    def swatch(fill: str) -> str:
+        return (f'<w:r><w:rPr><w:shd w:val="clear" w:color="auto" w:fill="{fill}"/></w:rPr>'
+                '<w:t xml:space="preserve">      </w:t></w:r>')  # fmt: skip
+
+    gap = '<w:r><w:t xml:space="preserve">      </w:t></w:r>'
+    return (
+        f"{swatch(BAR)}{_runs([Span(' ' + labels.timeline_period)])}{gap}"
+        f"{swatch(BAR_LIGHT)}{_runs([Span(' ' + labels.timeline_open)])}{gap}"
+        f'<w:r><w:rPr><w:color w:val="{BAR}"/></w:rPr>{_t(DIAMOND)}</w:r>'
+        f"{_runs([Span(' ' + labels.timeline_date)])}"
+    )
 
 
 # ---------------------------------------------------------------- package
@@ -951,10 +976,19 @@ def _numbered_lists(blocks: Iterable[Block_], first: int = 100) -> list[tuple[in
     return found
 
 
+def _collect_groups(content: Content, groups: dict[str, list[Row | GroupRow]]) -> None:
+    """The rows of the tables of each group, attached documents included."""
+    for b in content.blocks:
+        if isinstance(b, Table) and b.group:
+            groups.setdefault(b.group, []).extend(b.rows)
+        elif isinstance(b, Included):
+            _collect_groups(b.content, groups)
+
+
 def render(
     content: Content,
     *,
-    font: str = "Arial",
+    font: str = K.FONT,
     created: dt.datetime | None = None,
     labels: Labels = NB,
     timeline: bool = True,
@@ -982,6 +1016,7 @@ def render(
         write(head)
         out = _Sink(lambda text: write(text.encode("utf-8")))
         body = _Body(out, labels, timeline=timeline)
+        _collect_groups(content, body.groups)
         body.blocks(content.blocks)
         body.timeline(content.source)
         if not (out or out.written):

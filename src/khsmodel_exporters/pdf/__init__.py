@@ -5,8 +5,10 @@ What the document says comes from :mod:`khsmodel_exporters._content` (shared
 with the Word exporter, so the labels and date formats are the same); how it
 looks on the page is decided in :mod:`._render`.
 
-- A4, DejaVu Sans embedded as a subset (covers æøå and the Sámi letters
-  á č đ ŋ š ŧ ž Ï; the licence ships in ``fonts/``), no standard-14 font.
+- A4, Liberation Sans (Arial's metric twin, the font the Word files ask
+  for) embedded as a subset (covers æøå and the Sámi letters á č đ ŋ š ŧ ž Ï;
+  the licence ships in ``fonts/``), no standard-14 font; margins, sizes and
+  heading styles as in the Word file (:mod:`khsmodel_exporters._look`).
 - Running header (partnership and body), footer with the title and
   "Side X av Y", an outline entry per heading (focus areas, case sections),
   metadata title, author, subject, keywords and language (``/Lang nb-NO``).

@@ -22,7 +22,8 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ._fonts import BOLD, REGULAR
+from .. import _look as K
+from ._fonts import BOLD, REGULAR, draw_string, string_width
 
 __all__ = ["Furniture", "PagedCanvas", "fit_text"]
 
@@ -141,30 +142,31 @@ class PagedCanvas(Canvas):  # type: ignore[misc]
         number = self._pageNumber
         width, height = self._pagesize
         usable = width - f.left - f.right
+        size = K.HEADER_FOOTER  # where Word puts its header and footer paragraphs (_look)
         self.saveState()
         self.setFillColor(_GREY)
         self.setStrokeColor(_RULE)
         self.setLineWidth(0.5)
         header = self.khs_header if self.khs_header is not None else f.header
         if header and (number > 1 or f.header_on_first_page):
-            y = height - f.top + 14
+            y = height - K.HEADER_FROM_TOP - 0.905 * size
             # the first page of an attachment carries its label already
             right = "" if number == self.khs_header_page else (self.khs_header_right or "")
-            right_w = stringWidth(right, BOLD, 7.5) if right else 0.0
+            right_w = string_width(right, BOLD, size) if right else 0.0
             if right:
-                self.setFont(BOLD, 7.5)
-                self.drawRightString(width - f.right, y, right)
-            self.setFont(REGULAR, 7.5)
-            self.drawString(
-                f.left, y, fit_text(header, REGULAR, 7.5, usable - right_w - (12 if right else 0))
-            )
-            self.line(f.left, y - 4, width - f.right, y - 4)
-        y = f.bottom - 22
-        self.line(f.left, y + 10, width - f.right, y + 10)
+                self.setFont(BOLD, size)
+                draw_string(self, width - f.right, y, right, BOLD, size, "end")
+            self.setFont(REGULAR, size)
+            draw_string(self, f.left, y, fit_text(header, REGULAR, size,
+                        usable - right_w - (12 if right else 0)), REGULAR, size)  # fmt: skip
+            self.line(f.left, y - 5.7, width - f.right, y - 5.7)
+        y = K.FOOTER_FROM_BOTTOM + 0.212 * size
+        self.line(f.left, y + size + 2, width - f.right, y + size + 2)
         page_text = f.page_of(number, total)
-        self.setFont(REGULAR, 7.5)
-        self.drawRightString(width - f.right, y, page_text)
-        page_w = stringWidth(page_text, REGULAR, 7.5)
+        self.setFont(REGULAR, size)
+        draw_string(self, width - f.right, y, page_text, REGULAR, size, "end")
+        page_w = string_width(page_text, REGULAR, size)
         if f.footer:
-            self.drawString(f.left, y, fit_text(f.footer, REGULAR, 7.5, usable - page_w - 18))
+            draw_string(self, f.left, y, fit_text(f.footer, REGULAR, size, usable - page_w - 18),
+                        REGULAR, size)  # fmt: skip
         self.restoreState()

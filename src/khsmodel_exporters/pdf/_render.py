@@ -27,7 +27,6 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -52,35 +51,51 @@ from khsmodel.labels import NB, Labels
 from khsmodel.plans import ActionPlan
 
 from .. import _content as C
+from .. import _look as K
 from .._timeline_data import unresolved_groups
+from .._widths import column_widths
 from ._canvas import Furniture, PagedCanvas
-from ._fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR, register
+from ._fonts import (
+    BOLD,
+    BOLD_ITALIC,
+    FALLBACK,
+    FALLBACK_BOLD,
+    ITALIC,
+    REGULAR,
+    covered,
+    register,
+    register_fallback,
+    runs,
+)
 from ._timeline import chart_parts, collect
 
 __all__ = ["markup", "render"]
 
 PAGE_W, PAGE_H = A4
-MARGIN_L = MARGIN_R = 22 * mm
-MARGIN_T = 24 * mm
-MARGIN_B = 22 * mm
+MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = K.MARGIN_L, K.MARGIN_R, K.MARGIN_T, K.MARGIN_B
 TEXT_W = PAGE_W - MARGIN_L - MARGIN_R
 TEXT_H = PAGE_H - MARGIN_T - MARGIN_B
 
-DARK = HexColor("#1F3864")
-MUTED = HexColor("#595959")
-RULE = HexColor("#8EA0B8")
-HEADER_FILL = HexColor("#DCE3EE")
-PHASE_FILL = HexColor("#EEF2F7")
-GROUP_FILL = HexColor("#F6F8FB")
-GRID = HexColor("#A9B6C8")
+DARK = HexColor(f"#{K.DARK}")
+MUTED = HexColor(f"#{K.MUTED}")
+RULE = HexColor(f"#{K.RULE}")
+HEADER_FILL = HexColor(f"#{K.HEADER_FILL}")
+PHASE_FILL = HexColor(f"#{K.PHASE_FILL}")
+GROUP_FILL = HexColor(f"#{K.GROUP_FILL}")
+GRID = HexColor(f"#{K.RULE}")
 
 #: Room a heading needs below it (its own lines and the start of what follows), else new page.
 KEEP_WITH_HEADING = 110.0
 
 
 # ---------------------------------------------------------------- text
-def _text(text: str) -> str:
-    """One user string as Paragraph markup: escaped; line breaks and tabs kept as layout."""
+def _text(text: str, bold: bool = False) -> str:
+    """One user string as Paragraph markup: escaped; line breaks and tabs kept as layout;
+    characters Liberation Sans lacks in the fallback font (its bold face if ``bold``)."""
+    return _escaped(text) if covered(text) else _with_fallback(text, bold)
+
+
+def _escaped(text: str) -> str:
     out = escape(text)
     if "\t" in out:
         out = out.replace("\t", "\u00a0\u00a0\u00a0\u00a0")
@@ -97,7 +112,7 @@ def markup(spans: Iterable[C.Span]) -> str:
     """Paragraph markup for runs of user text. Only our own ``<b>``, ``<i>``, ``<br/>``."""
     parts = []
     for s in spans:
-        x = _text(s.text)
+        x = _text(s.text, s.bold)
         if s.bold:
             x = f"<b>{x}</b>"
         if s.italic:
@@ -106,60 +121,96 @@ def markup(spans: Iterable[C.Span]) -> str:
     return "".join(parts)
 
 
+def _with_fallback(text: str, bold: bool) -> str:
+    """Markup for text with characters Liberation Sans lacks: those runs in DejaVu Sans.
+
+    A ``<font name>`` tag sets the face itself, so bold is chosen here; a paragraph whose
+    style is bold switches the regular name for the bold one (:class:`_Para`).
+    """
+    fallback = register_fallback()
+    if bold:
+        fallback = FALLBACK_BOLD
+    return "".join(
+        _escaped(run) if ok else f'<font name="{fallback}">{_escaped(run)}</font>'
+        for ok, run in runs(text)
+    )
+
+
 # ---------------------------------------------------------------- styles
 def _style(name: str, **kw: Any) -> ParagraphStyle:
     base: dict[str, Any] = {
         "fontName": REGULAR,
-        "fontSize": 9.5,
-        "leading": 13,
+        "fontSize": K.BODY,
+        "leading": K.leading(K.BODY),
         "textColor": Color(0.08, 0.09, 0.11),
         "bulletFontName": REGULAR,
         "splitLongWords": 1,
         "allowWidows": 0,
         "allowOrphans": 0,
-        "spaceAfter": 5,
+        "spaceBefore": K.BODY_SPACE[0],
+        "spaceAfter": K.BODY_SPACE[1],
     }
     base.update(kw)
     return ParagraphStyle(name, **base)
 
 
+def _sized(size: float, space: tuple[float, float], factor: float = K.TEXT_LINE) -> dict[str, Any]:
+    """Font size, leading and spacing as the Word style of the same name has them."""
+    return {"fontSize": size, "leading": K.leading(size, factor), "spaceBefore": space[0],
+            "spaceAfter": space[1]}  # fmt: skip
+
+
+_CELL = K.CELL_SPACE
+_NONE = (0.0, 0.0)
+# reportlab leaves out the space before a cell's first paragraph and after its last; Word
+# keeps them, inside the cell margins: so they are part of the padding here
+_PAD_TOP = K.CELL_PAD_Y + K.CELL_SPACE[0]
+_PAD_BOTTOM = K.CELL_PAD_Y + K.CELL_SPACE[1]
+
+
 class _Styles:
+    """The paragraph styles; each mirrors the Word style named beside it (docx/_render)."""
+
     def __init__(self) -> None:
-        self.body = _style("body")
-        self.lead = _style("lead", fontName=ITALIC, fontSize=10, leading=14, spaceAfter=8)
-        self.note = _style("note", fontSize=8.5, leading=11.5, textColor=MUTED)
-        self.letterhead = _style("letterhead", fontName=BOLD, fontSize=9, leading=11.5,
-                                 textColor=DARK, spaceAfter=0)  # fmt: skip
-        self.doc_type = _style("doc_type", fontName=BOLD, fontSize=13, leading=17, textColor=DARK,
-                               spaceBefore=10, spaceAfter=8)  # fmt: skip
-        self.title = _style("title", fontName=BOLD, fontSize=19, leading=24, textColor=DARK,
-                            spaceBefore=4, spaceAfter=6)  # fmt: skip
-        self.subtitle = _style("subtitle", fontSize=11, leading=15, textColor=MUTED, spaceAfter=2)
+        t = K.TABLE_LINE
+        self.body = _style("body")  # Normal
+        self.lead = _style("lead", fontName=ITALIC, textColor=DARK,
+                           **_sized(K.LEAD, (6.0, 12.0)))  # KhsLead  # fmt: skip
+        self.note = _style("note", textColor=MUTED, **_sized(K.NOTE, (0.0, 6.0)))  # KhsNote
+        self.letterhead = _style("letterhead", fontName=BOLD, textColor=DARK, alignment=TA_RIGHT,
+                                 **_sized(K.LETTERHEAD, _NONE, 1.0))  # fmt: skip
+        self.doc_type = _style("doc_type", fontName=BOLD, textColor=DARK,
+                               **_sized(K.DOC_TYPE, (12.0, 10.0)))  # fmt: skip
+        self.title = _style("title", fontName=BOLD, textColor=DARK,
+                            **_sized(K.TITLE, K.TITLE_SPACE, 1.0))  # fmt: skip
+        self.subtitle = _style("subtitle", textColor=MUTED, **_sized(K.SUBTITLE, K.SUBTITLE_SPACE))
         self.h = {
-            1: _style("h1", fontName=BOLD, fontSize=13.5, leading=17.5, textColor=DARK,
-                      spaceBefore=14, spaceAfter=6),
-            2: _style("h2", fontName=BOLD, fontSize=11.5, leading=15, textColor=DARK,
-                      spaceBefore=10, spaceAfter=4),
-            3: _style("h3", fontName=BOLD_ITALIC, fontSize=10, leading=13.5, textColor=DARK,
-                      spaceBefore=8, spaceAfter=3),
-        }  # fmt: skip
-        self.included = _style("included", fontName=BOLD, fontSize=9, leading=12, textColor=MUTED,
-                               alignment=TA_RIGHT, spaceAfter=10)  # fmt: skip
-        self.cell = _style("cell", fontSize=8.8, leading=11.6, spaceAfter=2)
-        self.cell_detail = _style("cell_detail", fontSize=8.3, leading=11, spaceAfter=2,
-                                  textColor=Color(0.2, 0.22, 0.25))  # fmt: skip
-        self.cell_note = _style("cell_note", fontName=ITALIC, fontSize=8, leading=10.5,
-                                textColor=MUTED, spaceAfter=2)  # fmt: skip
-        self.cell_head = _style("cell_head", fontName=BOLD, fontSize=8.8, leading=11.6,
-                                spaceAfter=0, textColor=DARK)  # fmt: skip
-        self.group = _style("group", fontName=BOLD, fontSize=8.8, leading=11.6, spaceAfter=0,
-                            textColor=DARK)  # fmt: skip
-        self.kv_label = _style("kv_label", fontName=BOLD, fontSize=8.8, leading=11.6, spaceAfter=0)
-        self.kv_value = _style("kv_value", fontSize=8.8, leading=11.6, spaceAfter=0)
-        self.plain_label = _style("plain_label", fontName=BOLD, fontSize=7.8, leading=10,
-                                  textColor=MUTED, spaceAfter=0)  # fmt: skip
-        self.plain_value = _style("plain_value", fontSize=9.5, leading=12.5, spaceAfter=0)
-        self.list_item = _style("list_item", spaceAfter=2)
+            1: _style("h1", fontName=BOLD, textColor=DARK, **_sized(K.H1, K.H1_SPACE)),
+            2: _style("h2", fontName=BOLD, textColor=DARK, **_sized(K.H2, K.H2_SPACE)),
+            3: _style("h3", fontName=BOLD, textColor=DARK, **_sized(K.H3, K.H3_SPACE)),
+        }
+        self.included = _style("included", fontName=BOLD, textColor=MUTED,
+                               **_sized(K.ATTACHMENT_LABEL, (0.0, 12.0)))  # fmt: skip
+        self.cell = _style("cell", **_sized(K.TABLE, _CELL, t))
+        self.cell_detail = _style("cell_detail", leftIndent=5.65, textColor=Color(0.25, 0.25, 0.25),
+                                  **_sized(K.TABLE_DETAIL, _CELL, t))  # fmt: skip
+        self.cell_note = _style("cell_note", fontName=ITALIC, textColor=MUTED,
+                                **_sized(K.TABLE_NOTE, _CELL, t))  # fmt: skip
+        self.cell_head = _style("cell_head", fontName=BOLD, textColor=DARK,
+                                **_sized(K.TABLE, (1.0, 1.0), t))  # fmt: skip
+        self.group = _style("group", fontName=BOLD, textColor=DARK,
+                            **_sized(K.TABLE, (1.0, 1.0), t))  # fmt: skip
+        self.kv_label = _style("kv_label", fontName=BOLD, **_sized(K.FIELD_LABEL, _CELL, t))
+        self.kv_value = _style("kv_value", **_sized(K.TABLE, _CELL, t))
+        self.plain_label = _style("plain_label", fontName=BOLD, textColor=MUTED,
+                                  **_sized(K.PLAIN_LABEL, _CELL, t))  # fmt: skip
+        self.plain_value = _style("plain_value", **_sized(K.TABLE, _CELL, t))
+        # Word's list paragraphs have contextual spacing: none between items (list_ adds
+        # the space after the last)
+        self.list_item = _style("list_item", **_sized(K.BODY, _NONE))
+
+
+_FALLBACK_TAG = f'<font name="{FALLBACK}">'
 
 
 # ---------------------------------------------------------------- flowables
@@ -174,6 +225,13 @@ class _Para(Paragraph):  # type: ignore[misc]
     """
 
     _khs_layout: tuple[float, object, tuple[float, float]] | None = None
+
+    def __init__(self, text: Any, style: Any = None, *args: Any, **kw: Any) -> None:
+        # (split parts are made with text None and their fragments)
+        if isinstance(text, str) and _FALLBACK_TAG in text and style.fontName in (BOLD,
+                                                                                   BOLD_ITALIC):
+            text = text.replace(_FALLBACK_TAG, f'<font name="{FALLBACK_BOLD}">')
+        super().__init__(text, style, *args, **kw)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         kept = self._khs_layout
@@ -285,6 +343,39 @@ class _Heading(_Para):
         return parts
 
 
+class _KeepRoom(CondPageBreak):  # type: ignore[misc]
+    """A CondPageBreak that passes the space after the previous block on to the next.
+
+    The frame lets a block's space before overlap the previous one's space after (the
+    larger counts, as in LibreOffice); a plain CondPageBreak between them reset that, so
+    a heading after a paragraph stood 6 pt lower than in the Word file.
+    """
+
+    _SPACETRANSFER = True
+
+
+class _KeepShort(Spacer):  # type: ignore[misc]
+    """Marks where a heading starts that goes on together with the short block after it
+    (replaced by a KeepTogether once that block is in the story; never laid out)."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 0)
+
+
+def _short_block(b: C.Block_) -> bool:
+    """A paragraph or list of at most about four lines: kept whole with its heading."""
+    if isinstance(b, C.Para):
+        texts = [sp.text for sp in b.spans]
+    elif isinstance(b, C.BulletList | C.NumberedList):
+        if len(b.items) > 4:
+            return False
+        texts = ["".join(sp.text for sp in item) + "\n" for item in b.items]
+    else:
+        return False
+    lines = sum(1 + len(line) // 90 for t in texts for line in t.rstrip("\n").split("\n"))
+    return lines <= 4
+
+
 class _Later(Flowable):  # type: ignore[misc]
     """A stand-in for a flowable made when the layout reaches it (see ``_DocTemplate``).
 
@@ -375,40 +466,10 @@ class _Outline:
         return f"khs_outline_{self.n}"
 
 
-@functools.lru_cache(maxsize=4096)
-def _one_word_width(word: str, font: str, size: float) -> float:
-    return float(stringWidth(word, font, size))
-
-
-def _word_width(texts: Iterable[str], font: str, size: float) -> float:
-    """Width of the longest word (whitespace-separated) in ``texts``."""
-    widest = 0.0
-    for text in texts:
-        for word in text.split():
-            if len(word) > 60:  # too long to keep whole in any column: layout breaks it
-                return float("inf")
-            widest = max(widest, _one_word_width(word, font, size))
-    return widest
-
-
-def _line_width(text: str, font: str, size: float) -> float:
-    """Width of ``text`` on one line if it is short (a date, a name), else 0."""
-    if len(text) > 36 or "\n" in text:
-        return 0.0
-    return _one_word_width(" ".join(text.split()), font, size)
-
-
-def _distribute(widths: Sequence[float], need: Sequence[float]) -> list[float]:
-    """Widen the columns that need it, taking the room from the others down to their need."""
-    extra = sum(max(n - w, 0.0) for n, w in zip(need, widths, strict=True))
-    slack = sum(max(w - n, 0.0) for n, w in zip(need, widths, strict=True))
-    if extra <= 0 or slack <= 0:
-        return list(widths)
-    take = min(extra, slack)
-    return [
-        w + (n - w) * take / extra if n > w else w - (w - n) * take / slack
-        for n, w in zip(need, widths, strict=True)
-    ]
+@functools.lru_cache(maxsize=8192)
+def _measure(text: str, bold: bool, size: float) -> float:
+    """Width of ``text`` in points, for the column widths."""
+    return float(stringWidth(text, BOLD if bold else REGULAR, size))
 
 
 def _outline_title(text: str) -> str:
@@ -452,7 +513,7 @@ class _Renderer:
             if not s.text:
                 merge = merge and not (s.bold or s.italic)  # "<b></b>" parts the runs
                 continue
-            if not _PLAIN_TEXT(s.text):
+            if not (_PLAIN_TEXT(s.text) and covered(s.text)):
                 return None
             plain = not (s.bold or s.italic)
             if merge and plain:
@@ -488,36 +549,12 @@ class _Renderer:
         ]
 
     def widths(
-        self, columns: Sequence[C.Column], rows: Sequence[C.Row | C.GroupRow] = (), pad: float = 8
-    ) -> list[float]:
-        """Column widths from the relative ones, adjusted to what the cells hold.
-
-        First no column breaks a word (up to 40 % of the text width), then, as
-        far as room allows, short texts such as dates stay on one line; the room
-        comes from columns with long text. Beyond that the layout wraps.
-        """
-        total = sum(max(c.width, 0.0) for c in columns) or float(len(columns))
-        base = [TEXT_W * (max(c.width, 0.0) or 1.0) / total for c in columns]
-        if not rows:
-            return base
-        words = [_word_width([c.label], BOLD, 8.8) + pad + 1 for c in columns]
-        lines = list(words)
-        for row in rows:
-            if isinstance(row, C.GroupRow):
-                continue
-            for i, cell in enumerate(row.cells[: len(columns)]):
-                for p in cell.paras:
-                    size = 8.8 if p.style == "text" else 8.3
-                    whole = 0.0
-                    for sp in p.spans:
-                        font = BOLD if sp.bold else (ITALIC if sp.italic else REGULAR)
-                        words[i] = max(words[i], _word_width([sp.text], font, size) + pad + 1)
-                        whole = whole + _line_width(sp.text, font, size)
-                    lines[i] = max(lines[i], whole + pad + 1)
-        cap = TEXT_W * 0.4
-        words = [min(n, cap) for n in words]
-        lines = [min(max(n, w), cap) for n, w in zip(lines, words, strict=True)]
-        return _distribute(_distribute(base, words), lines)
+        self, columns: Sequence[C.Column], rows: Sequence[C.Row | C.GroupRow] = (),
+        pad: float = 2 * K.CELL_PAD_X,
+    ) -> list[float]:  # fmt: skip
+        """Column widths from the relative ones, adjusted to what the cells hold
+        (:func:`khsmodel_exporters._widths.column_widths`, as the Word file has them)."""
+        return column_widths(columns, rows, TEXT_W, _measure, pad=pad)
 
     def table_widths(self, t: C.Table) -> list[float]:
         """The widths of ``t``: those of its group, measured once over all its tables' rows."""
@@ -547,13 +584,15 @@ class _Renderer:
             ("LINEBELOW", (0, 0), (-1, -2), 0.5, GRID),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONT", (0, 0), (-1, -1), REGULAR, 8.8),  # never the default Helvetica
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("FONT", (0, 0), (-1, -1), REGULAR, K.TABLE),  # never the default Helvetica
+            ("LEFTPADDING", (0, 0), (-1, -1), K.CELL_PAD_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), K.CELL_PAD_X),
+            ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
+            # Word adds the 0.5 pt line under a row to the row's height; reportlab draws it
+            # over the padding
+            ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM + 0.5),
         ]
-        across = sum(widths) - 8  # the row's width less the cell padding
+        across = sum(widths) - 2 * K.CELL_PAD_X  # the row's width less the cell padding
         group_italic = _style("group_italic", parent=s.group, fontName=BOLD_ITALIC)
         run_start = 0  # first row of the current run of measure rows (the header row included)
         for r, row in enumerate(t.rows, start=1):
@@ -572,8 +611,9 @@ class _Renderer:
                 data.append(cells)
         if len(data) > run_start:
             cmds.append(("LINEAFTER", (0, run_start), (-2, len(data) - 1), 0.5, GRID))
+        # 12 pt below, as Word's spacer paragraph after a table (docx/_render)
         return _Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1,
-                      style=RLTableStyle(cmds), hAlign="LEFT")  # fmt: skip
+                      style=RLTableStyle(cmds), hAlign="LEFT", spaceAfter=12)  # fmt: skip
 
     def plain_table(self, t: C.Table) -> Flowable:
         s = self.s
@@ -592,13 +632,13 @@ class _Renderer:
             ("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE),
             ("LINEBELOW", (0, -1), (-1, -1), 0.8, RULE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONT", (0, 0), (-1, -1), REGULAR, 8.8),  # never the default Helvetica
+            ("FONT", (0, 0), (-1, -1), REGULAR, K.TABLE),  # never the default Helvetica
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
         ]
-        return _Table(data, colWidths=self.widths(t.columns), splitByRow=1, splitInRow=1,
+        return _Table(data, colWidths=self.widths(t.columns, t.rows, pad=8), splitByRow=1, splitInRow=1,
                        style=RLTableStyle(cmds), hAlign="LEFT", spaceBefore=4,
                        spaceAfter=10)  # fmt: skip
 
@@ -622,18 +662,18 @@ class _Renderer:
         label_w = []
         for c in range(columns):
             labels = [f"{f.label}:" for f in kv.fields[c::columns] if f.label]
-            widest = max((float(stringWidth(x, BOLD, 8.8)) for x in labels), default=0.0)
+            widest = max((_measure(x, True, K.FIELD_LABEL) for x in labels), default=0.0)
             label_w.append(min(max(widest + 8, 50.0), TEXT_W / columns * 0.45))
         widths = []
         for c in range(columns):
             widths += [label_w[c], TEXT_W / columns - label_w[c]]
         cmds = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("FONT", (0, 0), (-1, -1), REGULAR, 8.8),  # never the default Helvetica
+            ("FONT", (0, 0), (-1, -1), REGULAR, K.TABLE),  # never the default Helvetica
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
         ]
         return _Table(data, colWidths=widths, splitByRow=1, splitInRow=1,
                        style=RLTableStyle(cmds), hAlign="LEFT", spaceBefore=2,
@@ -643,17 +683,21 @@ class _Renderer:
         flow = [ListItem(self.para(spans, self.s.list_item)) for spans in items]
         if numbered:
             return ListFlowable(flow, bulletType="1", start=start, bulletFormat="%s.",
-                                bulletFontName=REGULAR, bulletFontSize=9.5, leftIndent=20,
-                                bulletDedent=16, spaceAfter=6)  # fmt: skip
+                                bulletFontName=REGULAR, bulletFontSize=K.BODY, leftIndent=21.25,
+                                bulletDedent=21.25, spaceAfter=K.LIST_SPACE[1])  # fmt: skip
         return ListFlowable(flow, bulletType="bullet", start="•", bulletFontName=REGULAR,
-                            bulletFontSize=9, leftIndent=14, bulletDedent=10,
-                            spaceAfter=6)  # fmt: skip
+                            bulletFontSize=K.BODY, leftIndent=17.85, bulletDedent=17.85,
+                            spaceAfter=K.LIST_SPACE[1])  # fmt: skip
 
     def blocks(self, content: C.Content, depth: int, source: Document | None) -> None:
         s = self.s
         blocks = content.blocks
         out = self.story
+        pending = False  # a heading waits to be kept with the short block after it
         for i, b in enumerate(blocks):
+            if pending and not isinstance(blocks[i - 1], C.Heading):
+                self._fold_short(out)
+                pending = False
             if isinstance(b, C.Title):
                 out.append(_Para(_text(b.text), s.title))
                 nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -672,11 +716,18 @@ class _Renderer:
                 # no heading alone at the foot of a page; unlike keepWithNext this never
                 # moves a long table whole to the next page, leaving a half-empty one.
                 # Headings that follow each other ("Organer", then the first body) go together.
-                if i == 0 or not isinstance(blocks[i - 1], C.Heading):
+                # A heading over a short text ("Vedlegg", one item) needs only the room of
+                # both, as Word's keep-with-next: they go on together (_KeepShort).
+                alone = i == 0 or not isinstance(blocks[i - 1], C.Heading)
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                if alone and nxt is not None and _short_block(nxt):
+                    out.append(_KeepShort())
+                    pending = True
+                elif alone:
                     run = 0
                     while i + run + 1 < len(blocks) and isinstance(blocks[i + run + 1], C.Heading):
                         run += 1
-                    out.append(CondPageBreak(KEEP_WITH_HEADING + 32 * run))
+                    out.append(_KeepRoom(KEEP_WITH_HEADING + 32 * run))
                 out.append(self.heading(b.text, b.level, b.bookmark, depth))
             elif isinstance(b, C.Para):
                 style = {"body": s.body, "lead": s.lead, "note": s.note,
@@ -696,11 +747,23 @@ class _Renderer:
                 out.append(PageBreak())
             elif isinstance(b, C.Included):
                 self.included(b, depth)
+        if pending and blocks and not isinstance(blocks[-1], C.Heading):
+            self._fold_short(out)
         if self.timeline and isinstance(source, ActionPlan):
             self.plan_timeline(source, depth)
 
+    def _fold_short(self, out: list[Any]) -> None:
+        """Put a heading marked by :class:`_KeepShort` together with the block after it."""
+        for j in range(len(out) - 1, max(len(out) - 4, -1), -1):
+            if isinstance(out[j], _KeepShort):
+                out[j:] = [KeepTogether(out[j + 1 :])]
+                return
+
     def rule(self) -> Flowable:
-        return HRFlowable(width="100%", thickness=1.2, color=DARK, spaceBefore=4, spaceAfter=12)
+        # as Word's bottom border of the paragraph (docx/_render _RULE_PPR): 2 pt below the
+        # text, 1.25 pt thick, then 12 pt
+        return HRFlowable(width="100%", thickness=1.25, color=DARK, spaceBefore=2,
+                          spaceAfter=12)  # fmt: skip
 
     def included(self, inc: C.Included, depth: int) -> None:
         self.story.append(PageBreak())

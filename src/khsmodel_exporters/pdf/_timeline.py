@@ -6,9 +6,12 @@ every drawn date, in whole months). Each row carries the measure's number and
 text, and the timeframe as written beside its mark:
 
 - a period (a month, a year, two dates): a bar;
-- one day, or a deadline ("innen"): a diamond (a deadline with a dashed lead-in
-  from the start of the axis);
+- one day, or a deadline ("innen"): a diamond, as in the Word table (a deadline
+  with a dashed lead-in from the start of the axis);
 - an open end ("Starter i april"): a bar to the end of the axis with an arrow.
+
+A legend under the chart says what the three marks mean (the Word timeline
+has the same one), and no text of the chart is smaller than 7.5 pt.
 
 Measures whose timeframe cannot be placed ("Neste møte" before the meeting is
 known, "Tidsplan i samarbeid med kommunene") are listed under the chart with
@@ -26,13 +29,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.colors import Color, white
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from khsmodel.labels import Labels
 
+from .. import _look as K
 from .._timeline_data import Row, TimelineData, collect, months
 from ._canvas import fit_text
-from ._fonts import BOLD, ITALIC, REGULAR
+from ._fonts import BOLD, ITALIC, REGULAR, draw_string, string_width
 
 __all__ = ["Row", "TimelineData", "chart_parts", "collect"]
 
@@ -44,10 +47,12 @@ GRID_YEAR = Color(0.55, 0.60, 0.66)
 TEXT = Color(0.10, 0.12, 0.15)
 MUTED = Color(0.38, 0.41, 0.46)
 
-AXIS_H = 26.0
-GROUP_H = 15.0
-ROW_H = 13.5
-FONT_SIZE = 7.0
+AXIS_H = 28.0
+GROUP_H = 16.0
+ROW_H = 14.0
+LEGEND_H = 20.0
+FONT_SIZE = K.TIMELINE  # a measure's label
+SMALL = K.TIMELINE_SMALL  # month names, the timeframe beside a mark, the legend: 7.5 pt
 
 
 class _Axis:
@@ -126,19 +131,14 @@ class _Pen:
             self.c.setFont(font, size)
             self._font = (font, size)
         self.fill(color)
-        if anchor == "middle":
-            self.c.drawCentredString(x, y, text)
-        elif anchor == "end":
-            self.c.drawRightString(x, y, text)
-        else:
-            self.c.drawString(x, y, text)
+        draw_string(self.c, x, y, text, font, size, anchor)
 
 
 def _draw_axis(pen: _Pen, axis: _Axis, top: float, bottom: float, labels: Labels) -> None:
     """Month and year ticks, with labels in the band above ``top``."""
     n = months(axis.start, axis.end)
     width = axis.x1 - axis.x0
-    year_y = top + 15
+    year_y = top + 16
     month_y = top + 4
     if n <= 48:
         per_month = width / n
@@ -149,9 +149,9 @@ def _draw_axis(pen: _Pen, axis: _Axis, top: float, bottom: float, labels: Labels
             is_year = m == 1
             pen.line(x, bottom, x, top, GRID_YEAR if is_year else GRID, 0.6 if is_year else 0.4)
             name = labels.months[m - 1]
-            text = name[:3] if per_month >= 15 else (name[:1] if per_month >= 6 else "")
+            text = name[:3] if per_month >= 17 else (name[:1] if per_month >= 6.5 else "")
             if text:
-                pen.text(x + per_month / 2, month_y, text, REGULAR, 6.2, MUTED, "middle")
+                pen.text(x + per_month / 2, month_y, text, REGULAR, SMALL, MUTED, "middle")
             m += 1
             if m == 13:
                 y, m = y + 1, 1
@@ -159,8 +159,8 @@ def _draw_axis(pen: _Pen, axis: _Axis, top: float, bottom: float, labels: Labels
             a = max(dt.date(year, 1, 1), axis.start)
             b = min(dt.date(year, 12, 31), axis.end)
             xa, xb = axis.x(a), axis.x_end(b)
-            if xb - xa >= 22:
-                pen.text((xa + xb) / 2, year_y, str(year), BOLD, 7, TEXT, "middle")
+            if xb - xa >= 24:
+                pen.text((xa + xb) / 2, year_y, str(year), BOLD, FONT_SIZE, TEXT, "middle")
     else:
         years = axis.end.year - axis.start.year + 1
         step = max(1, math.ceil(years / 12))
@@ -168,7 +168,7 @@ def _draw_axis(pen: _Pen, axis: _Axis, top: float, bottom: float, labels: Labels
         for year in range(first_year, axis.end.year + 1, step):
             x = axis.x(dt.date(year, 1, 1))
             pen.line(x, bottom, x, top, GRID_YEAR, 0.5)
-            pen.text(x + 2, year_y, str(year), BOLD, 7, TEXT)
+            pen.text(x + 2, year_y, str(year), BOLD, FONT_SIZE, TEXT)
     pen.line(axis.x0, top, axis.x1, top, GRID_YEAR, 0.6)
     pen.line(axis.x1, bottom, axis.x1, top, GRID, 0.4)
 
@@ -182,7 +182,7 @@ def _draw_row(pen: _Pen, row: Row, axis: _Axis, y: float, label_w: float) -> Non
     mid = y + ROW_H / 2
     label = fit_text(f"{row.number} {row.text}" if row.number else row.text, REGULAR, FONT_SIZE,
                      label_w - 8)  # fmt: skip
-    pen.text(4, mid - 2.4, label, REGULAR, FONT_SIZE, TEXT)
+    pen.text(4, mid - 2.8, label, REGULAR, FONT_SIZE, TEXT)
     h = ROW_H * 0.52
     if row.start is not None and row.end is not None:
         if row.start == row.end:
@@ -204,7 +204,7 @@ def _draw_row(pen: _Pen, row: Row, axis: _Axis, y: float, label_w: float) -> Non
         assert row.end is not None
         xb = axis.x_end(row.end)
         pen.line(axis.x0, mid, xb, mid, ACCENT, 0.7, (2, 2))
-        _diamond(pen, xb, mid, 3.6, white)
+        _diamond(pen, xb, mid, 3.6, ACCENT)  # a date, as the legend and the Word table say
         xa, xb = axis.x0, xb + 3.6
     _draw_when(pen, row.when, xa, xb, mid, axis, light=row.start is not None and row.end is None)
 
@@ -212,19 +212,50 @@ def _draw_row(pen: _Pen, row: Row, axis: _Axis, y: float, label_w: float) -> Non
 def _draw_when(
     pen: _Pen, when: str, xa: float, xb: float, mid: float, axis: _Axis, *, light: bool
 ) -> None:
-    """The timeframe as written beside its mark: right of it, inside a long bar, or left."""
-    size = FONT_SIZE - 0.5
+    """The timeframe as written beside its mark: right of it, inside a long bar, or left.
+
+    Beside the mark it lies on a white ground, so no month or year line runs through it.
+    """
+    size = SMALL
     text = " ".join(when.split())
-    w = stringWidth(text, ITALIC, size)
-    y = mid - 2.2
+    w = string_width(text, ITALIC, size)
+    y = mid - 2.6
+
+    def beside(x: float, shown: str, width: float) -> None:
+        pen.rect(x - 1, mid - ROW_H / 2 + 2, width + 2, ROW_H - 4, white)
+        pen.text(x, y, shown, ITALIC, size, MUTED)
+
     if xb + 3 + w <= axis.x1:
-        pen.text(xb + 3, y, text, ITALIC, size, MUTED)
+        beside(xb + 3, text, w)
     elif xb - xa >= w + 8:
         pen.text(xa + 4, y, text, ITALIC, size, TEXT if light else white)
     elif xa - 3 - w >= axis.x0:
-        pen.text(xa - 3, y, text, ITALIC, size, MUTED, "end")
+        beside(xa - 3 - w, text, w)
     elif axis.x1 - xb - 3 >= 40:
-        pen.text(xb + 3, y, fit_text(text, ITALIC, size, axis.x1 - xb - 3), ITALIC, size, MUTED)
+        cut = fit_text(text, ITALIC, size, axis.x1 - xb - 3)
+        beside(xb + 3, cut, string_width(cut, ITALIC, size))
+
+
+def _draw_legend(pen: _Pen, y: float, labels: Labels) -> None:
+    """What the marks mean, in one line at ``y`` (its middle): a bar, a light bar, a diamond."""
+    h = ROW_H * 0.52
+    x = 4.0
+    for kind, text in (("period", labels.timeline_period), ("open", labels.timeline_open),
+                       ("date", labels.timeline_date)):  # fmt: skip
+        if kind == "period":
+            pen.rect(x, y - h / 2, 22, h, ACCENT)
+            x += 26
+        elif kind == "open":
+            pen.rect(x, y - h / 2, 18, h, ACCENT_LIGHT)
+            pen.polygon([x + 18, y + h / 2 + 1.5, x + 23, y, x + 18, y - h / 2 - 1.5],
+                        ACCENT_LIGHT)  # fmt: skip
+            pen.line(x, y - h / 2, x, y + h / 2, ACCENT, 1.2)
+            x += 27
+        else:
+            _diamond(pen, x + 4, y, 3.6, ACCENT)
+            x += 11
+        pen.text(x, y - 2.6, text, REGULAR, SMALL, TEXT)
+        x += string_width(text, REGULAR, SMALL) + 16
 
 
 def chart_parts(
@@ -263,10 +294,12 @@ def chart_parts(
     if current:
         chunks.append(current)
     parts: list[tuple[float, Callable[[Any], None]]] = []
-    for chunk in chunks:
+    for i, chunk in enumerate(chunks):
         body_h = sum(GROUP_H if k == "group" else ROW_H for k, _ in chunk)
-        height = body_h + AXIS_H + 2
-        draw = functools.partial(_paint_chunk, chunk, data, width, body_h, label_w, labels)
+        legend = i == len(chunks) - 1  # under the last part of the chart
+        height = body_h + AXIS_H + 2 + (LEGEND_H if legend else 0.0)
+        draw = functools.partial(_paint_chunk, chunk, data, width, body_h, label_w, labels,
+                                 LEGEND_H if legend else 0.0)  # fmt: skip
         parts.append((height, draw))
     return parts
 
@@ -278,13 +311,17 @@ def _paint_chunk(
     body_h: float,
     label_w: float,
     labels: Labels,
+    legend_h: float,
     canvas: Any,
 ) -> None:
     pen = _Pen(canvas)
     axis = _Axis(data.start, data.end, label_w, width - 2)
-    top = body_h + 1
+    if legend_h:
+        _draw_legend(pen, legend_h / 2 - 2, labels)
+    bottom = legend_h + 1
+    top = body_h + bottom
     y = top
-    _draw_axis(pen, axis, top, 1, labels)
+    _draw_axis(pen, axis, top, bottom, labels)
     for kind, _ in chunk:  # the grid first, group bands over it, then the text
         if kind == "group":
             y -= GROUP_H
@@ -296,7 +333,7 @@ def _paint_chunk(
         if kind == "group":
             y -= GROUP_H
             title = fit_text(str(value), BOLD, FONT_SIZE + 0.5, width - 8)
-            pen.text(4, y + 4.6, title, BOLD, FONT_SIZE + 0.5, TEXT)
+            pen.text(4, y + 5, title, BOLD, FONT_SIZE + 0.5, TEXT)
         else:
             y -= ROW_H
             assert isinstance(value, Row)

@@ -1,0 +1,145 @@
+"""Table column widths from what the cells hold, the same in the Word file and the PDF.
+
+A column starts at its share of the text width (:attr:`Column.width`) and is
+then widened, taking the room from columns with long running text, so that
+
+1. no word breaks inside itself, and neither does a short header
+   ("Kommunenr.", "Tidsperspektiv") nor an identifier or date
+   ("920 125 298", "2/2016", "8. februar 2016"): these must fit on one line;
+2. as far as room allows, other short texts (a name, "Hver enkelt kommune")
+   stay on one line too.
+
+A column never takes more than 40 % of the width for this; beyond that the
+layout wraps. The text is measured by the caller's ``measure(text, bold, size)``
+(points): reportlab's ``stringWidth`` for the PDF, :func:`text_width` (the
+same Liberation Sans widths, without reportlab) for Word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+
+from . import _content as C
+from . import _look as K
+from ._metrics import BOLD, REGULAR, UNITS_PER_EM
+
+__all__ = ["Measure", "column_widths", "keeps_whole", "text_width"]
+
+Measure = Callable[[str, bool, float], float]
+
+#: A cell or header text that must stay on one line: short, with a digit (an
+#: identifier, a number, a date), or a header of one or two words.
+_MAX_WHOLE = 24
+_HAS_DIGIT = re.compile(r"\d").search
+#: Too long to keep whole in any column: the layout breaks it.
+_MAX_WORD = 60
+#: Share of the text width a column may take to keep its words whole.
+_CAP = 0.4
+
+
+def keeps_whole(text: str, *, header: bool = False) -> bool:
+    """Whether ``text`` is one that never wraps: an identifier, date or short header."""
+    text = " ".join(text.split())
+    if not text or len(text) > _MAX_WHOLE:
+        return False
+    words = text.count(" ") + 1
+    if header:
+        return words <= 2
+    return words <= 4 and _HAS_DIGIT(text) is not None
+
+
+@functools.lru_cache(maxsize=8192)
+def _units(text: str, bold: bool) -> int:
+    table = BOLD if bold else REGULAR
+    return sum(table.get(ord(ch), 1139) for ch in text)  # 1139: a digit's width
+
+
+def text_width(text: str, bold: bool, size: float) -> float:
+    """Width in points of ``text`` set in Arial / Liberation Sans at ``size``."""
+    return _units(text, bold) * size / UNITS_PER_EM
+
+
+def _widest_word(text: str, measure: Measure, bold: bool, size: float) -> float:
+    widest = 0.0
+    for word in text.split():
+        if len(word) > _MAX_WORD:
+            return float("inf")
+        widest = max(widest, measure(word, bold, size))
+    return widest
+
+
+@functools.lru_cache(maxsize=16384)
+def _facts(measure: Measure, text: str, bold: bool, size: float) -> tuple[float, float]:
+    """What one run of cell text asks of its column: the width that must fit (its widest
+    word, or all of it if it is an identifier or date) and its width on one line (-1 for
+    long text, which wraps anyway). Kept per text: a big plan repeats its texts."""
+    if "\n" in text or len(text) > 36:
+        return _widest_word(text, measure, bold, size), -1.0
+    flat = " ".join(text.split())
+    wide = measure(flat, bold, size)
+    return (wide if keeps_whole(flat) else _widest_word(flat, measure, bold, size)), wide
+
+
+def column_widths(
+    columns: Sequence[C.Column],
+    rows: Sequence[C.Row | C.GroupRow],
+    total: float,
+    measure: Measure,
+    *,
+    pad: float,
+    sizes: dict[str, float] | None = None,
+) -> list[float]:
+    """The widths (points, summing to ``total``) of a table's columns.
+
+    ``pad``: a cell's left and right padding together; ``sizes``: the font size
+    of each cell paragraph style ("text", "detail", "note").
+    """
+    sizes = sizes or {"text": K.TABLE, "detail": K.TABLE_DETAIL, "note": K.TABLE_NOTE}
+    weights = [max(c.width, 0.0) or 1.0 for c in columns]
+    whole = sum(weights) or 1.0
+    base = [total * w / whole for w in weights]
+    if not columns:
+        return base
+    slack = pad + 1.5  # rounding in Word and LibreOffice
+    need: list[float] = []  # what must fit: every word, identifiers and short headers
+    want: list[float] = []  # what should fit if there is room: short texts on one line
+    for c in columns:
+        head = " ".join(c.label.split())
+        w = measure(head, True, K.TABLE) if keeps_whole(head, header=True) else 0.0
+        need.append(max(w, _widest_word(head, measure, True, K.TABLE)) + slack)
+    want = list(need)
+    for row in rows:
+        if isinstance(row, C.GroupRow):
+            continue
+        for i, cell in enumerate(row.cells[: len(columns)]):
+            for p in cell.paras:
+                size = sizes.get(p.style, K.TABLE)
+                line = 0.0
+                for sp in p.spans:
+                    if not sp.text:
+                        continue
+                    word, whole = _facts(measure, sp.text, sp.bold, size)
+                    if word + slack > need[i]:
+                        need[i] = word + slack
+                    line = line + whole if whole >= 0 and line >= 0 else -1.0
+                if line > 0 and line + slack > want[i]:
+                    want[i] = line + slack
+    cap = total * _CAP
+    need = [min(n, cap) for n in need]
+    want = [min(max(n, w), cap) for n, w in zip(want, need, strict=True)]
+    return _distribute(_distribute(base, need), want)
+
+
+def _distribute(widths: Sequence[float], need: Sequence[float]) -> list[float]:
+    """Widen the columns that need it, taking the room from the others down to their need."""
+    extra = sum(max(n - w, 0.0) for n, w in zip(need, widths, strict=True))
+    slack = sum(max(w - n, 0.0) for n, w in zip(need, widths, strict=True))
+    if extra <= 0 or slack <= 0:
+        return list(widths)
+    take = min(extra, slack)
+    return [
+        w + (n - w) * take / extra if n > w else w - (w - n) * take / slack
+        for n, w in zip(need, widths, strict=True)
+    ]
