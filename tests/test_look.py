@@ -12,7 +12,6 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from _needs import program
 from _pdf_support import pdffonts, pdftotext, plan_2016_2017, timeline_plan
 from docx import Document as read_docx
 from docx.oxml.ns import qn
@@ -60,10 +60,7 @@ def converted(
     written: dict[str, tuple[bytes, bytes]], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, bytes]:
     """name → the PDF LibreOffice makes of the Word file (one soffice run for all)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed; Debian: apt-get install "
-                    "libreoffice-writer fonts-liberation2")  # fmt: skip
+    soffice = program("soffice")
     tmp = tmp_path_factory.mktemp("look")
     for name, (_, docx) in written.items():
         (tmp / f"{name}.docx").write_bytes(docx)
@@ -307,7 +304,7 @@ def _words(data: bytes, tmp_path: Path) -> list[tuple[int, str, float]]:
     """(page, word, yMax from the top) of every word, from ``pdftotext -bbox``."""
     path = tmp_path / "words.pdf"
     path.write_bytes(data)
-    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True,
+    html = subprocess.run([program("pdftotext"), "-bbox", str(path), "-"], capture_output=True,
                           check=True, text=True, timeout=120).stdout  # fmt: skip
     out, page = [], 0
     for line in html.splitlines():
