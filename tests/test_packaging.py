@@ -117,9 +117,10 @@ def test_fonts_and_their_licence(names: set[str]) -> None:
 
     fonts = {n for n in names if n.startswith("khsmodel_exporters/pdf/fonts/")}
     assert {f"khsmodel_exporters/pdf/fonts/{f}" for f in FONT_FILES.values()} <= fonts
-    assert "khsmodel_exporters/pdf/fonts/LICENSE-DejaVu.txt" in fonts
+    for licence in ("LICENSE-DejaVu.txt", "LICENSE-LiberationSans.txt"):
+        assert f"khsmodel_exporters/pdf/fonts/{licence}" in fonts
     licences = {n.rsplit("/", 1)[-1] for n in names if ".dist-info/licenses/" in n}
-    assert licences == {"LICENSE", "LICENSE-DejaVu.txt"}
+    assert licences == {"LICENSE", "LICENSE-DejaVu.txt", "LICENSE-LiberationSans.txt"}
 
 
 def test_licence_and_metadata(wheel: Path, names: set[str]) -> None:
