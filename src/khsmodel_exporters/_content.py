@@ -330,6 +330,26 @@ def _join(parts: Iterable[str | None], sep: str = ", ") -> str:
     return sep.join(p for p in parts if p)
 
 
+def shared_headings(measures: Sequence[Measure]) -> list[bool]:
+    """For each measure, whether its ``heading`` heads a group: the measure next to it (in
+    the same phase) has the same heading. A heading no neighbour shares is the measure's
+    own ("Fagdag" over "Kommunene etterspør kompetanse …")."""
+
+    def same(a: Measure, b: Measure) -> bool:
+        return a.heading is not None and a.heading == b.heading and a.phase == b.phase
+
+    return [
+        (i > 0 and same(m, measures[i - 1]))
+        or (i + 1 < len(measures) and same(m, measures[i + 1]))
+        for i, m in enumerate(measures)
+    ]
+
+
+def measure_title(m: Measure, shared: bool) -> str:
+    """What names a measure in a short list (the timeline): its own heading, else its text."""
+    return m.heading if m.heading is not None and not shared else m.text
+
+
 # ---------------------------------------------------------------- builder
 def _distinct_ignoring_case(names: Iterable[str], *, besides: str) -> list[str]:
     """``names`` without repeats that differ only in case, nor ``besides`` itself."""
@@ -340,6 +360,34 @@ def _distinct_ignoring_case(names: Iterable[str], *, besides: str) -> list[str]:
             seen.add(n.casefold())
             out.append(n)
     return out
+
+
+_INFLECTIONS = ("ene", "er", "en", "et", "a", "s")
+
+
+def _other_names(aliases: Iterable[str], name: str, abbreviation: str | None) -> list[str]:
+    """The aliases that are other names: not the name or abbreviation inflected ("LSUene",
+    the plural of LSU, is not another name of a body)."""
+    stems = [x.casefold() for x in (name, abbreviation) if x]
+    out = []
+    for a in aliases:
+        folded = a.casefold()
+        if any(folded == s + ending for s in stems for ending in ("", *_INFLECTIONS)):
+            continue
+        out.append(a)
+    return out
+
+
+_LABEL_TAIL = re.compile(r"\s*(\((?:t|er|ene|e|s)\))?\s*:?\s*$")
+
+
+def _heading_label(text: str | None) -> str | None:
+    """A label as written, as a heading: "Vedlegg (t):" is "Vedlegg" (the "(t)" is the
+    form's plural ending, the colon a form's)."""
+    if not text:
+        return None
+    label = _LABEL_TAIL.sub("", t(text))
+    return label or t(text)
 
 
 def _even(*texts: str) -> str:
@@ -365,10 +413,20 @@ def _blocks_text(blocks: Sequence[Block]) -> str:
 
 
 class _Builder:
-    def __init__(self, labels: Labels, partnership: Partnership | None, prefix: str = "") -> None:
+    def __init__(
+        self,
+        labels: Labels,
+        partnership: Partnership | None,
+        prefix: str = "",
+        *,
+        numbering: bool | None = None,
+    ) -> None:
         self.L = labels
         self.partnership = partnership
         self.prefix = prefix
+        #: None: measure numbers as the source writes them (its labels); True: every
+        #: measure numbered ("2.4"); False: none
+        self.numbering = numbering
         self._n = 0
         self.blocks: list[Block_] = []
 
@@ -395,6 +453,37 @@ class _Builder:
             return None
         p = self.partnership.party(party_id) if self.partnership else None
         return t(p.name) if p else t(party_id)
+
+    # -- memberships: what a row tells beyond the parties table and the period
+    def membership_date(self, p: Partnership, ms: object, day: dt.date | None) -> str:
+        """A membership's date as ``dd.mm.yyyy``, or "" when it only repeats a date the
+        document gives already (the partnership's start or end, the party's own
+        validity): a date "i 2009" stored as 1 January is not printed as "01.01.2009"."""
+        from khsmodel.partnerships import Membership
+
+        assert isinstance(ms, Membership)
+        if day is None:
+            return ""
+        known = {p.established}
+        if p.period is not None:
+            known |= {p.period.start, p.period.end}
+        party = p.party(ms.party)
+        if party is not None:
+            known |= {party.valid_from, party.valid_to}
+        return "" if day in known else self.L.date_numeric(day)
+
+    def membership_tells(self, p: Partnership, ms: object, told: str) -> bool:
+        """Whether a membership says something the parties table does not: a date of its
+        own, a role beyond member and trust side, a note not in the description."""
+        from khsmodel.partnerships import Membership, MembershipRole
+
+        assert isinstance(ms, Membership)
+        return bool(
+            self.membership_date(p, ms, ms.valid_from)
+            or self.membership_date(p, ms, ms.valid_to)
+            or ms.role not in (MembershipRole.MEMBER, MembershipRole.HOSPITAL_TRUST)
+            or (ms.note and not _told(ms.note, told))
+        )
 
     # -- emitting
     def add(self, block: Block_) -> None:
@@ -479,8 +568,28 @@ class _Builder:
             self.add(BulletList(tuple(items)))
 
     # ------------------------------------------------------------ action plan
-    def measure_table(self, measures: Sequence[Measure], *, columns: Sequence[str]) -> Table:
-        """A measure table; ``columns`` are some of responsible, timeframe, status (plan-wide)."""
+    def measure_number(self, m: Measure, area: int | None) -> str | None:
+        """The number printed before a measure: its label as written ("2.3", "1."); with
+        ``numbering=True`` "area.measure" for one the source does not number; none with
+        ``numbering=False``."""
+        if self.numbering is False:
+            return None
+        if m.label:
+            return t(m.label)
+        if self.numbering:
+            return f"{area}.{m.number}" if area is not None else str(m.number)
+        return None
+
+    def measure_table(
+        self, measures: Sequence[Measure], *, columns: Sequence[str], area: int | None = None
+    ) -> Table:
+        """A measure table; ``columns`` are some of responsible, timeframe, status (plan-wide).
+
+        A heading shared by several measures in a row (the source's sub-group, "Barn som
+        pårørende") is a row across the table, its measures marked "–" under it as the
+        source bullets them; a heading of one measure alone ("Fagdag") is that measure's
+        own, the bold first line of its cell, so the measures after it are not read as
+        parts of it."""
         L = self.L
         spec = {
             "responsible": Column(L.responsible, 28),
@@ -489,23 +598,35 @@ class _Builder:
         }
         cols = (Column(L.measure, 50), *(spec[c] for c in columns))
         rows: list[Row | GroupRow] = []
-        phase = heading = None
+        phase = None
         empty = Cell((CellPara(()),))
-        for m in measures:
+        shared = shared_headings(measures)
+        for i, m in enumerate(measures):
             if m.phase is not None and m.phase != phase:
                 label = t(m.phase.label)
                 rows.append(
                     GroupRow(f"{label}: {t(m.phase.title)}" if m.phase.title else label, "phase")
                 )
-                heading = None
             phase = m.phase
-            if m.heading is not None and m.heading != heading:
-                rows.append(GroupRow(t(m.heading), "group"))
-            heading = m.heading
-            first: Spans = (
-                (Span(f"{t(m.label)} ", bold=True), Span(t(m.text))) if m.label else _s(m.text)
-            )
-            paras = [CellPara(first)]
+            grouped = shared[i]
+            if grouped and (i == 0 or not shared[i - 1] or measures[i - 1].heading != m.heading
+                            or measures[i - 1].phase != m.phase):  # fmt: skip
+                rows.append(GroupRow(t(m.heading or ""), "group"))
+            number = self.measure_number(m, area)
+            lead: list[Span] = []
+            if grouped and not m.text.lstrip().startswith(("-", "–", "•")):
+                lead.append(Span("– "))  # under the group row, as the source bullets it
+            if number:
+                lead.append(Span(f"{number} ", bold=True))
+            paras: list[CellPara] = []
+            if m.heading is not None and not grouped:
+                # its own heading, its text on the next line of the same paragraph, so a
+                # page break never leaves the heading alone at the foot of a page
+                paras.append(
+                    CellPara((*lead, Span(t(m.heading), bold=True), Span("\n" + t(m.text))))
+                )
+            else:
+                paras.append(CellPara((*lead, Span(t(m.text)))))
             paras.extend(CellPara(_s(d), "detail") for d in m.details)
             for pe in m.progress:
                 note = f"{L.date(pe.date)}: {t(pe.text)}"
@@ -537,7 +658,9 @@ class _Builder:
             rows.append(Row(tuple(cells)))
         return Table(cols, tuple(rows), group=f"{self.prefix}measures")
 
-    def measures(self, measures: Sequence[Measure], *, columns: Sequence[str]) -> None:
+    def measures(
+        self, measures: Sequence[Measure], *, columns: Sequence[str], area: int | None = None
+    ) -> None:
         if not measures:
             return
         plain = not any(
@@ -552,10 +675,14 @@ class _Builder:
             for m in measures
         )
         if plain:  # a list as the source writes it: "-" items (a number is in a label)
-            items = tuple(_s(m.text + "".join("\n" + d for d in m.details)) for m in measures)
-            self.add(BulletList(items))
+            items = []
+            for m in measures:
+                text = _s(m.text + "".join("\n" + d for d in m.details))
+                number = self.measure_number(m, area)
+                items.append((Span(f"{number} ", bold=True), *text) if number else text)
+            self.add(BulletList(tuple(items)))
         else:
-            self.add(self.measure_table(measures, columns=columns))
+            self.add(self.measure_table(measures, columns=columns, area=area))
 
     def focus_area_heading(self, fa: FocusArea) -> str:
         """"Fokusområde 1: Tiltak rettet mot barn og unge" with its label as written, else
@@ -574,9 +701,10 @@ class _Builder:
         if per and not _told(per, _blocks_text(plan.introduction)):
             self.add(Subtitle(f"{L.period}: {per}"))
         a = plan.adoption
-        # an adoption with its decision and no line of its own is told by the decision
-        # below ("OSU besluttet 08.02.2016 …"): no generated "Vedtatt i …" line before it
-        if a is not None and (a.text or a.decision is None):
+        # "Vedtatt i OSU 8. februar 2016, sak 2/2016" under the title, also when the
+        # adopting decision follows ("OSU besluttet 08.02.2016 følgende fokusområder …"):
+        # the reader sees at once that and where the plan was adopted
+        if a is not None and (a.text or a.body or a.date or a.case_number):
             line = (
                 t(a.text)
                 if a.text
@@ -613,9 +741,13 @@ class _Builder:
             if used
         ]
         for fa in plan.focus_areas:
+            if not fa.description and not fa.measures:
+                # nothing under it: the area's line as a paragraph, never an empty heading
+                self.add(Para(_s(self.focus_area_heading(fa), bold=True)))
+                continue
             self.heading(level, self.focus_area_heading(fa))
             self.text_blocks(fa.description)
-            self.measures(fa.measures, columns=columns)
+            self.measures(fa.measures, columns=columns, area=fa.number)
         if plan.ongoing_activities:
             self.heading(level, L.ongoing_activities)
             if (
@@ -623,7 +755,7 @@ class _Builder:
                 and plan.ongoing_activities_text != L.ongoing_activities
             ):
                 self.para(plan.ongoing_activities_text)
-            self.add(self.measure_table(plan.ongoing_activities, columns=columns))
+            self.add(self.measure_table(plan.ongoing_activities, columns=columns, area=None))
 
     # ------------------------------------------------------------ case document
     def case_document(self, case: CaseDocument, level: int = 1) -> list[tuple[str, Document]]:
@@ -680,6 +812,30 @@ class _Builder:
                 else f"{L.case_word.capitalize()} {t(case.case_number.text)}"
             )
         )
+        # the attachments under the title, in the heading block, as case systems print them
+        # ("Vedlegg:" and its numbered titles); the list at the end only when it has more
+        numbers = [
+            att.number if att.number is not None else i
+            for i, att in enumerate(case.attachments, start=1)
+        ]
+        consecutive = bool(numbers) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        attachments_label = _heading_label(case.attachments_heading) or L.attachments
+        if case.attachments:
+            self.add(
+                KeyValues(
+                    (
+                        Field(
+                            attachments_label,
+                            tuple(
+                                f"{n}. {t(att.title)}"
+                                if consecutive
+                                else f"{L.attachment_n.format(number=n)}: {t(att.title)}"
+                                for n, att in zip(numbers, case.attachments, strict=True)
+                            ),
+                        ),
+                    )
+                )
+            )
         if case.proposal is not None:
             p = case.proposal
             self.heading(level, t(p.heading) if p.heading else L.proposals[p.kind])
@@ -728,29 +884,25 @@ class _Builder:
         if case.decision is not None:
             self.decision(case.decision, level)
         included: list[tuple[str, Document]] = []
-        if case.attachments:
-            self.heading(
-                level, t(case.attachments_heading) if case.attachments_heading else L.attachments
-            )
+        for n, att in zip(numbers, case.attachments, strict=True):
+            if att.document is not None:
+                included.append(
+                    (
+                        L.attachment_to_case.format(number=n, case=t(case.case_number.text)),
+                        att.document,
+                    )
+                )
+        if any(att.description or att.url for att in case.attachments):
+            self.heading(level, attachments_label)
             items = []
-            numbers = []
-            for i, att in enumerate(case.attachments, start=1):
-                n = att.number if att.number is not None else i
-                numbers.append(n)
+            for att in case.attachments:
                 spans = [Span(t(att.title))]
                 if att.description:
                     spans.append(Span(f" – {t(att.description)}"))
                 if att.url:
                     spans.append(Span(f"\n{t(att.url)}", italic=True))
                 items.append(tuple(spans))
-                if att.document is not None:
-                    included.append(
-                        (
-                            L.attachment_to_case.format(number=n, case=t(case.case_number.text)),
-                            att.document,
-                        )
-                    )
-            if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            if consecutive:
                 self.add(NumberedList(tuple(items), numbers[0]))
             else:
                 self.add(
@@ -961,7 +1113,16 @@ class _Builder:
             rows.append(Row((Cell(tuple(name)), *(Cell((CellPara(_s(x)),)) for x in texts))))
         return Table(tuple(cols), tuple(rows))  # widths are relative
 
-    def agreement(self, a: Agreement, level: int = 1, *, as_section: bool = False) -> None:
+    def agreement(
+        self,
+        a: Agreement,
+        level: int = 1,
+        *,
+        as_section: bool = False,
+        listed: Sequence[object] = (),
+    ) -> None:
+        """An agreement; ``listed`` are the parties a table above has shown already (those of
+        the partnership it belongs to): its parties among them are named, not tabled again."""
         L = self.L
         if as_section:
             self.heading(level, t(a.title))
@@ -991,7 +1152,11 @@ class _Builder:
         told = said.lower()
         if a.parties:
             self.heading(level, L.parties)
-            self.add(self.parties_table(a.parties, validity=False))
+            shown = {getattr(o, "id", None) for o in listed} - {None}
+            if all(o.id in shown for o in a.parties):  # a table is printed once
+                self.add(Para(_s(", ".join(t(o.name) for o in a.parties) + ".")))
+            else:
+                self.add(self.parties_table(a.parties, validity=False))
         if a.signatories:
             self.heading(level, L.signatories)
             self.add(BulletList(tuple(_s(p.display()) for p in a.signatories)))
@@ -1068,15 +1233,15 @@ class _Builder:
                     p.parties, validity=any(o.valid_from or o.valid_to for o in p.parties)
                 )
             )
-        if p.memberships:
+        told = _blocks_text(p.description)
+        if p.memberships and any(self.membership_tells(p, ms, told) for ms in p.memberships):
             self.heading(level, L.members_over_time)
-            told = _blocks_text(p.description)
             texts = [
                 (
                     self.party_name(ms.party) or "",
                     L.membership_roles[ms.role],
-                    L.date_numeric(ms.valid_from) if ms.valid_from else "",
-                    L.date_numeric(ms.valid_to) if ms.valid_to else "",
+                    self.membership_date(p, ms, ms.valid_from),
+                    self.membership_date(p, ms, ms.valid_to),
                     ms.note if ms.note and not _told(ms.note, told) else "",
                 )
                 for ms in p.memberships
@@ -1094,9 +1259,10 @@ class _Builder:
             )  # fmt: skip
         if p.bodies:
             self.heading(level, L.bodies)
+            plain: list[Spans] = []  # bodies with nothing to tell beyond a line: one list
             for b in p.bodies:
                 abbr = b.abbreviation if b.abbreviation and f"({b.abbreviation})" not in b.name else None
-                self.heading(level + 1, f"{t(b.name)} ({t(abbr)})" if abbr else t(b.name))
+                name = f"{t(b.name)} ({t(abbr)})" if abbr else t(b.name)
                 kind_label = L.body_kinds[b.kind]
                 info = [] if kind_label.lower() in b.name.lower() else [kind_label]
                 if b.level is not None:
@@ -1107,10 +1273,22 @@ class _Builder:
                     info.append(f"{L.established.lower()} {L.date(b.established)}")
                 if b.dissolved:
                     info.append(f"{L.dissolved} {L.date(b.dissolved)}")
-                if b.aliases:
-                    info.append(f"{L.also_called.lower()} {', '.join(t(a) for a in b.aliases)}")
-                if info:
-                    line = ", ".join(info)
+                aliases = _other_names(b.aliases, b.name, b.abbreviation)
+                if aliases:
+                    info.append(f"{L.also_called.lower()} {', '.join(t(a) for a in aliases)}")
+                line = ", ".join(info)
+                if not b.mandate and not b.members:
+                    plain.append(
+                        (Span(name, bold=True), Span(f": {line[:1].upper()}{line[1:]}"))
+                        if line
+                        else (Span(name, bold=True),)
+                    )
+                    continue
+                if plain:
+                    self.add(BulletList(tuple(plain)))
+                    plain = []
+                self.heading(level + 1, name)
+                if line:
                     self.para(line[:1].upper() + line[1:] + ".", "note")
                 if b.mandate:
                     self.heading(level + 2, L.mandate)
@@ -1118,7 +1296,7 @@ class _Builder:
                 if b.members:
                     items = []
                     for bm in b.members:
-                        name = t(bm.person.display()) if bm.person else ""
+                        who = t(bm.person.display()) if bm.person else ""
                         extra = _join(
                             [
                                 self.party_name(bm.party),
@@ -1127,14 +1305,16 @@ class _Builder:
                             ]
                         )
                         items.append(
-                            _s(_join([name, f"({extra})" if extra and name else extra], " "))
+                            _s(_join([who, f"({extra})" if extra and who else extra], " "))
                         )
                     self.heading(level + 2, L.members)
                     self.add(BulletList(tuple(items)))
+            if plain:
+                self.add(BulletList(tuple(plain)))
         if p.agreements:
             self.heading(level, L.agreements)
             for a in p.agreements:
-                self.agreement(a, level + 1, as_section=True)
+                self.agreement(a, level + 1, as_section=True, listed=p.parties)
         if p.decisions:
             self.heading(level, L.decisions)
             for d in p.decisions:
@@ -1178,13 +1358,13 @@ def _names(people: Iterable[Person]) -> str:
     return ", ".join(t(p.name) for p in people)
 
 
-def _build(doc: Document, labels: Labels, prefix: str) -> Content:
+def _build(doc: Document, labels: Labels, prefix: str, numbering: bool | None = None) -> Content:
     kind = _kind(doc)
     L = labels
     partnership: Partnership | None = (
         doc if isinstance(doc, Partnership) else getattr(doc, "partnership", None)
     )
-    b = _Builder(L, partnership, prefix)
+    b = _Builder(L, partnership, prefix, numbering=numbering)
     pname = t(partnership.name) if partnership else ""
     included: list[tuple[str, Document]] = []
     date: dt.date | None = None
@@ -1223,7 +1403,7 @@ def _build(doc: Document, labels: Labels, prefix: str) -> Content:
         subject = L.partnership_kinds[doc.kind]
         date = None
     for i, (label, att) in enumerate(included, start=1):
-        sub = _build(att, labels, f"{prefix}v{i}_")
+        sub = _build(att, labels, f"{prefix}v{i}_", numbering)
         b.add(Included(label, sub))
     header = (
         _join([pname, header_body if header_body and header_body != pname else None], " – ")
@@ -1242,15 +1422,21 @@ def _build(doc: Document, labels: Labels, prefix: str) -> Content:
     )
 
 
-def build(doc: Document, *, labels: Labels = NB) -> Content:
+def build(doc: Document, *, labels: Labels = NB, numbering: bool | None = None) -> Content:
     """The content of ``doc`` as blocks, after rejecting text no document format can hold.
+
+    ``numbering`` says which measures of a plan print a number: None (default) those the
+    source numbers, with their labels as written ("1.", "2.3"); True every measure ("2.4"
+    for the fourth of focus area 2, so one can cite "tiltak 2.4"); False none.
 
     Raises :class:`~khsmodel.KhsModelError` naming the field path of the first
     XML-illegal character (see :mod:`khsmodel_exporters._safety`).
     """
     _kind(doc)
     check_text(doc, XML_ILLEGAL)
-    return _build(doc, labels, "")
+    if numbering is not None and not isinstance(numbering, bool):
+        raise KhsModelError(f"numbering must be True, False or None, got {numbering!r}")
+    return _build(doc, labels, "", numbering)
 
 
 def iter_text(content: Content, *, header: bool = True) -> Iterator[str]:

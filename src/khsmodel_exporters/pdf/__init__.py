@@ -21,6 +21,11 @@ Options of ``export(doc, **options)``:
 
 ``timeline`` (bool, default True)
     Add the timeline chart to action plans.
+``numbering`` (bool or None, default None)
+    Which measures of a plan print a number: by default those the source numbers,
+    as written ("1.", "2.3"); ``True`` every measure ("2.4" is the fourth measure
+    of focus area 2, so a meeting can cite "tiltak 2.4"); ``False`` none.
+    On the command line: ``-O numbering=true``.
 ``labels`` (khsmodel.labels.Labels, default ``NB``)
     The words the document prints, as for the ``docx`` exporter.
 """
@@ -31,11 +36,17 @@ from typing import Any
 
 from khsmodel.documents import DOCUMENT_TYPES, Document
 
-from .._options import import_renderer, labels_option, reject_unknown_options, timeline_option
+from .._options import (
+    import_renderer,
+    labels_option,
+    numbering_option,
+    reject_unknown_options,
+    timeline_option,
+)
 
 __all__ = ["PdfExporter"]
 
-_OPTIONS = {"timeline", "labels"}
+_OPTIONS = {"timeline", "labels", "numbering"}
 
 
 class PdfExporter:
@@ -56,6 +67,7 @@ class PdfExporter:
 
         from .._content import build
 
-        content = build(doc, labels=labels)  # rejects unwritable text with its path, first
+        numbering = numbering_option(options)
+        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
         render = import_renderer(self, __package__)
         return render(content, labels=labels, timeline=timeline)

@@ -74,6 +74,22 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text[:n].rstrip() + "…"
 
 
+def fit_words(text: str, font: str, size: float, width: float) -> str:
+    """A running header or footer line: ``text`` cut with "…" at a word boundary when
+    wider than ``width`` (the full title stands on the first page); a single word too
+    long for the line is cut inside."""
+    fitted = fit_text(text, font, size, width)
+    if not fitted.endswith("…") or fitted == " ".join(text.split()):
+        return fitted
+    kept = fitted[:-1]
+    whole = " ".join(text.split())
+    if len(kept) < len(whole) and whole[len(kept)] != " ":  # cut inside a word
+        space = kept.rfind(" ")
+        if space > 0:
+            kept = kept[:space]
+    return kept.rstrip(" ,.;:–-") + "…"
+
+
 @functools.lru_cache(maxsize=8192)
 def _char_width(ch: str, font: str, size: float) -> float:
     return float(stringWidth(ch, font, size))
@@ -156,7 +172,7 @@ class PagedCanvas(Canvas):  # type: ignore[misc]
                 self.drawRightString(width - f.right, y, right)
             self.setFont(REGULAR, 7.5)
             self.drawString(
-                f.left, y, fit_text(header, REGULAR, 7.5, usable - right_w - (12 if right else 0))
+                f.left, y, fit_words(header, REGULAR, 7.5, usable - right_w - (12 if right else 0))
             )
             self.line(f.left, y - 4, width - f.right, y - 4)
         y = f.bottom - 22
@@ -166,5 +182,5 @@ class PagedCanvas(Canvas):  # type: ignore[misc]
         self.drawRightString(width - f.right, y, page_text)
         page_w = stringWidth(page_text, REGULAR, 7.5)
         if f.footer:
-            self.drawString(f.left, y, fit_text(f.footer, REGULAR, 7.5, usable - page_w - 18))
+            self.drawString(f.left, y, fit_words(f.footer, REGULAR, 7.5, usable - page_w - 18))
         self.restoreState()
