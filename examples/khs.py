@@ -874,8 +874,6 @@ def action_plan_2016_2017() -> ActionPlan:
         adoption=Adoption(
             body=OSU,
             date=OSU_MEETING,
-            # adopted in the meeting of sak 2/2016 (000), to which the plan was attached
-            case_number=_case_2_2016(),
             decision=Decision(
                 kind=DecisionKind.DECISION,
                 text=_OSU_DECISION_TEXT,

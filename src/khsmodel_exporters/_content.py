@@ -62,7 +62,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -75,7 +75,7 @@ from khsmodel.errors import KhsModelError
 from khsmodel.labels import NB, Labels
 from khsmodel.meetings import Meeting
 from khsmodel.parties import Person
-from khsmodel.partnerships import Partnership
+from khsmodel.partnerships import MembershipRole, Partnership
 from khsmodel.plans import ActionPlan, FocusArea, Measure
 
 from ._safety import XML_ILLEGAL, check_text
@@ -339,10 +339,18 @@ def shared_headings(measures: Sequence[Measure]) -> list[bool]:
         return a.heading is not None and a.heading == b.heading and a.phase == b.phase
 
     return [
-        (i > 0 and same(m, measures[i - 1]))
-        or (i + 1 < len(measures) and same(m, measures[i + 1]))
+        (i > 0 and same(m, measures[i - 1])) or (i + 1 < len(measures) and same(m, measures[i + 1]))
         for i, m in enumerate(measures)
     ]
+
+
+def _measure_value(m: Measure, column: str) -> str | None:
+    """A measure's text for a column of its table (status as its key), None when empty."""
+    if column == "responsible":
+        return m.responsibility.text if m.responsibility else None
+    if column == "timeframe":
+        return m.timeframe.text if m.timeframe else None
+    return str(m.status) if m.status else None
 
 
 def measure_title(m: Measure, shared: bool) -> str:
@@ -475,7 +483,7 @@ class _Builder:
     def membership_tells(self, p: Partnership, ms: object, told: str) -> bool:
         """Whether a membership says something the parties table does not: a date of its
         own, a role beyond member and trust side, a note not in the description."""
-        from khsmodel.partnerships import Membership, MembershipRole
+        from khsmodel.partnerships import Membership
 
         assert isinstance(ms, Membership)
         return bool(
@@ -648,12 +656,9 @@ class _Builder:
                 paras.append(CellPara(_s(note, italic=True), "note"))
             cells = [Cell(tuple(paras))]
             for c in columns:
-                if c == "responsible":
-                    text = m.responsibility.text if m.responsibility else None
-                elif c == "timeframe":
-                    text = m.timeframe.text if m.timeframe else None
-                else:
-                    text = L.measure_status[m.status] if m.status else None
+                text = _measure_value(m, c)
+                if c == "status" and m.status:
+                    text = L.measure_status[m.status]
                 cells.append(Cell((CellPara(_s(text)),)) if text is not None else empty)
             rows.append(Row(tuple(cells)))
         return Table(cols, tuple(rows), group=f"{self.prefix}measures")
@@ -682,10 +687,12 @@ class _Builder:
                 items.append((Span(f"{number} ", bold=True), *text) if number else text)
             self.add(BulletList(tuple(items)))
         else:
-            self.add(self.measure_table(measures, columns=columns, area=area))
+            # the plan's columns, less those no measure of this table fills
+            used = [c for c in columns if any(_measure_value(m, c) for m in measures)]
+            self.add(self.measure_table(measures, columns=used, area=area))
 
     def focus_area_heading(self, fa: FocusArea) -> str:
-        """"Fokusområde 1: Tiltak rettet mot barn og unge" with its label as written, else
+        """ "Fokusområde 1: Tiltak rettet mot barn og unge" with its label as written, else
         the title alone (as the SSU plan 2021-2022 heads its areas)."""
         return f"{t(fa.label)}: {t(fa.title)}" if fa.label else t(fa.title)
 
@@ -755,7 +762,10 @@ class _Builder:
                 and plan.ongoing_activities_text != L.ongoing_activities
             ):
                 self.para(plan.ongoing_activities_text)
-            self.add(self.measure_table(plan.ongoing_activities, columns=columns, area=None))
+            used = [
+                c for c in columns if any(_measure_value(m, c) for m in plan.ongoing_activities)
+            ]
+            self.add(self.measure_table(plan.ongoing_activities, columns=used, area=None))
 
     # ------------------------------------------------------------ case document
     def case_document(self, case: CaseDocument, level: int = 1) -> list[tuple[str, Document]]:
@@ -777,31 +787,27 @@ class _Builder:
             right.append(Field(L.document_date, (L.date_numeric(case.document_date),)))
         if case.status is not None:
             right.append(Field(L.status, (L.case_status[case.status],)))
-        if left or right:
+        if not left or not right:  # one side only: one column, no column of blanks
+            if left or right:
+                self.add(KeyValues(tuple(left or right), columns=1))
+        else:
             # two columns: people on the left, references on the right, as case systems print
             fields: list[Field] = []
             for i in range(max(len(left), len(right))):
                 fields.append(left[i] if i < len(left) else Field("", ()))
                 fields.append(right[i] if i < len(right) else Field("", ()))
             self.add(KeyValues(tuple(fields), columns=2))
+        # Utvalg / Saksnr. / Møtedato; no Møtedato column when the date is not known
+        meeting_line: list[tuple[Column, str]] = [
+            (Column(L.body, 56), self.body_name(case.body) or ""),
+            (Column(L.case_number, 18), case.case_number.text),
+        ]
+        if case.meeting_date:
+            meeting_line.append((Column(L.meeting_date, 26), L.date(case.meeting_date)))
         self.add(
             Table(
-                (Column(L.body, 56), Column(L.case_number, 18), Column(L.meeting_date, 26)),
-                (
-                    Row(
-                        (
-                            Cell((CellPara(_s(self.body_name(case.body) or "")),)),
-                            Cell((CellPara(_s(case.case_number.text)),)),
-                            Cell(
-                                (
-                                    CellPara(
-                                        _s(L.date(case.meeting_date) if case.meeting_date else "")
-                                    ),
-                                )
-                            ),
-                        )
-                    ),
-                ),
+                tuple(c for c, _ in meeting_line),
+                (Row(tuple(Cell((CellPara(_s(v)),)) for _, v in meeting_line)),),
                 style="plain",
             )
         )
@@ -818,7 +824,9 @@ class _Builder:
             att.number if att.number is not None else i
             for i, att in enumerate(case.attachments, start=1)
         ]
-        consecutive = bool(numbers) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        consecutive = bool(numbers) and numbers == list(
+            range(numbers[0], numbers[0] + len(numbers))
+        )
         attachments_label = _heading_label(case.attachments_heading) or L.attachments
         if case.attachments:
             self.add(
@@ -842,13 +850,20 @@ class _Builder:
             self.para(p.text)
             label = self.body_label(p.proposed_by)
             # "… slik anbefalt av Overordnet samarbeidsorgan (OSO)" names it already
-            if label and label not in p.text and (self.body_name(p.proposed_by) or "") not in p.text:
+            if (
+                label
+                and label not in p.text
+                and (self.body_name(p.proposed_by) or "") not in p.text
+            ):
                 self.para(f"{L.proposed_by} {label}", "note")
         process_done = False
         for s in case.sections:
+            events_here = s.kind == "process" and bool(case.process_events) and not process_done
+            if not s.content and not events_here:
+                continue  # a heading with nothing under it is not printed
             self.heading(level, t(s.heading) if s.heading else L.sections[s.kind])
             self.text_blocks(s.content)
-            if s.kind == "process" and case.process_events and not process_done:
+            if events_here:
                 self.process_events(case, told=_blocks_text(s.content))
                 process_done = True
         if case.process_events and not process_done:
@@ -857,7 +872,8 @@ class _Builder:
         # earlier cases the text above cites already (the references were read out of
         # it) are not listed again under "Tidligere behandling"
         told = _even(
-            case.proposal.text if case.proposal else "", *(_blocks_text(s.content) for s in case.sections)
+            case.proposal.text if case.proposal else "",
+            *(_blocks_text(s.content) for s in case.sections),
         )
         references = [
             r for r in case.references
@@ -1077,7 +1093,11 @@ class _Builder:
         return included
 
     # ------------------------------------------------------------ agreement
-    def parties_table(self, parties: Sequence[object], *, validity: bool) -> Table:
+    def parties_table(
+        self, parties: Sequence[object], *, validity: bool, notes: Mapping[str, str] = {}
+    ) -> Table:
+        """The parties as a table; ``notes`` by party id (a membership's "Salten") as a
+        last column when there are any."""
         from khsmodel.parties import Organisation
 
         L = self.L
@@ -1095,6 +1115,8 @@ class _Builder:
             cols.append(Column(L.kommune_number, 16))
         if validity:
             cols.append(Column(L.validity, 28))
+        if notes:
+            cols.append(Column(L.note, 18))
         rows: list[Row | GroupRow] = []
         for o in orgs:
             name = [CellPara(_s(o.name))]
@@ -1110,6 +1132,8 @@ class _Builder:
                 texts.append(o.kommune_number.value if o.kommune_number else "")
             if validity:
                 texts.append(L.period_short(o.valid_from, o.valid_to) or "")
+            if notes:
+                texts.append(notes.get(o.id, ""))
             rows.append(Row((Cell(tuple(name)), *(Cell((CellPara(_s(x)),)) for x in texts))))
         return Table(tuple(cols), tuple(rows))  # widths are relative
 
@@ -1161,16 +1185,22 @@ class _Builder:
             self.heading(level, L.signatories)
             self.add(BulletList(tuple(_s(p.display()) for p in a.signatories)))
         items = {d.key: d for d in STATUTORY_ITEMS}
+        bare: list[Spans] = []  # topics with no text: one list, no empty heading for each
         for s in a.sections:
             heading = t(s.heading) if s.heading else L.agreement_topics[s.topic]
-            if not s.content and not s.statutory_items and _told(heading.lower(), told):
-                continue  # "Den innholder formål, organisering, …": no empty heading for each
+            if not s.content and not s.statutory_items:
+                if not _told(heading.lower(), told):  # "Den innholder formål, …" tells them
+                    bare.append(_s(heading))
+                continue
             self.heading(level, heading)
             self.text_blocks(s.content)
             if s.statutory_items:
                 nums = ", ".join(L.statutory_item_number(items[k].number)
                                  for k in s.statutory_items)  # fmt: skip
                 self.para(f"{L.covers} § 6-2 {nums}.", "note")
+        if bare:
+            self.heading(level, L.agreement_covers)
+            self.add(BulletList(tuple(bare)))
         if a.statutory_items:
             # the items in key words, not the statute's text (that is Lovdata's)
             self.heading(level, L.statutory_items)
@@ -1226,15 +1256,41 @@ class _Builder:
                     (Span(f"{when}: ", bold=True), Span(t(h.text))) if when else _s(h.text)
                 )
             self.add(BulletList(tuple(items)))
+        told = _blocks_text(p.description)
+        telling = [ms for ms in p.memberships if self.membership_tells(p, ms, told)]
+        # one membership per party that adds only a note ("Salten"): a column of the
+        # parties table, not a second table of the same parties
+        ids = [ms.party for ms in p.memberships]
+        merged = (
+            bool(telling)
+            and len(set(ids)) == len(ids)
+            and all(p.party(i) is not None for i in ids)
+            and not any(
+                self.membership_date(p, ms, ms.valid_from)
+                or self.membership_date(p, ms, ms.valid_to)
+                or ms.role not in (MembershipRole.MEMBER, MembershipRole.HOSPITAL_TRUST)
+                for ms in p.memberships
+            )
+        )
         if p.parties:
             self.heading(level, L.parties)
+            notes = (
+                {
+                    ms.party: t(ms.note)
+                    for ms in p.memberships
+                    if ms.note and not _told(ms.note, told)
+                }
+                if merged
+                else {}
+            )
             self.add(
                 self.parties_table(
-                    p.parties, validity=any(o.valid_from or o.valid_to for o in p.parties)
+                    p.parties,
+                    validity=any(o.valid_from or o.valid_to for o in p.parties),
+                    notes=notes,
                 )
             )
-        told = _blocks_text(p.description)
-        if p.memberships and any(self.membership_tells(p, ms, told) for ms in p.memberships):
+        if telling and not merged:
             self.heading(level, L.members_over_time)
             texts = [
                 (
@@ -1261,7 +1317,11 @@ class _Builder:
             self.heading(level, L.bodies)
             plain: list[Spans] = []  # bodies with nothing to tell beyond a line: one list
             for b in p.bodies:
-                abbr = b.abbreviation if b.abbreviation and f"({b.abbreviation})" not in b.name else None
+                abbr = (
+                    b.abbreviation
+                    if b.abbreviation and f"({b.abbreviation})" not in b.name
+                    else None
+                )
                 name = f"{t(b.name)} ({t(abbr)})" if abbr else t(b.name)
                 kind_label = L.body_kinds[b.kind]
                 info = [] if kind_label.lower() in b.name.lower() else [kind_label]

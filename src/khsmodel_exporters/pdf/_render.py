@@ -16,6 +16,7 @@ cell never runs off the page or raises ``LayoutError``.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import io
 import re
@@ -575,6 +576,12 @@ class _Renderer:
         return _Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1,
                       style=RLTableStyle(cmds), hAlign="LEFT")  # fmt: skip
 
+    def first_rows_height(self, t: C.Table) -> float:
+        """The height of ``t``'s header row, group rows and first measure row."""
+        k = next((n for n, r in enumerate(t.rows) if isinstance(r, C.Row)), len(t.rows) - 1)
+        head = self.table(dataclasses.replace(t, rows=t.rows[: k + 1]))
+        return float(head.wrap(TEXT_W, TEXT_H)[1])
+
     def plain_table(self, t: C.Table) -> Flowable:
         s = self.s
         ncols = max(len(t.columns), 1)
@@ -676,7 +683,18 @@ class _Renderer:
                     run = 0
                     while i + run + 1 < len(blocks) and isinstance(blocks[i + run + 1], C.Heading):
                         run += 1
-                    out.append(CondPageBreak(KEEP_WITH_HEADING + 32 * run))
+                    need = KEEP_WITH_HEADING + 32 * run
+                    nxt = blocks[i + run + 1] if i + run + 1 < len(blocks) else None
+                    if isinstance(nxt, C.Table) and nxt.style == "grid":
+                        # room for the headings, the table's header and its first row: a
+                        # tall first row must not leave the heading alone at the foot
+                        heads = sum(
+                            self.heading(h.text, h.level, "", depth).wrap(TEXT_W, TEXT_H)[1] + 20
+                            for h in blocks[i : i + run + 1]
+                            if isinstance(h, C.Heading)
+                        )
+                        need = max(need, min(heads + self.first_rows_height(nxt), TEXT_H - 40))
+                    out.append(CondPageBreak(need))
                 out.append(self.heading(b.text, b.level, b.bookmark, depth))
             elif isinstance(b, C.Para):
                 style = {"body": s.body, "lead": s.lead, "note": s.note,
