@@ -723,7 +723,8 @@ def user_texts(doc: Any) -> Iterator[str]:
         if doc.proposal:
             yield doc.proposal.text
         for s in doc.sections:
-            yield s.heading
+            if s.content:  # a heading with nothing under it is not printed
+                yield s.heading
         for e in doc.process_events:
             yield e.text
         for a in doc.attachments:

@@ -404,9 +404,12 @@ def _even(*texts: str) -> str:
 
 
 def _told(text: str, told: str) -> bool:
-    """Whether ``text`` stands in ``told`` (an ``_even`` text), whitespace evened out."""
+    """Whether ``text`` stands in ``told`` (an ``_even`` text), whitespace evened out; a
+    sentence's full stop is not needed ("… med Vestre Viken helseforetak." is told by
+    "… med Vestre Viken helseforetak, og bidra …")."""
     text = _even(text)
-    return bool(text) and text in told
+    return bool(text) and (text in told or (text.endswith(".") and len(text) > 20
+                                            and text[:-1] in told))  # fmt: skip
 
 
 def _blocks_text(blocks: Sequence[Block]) -> str:
@@ -1075,7 +1078,9 @@ class _Builder:
         if m.minutes is not None:
             mi = m.minutes
             self.heading(level, L.minutes)
-            self.add(Para((Span(t(mi.title), bold=True),)))
+            more = mi.date or mi.approved or mi.url or mi.content
+            if not more or _even(mi.title).casefold() != L.minutes.casefold():  # "Referat" once
+                self.add(Para((Span(t(mi.title), bold=True),)))
             meta = _join(
                 [
                     L.date(mi.date) if mi.date else None,
@@ -1375,7 +1380,9 @@ class _Builder:
             self.heading(level, L.agreements)
             for a in p.agreements:
                 self.agreement(a, level + 1, as_section=True, listed=p.parties)
-        if p.decisions:
+        if len(p.decisions) == 1:  # "Vedtak (Eiermøtet, 11. juni 2015)", not under "Vedtak"
+            self.decision(p.decisions[0], level)
+        elif p.decisions:
             self.heading(level, L.decisions)
             for d in p.decisions:
                 self.decision(d, level + 1)

@@ -687,13 +687,17 @@ class _Renderer:
                     nxt = blocks[i + run + 1] if i + run + 1 < len(blocks) else None
                     if isinstance(nxt, C.Table) and nxt.style == "grid":
                         # room for the headings, the table's header and its first row: a
-                        # tall first row must not leave the heading alone at the foot
-                        heads = sum(
-                            self.heading(h.text, h.level, "", depth).wrap(TEXT_W, TEXT_H)[1] + 20
-                            for h in blocks[i : i + run + 1]
-                            if isinstance(h, C.Heading)
-                        )
-                        need = max(need, min(heads + self.first_rows_height(nxt), TEXT_H - 40))
+                        # tall first row must not leave the heading alone at the foot (one
+                        # taller than half a page splits anyway, beside the heading)
+                        first = self.first_rows_height(nxt)
+                        if first < TEXT_H / 2:
+                            heads = sum(
+                                self.heading(h.text, h.level, "", depth).wrap(TEXT_W, TEXT_H)[1]
+                                + 20
+                                for h in blocks[i : i + run + 1]
+                                if isinstance(h, C.Heading)
+                            )
+                            need = max(need, heads + first)
                     out.append(CondPageBreak(need))
                 out.append(self.heading(b.text, b.level, b.bookmark, depth))
             elif isinstance(b, C.Para):
