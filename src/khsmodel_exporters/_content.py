@@ -1320,7 +1320,10 @@ class _Builder:
             )  # fmt: skip
         if p.bodies:
             self.heading(level, L.bodies)
-            plain: list[Spans] = []  # bodies with nothing to tell beyond a line: one list
+            # bodies with nothing to tell beyond a line: one list, first, so that it is not
+            # read as part of the last body described under its own heading
+            plain: list[Spans] = []
+            at = len(self.blocks)
             for b in p.bodies:
                 abbr = (
                     b.abbreviation
@@ -1349,9 +1352,6 @@ class _Builder:
                         else (Span(name, bold=True),)
                     )
                     continue
-                if plain:
-                    self.add(BulletList(tuple(plain)))
-                    plain = []
                 self.heading(level + 1, name)
                 if line:
                     self.para(line[:1].upper() + line[1:] + ".", "note")
@@ -1375,7 +1375,7 @@ class _Builder:
                     self.heading(level + 2, L.members)
                     self.add(BulletList(tuple(items)))
             if plain:
-                self.add(BulletList(tuple(plain)))
+                self.blocks.insert(at, BulletList(tuple(plain)))
         if p.agreements:
             self.heading(level, L.agreements)
             for a in p.agreements:
