@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from _needs import program
 
 import khsmodel
 from khsmodel._base import Period
@@ -186,7 +187,8 @@ def pdf_pages(data: bytes, *, layout: bool = True) -> list[str]:
         path = Path(tmp) / "doc.pdf"
         path.write_bytes(data)
         out = subprocess.run(
-            ["pdftotext", *(["-layout"] if layout else []), "-enc", "UTF-8", str(path), "-"],
+            [program("pdftotext"), *(["-layout"] if layout else []), "-enc", "UTF-8", str(path),
+             "-"],
             check=True, capture_output=True, timeout=120,
         ).stdout.decode("utf-8")  # fmt: skip
     pages = out.split("\f")

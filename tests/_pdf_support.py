@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import shutil
 import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
-import pytest
+from _needs import program
 
 from khsmodel import (
     ActionPlan,
@@ -226,13 +225,6 @@ def plan_2016_2017() -> ActionPlan:
 
 
 # ---------------------------------------------------------------- readback
-def need(program: str) -> str:
-    path = shutil.which(program)
-    if path is None:
-        pytest.skip(f"{program} is not installed (Debian: apt-get install poppler-utils)")
-    return path
-
-
 def pdftotext(
     data: bytes,
     *,
@@ -245,7 +237,7 @@ def pdftotext(
 
     ``body_only`` crops away the running header and footer (A4, the exporter's margins).
     """
-    cmd = [need("pdftotext")]
+    cmd = [program("pdftotext")]
     if raw:
         cmd.append("-raw")
     if body_only:
@@ -270,7 +262,7 @@ def pdffonts(data: bytes, tmp_path: Path) -> list[dict[str, str]]:
     path = tmp_path / "fonts.pdf"
     path.write_bytes(data)
     out = subprocess.run(
-        [need("pdffonts"), str(path)], capture_output=True, check=True, text=True, timeout=60
+        [program("pdffonts"), str(path)], capture_output=True, check=True, text=True, timeout=60
     ).stdout.splitlines()
     header, rule = out[0], out[1]
     cols = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
@@ -286,7 +278,7 @@ def word_boxes(data: bytes, tmp_path: Path) -> list[tuple[int, float, float, flo
     path = tmp_path / "boxes.pdf"
     path.write_bytes(data)
     html = subprocess.run(
-        [need("pdftotext"), "-bbox", str(path), "-"],
+        [program("pdftotext"), "-bbox", str(path), "-"],
         capture_output=True,
         check=True,
         text=True,

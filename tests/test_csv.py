@@ -469,5 +469,7 @@ def test_cli_usage_and_input_errors(
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "khsmodel", "format_version": 1, "kind": "action_plan"}')
     assert main(["import-csv", str(csv_file), "--into", str(broken), "-o", str(out)]) == 1
-    assert "$.title: required field is missing" in capsys.readouterr().err
+    assert f"{broken}:$.title: LOAD001 error the file does not load: required field is missing" in (
+        capsys.readouterr().err
+    )
     assert not out.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import doctest
 import importlib
 import pkgutil
@@ -35,21 +36,40 @@ def test_markdown_code_runs(path: Path, tmp_path: Path, monkeypatch: pytest.Monk
 
 
 #: Pages whose code blocks each run on their own, as copied alone into a fresh interpreter.
-SELF_CONTAINED = ("plugins.md", "json-format.md")
+SELF_CONTAINED = ("README.md", "docs/plugins.md", "docs/json-format.md")
 
 
 @pytest.mark.parametrize("name", SELF_CONTAINED)
 def test_each_block_runs_on_its_own(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    blocks = _BLOCK.findall((ROOT / "docs" / name).read_text(encoding="utf-8"))
+    blocks = _BLOCK.findall((ROOT / name).read_text(encoding="utf-8"))
     assert len(blocks) >= 2
     for i, block in enumerate(blocks):
         folder = tmp_path / f"block{i + 1}"
         folder.mkdir()
         monkeypatch.chdir(folder)  # no files left by an earlier block
         code = compile(block, f"{name}[block {i + 1}]", "exec")
-        exec(code, {"__name__": f"docs_{Path(name).stem}_{i + 1}"})
+        exec(code, {"__name__": f"docs_{Path(name).stem}_{i + 1}"})  # a fresh namespace
+
+
+def test_readme_names_every_example_document() -> None:
+    """One line per file of examples/documents, and no line for a file that is gone."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `(\d{3}-[\w-]+\.json)` \| \S", readme, re.M))
+    files = {p.name for p in (ROOT / "examples" / "documents").glob("*.json")}
+    assert listed == files and len(files) == 12
+
+
+def test_readme_lists_the_formats_there_are() -> None:
+    """The comment after ``exporters.available()`` names every registered exporter."""
+    from khsmodel import exporters
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (listed,) = re.findall(r"available\(\)\)\n# (\(.*?\))", readme)
+    names = tuple(info.name for info in exporters.info())
+    assert ast.literal_eval(listed) == names  # a Python tuple, as print() shows it
+    assert set(exporters.available()) <= set(names)
 
 
 def test_renamed_json_keys_are_documented() -> None:

@@ -8,7 +8,6 @@ import importlib.util
 import io
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -41,6 +40,7 @@ from docx.text.paragraph import Paragraph  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _export_samples as samples  # noqa: E402
+from _needs import program  # noqa: E402
 
 from khsmodel_exporters._content import build, iter_text, shared_headings, t  # noqa: E402
 
@@ -579,19 +579,14 @@ def test_thousand_measures_every_row() -> None:
 
 
 # ---------------------------------------------------------------- LibreOffice
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(_soffice() is None, reason="LibreOffice (soffice) is not installed")
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext is not installed")
+@pytest.mark.requires_program("soffice", "pdftotext")
 def test_libreoffice_renders_the_texts(tmp_path: Path) -> None:
     docs = {"plan": samples.action_plan(), "sak": samples.case_document()}
     for name, doc in docs.items():
         khsmodel.export(doc, "docx", tmp_path / f"{name}.docx")
     result = subprocess.run(
         [
-            _soffice(),
+            program("soffice"),
             "--headless",
             "--convert-to",
             "pdf",
@@ -607,7 +602,7 @@ def test_libreoffice_renders_the_texts(tmp_path: Path) -> None:
         pdf = tmp_path / f"{name}.pdf"
         assert pdf.exists(), f"LibreOffice wrote no {pdf.name}: {result.stderr.decode()[-500:]}"
         text = subprocess.run(
-            ["pdftotext", str(pdf), "-"], capture_output=True, check=True
+            [program("pdftotext"), str(pdf), "-"], capture_output=True, check=True
         ).stdout.decode("utf-8")
         flat = " ".join(text.split())
         packed = "".join(text.split())  # words a narrow column broke across lines

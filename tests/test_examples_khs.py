@@ -1,8 +1,9 @@
 """examples/khs.py against seeds 000, 001 and 002: content, counts, round trip, ids.
 
 The seed texts live outside the repository (``../shared/seeds`` by default,
-or the directory in ``KHSMODEL_SEEDS``). Tests that read them are skipped
-when they are absent; the tables below still check the model by content.
+or the directory in ``KHSMODEL_SHARED`` or ``KHSMODEL_SEEDS``). Tests that read them
+are skipped when they are absent (and fail in CI, see tests/_needs.py); the tables
+below still check the model by content.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 import re
 import sys
 from collections import Counter
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _needs import require_shared, shared_dir, unavailable
 
 import khsmodel
 from khsmodel import (
@@ -42,7 +43,7 @@ sys.path.insert(0, str(ROOT / "examples"))
 
 import khs  # noqa: E402
 
-SEEDS = Path(os.environ.get("KHSMODEL_SEEDS", str(ROOT.parent / "shared" / "seeds")))
+SEEDS = shared_dir("seeds")
 
 BUILDERS: dict[str, Callable[[], khsmodel.Document]] = {
     "partnership": khs.partnership,
@@ -109,9 +110,9 @@ def _norm(text: str) -> str:
 
 
 def _seed(prefix: str) -> str:
-    files = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    files = sorted(require_shared(SEEDS).glob(f"{prefix}_*.txt"))
     if not files:
-        pytest.skip(f"seed {prefix} not found in {SEEDS} (set KHSMODEL_SEEDS)")
+        unavailable(f"seed {prefix} not found in {SEEDS} (set KHSMODEL_SHARED or KHSMODEL_SEEDS)")
     return files[0].read_text(encoding="utf-8")
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from _needs import require_shared, shared_dir
 
 import khsmodel
 from khsmodel import (
@@ -53,11 +53,9 @@ sys.path.insert(0, str(ROOT / "examples"))
 import lofoten  # noqa: E402
 import vest_viken  # noqa: E402
 
-SHARED = Path(os.environ.get("KHSMODEL_SHARED", ROOT.parent / "shared"))
-SEEDS = SHARED / "seeds"
-needs_seeds = pytest.mark.skipif(
-    not SEEDS.is_dir(), reason=f"seed texts not found in {SEEDS} (set KHSMODEL_SHARED)"
-)
+SEEDS = shared_dir("seeds")
+#: Skips (fails in CI) when the seed texts are absent; see tests/_needs.py.
+needs_seeds = pytest.mark.requires_shared("seeds")
 
 FUNCTIONS: dict[str, Callable[[], khsmodel.Document]] = {
     "vest_viken.partnership": vest_viken.partnership,
@@ -126,7 +124,7 @@ def _seed_004_plan() -> list[tuple[str, list[str]]]:
 
 
 def _parties_csv() -> list[dict[str, str]]:
-    with (SHARED / "domain" / "parties.csv").open(encoding="utf-8", newline="") as f:
+    with require_shared(shared_dir("domain/parties.csv")).open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 

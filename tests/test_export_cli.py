@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import attrs
 import pytest
@@ -18,6 +19,13 @@ docx = pytest.importorskip("docx")
 
 sys.path.insert(0, str(Path(__file__).parent))
 import _export_samples as samples  # noqa: E402
+
+
+def _meeting() -> khsmodel.Meeting:
+    """The sample meeting with its agenda case numbered in the meeting's year (valid: MEET005)."""
+    m = samples.meeting()
+    item = attrs.evolve(m.agenda[0], case_number=khsmodel.CaseNumber.parse("07-2022"))
+    return attrs.evolve(m, agenda=(item, *m.agenda[1:]))
 
 
 def _title(path: Path) -> str:
@@ -36,7 +44,7 @@ def inputs(tmp_path: Path) -> dict[str, Path]:
     }
     khsmodel.dump(samples.action_plan(), paths["plan"])
     khsmodel.dump(samples.case_document(), paths["case"])
-    khsmodel.dump(samples.meeting(), paths["meeting"])
+    khsmodel.dump(_meeting(), paths["meeting"])
     bad = src / "bad.json"
     bad.write_text(
         json.dumps(
@@ -99,10 +107,11 @@ def test_some_invalid_others_written(
     code = main(["export", *files, "--format", "docx", "--out-dir", str(out_dir), "--jobs", jobs])
     assert code == 1
     err = capsys.readouterr().err
-    # every problem of the invalid file, with its path; the control character with its field
-    assert f"{inputs['bad']}: $.title: expected a string, got number 3" in err
-    assert f"{inputs['bad']}: $.focus_areas[0].number: expected an integer" in err
-    assert f"{inputs['ctrl']}: $.title: character U+000B is not allowed" in err
+    # every problem of the file that does not load, as validate prints it (LOAD001, path);
+    # the control character is a validation error (DOC002) with its field: not exported
+    assert f"{inputs['bad']}:$.title: LOAD001 error the file does not load: expected a string, got number 3" in err
+    assert f"{inputs['bad']}:$.focus_areas[0].number: LOAD001 error" in err
+    assert f"{inputs['ctrl']}:$.title: DOC002 error" in err
     assert "\r" not in err  # no progress display when stderr is not a terminal
     written = sorted(p.name for p in out_dir.iterdir())
     assert written == ["mote.docx", "plan.docx", "sak.docx"]
@@ -136,7 +145,7 @@ def test_json_format_and_overwrite_guard(
 
 def test_missing_input_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "finnes-ikke.json"
-    assert main(["export", str(missing), "--format", "docx"]) == 1
+    assert main(["export", str(missing), "--format", "docx"]) == 2  # an unreadable input
     err = capsys.readouterr().err
     assert str(missing) in err and "No such file" in err
     assert list(tmp_path.iterdir()) == []
@@ -159,7 +168,7 @@ def test_usage_errors(
     assert main(["export", plan, "-f", "docx", "--out-dir", str(a_file)]) == 2
     assert "is not a folder" in capsys.readouterr().err
     assert main(["export", plan, "-f", "docx", "-o", str(tmp_path / "plan.pdf")]) == 2
-    assert "does not end in .docx, the suffix of the docx format" in capsys.readouterr().err
+    assert "does not fit the docx format: its file names end in .docx" in capsys.readouterr().err
     assert not (tmp_path / "plan.pdf").exists()
     with pytest.raises(SystemExit) as exc:
         main(["export", plan, "-f", "pdf", "-O", "timeline"])  # not KEY=VALUE
@@ -210,8 +219,12 @@ def test_options_new_folders_and_what_is_printed(
     data = written.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b";" in data.splitlines()[0]
     assert main(["export", str(inputs["plan"]), "-f", "pdf", "-o", str(tmp_path / "p.pdf"),
-                 "-O", "farge=rød"]) == 1  # fmt: skip
-    assert "unknown option(s) for the pdf exporter: farge" in capsys.readouterr().err
+                 "-O", "farge=rød"]) == 2  # fmt: skip
+    err = capsys.readouterr().err
+    assert (
+        "-O farge: the pdf format has no such option (it takes: -O numbering=true|false, "
+        "-O timeline=true|false)"
+    ) in err
     assert not (tmp_path / "p.pdf").exists()
 
 
@@ -224,7 +237,7 @@ def test_python_dash_m(inputs: dict[str, Path], tmp_path: Path) -> None:
     )  # fmt: skip
     assert ran.returncode == 0, ran.stderr
     assert ran.stdout == f"{tmp_path / 'm.json'}\n"
-    assert khsmodel.load(tmp_path / "m.json") == samples.meeting()
+    assert khsmodel.load(tmp_path / "m.json") == _meeting()
 
 
 def test_console_script(inputs: dict[str, Path], tmp_path: Path) -> None:
@@ -249,9 +262,26 @@ def test_console_script(inputs: dict[str, Path], tmp_path: Path) -> None:
     assert usage.returncode == 2
 
 
-def test_option_values_that_look_like_numbers() -> None:
-    from khsmodel._cli_export import _option
+def test_option_values_of_an_exporter_that_declares_none() -> None:
+    """A plugin without ``cli_options`` gets true/false and whole numbers guessed, text else."""
+    from khsmodel.cli._common import option_argument, parse_options
 
-    assert _option("jobs=-5") == ("jobs", -5) and _option("n=12") == ("n", 12)
-    assert _option("delimiter=--5") == ("delimiter", "--5")  # not a number: text
-    assert _option("bom=true") == ("bom", True) and _option("x=") == ("x", "")
+    raw = [option_argument(t) for t in ("jobs=-5", "n=12", "delimiter=--5", "bom=true", "x=")]
+    assert parse_options("plugin", object(), raw) == {  # type: ignore[arg-type]
+        "jobs": -5, "n": 12, "delimiter": "--5", "bom": True, "x": ""
+    }
+
+
+def test_guessing_leaves_words_as_text_and_bad_declarations_are_ignored() -> None:
+    """Only true/false are guessed as booleans ("no" may be a language code); a plugin whose
+    ``cli_options`` are not CliOption objects gets guessed values, not a traceback."""
+    from khsmodel.cli._common import UsageError, option_argument, parse_options
+
+    class Odd:
+        cli_options: ClassVar[dict[str, str]] = {"lang": "text"}
+
+    raw = [option_argument("lang=no"), option_argument("on=ja")]
+    assert parse_options("odd", Odd(), raw) == {"lang": "no", "on": "ja"}  # type: ignore[arg-type]
+    twice = [option_argument("timeline=true"), option_argument("timeline=false")]
+    with pytest.raises(UsageError, match="-O timeline is given twice"):
+        parse_options("pdf", khsmodel.exporters.get("pdf"), twice)

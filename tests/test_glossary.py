@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import enum
 import inspect
-import os
 import re
 from pathlib import Path
 
 import attrs
-import pytest
+from _needs import require_shared, shared_dir
 
 import khsmodel._base
 import khsmodel.agreements
@@ -24,9 +23,7 @@ import khsmodel.plans
 import khsmodel.timeframes
 
 ROOT = Path(__file__).resolve().parent.parent
-GLOSSARY = Path(
-    os.environ.get("KHSMODEL_DOMAIN", str(ROOT.parent / "shared" / "domain"))
-) / "glossary.md"
+GLOSSARY = shared_dir("domain/glossary.md")
 
 _MODULES = (
     khsmodel._base, khsmodel.agreements, khsmodel.cases, khsmodel.decisions,
@@ -60,8 +57,7 @@ def _documented_deviations() -> set[str]:
 
 
 def test_every_glossary_identifier_has_a_home() -> None:
-    if not GLOSSARY.exists():
-        pytest.skip(f"glossary not found at {GLOSSARY} (set KHSMODEL_DOMAIN)")
+    require_shared(GLOSSARY)
     names = _model_names()
     missing = set()
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():

@@ -299,3 +299,141 @@ def test_title_with_line_break_stays_one_content_line() -> None:
     cal = icalendar.Calendar.from_ical(data)
     summaries = [str(c["summary"]) for c in cal.walk("VEVENT")]
     assert "Sak 1/2010: linje 1\nlinje 2" in summaries
+
+
+# ---------------------------------------------------------------------------
+# Ongoing and recurring measures (issue 15)
+# ---------------------------------------------------------------------------
+
+
+def _plan_with(timeframes: dict[int, Timeframe], period: khsmodel.Period | None = None) -> ActionPlan:
+    """Seed 002 with focus area 1 holding measures 1.1, 1.2 … of these timeframes."""
+    plan = load("002-khs-handlingsplan-2016-2017")
+    fa = plan.focus_areas[0]
+    measures = tuple(
+        attrs.evolve(fa.measures[0], number=n, timeframe=tf) for n, tf in timeframes.items()
+    )
+    plan = attrs.evolve(plan, focus_areas=(attrs.evolve(fa, measures=measures), *plan.focus_areas[1:]))
+    return attrs.evolve(plan, period=period) if period is not None else plan
+
+
+def _rrule_starts(ev: Any) -> list[dt.date]:
+    from dateutil.rrule import rrulestr
+
+    rule = ev["rrule"].to_ical().decode()
+    start = ev["dtstart"].dt
+    return [d.date() for d in rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))]
+
+
+def test_ongoing_and_recurring_measures() -> None:
+    interpret = khsmodel.interpret_timeframe
+    tfs = {n: Timeframe(text=text, interpretation=interpret(text))
+           for n, text in ((1, "Løpende"), (2, "Årlig i mars"), (3, "Kvartalsvis"), (4, "Hvert møte"))}  # fmt: skip
+    plan = _plan_with(tfs)
+    fa = plan.focus_areas[0]
+    cal = parse(khsmodel.export(plan, "ics"))
+    events = {str(e["summary"]).split(" ", 1)[0]: e for e in items(cal)}
+    ongoing = events["1.1"]  # the plan's period, 2016-2017
+    assert (ongoing["dtstart"].dt, ongoing["dtend"].dt) == (dt.date(2016, 1, 1), dt.date(2018, 1, 1))
+    assert "rrule" not in ongoing
+    march = events["1.2"]
+    assert (march["dtstart"].dt, march["dtend"].dt) == (dt.date(2016, 3, 1), dt.date(2016, 4, 1))
+    assert march["rrule"].to_ical() == b"FREQ=YEARLY;UNTIL=20170301"
+    assert "Tidsperspektiv: Årlig i mars" in str(march["description"])
+    assert _rrule_starts(march) == [dt.date(2016, 3, 1), dt.date(2017, 3, 1)]
+    quarterly = events["1.3"]
+    assert quarterly["rrule"].to_ical() == b"FREQ=MONTHLY;UNTIL=20171001;INTERVAL=3"
+    starts = _rrule_starts(quarterly)
+    expected = [lo for lo, _ in tfs[3].interpretation.occurrences(plan.period)]  # type: ignore[union-attr]
+    assert starts == expected and len(starts) == 8
+    # 90 days, the shortest quarter: no instance runs into the next quarter
+    assert quarterly["dtend"].dt - quarterly["dtstart"].dt == dt.timedelta(days=90)
+    assert "1.4" not in events  # per meeting: the plan does not give the meetings' dates
+    assert fa.measures[3].timeframe == tfs[4]
+
+
+def test_recurring_measure_in_a_plan_that_starts_mid_year() -> None:
+    """A plan from 23 September 2021: the first whole month starts the rule; the cut one is not
+    repeated as if it were a month."""
+    period = khsmodel.Period(start=dt.date(2021, 9, 23), end=dt.date(2022, 6, 30))
+    tf = Timeframe(text="Hver måned", interpretation=khsmodel.interpret_timeframe("Hver måned"))
+    plan = _plan_with({1: tf}, period)
+    events = {str(e["summary"]).split(" ", 1)[0]: e for e in items(parse(khsmodel.export(plan, "ics")))}
+    monthly = events["1.1"]
+    assert monthly["dtstart"].dt == dt.date(2021, 10, 1)
+    assert monthly["dtend"].dt == dt.date(2021, 10, 29)  # 28 days, the shortest month (February)
+    starts = _rrule_starts(monthly)
+    assert starts[0] == dt.date(2021, 10, 1) and starts[-1] == dt.date(2022, 6, 1) and len(starts) == 9
+    todos = {str(t["summary"]).split(" ", 1)[0]: t
+             for t in items(parse(khsmodel.export(plan, "ics", measures="todos")), "VTODO")}  # fmt: skip
+    assert todos["1.1"]["rrule"].to_ical() == b"FREQ=MONTHLY;UNTIL=20220601"
+    # a yearly one in March, in a plan that has one March: one event, no rule
+    tf = Timeframe(text="Årleg i mars", interpretation=khsmodel.interpret_timeframe("Årleg i mars"))
+    events = {str(e["summary"]).split(" ", 1)[0]: e
+              for e in items(parse(khsmodel.export(_plan_with({1: tf}, period), "ics")))}  # fmt: skip
+    assert (events["1.1"]["dtstart"].dt, events["1.1"]["dtend"].dt) == (dt.date(2022, 3, 1), dt.date(2022, 4, 1))
+    assert "rrule" not in events["1.1"]
+
+
+def test_timeline_spans_ongoing_and_lists_recurring_unplaced() -> None:
+    """Word and PDF share the timeline data: "Løpende" is a bar over the plan's period;
+    "Årlig i mars" is listed with its words (one bar from first to last March would say
+    it runs all the time between)."""
+    from khsmodel.labels import NB
+    from khsmodel_exporters._timeline_data import collect
+
+    interpret = khsmodel.interpret_timeframe
+    tfs = {n: Timeframe(text=text, interpretation=interpret(text))
+           for n, text in ((1, "Løpende"), (2, "Årlig i mars"))}  # fmt: skip
+    plan = _plan_with(tfs)
+    data = collect(attrs.evolve(plan, focus_areas=plan.focus_areas[:1]), NB)
+    ((_, rows),) = data.groups
+    assert [(r.when, r.start, r.end) for r in rows] == [
+        ("Løpende", dt.date(2016, 1, 1), dt.date(2017, 12, 31))
+    ]
+    assert [(r.when, r.start) for _, r in data.unresolved] == [("Årlig i mars", None)]
+
+
+@given(
+    ks.periods(bounded=True, min_days=1, max_days=2000),
+    st.lists(ks.interpretations(kinds=(khsmodel.Recurring,)), min_size=1, max_size=4),
+    st.sampled_from(["events", "todos"]),
+)
+def test_recurring_events_lie_in_the_period(
+    period: khsmodel.Period, recurrences: list[khsmodel.Recurring], mode: str
+) -> None:
+    """Every instance of every rule starts and ends inside the plan's period, and the instances
+    start where the occurrences do (one cut by an end of the period aside)."""
+    from dateutil.rrule import rrulestr
+
+    plan = _plan_with({n: Timeframe(text="x", interpretation=r) for n, r in enumerate(recurrences, 1)},
+                      period)  # fmt: skip
+    kind = "VTODO" if mode == "todos" else "VEVENT"
+    comps = {str(c["summary"]).split(" ", 1)[0]: c
+             for c in items(parse(khsmodel.export(plan, "ics", measures=mode)), kind)}  # fmt: skip
+    for n, r in enumerate(recurrences, 1):
+        occurrences = list(r.occurrences(period))
+        comp = comps.get(f"1.{n}")
+        if comp is None:
+            assert r.frequency is khsmodel.Frequency.PER_MEETING or not occurrences
+            continue
+        start = comp["dtstart"].dt if "dtstart" in comp else comp["due"].dt
+        last = comp["dtend"].dt - dt.timedelta(days=1) if kind == "VEVENT" else comp["due"].dt
+        if "rrule" not in comp:
+            assert (start, last) in occurrences
+            continue
+        rule = rrulestr(comp["rrule"].to_ical().decode(), dtstart=dt.datetime.combine(start, dt.time()))
+        instances = [d.date() for d in rule]
+        assert instances[0] == start
+        assert set(instances) <= {lo for lo, _ in occurrences}  # the whole ones
+        assert len(instances) >= len(occurrences) - 2  # at most one cut at each end
+        for day in instances:
+            assert period.contains(day) and period.contains(day + (last - start))
+
+
+def test_recurring_measure_in_an_open_period_has_no_end() -> None:
+    tf = Timeframe(text="Kvartalsvis", interpretation=khsmodel.interpret_timeframe("Kvartalsvis"))
+    plan = _plan_with({1: tf}, khsmodel.Period(start=dt.date(2022, 2, 1)))
+    (ev,) = [e for e in items(parse(khsmodel.export(plan, "ics"))) if str(e["summary"]).startswith("1.1 ")]
+    assert ev["dtstart"].dt == dt.date(2022, 4, 1)  # February–March is cut by the start
+    assert ev["rrule"].to_ical() == b"FREQ=MONTHLY;INTERVAL=3"

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 import pytest
+from _needs import require_shared, shared_dir
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,8 +44,7 @@ from khsmodel import strategies as ks
 etree = pytest.importorskip("lxml.etree")
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMAS = ROOT / ".." / "shared" / "schemas"
-XSD = SCHEMAS / "noark5" / "arkivstruktur.xsd"
+XSD = shared_dir("schemas/noark5/arkivstruktur.xsd")
 sys.path.insert(0, str(ROOT / "examples"))
 
 from catalogue import EXAMPLES  # noqa: E402
@@ -60,8 +60,7 @@ SAMI = "Hábmer, Fuolldá, Kárášjohka, Porsáŋgu, Evenášši, Deanu gielda,
 
 @pytest.fixture(scope="module")
 def schema() -> Any:
-    if not XSD.is_file():
-        pytest.skip(f"the Noark 5 XSDs are not at {XSD.resolve()} (../shared/schemas/noark5)")
+    require_shared(XSD)
     return etree.XMLSchema(etree.parse(str(XSD)))
 
 

@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 import attrs
 import pytest
+from _needs import require_shared, shared_dir
 from hypothesis import given
 
 import khsmodel
@@ -49,7 +50,7 @@ from khsmodel import strategies as ks
 from khsmodel_exporters.oparl import DEFAULT_BASE_URL, OPARL_VERSION, oslo_offset
 
 ROOT = Path(__file__).resolve().parent.parent
-OPARL = ROOT / ".." / "shared" / "schemas" / "oparl"
+OPARL = shared_dir("schemas/oparl")
 sys.path.insert(0, str(ROOT / "examples"))
 
 from catalogue import EXAMPLES  # noqa: E402
@@ -124,8 +125,7 @@ class Schemas:
 
 @pytest.fixture(scope="module")
 def schemas() -> Schemas:
-    if not (OPARL / "Body.json").is_file():
-        pytest.skip(f"the OParl 1.1 schemas are not at {OPARL.resolve()} (../shared/schemas/oparl)")
+    require_shared(OPARL / "Body.json")
     return Schemas(OPARL)
 
 

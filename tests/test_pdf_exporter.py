@@ -18,6 +18,7 @@ import _export_samples as samples
 import attrs
 import pypdf
 import pytest
+from _needs import program
 from _pdf_support import (
     ROOT,
     SAMI_NAMES,
@@ -654,6 +655,7 @@ def test_measure_tables_of_a_plan_share_their_column_widths(plan: ActionPlan) ->
     assert len({tuple(renderer.table_widths(t)) for t in tables}) == 1
 
 
+@pytest.mark.requires_program("pdftotext")
 def test_a_group_row_is_never_the_last_row_of_a_page() -> None:
     """A heading row ("Fagdag") goes to the next page with the measure it heads rather
     than ending a page alone: a plan with a heading over every third measure, of uneven
@@ -669,7 +671,7 @@ def test_a_group_row_is_never_the_last_row_of_a_page() -> None:
     plan = ActionPlan(title="Plan", focus_areas=(FocusArea(number=1, title="Alt",
                                                            measures=measures),))  # fmt: skip
     data = PdfExporter().export(plan, timeline=False)
-    pages = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data,
+    pages = subprocess.run([program("pdftotext"), "-layout", "-", "-"], input=data,
                            capture_output=True, check=True).stdout.decode().split("\f")  # fmt: skip
     ends = 0
     for page in pages:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given, settings
@@ -12,16 +13,20 @@ from khsmodel import (
     AtEvent,
     Between,
     ByDate,
+    Frequency,
     InMonth,
     InYear,
     MonthPart,
     NextMeeting,
     OnDate,
+    Ongoing,
     Period,
     Precision,
+    Recurring,
     StartingFrom,
     Timeframe,
     interpret_timeframe,
+    is_text_only,
 )
 from khsmodel import strategies as ks
 from khsmodel.timeframes import Interpretation
@@ -206,7 +211,8 @@ def test_generated_timeframes_cover_every_interpretation_class() -> None:
         seen.add(type(timeframe.interpretation) if timeframe.interpretation else None)
 
     settings(max_examples=300, database=None)(collect)()
-    expected = {OnDate, InMonth, InYear, Between, StartingFrom, ByDate, NextMeeting, AtEvent, None}
+    expected = {OnDate, InMonth, InYear, Between, StartingFrom, ByDate, NextMeeting, AtEvent,
+                Ongoing, Recurring, None}  # fmt: skip
     assert seen == expected
 
 
@@ -229,6 +235,8 @@ def test_generated_timeframes_lie_in_the_period_and_say_what_they_mean(data: st.
     ):
         if isinstance(interpretation, NextMeeting):
             assert parsed == NextMeeting(body=interpretation.body)
+        elif isinstance(interpretation, Ongoing | Recurring):
+            assert parsed == interpretation, timeframe.text
         elif isinstance(interpretation, OnDate | InMonth | InYear | ByDate) or (
             isinstance(interpretation, StartingFrom) and interpretation.precision is Precision.MONTH
         ):
@@ -243,3 +251,253 @@ def test_the_period_skips_a_year_the_day_does_not_exist_in() -> None:
     period = Period(start=D(2023, 9, 1), end=D(2024, 12, 31))
     assert interpret_timeframe("29. februar", period=period) == OnDate(date=D(2024, 2, 29))
     assert interpret_timeframe("Tidsplan i samarbeid med kommunene", period=period) is None
+
+
+
+# ---------------------------------------------------------------------------
+# Nynorsk and the phrases of real plans (issue 15); the field list is in test_field_phrases.py
+# ---------------------------------------------------------------------------
+
+YEARLY = Frequency.YEARLY
+
+
+@pytest.mark.parametrize(
+    ("nb", "nn", "expected"),
+    [
+        ("Høsten 2022", "Hausten 2022", Between(start=D(2022, 8, 1), end=D(2022, 12, 31))),
+        ("Høst 2022", "Haust 2022", Between(start=D(2022, 8, 1), end=D(2022, 12, 31))),
+        ("Sommeren 2022", "Sommaren 2022", Between(start=D(2022, 6, 1), end=D(2022, 8, 31))),
+        ("Våren", "Vår", Between(start=D(2016, 1, 1), end=D(2016, 6, 30))),
+        ("Første halvår 2022", "Fyrste halvår 2022", Between(start=D(2022, 1, 1), end=D(2022, 6, 30))),
+        ("Andre halvår", "Siste halvår", Between(start=D(2016, 7, 1), end=D(2016, 12, 31))),
+        ("I løpet av 2022", "I løpet av 2022", InYear(year=2022)),
+        ("Innen utgangen av 2022", "Innan utgangen av 2022", ByDate(date=D(2022, 12, 31))),
+        ("Senest innen utgangen av mars", "Seinast innan utgangen av mars", ByDate(date=D(2016, 3, 31))),
+        ("Uke 12", "Veke 12", Between(start=D(2016, 3, 21), end=D(2016, 3, 27))),
+        ("Uke 1 2021", "Veke 1, 2021", Between(start=D(2021, 1, 4), end=D(2021, 1, 10))),
+        ("Uke 12-14", "Veke 12–14", Between(start=D(2016, 3, 21), end=D(2016, 4, 10))),
+        ("Fra høsten 2021", "Frå hausten 2021", StartingFrom(start=D(2021, 8, 1), precision=Precision.MONTH)),
+        ("Løpende", "Løpande", Ongoing()),
+        ("Hele perioden", "Heile perioden", Ongoing()),
+        ("Kontinuerlig", "Kontinuerleg", Ongoing()),
+        ("Årlig", "Årleg", Recurring(frequency=YEARLY)),
+        ("Hvert år i mars", "Kvart år i mars", Recurring(frequency=YEARLY, month=3)),
+        ("Hvert 4. år", "Kvart 4. år", Recurring(frequency=YEARLY, interval=4)),
+        ("Annethvert år", "Annakvart år", Recurring(frequency=YEARLY, interval=2)),
+        ("Hver måned", "Kvar månad", Recurring(frequency=Frequency.MONTHLY)),
+        ("Månedlig", "Månadleg", Recurring(frequency=Frequency.MONTHLY)),
+        ("Hvert møte", "Kvart møte", Recurring(frequency=Frequency.PER_MEETING)),
+        ("Mandag 4. april", "Måndag 4. april", OnDate(date=D(2016, 4, 4))),
+    ],
+)
+def test_bokmal_and_nynorsk_read_alike(nb: str, nn: str, expected: Interpretation) -> None:
+    assert interpret_timeframe(nb, year=2016) == expected
+    assert interpret_timeframe(nn, year=2016) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ultimo mars", InMonth(year=2016, month=3, part=MonthPart.LATE)),
+        ("Primo mars", InMonth(year=2016, month=3, part=MonthPart.EARLY)),
+        ("Medio mars", InMonth(year=2016, month=3, part=MonthPart.MID)),
+        ("2023–2025", Between(start=D(2023, 1, 1), end=D(2025, 12, 31))),
+        ("2023 - 2025", Between(start=D(2023, 1, 1), end=D(2025, 12, 31))),
+        ("30.11.22", OnDate(date=D(2022, 11, 30))),
+        ("13.5.2016", OnDate(date=D(2016, 5, 13))),
+        ("Kvartalsvis", Recurring(frequency=Frequency.QUARTERLY)),
+        ("Fortløpende", Ongoing()),
+        ("Årlig i mars", Recurring(frequency=YEARLY, month=3)),
+        ("I mars hvert år", Recurring(frequency=YEARLY, month=3)),
+        ("Innen utgangen av året", ByDate(date=D(2016, 12, 31))),
+        ("Uke 53", None),  # 2016 has 52 ISO weeks
+        ("Uke 53 2020", Between(start=D(2020, 12, 28), end=D(2021, 1, 3))),
+        ("Onsdag 4. april", None),  # 4 April 2016 is a Monday: the words contradict each other
+        ("Mandag 2016", None),  # a weekday goes with a day only
+        ("Hvert 0. år", None),
+        ("Mai - mars 2021", None),  # a span that ends before it starts
+        ("16. september d.å.", OnDate(date=D(2016, 9, 16))),
+        ("Etter behov", None),
+    ],
+)
+def test_more_forms(text: str, expected: Interpretation | None) -> None:
+    assert interpret_timeframe(text, year=2016) == expected
+
+
+def test_a_weekday_picks_the_year_in_the_period() -> None:
+    """"Torsdag 4.mai" in a plan of 2022–2024: 4 May is a Thursday in 2023 only."""
+    period = Period(start=D(2022, 1, 1), end=D(2024, 12, 31))
+    assert interpret_timeframe("Torsdag 4.mai", period=period) == OnDate(date=D(2023, 5, 4))
+
+
+def test_text_only_phrases() -> None:
+    for text in ("Etter behov", "ved behov", "Ikke aktuelt.", "(Ikkje aktuelt)", "Så snart som råd"):
+        assert is_text_only(text), text
+        assert interpret_timeframe(text, year=2016) is None
+    assert not is_text_only("Tidsplan i samarbeid med kommunene")  # not read, but not deliberate
+
+
+def test_recurring_occurrences_are_cut_to_the_period() -> None:
+    period = Period(start=D(2021, 9, 23), end=D(2022, 6, 30))
+    assert list(Recurring(frequency=YEARLY).occurrences(period)) == [
+        (D(2021, 9, 23), D(2021, 12, 31)),
+        (D(2022, 1, 1), D(2022, 6, 30)),
+    ]
+    assert list(Recurring(frequency=Frequency.QUARTERLY).occurrences(period))[:2] == [
+        (D(2021, 9, 23), D(2021, 9, 30)),
+        (D(2021, 10, 1), D(2021, 12, 31)),
+    ]
+    assert list(Recurring(frequency=YEARLY, month=9).occurrences(period)) == [
+        (D(2021, 9, 23), D(2021, 9, 30))
+    ]
+    assert list(Recurring(frequency=YEARLY, month=8).occurrences(period)) == []
+    meetings = [D(2021, 9, 1), D(2022, 2, 4), D(2021, 10, 5), D(2022, 2, 4)]
+    assert list(Recurring(frequency=Frequency.PER_MEETING).occurrences(period, meetings)) == [
+        (D(2021, 10, 5), D(2021, 10, 5)),
+        (D(2022, 2, 4), D(2022, 2, 4)),
+    ]
+    assert list(Recurring(frequency=YEARLY).occurrences(Period(end=D(2022, 1, 1)))) == []
+    tf = Timeframe(text="Årlig i mars", interpretation=Recurring(frequency=YEARLY, month=3))
+    assert tf.date_range(period) == (D(2022, 3, 1), D(2022, 3, 31))
+    assert tf.date_range() is None and not tf.resolved  # no dates without a plan period
+    assert tf.date_range(Period(start=D(2022, 1, 1))) == (D(2022, 3, 1), None)
+
+
+@pytest.mark.parametrize(
+    ("make", "path"),
+    [
+        (lambda: Recurring(frequency=Frequency.MONTHLY, month=3), "month"),
+        (lambda: Recurring(frequency=YEARLY, month=13), "month"),
+        (lambda: Recurring(frequency=YEARLY, interval=0), "interval"),
+        (lambda: Recurring(frequency=Frequency.PER_MEETING, interval=2), "interval"),
+    ],
+)
+def test_recurring_refuses_what_it_cannot_mean(make: object, path: str) -> None:
+    from khsmodel.errors import FieldValueError
+
+    with pytest.raises(FieldValueError) as info:
+        make()  # type: ignore[operator]
+    assert path in str(info.value)
+
+
+@given(
+    ks.periods(bounded=True, min_days=1, max_days=3000),
+    ks.interpretations(kinds=(Recurring,)),
+    st.lists(st.dates(D(2000, 1, 1), D(2040, 12, 31)), max_size=8),
+)
+def test_every_recurring_occurrence_lies_in_the_period(
+    period: Period, recurring: Recurring, meetings: list[D]
+) -> None:
+    times = list(recurring.occurrences(period, meetings))
+    for lo, hi in times:
+        assert lo <= hi
+        assert period.contains(lo) and period.contains(hi)
+    for (_, hi), (lo, _) in itertools.pairwise(times):
+        assert hi < lo  # in order, none overlapping
+    tiles = recurring.month is None and recurring.interval == 1
+    if recurring.frequency is not Frequency.PER_MEETING and tiles:  # the period, day by day
+        assert times[0][0] == period.start and times[-1][1] == period.effective_end
+        for (_, hi), (lo, _) in itertools.pairwise(times):
+            assert lo == hi + dt.timedelta(days=1)
+    rng = Timeframe(text="x", interpretation=recurring).date_range(period)
+    assert rng == ((times[0][0], times[-1][1]) if times and recurring.frequency is not
+                   Frequency.PER_MEETING else None)  # fmt: skip
+
+
+@given(ks.periods(bounded=False), ks.interpretations(kinds=(Recurring,)))
+def test_recurring_in_an_open_period_goes_on(period: Period, recurring: Recurring) -> None:
+    for lo, hi in itertools.islice(recurring.occurrences(period), 30):
+        assert period.contains(lo) and period.contains(hi) and lo <= hi
+
+
+@given(ks.periods(bounded=False))
+def test_ongoing_covers_the_period(period: Period) -> None:
+    rng = Timeframe(text="Løpende", interpretation=Ongoing()).date_range(period)
+    if period.start is None and period.effective_end is None:
+        assert rng is None
+    else:
+        assert rng == (period.start, period.effective_end)
+        if period.start is not None:
+            assert period.contains(period.start)
+
+
+_WORDS = ("i", "løpet", "av", "innen", "innan", "utgangen", "uke", "veke", "12", "53", "2022",
+          "22", "-", "–", "mars", "jan.", "høsten", "hausten", "medio", "primo", "ultimo",
+          "årlig", "hvert", "kvart", "år", "4.", "1.", "halvår", "tertial", "kvartal", "fra",
+          "til", "og", "med", "neste", "møte", "torsdag", "måndag", "d.å.", "/", "15.", "0",
+          "31.02.2016", "29.", "februar", "perioden", "løpende", "9999", "1899")  # fmt: skip
+
+
+@given(
+    st.one_of(st.text(max_size=40), st.lists(st.sampled_from(_WORDS), max_size=6).map(" ".join)),
+    st.one_of(st.none(), st.integers(-5, 12000)),
+    st.one_of(st.none(), ks.periods(bounded=False)),
+)
+def test_interpret_never_raises(text: str, year: int | None, period: Period | None) -> None:
+    """Any text, any year, any period: an interpretation or None, never an exception."""
+    got = interpret_timeframe(text, year=year, body="osu", period=period)
+    assert got is None or isinstance(
+        got, OnDate | InMonth | InYear | Between | StartingFrom | ByDate | NextMeeting | AtEvent
+        | Ongoing | Recurring
+    )
+
+
+# ---------------------------------------------------------------------------
+# In the JSON format
+# ---------------------------------------------------------------------------
+
+
+def _plan_json(interpretation: object) -> dict[str, object]:
+    return {
+        "format": "khsmodel", "format_version": 1, "kind": "action_plan",
+        "title": "Handlingsplan 2022-2023",
+        "period": {"start": "2022-01-01", "end": "2023-12-31"},
+        "focus_areas": [{"number": 1, "title": "Samhandling", "measures": [
+            {"number": 1, "text": "Felles fagdag", "timeframe": {
+                "text": "Årleg i mars", "interpretation": interpretation}}]}],
+    }  # fmt: skip
+
+
+def test_ongoing_and_recurring_in_json_and_the_schema() -> None:
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    import khsmodel
+
+    validator = Draft202012Validator(khsmodel.json_schema())
+    for interpretation, expected in (
+        ({"kind": "recurring", "frequency": "yearly", "month": 3},
+         Recurring(frequency=YEARLY, month=3)),
+        ({"kind": "recurring", "frequency": "quarterly", "interval": 2},
+         Recurring(frequency=Frequency.QUARTERLY, interval=2)),
+        ({"kind": "ongoing"}, Ongoing()),
+    ):  # fmt: skip
+        data = _plan_json(interpretation)
+        assert list(validator.iter_errors(data)) == []
+        plan = khsmodel.loads(json.dumps(data))
+        tf = plan.focus_areas[0].measures[0].timeframe
+        assert tf is not None and tf.interpretation == expected
+        again = json.loads(khsmodel.dumps(plan))
+        assert again["focus_areas"][0]["measures"][0]["timeframe"]["interpretation"] == interpretation
+
+
+@pytest.mark.parametrize(
+    ("interpretation", "path"),
+    [
+        ({"kind": "recurring", "frequency": "weekly"}, ".interpretation.frequency"),
+        ({"kind": "recurring", "frequency": "monthly", "month": 3}, ".interpretation.month"),
+        ({"kind": "recurring", "frequency": "yearly", "month": "mars"}, ".interpretation.month"),
+        ({"kind": "ongoing", "start": "2022-01-01"}, ".interpretation.start"),
+    ],
+)
+def test_bad_recurrences_are_refused_with_their_path(interpretation: object, path: str) -> None:
+    import json
+
+    import khsmodel
+
+    with pytest.raises(khsmodel.InvalidDocumentError) as info:
+        khsmodel.loads(json.dumps(_plan_json(interpretation)))
+    assert [e.path for e in info.value.errors] == [
+        "$.focus_areas[0].measures[0].timeframe" + path
+    ]

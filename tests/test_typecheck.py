@@ -137,7 +137,7 @@ def test_all_wrong_fields_are_named_at_once_with_hints() -> None:
             lambda: Timeframe(text="Medio juni", interpretation="Medio juni"),
             "Timeframe.interpretation",
             "expected OnDate or InMonth or InYear or Between or StartingFrom or ByDate or "
-            "NextMeeting or AtEvent or None, got str 'Medio juni' "
+            "NextMeeting or AtEvent or Ongoing or Recurring or None, got str 'Medio juni' "
             "(interpret_timeframe(text, year=...) reads one from the words)",
         ),
         (

@@ -477,6 +477,15 @@ def _(data: st.DataObject) -> tuple[Any, str]:
     return put(put(doc, "case_number", number), "decision", None), "$.case_number"
 
 
+@mutation("CASE012")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    doc, day = draw_case(data)
+    year = day.year - data.draw(st.integers(1, 5))
+    number = data.draw(ks.case_numbers(year=year, sequence=doc.case_number.sequence))
+    doc = put(put(put(doc, "case_number", number), "decision", None), "references", ())
+    return doc, "$.case_number"
+
+
 @mutation("CASE003")
 def _(data: st.DataObject) -> tuple[Any, str]:
     doc, day = draw_case(data)
@@ -625,9 +634,15 @@ def _(data: st.DataObject) -> tuple[Any, str]:
 @mutation("MEET005")
 def _(data: st.DataObject) -> tuple[Any, str]:
     m = draw_meeting(data)
-    year = m.date.year + data.draw(st.sampled_from([-1, 1]))
-    m, path = _agenda(m, AgendaItem(case_number=cn(999, year), title="Sak"))
-    return m, f"{path}.case_number"
+    if data.draw(st.booleans(), label="by the case number"):
+        year = m.date.year + data.draw(st.integers(1, 5))
+        m, path = _agenda(m, AgendaItem(case_number=cn(999, year), title="Sak"))
+        return m, f"{path}.case_number"
+    number = cn(999, m.date.year)
+    case = _case_for(m, number, meeting_date=None,
+                     document_date=m.date + dt.timedelta(days=data.draw(st.integers(1, 30))))  # fmt: skip
+    m, path = _agenda(m, AgendaItem(case_number=number, title="Sak", case_document=case))
+    return m, f"{path}.case_document.document_date"
 
 
 @mutation("MEET006")
@@ -686,6 +701,15 @@ def _(data: st.DataObject) -> tuple[Any, str]:
     programme = (ProgrammeItem(text="Velkommen", start_time=dt.time(11, 0)),
                  ProgrammeItem(text="Innlegg", start_time=dt.time(10, 30)))  # fmt: skip
     return put(m, "programme", programme), "$.programme[1].start_time"
+
+
+@mutation("MEET013")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    m = draw_meeting(data)
+    year = m.date.year - data.draw(st.integers(1, 5))
+    number = data.draw(ks.case_numbers(year=year, sequence=999), label="carried case")
+    m, path = _agenda(m, AgendaItem(case_number=number, title="Fast post"))
+    return m, f"{path}.case_number"
 
 
 # ---------------------------------------------------------------------------
@@ -916,3 +940,52 @@ def test_mutation_gives_exactly_that_finding(code: str, data: st.DataObject) -> 
     assert all(f.severity is RULES_BY_CODE[code].severity for f in report.with_code(code))
     unrelated = [str(f) for f in report.errors if f.code != code]
     assert unrelated == []
+
+
+# ---------------------------------------------------------------------------
+# The year of a case against its meeting (issue 15): a case numbered in an earlier year
+# (a standing or carried item, "12-22" on a January 2023 agenda) is a warning; a case
+# numbered after the meeting's year is an error; a case of the meeting's year is fine.
+
+_YEAR_CODES = {"MEET005", "MEET013", "CASE002", "CASE012"}
+
+
+@_SETTINGS
+@given(data=st.data(), shift=st.integers(-30, 30), with_document=st.booleans())
+def test_agenda_case_of_another_year(data: st.DataObject, shift: int, with_document: bool) -> None:
+    m = draw_meeting(data)
+    number = data.draw(ks.case_numbers(year=m.date.year + shift, sequence=999), label="case")
+    case = _case_for(m, number) if with_document else None
+    m, path = _agenda(m, AgendaItem(case_number=number, title="Sak", case_document=case))
+    report = validate(m)
+    found = {(f.code, f.severity, f.path) for f in report if f.code in _YEAR_CODES}
+    on_number, on_document = f"{path}.case_number", f"{path}.case_document.case_number"
+    if shift < 0:
+        expected = {("MEET013", Severity.WARNING, on_number)}
+        expected |= {("CASE012", Severity.WARNING, on_document)} if with_document else set()
+        assert report.ok
+    elif shift > 0:
+        expected = {("MEET005", Severity.ERROR, on_number)}
+        expected |= {("CASE002", Severity.ERROR, on_document)} if with_document else set()
+    else:
+        expected = set()
+        assert report.ok
+    assert found == expected, [str(f) for f in report]
+    assert {(f.code, f.severity, f.path) for f in report.errors} <= expected
+
+
+@_SETTINGS
+@given(data=st.data(), shift=st.integers(-30, 30))
+def test_case_document_of_another_year(data: st.DataObject, shift: int) -> None:
+    doc, day = draw_case(data)
+    number = data.draw(ks.case_numbers(year=day.year + shift), label="case number")
+    doc = put(put(put(doc, "case_number", number), "decision", None), "references", ())
+    report = validate(doc)
+    found = {(f.code, f.severity, f.path) for f in report if f.code in _YEAR_CODES}
+    if shift < 0:
+        assert found == {("CASE012", Severity.WARNING, "$.case_number")}
+    elif shift > 0:
+        assert found == {("CASE002", Severity.ERROR, "$.case_number")}
+    else:
+        assert found == set()
+    assert report.ok is (shift <= 0), [str(f) for f in report.errors]

@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
-from _validation_helpers import BASES, PHASE_1, PHASE_2, D, get, put, put_all
+from _validation_helpers import BASES, MEETING_DAY, PHASE_1, PHASE_2, D, get, put, put_all
 
 import khsmodel
 from khsmodel import (
@@ -131,6 +130,9 @@ CASES: dict[str, tuple[str, list[tuple[str, Any]], Severity, str]] = {
     "CASE010": ("case", [("archive_reference", khsmodel.ArchiveReference.parse("2022/12"))], E,
                 "$.archive_reference"),
     "CASE011": ("case", [], W, "$.attachments[1].number"),
+    "CASE012": ("case", [("case_number", CaseNumber.parse("Sak 12-20", reference_year=2021)),
+                         ("decision.case_number", CaseNumber.parse("Sak 12-20", reference_year=2021)),
+                         ("references", ())], W, "$.case_number"),
     # meetings
     "MEET001": ("meeting", [], E, "$.agenda[1].case_number"),
     "MEET002": ("meeting", [("agenda[0].case_document.body", "oso")], E,
@@ -151,6 +153,7 @@ CASES: dict[str, tuple[str, list[tuple[str, Any]], Severity, str]] = {
     "MEET011": ("meeting", [("decisions[0].date", D(2021, 9, 24))], W, "$.decisions[0].date"),
     "MEET012": ("meeting", [("programme[1].start_time", dt.time(9, 30))], W,
                 "$.programme[1].start_time"),
+    "MEET013": ("meeting", [], W, "$.agenda[1].case_number"),
     # partnerships
     "PART001": ("partnership", [("parties[0].kind", OrganisationKind.OTHER),
                                 ("parties[0].kommune_number", None),
@@ -196,7 +199,17 @@ _APPEND: dict[str, Any] = {
     "MEET005": lambda d: put(
         d,
         "agenda",
-        (*d.agenda, AgendaItem(case_number=CaseNumber.parse("1/2020"), title="Gammel sak")),
+        (*d.agenda, AgendaItem(case_number=CaseNumber.parse("1/2022"), title="Ny sak")),
+    ),
+    "MEET013": lambda d: put(
+        d,
+        "agenda",
+        (
+            *d.agenda,
+            AgendaItem(
+                case_number=CaseNumber.parse("12-20", reference_year=2021), title="Fast post"
+            ),
+        ),
     ),
     "PART004": lambda d: put(d, "parties", (*d.parties, d.parties[0])),
     "PART005": lambda d: put(
@@ -371,6 +384,49 @@ def test_agenda_case_document_is_validated_at_its_path() -> None:
     doc = put(BASES["meeting"](), "agenda[0].case_document.proposal", None)
     (f,) = validate(doc)
     assert (f.code, f.path) == ("CASE004", "$.agenda[0].case_document.proposal")
+
+
+def test_a_carried_case_on_a_january_agenda_is_a_warning_not_an_error() -> None:
+    """Issue 15: "12-22" on an agenda of January 2023, with its case document."""
+    base = put(BASES["meeting"](), "date", D(2023, 1, 19))
+    base = put(base, "minutes", None)
+    base = put(base, "decisions", ())
+    carried = CaseNumber.parse("Sak 12-22", reference_year=2023)
+    assert (carried.prefix, carried.sequence, carried.year) == ("Sak", 12, 2022)
+    case_doc = put_all(base.agenda[0].case_document, [
+        ("case_number", carried), ("meeting_date", D(2023, 1, 19)),
+        ("document_date", D(2023, 1, 5)), ("decision", None), ("references", ()),
+    ])  # fmt: skip
+    item = AgendaItem(case_number=carried, title="Fast post", case_document=case_doc)
+    doc = put(base, "agenda", (item,))
+    report = validate(doc)
+    assert report.ok  # no error
+    assert sorted((f.code, f.severity, f.path) for f in report) == [
+        ("CASE012", W, "$.agenda[0].case_document.case_number"),
+        ("MEET013", W, "$.agenda[0].case_number"),
+    ]
+    later = CaseNumber.parse("Sak 1-24", reference_year=2023)
+    doc = put(base, "agenda", (AgendaItem(case_number=later, title="Sak fra framtiden"),))
+    assert [(f.code, f.severity, f.path) for f in validate(doc)] == [
+        ("MEET005", E, "$.agenda[0].case_number")
+    ]
+
+
+def test_an_agenda_case_document_dated_after_the_meeting_is_meet005() -> None:
+    """Without its own meeting date the case document cannot be checked by CASE001:
+    the meeting's date is the limit."""
+    doc = put_all(BASES["meeting"](), [
+        ("agenda[0].case_document.meeting_date", None),
+        ("agenda[0].case_document.document_date", D(2021, 9, 24)),
+    ])  # fmt: skip
+    assert [(f.code, f.path) for f in validate(doc)] == [
+        ("MEET005", "$.agenda[0].case_document.document_date")
+    ]
+    # with its own meeting date, CASE001 reports it (once)
+    doc = put(doc, "agenda[0].case_document.meeting_date", MEETING_DAY)
+    assert [(f.code, f.path) for f in validate(doc)] == [
+        ("CASE001", "$.agenda[0].case_document.document_date")
+    ]
 
 
 def test_embedded_partnership_integrity_rules_apply_at_its_path() -> None:
@@ -569,31 +625,17 @@ def _big_plan(n_areas: int, n_measures: int) -> Any:
     return put(plan, "focus_areas", areas)
 
 
-def test_large_plan_is_fast_and_linear() -> None:
-    small, big = _big_plan(10, 100), _big_plan(100, 100)
-    assert list(validate(big)) == []
-
-    def best(doc: Any) -> float:
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            validate(doc)
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    t_small, t_big = best(small), best(big)
-    assert t_big < 0.5, f"10 000 measures took {t_big * 1000:.0f} ms"
-    assert t_big < 25 * t_small, (t_small, t_big)
+def test_large_plan_has_no_findings() -> None:
+    # Speed is measured by benchmarks/run.py (validate 10k measures), not by a timed test.
+    assert list(validate(_big_plan(100, 100))) == []
 
 
-def test_all_measures_identical_text_is_linear() -> None:
+def test_all_measures_identical_text_has_no_findings() -> None:
     plan = _big_plan(1, 2000)
     same = put(plan, "focus_areas[0].measures", tuple(
         attrs.evolve(m, text="Samme", heading=str(i)) for i, m in enumerate(get(plan, "focus_areas[0].measures"))
     ))  # fmt: skip
-    start = time.perf_counter()
     assert validate(same).codes() == ()
-    assert time.perf_counter() - start < 2.0
 
 
 # ---------------------------------------------------------------------------
@@ -694,3 +736,41 @@ def test_a_year_outside_the_plausible_range_is_a_load_error_not_a_crash() -> Non
     assert error.path == "$.focus_areas[0].measures[0].timeframe.interpretation.year"
     assert "1900..2100, got 0" in error.message
     assert khsmodel.interpret_timeframe("Starter i april 0000") is None
+
+
+# ---------------------------------------------------------------------------
+# Timeframes real plans write (issue 15)
+
+
+def test_text_only_ongoing_and_recurring_timeframes_are_not_flagged() -> None:
+    """'Etter behov' says no time and 'Løpende' runs through the period: no finding for either,
+    nor for a recurrence with occurrences in the period (the plan runs 2021-09-23–2022-09-30)."""
+    texts = ["Etter behov", "Ved behov", "Ikkje aktuelt", "Så snart som råd", "Løpende",
+             "Heile perioden", "Årlig", "Årleg i mars", "Kvartalsvis", "Hver måned", "Hvert møte",
+             "Kvart 4. år"]  # fmt: skip
+    doc = BASES["plan"]()
+    fa = doc.focus_areas[0]
+    base = fa.measures[0]
+    measures = tuple(
+        attrs.evolve(base, number=n, id=f"m{n}", text=f"Tiltak {n}", timeframe=Timeframe(
+            text=text, interpretation=khsmodel.interpret_timeframe(text, period=doc.period)))
+        for n, text in enumerate(texts, 1)
+    )  # fmt: skip
+    assert [m.timeframe.interpretation is None for m in measures if m.timeframe] == [True] * 4 + [False] * 8
+    doc = attrs.evolve(doc, focus_areas=(attrs.evolve(fa, measures=measures), *doc.focus_areas[1:]))
+    found = [f for f in validate(doc) if ".measures[" in f.path and "focus_areas[0]" in f.path]
+    assert found == []
+
+
+def test_a_recurrence_with_no_occurrence_in_the_period_is_flagged() -> None:
+    doc = BASES["plan"]()
+    period = khsmodel.Period(start=D(2021, 9, 23), end=D(2022, 6, 30))
+    doc = attrs.evolve(doc, period=period)
+    tf = Timeframe(text="Årlig i august", interpretation=khsmodel.interpret_timeframe("Årlig i august"))
+    doc = put(doc, f"{M00}.timeframe", tf)
+    (f,) = validate(doc).with_code("PLAN002")
+    assert f.path == f"$.{M00}.timeframe"
+    assert "'Årlig i august'" in f.message and "2021-09-23–2022-06-30" in f.message
+    ok = put(doc, f"{M00}.timeframe", Timeframe(
+        text="Årlig i juni", interpretation=khsmodel.interpret_timeframe("Årlig i juni")))  # fmt: skip
+    assert validate(ok).with_code("PLAN002") == ()

@@ -169,7 +169,8 @@ def _hint(check: _Check, value: object) -> str:
 
 #: The interpretation classes of a timeframe (a string given for one gets a hint).
 _INTERPRETATIONS = frozenset(
-    ("OnDate", "InMonth", "InYear", "Between", "StartingFrom", "ByDate", "NextMeeting", "AtEvent")
+    ("OnDate", "InMonth", "InYear", "Between", "StartingFrom", "ByDate", "NextMeeting", "AtEvent",
+     "Ongoing", "Recurring")
 )
 
 class _Gen:

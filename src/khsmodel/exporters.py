@@ -16,7 +16,11 @@ pyproject.toml exactly like a third-party plugin (see docs/plugins.md).
   :class:`ExporterUnavailableError` naming the plugin, its error and an install
   hint (``pip install "khsmodel[docx]"``). Other plugins are never affected.
 - :func:`register` adds an exporter by hand; it wins over discovery.
-- :func:`export` runs one and returns bytes, or writes them atomically.
+- :func:`export` runs one and returns bytes, or writes them atomically to a
+  path whose name ends in the format's file extension (:func:`check_output_name`).
+- An exporter may declare the options it takes from the command line
+  (``cli_options``: name to :class:`CliOption`) and an external program it
+  needs (``missing_program()``); ``khsmodel formats`` shows both.
 
 >>> from khsmodel import ActionPlan, exporters
 >>> "json" in exporters.available()
@@ -47,12 +51,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GROUP",
+    "CliOption",
     "Exporter",
     "ExporterError",
     "ExporterInfo",
     "ExporterUnavailableError",
+    "OutputNameError",
     "UnknownExporterError",
     "available",
+    "check_output_name",
     "export",
     "get",
     "info",
@@ -73,7 +80,12 @@ class Exporter(Protocol):
     ``"case_document"``, ``"meeting"``, ``"agreement"``, ``"partnership"``).
     Heavy imports belong inside :meth:`export`, so listing and loading stay
     cheap. Optional attributes: ``requires`` (module names checked with
-    ``importlib.util.find_spec`` before use) and ``install_hint``.
+    ``importlib.util.find_spec`` before use), ``install_hint``,
+    ``cli_options`` (a mapping of option name to :class:`CliOption`: the
+    options ``khsmodel export -O KEY=VALUE`` accepts and how their text is
+    read) and ``missing_program()`` (returns why an external program the
+    exporter runs is missing, with what to install or set, or None;
+    :func:`info` then lists it as unavailable with that reason).
     """
 
     name: str
@@ -99,6 +111,43 @@ class UnknownExporterError(ExporterError):
     def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
         self.suggestions = suggestions
         super().__init__(message)
+
+
+class OutputNameError(ExporterError):
+    """A file name whose extension belongs to another format (``plan.docx`` for ``pdf``).
+
+    ``fits`` holds the extensions that fit the format (``(".pdfa.pdf", ".pdf")``).
+    """
+
+    def __init__(self, message: str, fits: tuple[str, ...]) -> None:
+        self.fits = fits
+        super().__init__(message)
+
+
+@dataclass(frozen=True, slots=True)
+class CliOption:
+    """An exporter option the command line can set (``-O KEY=VALUE``), and how to read it.
+
+    ``type`` is ``"bool"`` (true/false, yes/no, ja/nei, 1/0), ``"int"``,
+    ``"number"`` (int or float), ``"text"`` or ``"choice"`` (one of
+    ``choices``). ``metavar`` shows what a value looks like in help and
+    errors (``/path/to/soffice``); ``help`` is one line.
+    """
+
+    type: str = "text"
+    metavar: str = ""
+    help: str = ""
+    choices: tuple[str, ...] = ()
+
+    def shape(self) -> str:
+        """What a value looks like: ``true|false``, ``en|nb``, ``SECONDS``, ``TEXT``."""
+        if self.metavar:
+            return self.metavar
+        if self.type == "bool":
+            return "true|false"
+        if self.type == "choice":
+            return "|".join(self.choices)
+        return {"int": "N", "number": "NUMBER"}.get(self.type, "TEXT")
 
 
 class ExporterUnavailableError(ExporterError):
@@ -173,10 +222,60 @@ def available() -> tuple[str, ...]:
     """Names of the exporters that can be used, sorted.
 
     Loads each plugin once (see :func:`get`); a plugin whose import fails, whose
-    ``requires`` are missing or that breaks the protocol is left out. :func:`info`
-    lists those too, with their error.
+    ``requires`` are missing, that breaks the protocol or whose external program
+    is missing (``missing_program()``, e.g. LibreOffice for ``pdfa``) is left
+    out. :func:`info` lists those too, with their error.
     """
-    return tuple(name for name in _names() if _usable(name) is not None)
+    return tuple(r.name for r in info() if r.available)
+
+
+def _missing_program(exporter: Exporter) -> str | None:
+    """Why an external program ``exporter`` needs is missing, or None (also for no such hook)."""
+    check = getattr(exporter, "missing_program", None)
+    if not callable(check):
+        return None
+    try:
+        reason = check()
+    except Exception as exc:  # a broken hook must not break the listing
+        return f"{type(exc).__name__}: {exc}"
+    return reason if isinstance(reason, str) and reason else None
+
+
+def _last_extension(suffix: str) -> str:
+    """``".pdf"`` of ``".pdfa.pdf"``; ``""`` for a suffix without a dot."""
+    at = suffix.rfind(".")
+    return suffix[at:] if at >= 0 else ""
+
+
+def check_output_name(format: str, path: str | os.PathLike[str]) -> None:
+    """Raise :class:`OutputNameError` unless ``path`` ends in the extension of ``format``.
+
+    A format's files fit when their name ends in the last extension of its
+    suffix, in any case: ``pdfa`` (suffix ``.pdfa.pdf``) takes ``plan.pdf``,
+    ``noark5`` (``.noark5.xml``) takes ``arkivstruktur.xml``, ``oparl``
+    (``.oparl.json``) takes ``meeting.json``. The full suffix stays the
+    default name of the command line's outputs.
+
+    >>> check_output_name("json", "plan.JSON")
+    >>> check_output_name("json", "plan.docx")
+    Traceback (most recent call last):
+    ...
+    khsmodel.exporters.OutputNameError: plan.docx does not fit the json format: its file names end in .json
+    """
+    exp = get(format)
+    suffix = exp.suffix if isinstance(exp.suffix, str) else ""
+    last = _last_extension(suffix)
+    if not last:
+        return
+    name = os.fspath(path)
+    base = os.path.basename(name)
+    if base.lower().endswith(last.lower()) and len(base) > len(last):
+        return
+    fits = (suffix, last) if suffix != last else (last,)
+    also = f" (default name: …{suffix})" if suffix != last else ""
+    raise OutputNameError(
+        f"{name} does not fit the {format} format: its file names end in {last}{also}", fits
+    )
 
 
 def _suggestions(name: str) -> tuple[str, ...]:
@@ -321,7 +420,12 @@ def unregister(name: str) -> None:
 
 
 def info() -> tuple[ExporterInfo, ...]:
-    """Every exporter with its facts, loading each; broken ones are listed with their error."""
+    """Every exporter with its facts, loading each; broken ones are listed with their error.
+
+    An exporter whose external program is missing (``missing_program()``) is
+    listed as unavailable with the reason, though :func:`get` still gives it
+    (a program can be named in its options, e.g. ``soffice=`` of ``pdfa``).
+    """
     out = []
     for name in _names():
         source = "registered" if name in _manual else "entry point"
@@ -332,6 +436,10 @@ def info() -> tuple[ExporterInfo, ...]:
             if isinstance(exc, ExporterUnavailableError):
                 reason = exc.reason + (f" (install it with: {exc.hint})" if exc.hint else "")
             out.append(ExporterInfo(name=name, available=False, error=reason, source=source))
+            continue
+        program = _missing_program(exp)
+        if program is not None:  # the reason says what to install or set
+            out.append(ExporterInfo(name=name, available=False, error=program, source=source))
             continue
         out.append(
             ExporterInfo(
@@ -354,13 +462,24 @@ def export(
 ) -> bytes:
     """Export ``doc`` with the exporter ``format``; write it atomically to ``path`` if given.
 
-    Returns the bytes either way. On any error nothing is written (no file, no
-    half file): the exporter runs fully in memory first, then
+    Returns the bytes either way. ``path`` must end in the format's file
+    extension (:func:`check_output_name`: ``plan.pdf`` for ``pdf`` and
+    ``pdfa``; ``plan.docx`` for ``pdf`` raises :class:`OutputNameError`); its
+    folder must exist. On any error nothing is written (no file, no half file):
+    the exporter runs fully in memory first, then
     :func:`khsmodel.serialization.write_atomic` writes a temporary file and
     renames it. Errors from the exporter's own code that are not a
     :class:`KhsModelError` are wrapped in an :class:`ExporterError` naming it.
+
+    This is a plain function: it does not validate the document (the command
+    line does). To refuse a document with validation errors first::
+
+        khsmodel.validate(doc).raise_for_errors()  # ValidationError listing the errors
+        khsmodel.export(doc, "pdf", path="plan.pdf")
     """
     exp = get(format)
+    if path is not None:
+        check_output_name(format, path)
     kind = getattr(type(doc), "KIND", None)
     if kind is None:
         raise KhsModelError(f"expected a khsmodel document, got {type(doc).__name__}")

@@ -8,7 +8,7 @@ OrganisationNumber(value='894166762')
 >>> str(KommuneNumber.parse("0219"))
 '0219'
 >>> CaseNumber.parse("sak21/2015")
-CaseNumber(text='sak21/2015', sequence=21, year=2015)
+CaseNumber(text='sak21/2015', sequence=21, year=2015, prefix='sak')
 >>> ArchiveReference.parse("2021/3288-4").document_number
 4
 """
@@ -112,9 +112,21 @@ class KommuneNumber:
         return self.value
 
 
+#: A case number as written: a prefix as written (no digits: "PS", "Sak", "OS-sak",
+#: "Styresak nr:"), then two numbers joined by "/" or "-": "3/2021", "02-14", "2014/15".
 _CASE_RE = re.compile(
-    r"^(?P<prefix>\D*?)\s*(?P<seq>\d{1,6})\s*(?P<sep>[/-])\s*(?P<year>\d{4}|\d{2})\s*$"
+    r"^(?P<prefix>\D*?)\s*(?P<first>\d{1,6})\s*(?P<sep>[/-])\s*(?P<second>\d{1,6})\s*$"
 )
+#: Labels of a prefix that say the number is not a meeting case number but an
+#: archive or journal reference ("Arkivsaksnr.:", "Vår ref.:", "Saksmappe:", "L.nr.:",
+#: "Jnr") or the number of a meeting or its minutes ("Møte: 6/2014", "protokoll nr.
+#: 02/14", the OCR-damaged "Prtkll 3/2012"); see shared/domain/numbering.md.
+_ARCHIVE_LABEL = re.compile(r"arkiv|\bref\b|saksmappe|\bjnr\b|\bl\.?\s?nr\b|løpenr", re.I)
+_MEETING_LABEL = re.compile(r"(?:\bpro?to?ko?ll|\bmøte)\s*(?:nr\.?)?\s*:?$", re.I)
+#: A range of cases: "32/14-46/14", "206/12-243/12", "47-55/14".
+_RANGE_RE = re.compile(r"\d+\s*(?:/\s*(?P<y1>\d+)\s*)?-\s*\d+\s*/\s*(?P<y2>\d+)")
+_NUMBER_RE = re.compile(r"\d+\s*[/-]\s*\d+")
+_LEADING_RE = re.compile(r"^\D*?\s*\d+\s*[/-]\s*\d+")
 
 
 #: Years a case or archive number can plausibly have: a wider range is a misreading,
@@ -152,24 +164,69 @@ def _expand_year(two_digit: int, reference_year: int) -> int:
     return year
 
 
-def _parse_seq_year(text: str, what: str, reference_year: int | None) -> tuple[int, int, str]:
-    if not isinstance(text, str):
-        raise KhsModelError(f"{what} must be a string, got {type(text).__name__}")
-    m = _CASE_RE.match(text.strip())
-    if not m:
-        raise KhsModelError(
-            f"{what} {text!r} is not of the form sequence/year or sequence-year (e.g. '2/2016')"
+def _case_shape_error(text: str) -> KhsModelError:
+    """Why ``text`` is not a case number, as precisely as its shape tells."""
+    stripped = text.strip()
+    expected = "; a case number is sequence/year or sequence-year ('2/2016', 'PS 57/15')"
+    if not any(c.isdigit() for c in stripped):
+        return KhsModelError(f"case number {text!r} has no number{expected}")
+    rng = _RANGE_RE.search(stripped)
+    if rng and (rng["y1"] is None or int(rng["y1"]) == int(rng["y2"])):
+        return KhsModelError(
+            f"case number {text!r} is a range of cases ({rng[0]!r}); give each case on its own"
         )
-    year_text = m["year"]
-    year = int(year_text)
-    if len(year_text) == 2:
-        if reference_year is None:
-            raise KhsModelError(
-                f"{what} {text!r} has a two-digit year; give reference_year (the meeting year)"
-            )
-        year = _expand_year(year, reference_year)
-    _check_year(what, text, year, m["seq"])
-    return int(m["seq"]), year, m["prefix"].strip()
+    numbers = _NUMBER_RE.findall(stripped)
+    if len(numbers) > 1:
+        return KhsModelError(
+            f"case number {text!r} holds {len(numbers)} numbers "
+            f"({', '.join(repr(n) for n in numbers)}); give one case number"
+        )
+    lead = _LEADING_RE.match(stripped)
+    rest = stripped[lead.end() :].strip() if lead else ""
+    if rest:
+        return KhsModelError(
+            f"case number {text!r} has text after the number ({rest!r}); give the case "
+            "number alone (a title or a letter suffix such as '037/04 B' is not part of it)"
+        )
+    if re.search(r"\d\s*[/-]\s*$", stripped):
+        return KhsModelError(f"case number {text!r} has no year after the separator{expected}")
+    return KhsModelError(f"case number {text!r} is not of the form sequence/year{expected}")
+
+
+def _year_digits_error(text: str, year: str) -> KhsModelError:
+    return KhsModelError(
+        f"case number {text!r} has the year {year!r}: a year has 2 or 4 digits "
+        "('2/2016', '021/15')"
+    )
+
+
+def _label_error(text: str, prefix: str) -> KhsModelError | None:
+    """An error when the prefix labels another numbering scheme than a meeting case number."""
+    if _ARCHIVE_LABEL.search(prefix):
+        return KhsModelError(
+            f"case number {text!r} is labelled {prefix!r}: an archive or journal reference, "
+            "not a meeting case number; use ArchiveReference"
+        )
+    if _MEETING_LABEL.search(prefix):
+        return KhsModelError(
+            f"case number {text!r} is labelled {prefix!r}: the number of a meeting or of "
+            "its minutes, not a case number"
+        )
+    return None
+
+
+def _year_first_shape(m: re.Match[str]) -> bool:
+    """Whether the number can be read year first, "Sak 2014/15": a 4-digit year (no
+    leading zero) in PLAUSIBLE_YEARS, "/", and a sequence of 1-3 digits. A longer
+    sequence ("2021/3288") is an archive reference's, never a meeting's."""
+    first, second = m["first"], m["second"]
+    return (
+        m["sep"] == "/"
+        and len(first) == 4
+        and first[0] != "0"
+        and int(first) in PLAUSIBLE_YEARS
+        and len(second) <= 3
+    )
 
 
 def _check_case_text(inst: CaseNumber | ArchiveReference, _attr: object, text: str) -> None:
@@ -177,46 +234,113 @@ def _check_case_text(inst: CaseNumber | ArchiveReference, _attr: object, text: s
         raise KhsModelError("the number as written must be a non-empty string")
 
 
+def _year_matches(year_text: str, year: int) -> bool:
+    return int(year_text) == (year if len(year_text) == 4 else year % 100)
+
+
 @attrs.frozen
 class CaseNumber:
-    """A meeting case number (møtesaksnummer): ``"2/2016"``, ``"07-2021"``, ``"sak21/2015"``.
+    """A meeting case number (møtesaksnummer) as agendas write it: ``"PS 3/2021"``, ``"02-14"``.
 
-    ``text`` is kept as written; ``sequence`` and ``year`` are its parts.
+    Forms read: ``"2/2016"``, ``"07-2021"``, ``"sak21/2015"``, ``"Sak 02-14"``,
+    ``"OS-sak 5/2023"``, ``"Styresak nr: 111/02"``, and year first ``"Sak 2014/15"``.
+    ``text`` is kept as written and is what ``str()`` prints; ``sequence`` and
+    ``year`` are its parts, and ``prefix`` the words before the number as written
+    (``"PS"``, ``"OS-sak"``, ``"Styresak nr:"``), or None when there are none. The
+    prefix is read from ``text``: given to the constructor, it must be the same.
     Belongs to a body's case series; it is *not* an archive reference.
     """
 
     text: str = attrs.field(validator=_check_case_text)
     sequence: int
     year: int
+    prefix: str | None = None
 
     def __attrs_post_init__(self) -> None:
         _require_ints("case number", sequence=self.sequence, year=self.year)
+        if self.prefix is not None and type(self.prefix) is not str:
+            raise KhsModelError(
+                f"case number prefix must be a string, got {type(self.prefix).__name__}"
+            )
         if self.sequence < 1:
             raise KhsModelError(f"case number {self.text!r}: sequence {self.sequence}; cases count from 1")
-        m = _CASE_RE.match(self.text.strip())
+        stripped = self.text.strip()
+        m = _CASE_RE.match(stripped)
         if not m:
-            raise KhsModelError(
-                f"case number {self.text!r} is not of the form sequence/year (e.g. '2/2016')"
-            )
-        year_text = m["year"]
-        if int(m["seq"]) != self.sequence:
+            raise _case_shape_error(self.text)
+        if len(m["second"]) not in (2, 4) and not _year_first_shape(m):
+            raise _year_digits_error(self.text, m["second"])
+        first, second = m["first"], m["second"]
+        seq_first = len(second) in (2, 4) and int(first) == self.sequence
+        year_first = _year_first_shape(m) and int(second) == self.sequence
+        if not seq_first and not year_first:
             raise KhsModelError(
                 f"case number {self.text!r} does not match sequence {self.sequence}"
             )
-        matches = (
-            int(year_text) == self.year
-            if len(year_text) == 4
-            else int(year_text) == self.year % 100
-        )
-        if not matches:
+        if not (
+            (seq_first and _year_matches(second, self.year))
+            or (year_first and int(first) == self.year)
+        ):
             raise KhsModelError(f"case number {self.text!r} does not match year {self.year}")
-        _check_year("case number", self.text, self.year, m["seq"])
+        _check_year("case number", self.text, self.year, first)
+        prefix = stripped[: m.start("first")].strip() or None
+        if self.prefix is not None and self.prefix != prefix:
+            raise KhsModelError(
+                f"case number {self.text!r} does not match prefix {self.prefix!r} "
+                f"(the text has {'none' if prefix is None else repr(prefix)})"
+            )
+        object.__setattr__(self, "prefix", prefix)
 
     @classmethod
-    def parse(cls, text: str, *, reference_year: int | None = None) -> Self:
-        """Parse a case number as written. Two-digit years need ``reference_year``."""
-        seq, year, _prefix = _parse_seq_year(text, "case number", reference_year)
-        return cls(text=text, sequence=seq, year=year)
+    def parse(
+        cls, text: str, *, reference_year: int | None = None, year_first: bool | None = None
+    ) -> Self:
+        """Parse a case number as written, keeping its prefix.
+
+        Two-digit years need ``reference_year`` (the meeting year). A number written
+        year first ("Sak 2014/15", "PS 2012/16") is read so when it carries a
+        prefix; a bare "2014/15" is ambiguous (an archive reference, or case 2014
+        of 2015) and needs ``year_first``. A prefix labelling another scheme
+        ("Arkivsaksnr.:", "Vår ref.:", "protokoll nr.") is refused.
+        """
+        if not isinstance(text, str):
+            raise KhsModelError(f"case number must be a string, got {type(text).__name__}")
+        stripped = text.strip()
+        m = _CASE_RE.match(stripped)
+        lead = re.match(r"\D*", stripped)
+        prefix = lead[0].strip() if lead else ""
+        if prefix and (label := _label_error(text, prefix)):
+            raise label
+        if not m:
+            raise _case_shape_error(text)
+        first, second = m["first"], m["second"]
+        if year_first is None:
+            if _year_first_shape(m) and not prefix:
+                raise KhsModelError(
+                    f"case number {text!r} starts with a year: an archive reference "
+                    "(use ArchiveReference), or a case number written year first; "
+                    "for the latter give year_first=True"
+                )
+            year_first = _year_first_shape(m)
+        if year_first:
+            if not _year_first_shape(m):
+                raise KhsModelError(
+                    f"case number {text!r} is not of the form year/sequence "
+                    "(a 4-digit year, '/', a sequence of up to 3 digits: 'Sak 2014/15')"
+                )
+            return cls(text=text, sequence=int(second), year=int(first))
+        if len(second) not in (2, 4):
+            raise _year_digits_error(text, second)
+        year = int(second)
+        if len(second) == 2:
+            if reference_year is None:
+                raise KhsModelError(
+                    f"case number {text!r} has a two-digit year; give reference_year "
+                    "(the meeting year)"
+                )
+            year = _expand_year(year, reference_year)
+        _check_year("case number", text, year, first)
+        return cls(text=text, sequence=int(first), year=year)
 
     @property
     def canonical(self) -> str:

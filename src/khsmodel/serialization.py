@@ -509,13 +509,16 @@ def from_data(data: object) -> Document:
     """A document from its JSON envelope as plain data; strict, all errors at once."""
     if type(data) is not dict:
         raise InvalidDocumentError([ErrorDetail("$", f"expected an object, got {_describe(data)}")])
+    if "format" not in data:  # another program's JSON (or khsmodel's own OParl output)
+        raise InvalidDocumentError(
+            [ErrorDetail("$", f'not a khsmodel document (no "format": "{_documents.FORMAT}" key)')]
+        )
     errors: list[ErrorDetail] = []
     if data.get("format") != _documents.FORMAT:
         errors.append(
             ErrorDetail(
                 "$.format",
-                f'expected "{_documents.FORMAT}", got '
-                + (_describe(data["format"]) if "format" in data else "nothing (field missing)"),
+                f'expected "{_documents.FORMAT}", got ' + _describe(data["format"]),
             )
         )
     version = data.get("format_version")
@@ -664,18 +667,37 @@ def _umask() -> int:
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write bytes to ``path`` via a temporary file in the same folder and a rename."""
+    """Write bytes to ``path`` via a temporary file in the same folder and a rename.
+
+    On any error or interruption (an exception, ``KeyboardInterrupt``, the
+    command line's SIGTERM) the temporary file is removed and ``path`` is left
+    as it was. An :class:`OSError` names ``path``, never the temporary file.
+    """
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or "."
+        )
+    except OSError as exc:
+        raise _naming(exc, target) from None
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file normal permissions
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _naming(exc, target) from None
         raise
+
+
+def _naming(exc: OSError, target: Path) -> OSError:
+    """The same error (same errno, so the same subclass) naming the user's target."""
+    if exc.errno is None:
+        return OSError(f"{target}: {exc}")
+    return OSError(exc.errno, exc.strerror or os.strerror(exc.errno), str(target))
 
 
 def dump(doc: Document, path: str | os.PathLike[str]) -> None:

@@ -21,7 +21,9 @@ character or a lone surrogate.
 Strategies that refer to parties and bodies take ``partnership=`` (ids then
 resolve in it); dated ones take ``within=`` (a :class:`~khsmodel.Period`).
 Enumerations need no strategy of their own: ``st.sampled_from(MeasureStatus)``.
-This module imports hypothesis; ``import khsmodel`` does not import it.
+This module imports hypothesis (``pip install "khsmodel[strategies]"``; without it,
+importing the module raises an :class:`ImportError` that says so); ``import khsmodel``
+does not import it.
 """
 
 from __future__ import annotations
@@ -33,7 +35,15 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ImportError as _exc:  # an optional dependency: say which extra brings it
+    raise ImportError(
+        "khsmodel.strategies needs hypothesis, which is not installed; "
+        'install it with: pip install "khsmodel[strategies]"',
+        name=_exc.name,
+    ) from _exc
 
 from ._base import (
     Emphasis,
@@ -118,13 +128,16 @@ from .timeframes import (
     AtEvent,
     Between,
     ByDate,
+    Frequency,
     InMonth,
     Interpretation,
     InYear,
     MonthPart,
     NextMeeting,
     OnDate,
+    Ongoing,
     Precision,
+    Recurring,
     StartingFrom,
     Timeframe,
 )
@@ -347,12 +360,13 @@ _URLS = (
     "https://example.no/Kárášjohka/møte",
 )
 
+#: Timeframe texts without an interpretation: no time ("Etter behov"), or not read.
 _UNRESOLVED_TIMEFRAMES = (
     "Tidsplan i samarbeid med kommunene",
-    "Løpende",
-    "Fortløpende",
+    "Etter behov",
+    "Så snart som råd",
     "K26 kaller inn til møte",
-    "I løpet av planperioden",
+    "Ikke aktuelt",
     "Når finansieringen er avklart",
     "LSU 2016",
 )
@@ -772,13 +786,25 @@ def kommune_numbers(draw: st.DrawFn) -> KommuneNumber:
     return KommuneNumber(f"{_pick(draw, _COUNTIES)}{_int(draw, 1, 99):02d}")
 
 
+#: Prefixes of case numbers as agendas write them (shared/domain/field-phrases.md §3),
+#: with the North Sámi "Ášši" (case) for the letters; "" is a bare number.
+_CASE_PREFIXES = (
+    "", "sak", "sak ", "Sak ", "PS ", "RS ", "OS-sak ", "SR-sak ", "OSO sak ", "K. sak ",
+    "Styresak nr: ", "sak KS-", "Sak HS ", "sak PS ", "Saksnr.: ", "Partnerskapsmøte sak ",
+    "Ášši ",
+)  # fmt: skip
+
+
 def _case_number(draw: st.DrawFn, year: int, seq: int) -> CaseNumber:
     yy = year % 100
-    text = _pick(draw, (
-        f"{seq}/{year}", f"{seq:02d}-{year}", f"{seq:03d}-{year}", f"sak{seq}/{year}",
-        f"sak {seq}/{year}", f"OSO sak {seq:03d}-{year}", f"{seq:03d}/{yy:02d}", f"PS {seq}/{yy:02d}",
+    prefix = _pick(draw, _CASE_PREFIXES)
+    number = _pick(draw, (
+        f"{seq}/{year}", f"{seq:02d}-{year}", f"{seq:03d}-{year}", f"{seq:03d}/{yy:02d}",
+        f"{seq}-{yy:02d}", f"{seq:02d}/{yy:02d}",
+        # year first ("Sak 2014/15") is read so only after a prefix
+        *([f"{year}/{seq:02d}", f"{year}/{seq}"] if prefix and seq < 1000 else []),
     ))  # fmt: skip
-    return CaseNumber(text=text, sequence=seq, year=year)
+    return CaseNumber(text=prefix + number, sequence=seq, year=year)
 
 
 @st.composite
@@ -789,7 +815,10 @@ def case_numbers(
     sequence: int | None = None,
     max_sequence: int = 120,
 ) -> CaseNumber:
-    """Meeting case numbers as written: "2/2016", "07-2021", "004-2021", "sak21/2015", "021/15"."""
+    """Meeting case numbers as written, with a prefix or bare: "2/2016", "07-2021",
+    "OSO sak 004-2021", "sak21/2015", "PS 021/15", "Sak 02-14", "OS-sak 5/2023", and
+    year first after a prefix ("Sak 2014/15"). Two-digit years are of ``year``'s
+    century window: ``CaseNumber.parse(text, reference_year=year)`` reads them back."""
     year = year if year is not None else _int(draw, MIN_DATE.year, MAX_DATE.year)
     seq = sequence if sequence is not None else _int(draw, 1, max_sequence)
     return _case_number(draw, year, seq)
@@ -988,8 +1017,32 @@ def resources(
 # ---------------------------------------------------------------------------
 
 _INTERPRETATION_KINDS: tuple[type, ...] = (
-    OnDate, InMonth, InYear, Between, StartingFrom, ByDate, NextMeeting, AtEvent,
+    OnDate, InMonth, InYear, Between, StartingFrom, ByDate, NextMeeting, AtEvent, Ongoing,
+    Recurring,
 )  # fmt: skip
+_ONGOING_TEXT = ("Løpende", "Løpande", "Fortløpende", "Kontinuerlig", "Hele perioden",
+                 "I løpet av planperioden")  # fmt: skip
+_RECURRING_TEXT = {
+    Frequency.YEARLY: ("Årlig", "Årleg", "Hvert år", "En gang i året"),
+    Frequency.QUARTERLY: ("Kvartalsvis", "Hvert kvartal"),
+    Frequency.MONTHLY: ("Hver måned", "Månedlig", "Kvar månad"),
+    Frequency.PER_MEETING: ("Hvert møte", "Kvart møte"),
+}
+
+
+def _recurring(draw: st.DrawFn) -> tuple[Recurring, str]:
+    """A recurrence and a text that says it, Bokmål or Nynorsk."""
+    frequency = _pick(draw, tuple(Frequency))
+    text = _pick(draw, _RECURRING_TEXT[frequency])
+    if frequency is not Frequency.YEARLY:
+        return Recurring(frequency=frequency), text
+    if _one_in(draw, 4):
+        interval = _int(draw, 2, 6)
+        return Recurring(frequency=frequency, interval=interval), f"Hvert {interval}. år"
+    month = _maybe(draw, lambda: _int(draw, 1, 12))
+    if month is None:
+        return Recurring(frequency=frequency), text
+    return Recurring(frequency=frequency, month=month), f"{text} i {MONTHS_NB[month - 1]}"
 _PART_TEXT = {MonthPart.EARLY: "primo", MonthPart.MID: "medio", MonthPart.LATE: "ultimo"}
 
 
@@ -1043,6 +1096,10 @@ def _interpretation(
         return AtEvent(
             name=name, body=_maybe_pick(draw, bodies), date=_maybe(draw, lambda: day)
         ), name
+    if kind is Ongoing:
+        return Ongoing(), _pick(draw, _ONGOING_TEXT)
+    if kind is Recurring:
+        return _recurring(draw)
     # OnDate, and the fallback of every kind that does not fit
     style = _int(draw, 0, 2)
     if style == 0:

@@ -13,11 +13,13 @@ back to a plan file, and one case may carry several plans.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from khsmodel.csv import write_measures
 from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
+from khsmodel.exporters import CliOption
 from khsmodel.plans import ActionPlan
 
 from ._options import reject_unknown_options
@@ -36,6 +38,12 @@ class CsvExporter:
     suffix = ".csv"
     media_type = "text/csv"
     kinds: tuple[str, ...] = ("action_plan",)
+    cli_options: ClassVar[Mapping[str, CliOption]] = {
+        "delimiter": CliOption("text", "';'", "',' (default), ';' (Norwegian Excel) or a tab"),
+        "bom": CliOption("bool", help="start with a UTF-8 byte-order mark, for Excel"),
+        "headers": CliOption("choice", help="header language (default en)", choices=("en", "nb")),
+        "formula_guard": CliOption("bool", help="keep cells from being read as formulas (default true)"),
+    }
 
     def export(self, doc: Document, **options: Any) -> bytes:
         reject_unknown_options("csv", options, _OPTIONS)

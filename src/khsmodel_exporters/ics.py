@@ -9,9 +9,18 @@
   resolves to dates (``Timeframe.date_range()``), from the first to the last
   day; a timeframe with only a start ("Starter i april") is a one-day event
   "Start: …" on that day, a deadline ("innen 1. juni") a one-day event
-  "Frist: …". Measures without dates are left out. With ``measures="todos"``
+  "Frist: …". An ongoing measure ("Løpende") spans the plan's period. A
+  recurring one ("Årlig i mars", "Kvartalsvis", "Hver måned") is one event with
+  an ``RRULE`` (``FREQ=YEARLY``/``MONTHLY``, ``INTERVAL``, ``UNTIL`` its last
+  start in the plan's period) over its whole occurrences: a March, quarter or month
+  that an end of the period cuts is left out, and each instance lasts as long
+  as the shortest whole occurrence, since iCalendar repeats one length and a
+  month-long instance must not run into the next month or out of the period.
+  One whole occurrence is one event without a rule; a period too short for a
+  whole one gives its first occurrence. One per meeting ("Hvert møte") is left out: the plan does not give the
+  meetings' dates. Measures without dates are left out. With ``measures="todos"``
   every dated measure is a ``VTODO`` instead (``DTSTART``, ``DUE`` = last day,
-  ``STATUS`` from the measure's status) for task lists; many calendar programs
+  ``STATUS`` from the measure's status, the same ``RRULE``) for task lists; many calendar programs
   ignore to-dos, so events are the default.
 - A **case document** is an all-day ``VEVENT`` on its meeting date ("Sak
   07-2021: …") when it has one; documents attached to it (a plan, a meeting,
@@ -33,9 +42,11 @@ kept (written as ``\\n``).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import uuid
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -43,10 +54,12 @@ from khsmodel._base import ItemList, Paragraph
 from khsmodel.cases import CaseDocument
 from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
+from khsmodel.exporters import CliOption
 from khsmodel.labels import NB
 from khsmodel.meetings import Meeting
 from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan, FocusArea, Measure, MeasureStatus
+from khsmodel.timeframes import Frequency, Recurring
 
 from ._options import reject_unknown_options
 from ._safety import check_text
@@ -235,10 +248,20 @@ class _Builder:
     def measure(
         self, plan: ActionPlan, pkey: str, fa: FocusArea | None, m: Measure, key: str
     ) -> None:
-        rng = m.timeframe.date_range() if m.timeframe else None
-        if rng is None or (rng[0] is None and rng[1] is None):
-            return
-        start, end = rng
+        interp = m.timeframe.interpretation if m.timeframe else None
+        rule: dict[str, Any] | None = None
+        start: dt.date | None
+        end: dt.date | None
+        if isinstance(interp, Recurring):
+            found = _recurrence(interp, plan)
+            if found is None:
+                return
+            start, end, rule = found
+        else:
+            rng = m.timeframe.date_range(plan.period) if m.timeframe else None
+            if rng is None or (rng[0] is None and rng[1] is None):
+                return
+            start, end = rng
         if start is not None and end is not None and end < start:
             tf = m.timeframe.text if m.timeframe else ""
             raise KhsModelError(
@@ -275,6 +298,8 @@ class _Builder:
                 todo.add("due", end)
             if m.status is not None:
                 todo.add("status", _TODO_STATUS[m.status])
+            if rule is not None:
+                todo.add("rrule", rule)
             return
         if start is None:
             assert end is not None
@@ -285,8 +310,55 @@ class _Builder:
         ev.add("dtstart", start)
         ev.add("dtend", end + dt.timedelta(days=1))
         ev.add("transp", "TRANSPARENT")
+        if rule is not None:
+            ev.add("rrule", rule)
         if m.status is MeasureStatus.CANCELLED:
             ev.add("status", "CANCELLED")
+
+
+def _whole(r: Recurring, day: dt.date) -> bool:
+    """True when an occurrence starting on ``day`` starts where its month, quarter or year does."""
+    if day.day != 1:
+        return False
+    if r.frequency is Frequency.QUARTERLY:
+        return day.month % 3 == 1
+    return r.frequency is Frequency.MONTHLY or r.month is not None or day.month == 1
+
+
+def _recurrence(
+    r: Recurring, plan: ActionPlan
+) -> tuple[dt.date, dt.date, dict[str, Any] | None] | None:
+    """First and last day of the first instance, and the RRULE, of a recurring measure;
+    None when it has no occurrence in the plan's period (or occurs per meeting).
+
+    The rule repeats the whole occurrences (a month, quarter or year not cut by an
+    end of the period): iCalendar gives every instance one length, so one cut short
+    cannot be said, and a whole one must not be cut.
+    """
+    period = plan.period
+    if period is None or r.frequency is Frequency.PER_MEETING:
+        return None
+    end = period.effective_end
+    occurrences = r.occurrences(period)
+    # an open period goes on: its first occurrences show the length of one
+    times = list(occurrences if end is not None else itertools.islice(occurrences, 48))
+    if not times:
+        return None
+    whole = [(lo, hi) for lo, hi in times
+             if _whole(r, lo) and _whole(r, hi + dt.timedelta(days=1))]  # fmt: skip
+    if not whole:  # a period too short for a whole one: its first occurrence
+        return times[0][0], times[0][1], None
+    first = whole[0]
+    if len(whole) == 1:
+        return first[0], first[1], None
+    rule: dict[str, Any] = {"freq": "yearly" if r.frequency is Frequency.YEARLY else "monthly"}
+    interval = r.interval * (3 if r.frequency is Frequency.QUARTERLY else 1)
+    if interval > 1:
+        rule["interval"] = interval
+    if end is not None:
+        rule["until"] = whole[-1][0]
+    length = min(hi - lo for lo, hi in whole)
+    return first[0], first[0] + length, rule
 
 
 def _timezone() -> Component:
@@ -333,6 +405,10 @@ class IcsExporter:
     media_type = "text/calendar"
     kinds: tuple[str, ...] = ("meeting", "action_plan", "case_document")
     requires = ("icalendar",)
+    cli_options: ClassVar[Mapping[str, CliOption]] = {
+        "measures": CliOption("choice", help="dated measures as all-day events (default) or to-dos",
+                              choices=("events", "todos")),
+    }  # fmt: skip
 
     def export(self, doc: Document, **options: Any) -> bytes:
         reject_unknown_options("ics", options, ("measures",))

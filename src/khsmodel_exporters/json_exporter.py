@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.errors import KhsModelError
+from khsmodel.exporters import CliOption
 from khsmodel.serialization import dumps
 
 from ._safety import SURROGATES, check_text
@@ -24,6 +26,7 @@ class JsonExporter:
     suffix = ".json"
     media_type = "application/json"
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
+    cli_options: ClassVar[Mapping[str, CliOption]] = {}
 
     def export(self, doc: Document, **options: Any) -> bytes:
         if options:

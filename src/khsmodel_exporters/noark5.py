@@ -43,14 +43,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
 
 from khsmodel._base import Block, ItemList
 from khsmodel.cases import Attachment, CaseDocument, CaseStatus
 from khsmodel.decisions import Decision
 from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
+from khsmodel.exporters import CliOption
 from khsmodel.identifiers import JournalNumber
 from khsmodel.labels import NB
 from khsmodel.meetings import AgendaItem, Meeting, ParticipantRole
@@ -633,6 +634,14 @@ class Noark5Exporter:
     kinds: tuple[str, ...] = ("case_document", "meeting")
     requires: tuple[str, ...] = ("lxml",)
     install_hint = 'pip install "khsmodel[noark5]"'
+    cli_options: ClassVar[Mapping[str, CliOption]] = {
+        "arkivskaper": CliOption("text", "NAME", "name of the archive creator"),
+        "arkivskaper_id": CliOption("text", "ID", "arkivskaperID, e.g. an organisation number"),
+        "registrert_av": CliOption("text", "NAME", "who registered the units"),
+        "administrativ_enhet": CliOption("text", "NAME", "administrativEnhet of case and meeting"),
+        "journal_number": CliOption("text", "YYYY/N", "journalår/journalsekvensnummer"),
+        "namespace": CliOption("text", "UUID", "uuid5 namespace of every systemID"),
+    }
 
     def export(self, doc: Document, **options: Any) -> bytes:
         opts = _parse_options(options)

@@ -41,7 +41,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 from urllib.parse import quote, urlsplit
 
 from khsmodel.agreements import Agreement
@@ -49,6 +50,7 @@ from khsmodel.cases import Attachment, CaseDocument
 from khsmodel.decisions import Decision, DecisionKind
 from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
+from khsmodel.exporters import CliOption
 from khsmodel.labels import NB
 from khsmodel.meetings import AgendaItem, Meeting
 from khsmodel.parties import Person
@@ -509,6 +511,9 @@ class OparlExporter:
     suffix = ".oparl.json"
     media_type = "application/json"
     kinds: tuple[str, ...] = ("partnership", "meeting", "case_document")
+    cli_options: ClassVar[Mapping[str, CliOption]] = {
+        "base_url": CliOption("text", "URL", f"where the ids live (default {DEFAULT_BASE_URL})"),
+    }
 
     def export(self, doc: Document, **options: Any) -> bytes:
         reject_unknown_options("oparl", options, _OPTIONS)

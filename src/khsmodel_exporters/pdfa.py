@@ -22,9 +22,10 @@ Options of ``export(doc, **options)``:
 
 ``timeout`` (number of seconds, default 180)
     How long the conversion may take before it is stopped.
-``soffice`` (str, default: ``soffice`` or ``libreoffice`` on ``PATH``, or the
-environment variable ``KHSMODEL_SOFFICE``)
-    The LibreOffice program to run.
+``soffice`` (str, default: the environment variable ``KHSMODEL_SOFFICE``,
+else ``soffice`` or ``libreoffice`` on ``PATH``)
+    The LibreOffice program to run. When none is found, ``khsmodel formats``
+    lists the exporter as unavailable with the reason.
 
 Any other option is passed on to the ``docx`` exporter (e.g. ``font``).
 """
@@ -38,13 +39,15 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.errors import KhsModelError
+from khsmodel.exporters import CliOption
 
-__all__ = ["PDFA_FILTER", "PdfaExporter", "find_soffice"]
+__all__ = ["PDFA_FILTER", "SOFFICE_ENV", "PdfaExporter", "find_soffice"]
 
 #: The export filter with its options (JSON form, LibreOffice 7.4+): PDF/A-2b, tagged.
 PDFA_FILTER = (
@@ -66,23 +69,45 @@ _PDFA_PART = re.compile(rb"pdfaid:part(?:>\s*|=[\"'])2\b")
 _DEFAULT_TIMEOUT = 180.0
 
 
+#: The environment variable naming the LibreOffice program.
+SOFFICE_ENV = "KHSMODEL_SOFFICE"
+_INSTALL = "install LibreOffice Writer, e.g. 'apt-get install libreoffice-writer'"
+
+
 def find_soffice(program: str | None = None) -> str:
-    """The LibreOffice program to run; :class:`KhsModelError` naming it when it is missing."""
-    candidates = (
-        [program] if program else
-        [os.environ.get("KHSMODEL_SOFFICE") or "", "soffice", "libreoffice"]
-    )  # fmt: skip
-    for name in candidates:
-        if not name:
-            continue
+    """The LibreOffice program to run; :class:`KhsModelError` naming it when it is missing.
+
+    ``program`` (the ``soffice`` option) wins; else the environment variable
+    ``KHSMODEL_SOFFICE`` (and only it: a variable that names a missing program
+    is an error naming the variable, not a silent fall-back); else ``soffice``
+    or ``libreoffice`` on ``PATH``.
+    """
+    if program:
+        found = shutil.which(program)
+        if found:
+            return found
+        raise KhsModelError(
+            f"the pdfa exporter needs LibreOffice: program {program!r} not found (named by the "
+            f"soffice option; {_INSTALL}, or give the path of an installed soffice)"
+        )
+    env = os.environ.get(SOFFICE_ENV)
+    if env:
+        found = shutil.which(env)
+        if found:
+            return found
+        raise KhsModelError(
+            f"the pdfa exporter needs LibreOffice: {SOFFICE_ENV}={env} names no program "
+            f"({_INSTALL}, point {SOFFICE_ENV} at an installed soffice, or unset it to use "
+            "soffice from PATH)"
+        )
+    for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    wanted = program or "soffice"
     raise KhsModelError(
-        f"the pdfa exporter needs LibreOffice: program {wanted!r} not found on PATH "
-        "(install LibreOffice Writer, e.g. 'apt-get install libreoffice-writer', or pass "
-        "soffice='/path/to/soffice' or set KHSMODEL_SOFFICE)"
+        "the pdfa exporter needs LibreOffice: program 'soffice' not found on PATH "
+        f"({_INSTALL}; or set {SOFFICE_ENV}=/path/to/soffice, or give the soffice option: "
+        "soffice='/path/to/soffice' in Python, -O soffice=/path/to/soffice on the command line)"
     )
 
 
@@ -130,6 +155,9 @@ def convert_docx(data: bytes, *, soffice: str, timeout: float) -> bytes:
                 f"LibreOffice ({soffice}) did not finish the PDF/A conversion within "
                 f"{timeout:g} s; it was stopped (raise the timeout option for large documents)"
             ) from exc
+        except BaseException:  # Ctrl-C, SIGTERM: stop LibreOffice before its folder goes
+            _stop(proc)
+            raise
         result = out / "document.pdf"
         # LibreOffice exits 0 even when it fails: the file is what counts.
         if not result.is_file() or result.stat().st_size == 0:
@@ -159,6 +187,23 @@ class PdfaExporter:
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
     requires: tuple[str, ...] = ("docx",)
     install_hint = 'pip install "khsmodel[docx]" and install LibreOffice Writer'
+    cli_options: ClassVar[Mapping[str, CliOption]] = {
+        "timeout": CliOption("number", "SECONDS", "how long LibreOffice may take (default 180)"),
+        "soffice": CliOption("text", "/path/to/soffice", "the LibreOffice program to run"),
+        "font": CliOption("text", "FAMILY", "font family of the Word document (default Arial)"),
+        "timeline": CliOption("bool", help="end an action plan with its timeline (default true)"),
+        "numbering": CliOption(
+            "bool", help="number every measure (true) or none (false); default: as the source"
+        ),
+    }
+
+    def missing_program(self) -> str | None:
+        """Why LibreOffice cannot be found by default (``KHSMODEL_SOFFICE`` or ``PATH``), or None."""
+        try:
+            find_soffice()
+        except KhsModelError as exc:
+            return str(exc)
+        return None
 
     def export(self, doc: Document, **options: Any) -> bytes:
         timeout = options.pop("timeout", _DEFAULT_TIMEOUT)

@@ -54,12 +54,17 @@ report.raise_for_errors()         # ValidationError (a KhsModelError) if any fin
 ```
 
 ```
-khsmodel validate FILE... [--format text|json] [--select CODES] [--ignore CODES]
+khsmodel validate FILE... [--report text|json] [--select CODES] [--ignore CODES]
+khsmodel rules [CODE...] [--report text|json]
 ```
 
 The command exits 0 when no finding is an error, 1 when at least one is (a
-file that does not load counts: its load errors become LOAD001 findings), and
-2 on a usage error or a file that is missing or not JSON at all.
+file that does not load counts: its load errors become LOAD001 findings; a
+JSON file without `"format": "khsmodel"` gives one, "not a khsmodel
+document"), and 2 on a usage error or a file that cannot be read (missing, a
+folder, not UTF-8, not JSON). `khsmodel export` runs the same check before it
+exports. `khsmodel rules` prints this catalogue (code, severity, summary; with
+a code or prefix, those rules with their rationale).
 
 **Severities.** *error*: the document contradicts itself or the rules of the
 field; fix it before it goes to a meeting or another system. *warning*:

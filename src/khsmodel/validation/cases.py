@@ -18,9 +18,10 @@ RULES: tuple[Rule, ...] = (
     Rule("CASE001", E, "The document date is after the meeting date.",
          "A case document (saksframlegg) is written before the meeting that deals "
          "with it: \"Dato dok: 02.08.2021\", \"Møtedato: 23.09.2021\"."),
-    Rule("CASE002", E, "The case number's year is not the meeting's year.",
+    Rule("CASE002", E, "The case number's year is after the meeting's year.",
          "Meeting case numbers run per body and year (\"2/2016\" for a meeting on "
-         "8 February 2016); another year means a wrong case number or meeting date."),
+         "8 February 2016); a case cannot be numbered in a year after its meeting. "
+         "An earlier year is CASE012."),
     Rule("CASE003", E, "A reference to an earlier case points to a later or the same case.",
          "A case document refers back to earlier cases (\"vedtak i sak21/2015\"). For "
          "the same body the referenced case must come before this one (earlier year, "
@@ -53,6 +54,10 @@ RULES: tuple[Rule, ...] = (
     Rule("CASE011", W, "Two attachments have the same number.",
          "Attachments are cited by number (\"vedlegg 2\"); a number used twice "
          "makes the citation ambiguous."),
+    Rule("CASE012", W, "The case number is of an earlier year than the meeting.",
+         "A case carried over or standing on the agenda keeps its number from the "
+         "year it was first put to the body (\"12-22\" at a meeting in January 2023), "
+         "so this is often right; otherwise the number or the meeting date is wrong."),
 )  # fmt: skip
 
 _MENTION = re.compile(r"\bvedl(?:egg|agt|agte)\b(?:\s+(?:nr\.?\s*)?(\d+))?", re.IGNORECASE)
@@ -66,12 +71,20 @@ def check_case(ctx: Ctx, doc: CaseDocument, at: At, refs: Refs) -> None:
     common.number_text(ctx, doc.archive_reference, at.f("archive_reference"))
     meeting, written = doc.meeting_date, doc.document_date
     cn = doc.case_number
-    if meeting is not None and cn.year != meeting.year:
+    if meeting is not None and cn.year > meeting.year:
         ctx.add(
             "CASE002",
             at.f("case_number"),
-            f"case {cn.text!r} is of {cn.year} but the meeting is on {meeting.isoformat()}; "
+            f"case {cn.text!r} is of {cn.year}, after the meeting on {meeting.isoformat()}; "
             "check the case number and the meeting date",
+        )
+    elif meeting is not None and cn.year < meeting.year:
+        ctx.add(
+            "CASE012",
+            at.f("case_number"),
+            f"case {cn.text!r} is of {cn.year}, an earlier year than the meeting on "
+            f"{meeting.isoformat()}; right for a carried-over or standing case, otherwise "
+            "check the case number",
         )
     if meeting is not None and written is not None and written > meeting:
         ctx.add(

@@ -25,8 +25,10 @@ E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 RULES: tuple[Rule, ...] = (
     Rule("LOAD001", E, "The file does not load as a khsmodel document.",
-         "Reported by `khsmodel validate` for a JSON file that is not a valid "
-         "document: a missing or unknown field, a value of the wrong type, an "
+         "Reported by `khsmodel validate` (and `export`, which validates first) for a "
+         "JSON file that is not a valid document: one that is no khsmodel document at "
+         "all (no \"format\": \"khsmodel\" key; reported once), a missing or unknown "
+         "field, a value of the wrong type, an "
          "organisation number that fails the mod-11 check, a malformed "
          "kommunenummer or case number. Each load error becomes one finding with "
          "its path. validate() itself takes model objects, which cannot be built "

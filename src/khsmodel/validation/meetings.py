@@ -26,9 +26,11 @@ RULES: tuple[Rule, ...] = (
          "meeting whose agenda it is on."),
     Rule("MEET004", E, "An agenda item's case document has another case number.",
          "The agenda item and its case document must carry the same case number."),
-    Rule("MEET005", E, "An agenda case number's year is not the meeting's year.",
-         "Case numbers run per body and year; a case of another year on the agenda "
-         "means a wrong number or a wrong meeting date."),
+    Rule("MEET005", E, "An agenda case is dated after the meeting.",
+         "Case numbers run per body and year, so a case numbered in a later year than "
+         "the meeting, or a case document dated after it (its own meeting date not "
+         "given), means a wrong number or a wrong date. A case of an earlier year is "
+         "MEET013."),
     Rule("MEET006", E, "A vote count has more votes than the meeting had participants.",
          "Votes cast cannot exceed the people taking part. Checked against the "
          "participant count when it is exact (not \"ca. 80\"); a list of "
@@ -49,6 +51,11 @@ RULES: tuple[Rule, ...] = (
     Rule("MEET012", W, "Programme items are out of time order.",
          "A programme is read in order: a start time earlier than the one before "
          "it, or before the meeting starts, is usually a wrong time."),
+    Rule("MEET013", W, "An agenda case is numbered in an earlier year than the meeting.",
+         "A standing or carried-over item keeps the number it got when first put to "
+         "the body (\"37-13 Fast post\" on an agenda of 2014, \"12-22\" in January "
+         "2023), so this is often right; otherwise the number or the meeting date is "
+         "wrong."),
 )  # fmt: skip
 
 
@@ -154,16 +161,33 @@ def check_meeting(ctx: Ctx, m: Meeting, at: At, refs: Refs) -> None:
             )
         else:
             numbers[key] = k
-        if cn.year != m.date.year:
+        if cn.year > m.date.year:
             ctx.add(
                 "MEET005",
                 a_at.f("case_number"),
-                f"case {cn.text!r} is of {cn.year} but the meeting is on "
-                f"{m.date.isoformat()}; check the case number",
+                f"case {cn.text!r} is of {cn.year}, after the meeting on "
+                f"{m.date.isoformat()}; check the case number and the meeting date",
+            )
+        elif cn.year < m.date.year:
+            ctx.add(
+                "MEET013",
+                a_at.f("case_number"),
+                f"case {cn.text!r} is of {cn.year}, an earlier year than the meeting on "
+                f"{m.date.isoformat()}; right for a standing or carried-over item, "
+                "otherwise check the case number",
             )
         case = agenda_item.case_document
         if case is not None:
             c_at = a_at.f("case_document")
+            written = case.document_date
+            if case.meeting_date is None and written is not None and written > m.date:
+                # with its own meeting date, CASE001 of the case document reports it
+                ctx.add(
+                    "MEET005",
+                    c_at.f("document_date"),
+                    f"the case document is dated {written.isoformat()}, after the meeting "
+                    f"on {m.date.isoformat()}; check both dates",
+                )
             if case.body != m.body:
                 ctx.add(
                     "MEET002",

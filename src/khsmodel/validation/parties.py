@@ -38,7 +38,7 @@ RULES: tuple[Rule, ...] = (
     Rule("PART004", E, "Two parties have the same id.",
          "Parties are referred to by id; an id used twice makes every reference to "
          "it ambiguous. A party with a new name or kommunenummer is a new object "
-         "with its own id (see numbering.md)."),
+         "with its own id; the old one ends with valid_to."),
     Rule("PART005", W, "Two parties with overlapping validity share an organisation number or kommunenummer.",
          "One legal entity or municipality appears twice at the same time. The "
          "same number on successive objects (valid_to / valid_from, e.g. a renamed "

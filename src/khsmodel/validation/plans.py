@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from .._base import Period
 from ..plans import (
     ActionPlan,
     Measure,
@@ -22,10 +23,13 @@ from ..plans import (
 from ..timeframes import (
     AtEvent,
     ByDate,
+    Frequency,
     InMonth,
     InYear,
     NextMeeting,
     OnDate,
+    Ongoing,
+    Recurring,
     StartingFrom,
     Timeframe,
 )
@@ -47,8 +51,10 @@ RULES: tuple[Rule, ...] = (
     Rule("PLAN002", W, "A measure's timeframe lies entirely outside the plan period.",
          "A timeframe that resolves to dates (\"15 mars\", \"Medio juni\", \"2016\") "
          "should fall inside the period the plan covers; one that does not overlap "
-         "it at all is flagged, usually a wrong year. Timeframes that cannot be "
-         "resolved (\"Tidsplan i samarbeid med kommunene\") are fine."),
+         "it at all is flagged, usually a wrong year; so is a recurrence (\"Årlig i "
+         "august\") with no occurrence in the period. Timeframes that cannot be "
+         "resolved (\"Tidsplan i samarbeid med kommunene\"), that say no time "
+         "(\"Etter behov\") or that run through the period (\"Løpende\") are fine."),
     Rule("PLAN003", E, "Two focus areas have the same number.",
          "Focus areas are cited by number (\"Fokusområde 2\") in decisions and "
          "follow-up; a number used twice makes such a citation ambiguous."),
@@ -414,6 +420,11 @@ def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | No
                 elif kind is StartingFrom and isinstance(interp, StartingFrom):
                     resolved += 1
                     outside = p_end is not None and interp.start > p_end
+                elif kind is Ongoing:
+                    pass  # the plan's period itself: inside it by definition
+                elif kind is Recurring and isinstance(interp, Recurring):
+                    if check_period and p_start is not None:
+                        _recurring(state, tf, interp, fa_index, j)
                 else:
                     if isinstance(interp, AtEvent) or (
                         isinstance(interp, NextMeeting)
@@ -640,6 +651,26 @@ def _outside(state: _PlanState, tf: Timeframe, fa_index: int | None, j: int) -> 
         _measure_at(state.at, fa_index, j).f("timeframe"),
         f"timeframe {tf.text!r} ({when}) lies outside the plan period {period}; check the "
         "year, or whether the measure belongs to another plan",
+    )
+
+
+def _recurring(
+    state: _PlanState, tf: Timeframe, interp: Recurring, fa_index: int | None, j: int
+) -> None:
+    """PLAN002 for a recurrence with no occurrence in the plan's period ("Årlig i august" in a
+    plan from September to June)."""
+    if interp.frequency is Frequency.PER_MEETING:
+        return  # its dates are the meetings', not the words'
+    period = Period(start=state.p_start, end=state.p_end)
+    if next(interp.occurrences(period), None) is not None:
+        return
+    p_start, p_end = state.p_start, state.p_end
+    shown = f"{p_start.isoformat() if p_start else '…'}–{p_end.isoformat() if p_end else '…'}"
+    state.ctx.add(
+        "PLAN002",
+        _measure_at(state.at, fa_index, j).f("timeframe"),
+        f"timeframe {tf.text!r} recurs, but never inside the plan period {shown}; check the "
+        "month, or whether the measure belongs to another plan",
     )
 
 

@@ -31,10 +31,12 @@ Options of ``export(doc, **options)``:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.errors import KhsModelError
+from khsmodel.exporters import CliOption
 
 from .._options import (
     import_renderer,
@@ -58,6 +60,13 @@ class DocxExporter:
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
     requires: tuple[str, ...] = ("docx",)
     install_hint = 'pip install "khsmodel[docx]"'
+    cli_options: ClassVar[Mapping[str, CliOption]] = {
+        "font": CliOption("text", "FAMILY", "font family of all text (default Arial)"),
+        "timeline": CliOption("bool", help="end an action plan with its timeline (default true)"),
+        "numbering": CliOption(
+            "bool", help="number every measure (true) or none (false); default: as the source"
+        ),
+    }
 
     def export(self, doc: Document, **options: Any) -> bytes:
         reject_unknown_options("docx", options, _OPTIONS)

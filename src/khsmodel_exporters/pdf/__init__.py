@@ -32,9 +32,11 @@ Options of ``export(doc, **options)``:
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from khsmodel.documents import DOCUMENT_TYPES, Document
+from khsmodel.exporters import CliOption
 
 from .._options import (
     import_renderer,
@@ -58,6 +60,12 @@ class PdfExporter:
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
     requires: tuple[str, ...] = ("reportlab",)
     install_hint = 'pip install "khsmodel[pdf]"'
+    cli_options: ClassVar[Mapping[str, CliOption]] = {
+        "timeline": CliOption("bool", help="add the timeline chart to action plans (default true)"),
+        "numbering": CliOption(
+            "bool", help="number every measure (true) or none (false); default: as the source"
+        ),
+    }
 
     def export(self, doc: Document, **options: Any) -> bytes:
         reject_unknown_options("pdf", options, _OPTIONS)

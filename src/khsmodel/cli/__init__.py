@@ -1,0 +1,87 @@
+"""The ``khsmodel`` command (also ``python -m khsmodel``).
+
+One grammar for every subcommand: ``-f/--format NAME`` is an exporter,
+``--report text|json`` how findings are printed, ``-o/--output`` the one
+output file; exit 0 success, 1 an invalid document or a failed export, 2 a
+usage error or an input that cannot be read. Each subcommand's ``-h`` shows
+examples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from .._version import __version__
+from . import _common, export, import_csv, rules, validate
+
+__all__ = ["build_parser", "main"]
+
+_EPILOG = """\
+examples:
+  khsmodel validate *.json
+  khsmodel export plan.json -f pdf -o plan.pdf
+  khsmodel formats
+  khsmodel rules
+
+Each command's -h shows its options and examples.
+exit status: 0 success; 1 an invalid document or a failed export; 2 usage
+error or an input that cannot be read; 130/143 interrupted (Ctrl-C, SIGTERM).
+"""
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from ..schema import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``khsmodel`` with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="khsmodel",
+        description="Model, validate and export documents of Norwegian health partnerships.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"khsmodel {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the document format",
+        description="Print the JSON Schema (draft 2020-12) of khsmodel documents.",
+        epilog="example:\n  khsmodel schema > khsmodel.schema.json\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(func=_cmd_schema)
+    validate.add_parser(sub)
+    rules.add_parser(sub)
+    export.add_parsers(sub)
+    import_csv.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (SIGTERM and Ctrl-C end it cleanly)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help(sys.stderr)
+        return _common.EXIT_USAGE
+    try:
+        with _common.signal_handlers():
+            result: int = args.func(args)
+    except KeyboardInterrupt:
+        sys.stderr.write("khsmodel: interrupted\n")
+        return 130
+    except _common.Terminated:
+        sys.stderr.write("khsmodel: terminated\n")
+        return 143
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

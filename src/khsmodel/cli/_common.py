@@ -1,0 +1,311 @@
+"""What every subcommand shares: exit codes, reading inputs, printing findings, ``-O``, signals.
+
+Exit codes, the same for every subcommand:
+
+- 0: success;
+- 1: a document is invalid (it does not load, or validation found an error)
+  or an export failed;
+- 2: a usage error, or an input that cannot be read (missing, a folder, not
+  UTF-8, not JSON).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import signal
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..documents import Document
+    from ..exporters import CliOption, Exporter
+
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Terminated",
+    "Unreadable",
+    "UsageError",
+    "add_report_option",
+    "error",
+    "finding_line",
+    "load_findings",
+    "option_argument",
+    "option_lines",
+    "parse_options",
+    "read_bytes",
+    "read_document",
+    "read_text_input",
+    "signal_handlers",
+    "summary_line",
+    "wrap",
+]
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+_TRUE = frozenset({"true", "yes", "ja", "1"})
+_FALSE = frozenset({"false", "no", "nei", "0"})
+
+
+class UsageError(Exception):
+    """A usage error found after argparse: printed as ``khsmodel CMD: error: …``, exit 2."""
+
+
+class Unreadable(Exception):
+    """An input that cannot be read as text or JSON: exit 2. The message names the file."""
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that ``finally`` clean-ups run (temporary files)."""
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def signal_handlers() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`Terminated` (SIGINT is ``KeyboardInterrupt``).
+
+    The previous handler comes back afterwards (``main()`` may run inside
+    another program). Outside the main thread nothing is changed.
+    """
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, AttributeError):  # not the main thread, or no SIGTERM
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def add_report_option(p: argparse.ArgumentParser, what: str) -> None:
+    """``--report text|json``: how findings are printed (the same option in every subcommand)."""
+    p.add_argument(
+        "--report",
+        choices=("text", "json"),
+        default="text",
+        help=f"how to print {what}: text (one line each, default) or json",
+    )
+
+
+# ---------------------------------------------------------------- reading inputs
+def read_bytes(name: str) -> bytes:
+    """The bytes of an input file; :class:`Unreadable` for a missing file, a folder, …"""
+    path = Path(name)
+    if path.is_dir():
+        raise Unreadable(f"{name}: is a folder, not a file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise Unreadable(f"{name}: cannot read: {exc.strerror or exc}") from None
+
+
+def read_text_input(name: str) -> str:
+    """An input file as UTF-8 text (a UTF-8 byte-order mark is dropped); else :class:`Unreadable`."""
+    raw = read_bytes(name)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Unreadable(
+            f"{name}: not UTF-8 text (byte {exc.start + 1} is 0x{raw[exc.start]:02x}); "
+            "khsmodel files are UTF-8"
+        ) from None
+
+
+def read_document(name: str) -> Document:
+    """Load a khsmodel document from a file.
+
+    Raises :class:`Unreadable` when the file cannot be read, is not UTF-8 or
+    is not JSON (exit 2), and :class:`~khsmodel.InvalidDocumentError` when it
+    is JSON but not a valid document (exit 1; a JSON file without
+    ``"format": "khsmodel"`` gives one error: not a khsmodel document).
+    """
+    from ..errors import InvalidDocumentError
+    from ..serialization import loads
+
+    text = read_text_input(name)
+    try:
+        return loads(text)
+    except InvalidDocumentError as exc:
+        if _not_json(exc):
+            message = exc.errors[0].message.removeprefix("not valid JSON: ")
+            raise Unreadable(f"{name}: not JSON: {message}") from None
+        raise
+
+
+def _not_json(exc: Any) -> bool:
+    """True when loading failed before there was any JSON value (a syntax error)."""
+    context = exc.__context__
+    if isinstance(context, json.JSONDecodeError):
+        return True
+    errors = exc.errors
+    return len(errors) == 1 and errors[0].path == "$" and errors[0].message.startswith(
+        ("not valid JSON", "not JSON")
+    )
+
+
+# ---------------------------------------------------------------- findings
+def load_findings(errors: Iterable[Any]) -> list[dict[str, str]]:
+    """The errors of a document that does not load, as LOAD001 findings (plain data)."""
+    return [
+        {
+            "code": "LOAD001",
+            "severity": "error",
+            "path": e.path,
+            "message": f"the file does not load: {e.message}",
+        }
+        for e in errors
+    ]
+
+
+def finding_line(row: Mapping[str, str]) -> str:
+    """One finding as ``validate`` prints it: ``FILE:PATH: CODE SEVERITY MESSAGE``."""
+    return f"{row['file']}:{row['path']}: {row['code']} {row['severity']} {row['message']}"
+
+
+def summary_line(rows: Iterable[Mapping[str, str]], checked: int, unreadable: int) -> str:
+    """``2 files checked: 1 error, 0 warnings, 0 info`` (and the files that could not be read)."""
+    rows = list(rows)
+    counts = {s: sum(1 for r in rows if r["severity"] == s) for s in ("error", "warning", "info")}
+    e, w, i = counts["error"], counts["warning"], counts["info"]
+    text = (
+        f"{checked} file{'' if checked == 1 else 's'} checked: "
+        f"{e} error{'' if e == 1 else 's'}, {w} warning{'' if w == 1 else 's'}, {i} info"
+    )
+    if unreadable:
+        text += f"; {unreadable} file{'' if unreadable == 1 else 's'} could not be read"
+    return text
+
+
+# ---------------------------------------------------------------- -O KEY=VALUE
+@dataclass(frozen=True)
+class _Raw:
+    key: str
+    value: str
+
+
+def option_argument(text: str) -> _Raw:
+    """argparse ``type=`` of ``-O``: only the ``KEY=VALUE`` shape; values are read later."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE (e.g. timeline=false), got {text!r}")
+    return _Raw(key.strip(), value)
+
+
+def _guess(value: str) -> object:
+    """An exporter that declares no ``cli_options``: true/false, whole numbers, else text."""
+    import re
+
+    if value in ("true", "false"):  # only these: "no" may well be a language code
+        return value == "true"
+    if re.fullmatch(r"-?\d+", value):
+        return int(value)
+    return value
+
+
+def _read(fmt: str, key: str, value: str, spec: CliOption) -> object:
+    shape = f"-O {key}={spec.shape()}"
+    if spec.type == "bool":
+        word = value.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+        raise UsageError(
+            f"-O {key}={value}: expected {shape} (also yes/no, ja/nei, 1/0) for the {fmt} format"
+        )
+    if spec.type in ("int", "number"):
+        try:
+            return int(value)
+        except ValueError:
+            pass
+        if spec.type == "number":
+            try:
+                number = float(value)
+            except ValueError:
+                pass
+            else:
+                if number == number and number not in (float("inf"), float("-inf")):
+                    return number
+        raise UsageError(f"-O {key}={value}: expected {shape} for the {fmt} format")
+    if spec.type == "choice":
+        if value in spec.choices:
+            return value
+        raise UsageError(f"-O {key}={value}: expected {shape} for the {fmt} format")
+    if not value:
+        raise UsageError(f"-O {key}= is empty: expected {shape} for the {fmt} format")
+    return value
+
+
+def parse_options(fmt: str, exporter: Exporter, raw: Iterable[_Raw]) -> dict[str, object]:
+    """The ``-O`` options read the way ``exporter`` declares them (``cli_options``).
+
+    A key it does not declare, or a value of the wrong shape, is a
+    :class:`UsageError` worded in command-line terms (``-O timeline=true|false``).
+    An exporter that declares nothing gets the values guessed (true/false,
+    whole numbers, text) and checks them itself.
+    """
+    declared = _declared(exporter)
+    out: dict[str, object] = {}
+    for item in raw:
+        if item.key in out:
+            raise UsageError(f"-O {item.key} is given twice")
+        if declared is None:
+            out[item.key] = _guess(item.value)
+            continue
+        spec = declared.get(item.key)
+        if spec is None:
+            valid = ", ".join(f"-O {k}={s.shape()}" for k, s in sorted(declared.items()))
+            raise UsageError(
+                f"-O {item.key}: the {fmt} format has no such option "
+                + (f"(it takes: {valid})" if valid else "(it takes none)")
+            )
+        out[item.key] = _read(fmt, item.key, item.value, spec)
+    return out
+
+
+def _declared(exporter: Exporter) -> dict[str, CliOption] | None:
+    """The exporter's ``cli_options``, or None when it declares none (or not as a mapping of
+    :class:`~khsmodel.exporters.CliOption`: a plugin's mistake must not become a traceback)."""
+    from ..exporters import CliOption
+
+    declared = getattr(exporter, "cli_options", None)
+    if not isinstance(declared, Mapping):
+        return None
+    if not all(isinstance(k, str) and isinstance(v, CliOption) for k, v in declared.items()):
+        return None
+    return dict(declared)
+
+
+def option_lines(exporter: Exporter) -> list[str]:
+    """``-O KEY=SHAPE  help`` for each option ``exporter`` declares (for ``khsmodel formats``)."""
+    declared = _declared(exporter)
+    if declared is None:
+        return []
+    heads = [(f"-O {k}={s.shape()}", s.help) for k, s in sorted(declared.items())]
+    width = max((len(h) for h, _ in heads), default=0)
+    return [f"{h:<{width}}  {text}".rstrip() for h, text in heads]
+
+
+def wrap(text: str) -> str:
+    """A description wrapped to 79 columns (the raw help formatter keeps lines as given)."""
+    import textwrap
+
+    return textwrap.fill(text, 79)
+
+
+def error(prog: str, message: str) -> None:
+    """``khsmodel CMD: error: message`` on standard error."""
+    sys.stderr.write(f"{prog}: error: {message}\n")

@@ -1,0 +1,352 @@
+"""``khsmodel formats`` and ``khsmodel export``: the exporter commands of the CLI.
+
+``export`` loads each input, validates it (``--no-validate`` skips that),
+exports it and writes the output atomically. A document with validation
+errors is not exported: its findings are printed as ``validate`` prints them
+and the other files still go; warnings are printed and the export proceeds.
+
+Exit codes of ``export``: 0 every output written; 1 some input invalid (does
+not load, or has validation errors) or its export failed; 2 usage error
+(unknown format, ``-o`` with several inputs or with a name whose extension is
+another format's, a bad ``-O``, two inputs mapping to one output) or an input
+that cannot be read (missing, a folder, not UTF-8, not JSON).
+
+Each output written is printed on standard output, one path a line; findings
+and problems go to standard error (``--report json``: one JSON array on
+standard output instead).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import _common as c
+
+__all__ = ["add_parsers"]
+
+_PROG = "khsmodel export"
+
+_EPILOG = """\
+examples:
+  khsmodel export plan.json -f docx         # writes plan.docx beside plan.json
+  khsmodel export docs/*.json -f pdf --out-dir out/ --jobs 0
+  khsmodel export sak.json -f noark5 -o deponering/arkivstruktur.xml
+  khsmodel export plan.json -f pdf -o plan.pdf -O timeline=false
+  khsmodel export plan.json -f csv -O delimiter=';' -O bom=true -O headers=nb
+
+Formats, their file extensions and their -O options: khsmodel formats.
+-o takes any name ending in the format's extension (plan.pdf for pdf and
+pdfa, arkivstruktur.xml for noark5); missing folders are made. Each input is
+validated first (khsmodel validate): one with errors is not exported and its
+findings are printed; warnings are printed and the export goes on.
+exit status: 0 all written; 1 an input invalid or an export failed (the
+others are still written); 2 usage error or an input that cannot be read.
+"""
+
+_FORMATS_EPILOG = """\
+example:
+  khsmodel formats
+
+An exporter is listed as unavailable, with what to install, when a Python
+package or a program it needs (LibreOffice's soffice for pdfa) is missing.
+"""
+
+
+def add_parsers(sub: Any) -> None:
+    """Add the ``formats`` and ``export`` subcommands to an argparse subparsers object."""
+    p = sub.add_parser(
+        "formats",
+        help="list the export formats (exporter plugins) and their options",
+        description=c.wrap("List the exporters: name, file extension, media type, the document "
+        "kinds they take and their -O options."),
+        epilog=_FORMATS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.set_defaults(func=_cmd_formats)
+
+    p = sub.add_parser(
+        "export",
+        help="validate documents (JSON files) and export them to a format",
+        description=c.wrap("Export khsmodel JSON documents with an exporter plugin. Each input "
+        "FILE gives one output named after it (its name + the format's suffix, e.g. "
+        "plan.pdfa.pdf), beside it or in --out-dir; or -o names the one output."),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="khsmodel JSON document(s)")
+    p.add_argument(
+        "-f", "--format", required=True, metavar="NAME", help="exporter name (khsmodel formats)"
+    )
+    where = p.add_mutually_exclusive_group()
+    where.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file (one input only); its name ends in the format's extension",
+    )
+    where.add_argument(
+        "--out-dir", metavar="DIR", help="folder for the outputs (default: beside each input)"
+    )
+    p.add_argument(
+        "-O",
+        "--option",
+        action="append",
+        default=[],
+        type=c.option_argument,
+        metavar="KEY=VALUE",
+        help="an option of the exporter (khsmodel formats lists them), e.g. -O timeline=false; "
+        "booleans: true/false, yes/no, ja/nei, 1/0; repeat for several",
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="parallel processes (0 = one per CPU; default 1)",
+    )
+    p.add_argument(
+        "--no-validate",
+        action="store_true",
+        help="export without validating first (documents with validation errors too)",
+    )
+    c.add_report_option(p, "findings and problems")
+    p.set_defaults(func=_cmd_export)
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return n
+
+
+# ---------------------------------------------------------------- formats
+def _cmd_formats(args: argparse.Namespace) -> int:
+    from ..exporters import get, info
+
+    rows = info()
+    if not rows:
+        print("no exporters installed")
+        return c.EXIT_OK
+    width = max(len(r.name) for r in rows)
+    suffix_w = max((len(r.suffix or "") for r in rows if r.available), default=0)
+    pad = " " * (width + 2)
+    for r in rows:
+        if r.available:
+            print(
+                f"{r.name:<{width}}  {r.suffix:<{suffix_w}}  {r.media_type}\n"
+                f"{pad}kinds: {', '.join(r.kinds)}"
+            )
+            options = c.option_lines(get(r.name))
+            if options:
+                print(f"{pad}options: " + f"\n{pad}         ".join(options))
+        else:
+            print(f"{r.name:<{width}}  unavailable: {r.error}")
+    return c.EXIT_OK
+
+
+# ---------------------------------------------------------------- export
+@dataclass
+class _Result:
+    """What happened to one input; made in a worker process too (plain, picklable)."""
+
+    source: str
+    target: str
+    status: str = "written"  # written | invalid | failed | unreadable
+    findings: list[dict[str, str]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _export_one(
+    source: str, target: str, fmt: str, options: dict[str, object], check: bool
+) -> _Result:
+    """Load, validate, export and write one file. Runs in a worker process too."""
+    from ..errors import InvalidDocumentError, KhsModelError
+    from ..exporters import export
+    from ..serialization import write_atomic
+
+    result = _Result(source, target)
+    try:
+        if Path(source).resolve() == Path(target).resolve():
+            result.status = "failed"
+            result.problems.append("the output would overwrite the input; use --out-dir or -o")
+            return result
+        doc = c.read_document(source)
+    except c.Unreadable as exc:
+        result.status = "unreadable"
+        result.problems.append(str(exc).removeprefix(f"{source}: "))
+        return result
+    except InvalidDocumentError as exc:
+        result.status = "invalid"
+        result.findings = c.load_findings(exc.errors)
+        return result
+    if check:
+        from ..validation import validate
+
+        report = validate(doc)
+        if not report.ok:
+            result.status = "invalid"
+            result.findings = report.to_data()
+            return result
+        result.findings = [f.to_data() for f in report.warnings]
+    try:
+        data = export(doc, fmt, None, **options)
+    except InvalidDocumentError as exc:
+        result.status = "failed"
+        result.problems += [str(e) for e in exc.errors]
+        return result
+    except KhsModelError as exc:
+        result.status = "failed"
+        result.problems.append(str(exc))
+        return result
+    folder = Path(target).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)  # -o new/folder/plan.pdf, as --out-dir
+    except OSError as exc:
+        result.status = "failed"
+        result.problems.append(
+            f"cannot write {target}: cannot make the folder {folder}: {exc.strerror or exc}"
+        )
+        return result
+    try:
+        write_atomic(target, data)  # an OSError names the target, never the temporary file
+    except OSError as exc:
+        result.status = "failed"
+        result.problems.append(f"cannot write {target}: {exc.strerror or exc}")
+    return result
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from ..exporters import (
+        ExporterError,
+        OutputNameError,
+        UnknownExporterError,
+        check_output_name,
+        get,
+    )
+
+    files: list[str] = args.files
+    if args.output and len(files) > 1:
+        c.error(_PROG, "-o/--output takes one input; use --out-dir for several")
+        return c.EXIT_USAGE
+    try:
+        exporter = get(args.format)
+    except UnknownExporterError as exc:
+        c.error(_PROG, str(exc))
+        return c.EXIT_USAGE
+    except ExporterError as exc:
+        sys.stderr.write(f"{_PROG}: {exc}\n")
+        return c.EXIT_INVALID
+    try:
+        options = c.parse_options(args.format, exporter, args.option)
+    except c.UsageError as exc:
+        c.error(_PROG, str(exc))
+        return c.EXIT_USAGE
+    if args.output:
+        try:
+            check_output_name(args.format, args.output)
+        except OutputNameError as exc:
+            c.error(_PROG, f"-o {exc}")
+            return c.EXIT_USAGE
+        if Path(args.output).is_dir():
+            c.error(_PROG, f"-o {args.output} is a folder; give a file name or use --out-dir")
+            return c.EXIT_USAGE
+    out_dir = Path(args.out_dir) if args.out_dir else None
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        c.error(_PROG, f"--out-dir {out_dir} is not a folder")
+        return c.EXIT_USAGE
+    targets: list[str] = []
+    for f in files:
+        if args.output:
+            targets.append(args.output)
+            continue
+        src = Path(f)
+        folder = out_dir if out_dir is not None else src.parent
+        targets.append(str(folder / (src.stem + exporter.suffix)))
+    seen: dict[str, str] = {}
+    for f, tgt in zip(files, targets, strict=True):
+        key = os.path.normcase(os.path.abspath(tgt))
+        if key in seen and seen[key] != f:
+            c.error(_PROG, f"{seen[key]} and {f} would both be written to {tgt}")
+            return c.EXIT_USAGE
+        seen[key] = f
+    if out_dir is not None:  # made, with its parents, once the outputs are known to fit
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            c.error(_PROG, f"--out-dir {out_dir} cannot be made: {exc.strerror or exc}")
+            return c.EXIT_USAGE
+
+    jobs = args.jobs or (os.cpu_count() or 1)
+    jobs = max(1, min(jobs, len(files)))
+    as_json = args.report == "json"
+    tty = sys.stderr.isatty() and not as_json
+    results: list[_Result] = []
+
+    def report(result: _Result) -> None:
+        results.append(result)
+        if as_json:
+            return
+        if tty:
+            sys.stderr.write(f"\r\x1b[K[{len(results)}/{len(files)}] {result.source}")
+            sys.stderr.flush()
+        if result.findings or result.problems:
+            if tty:
+                sys.stderr.write("\n")
+            for row in result.findings:
+                print(c.finding_line({"file": result.source, **row}), file=sys.stderr)
+            if result.status == "invalid" and result.findings:
+                print(f"{result.source}: not exported (validation errors; khsmodel validate "
+                      "checks it, --no-validate skips the check)"
+                      if any(r["code"] != "LOAD001" for r in result.findings)
+                      else f"{result.source}: not exported (the file does not load)",
+                      file=sys.stderr)  # fmt: skip
+            for p in result.problems:
+                print(f"{result.source}: {p}", file=sys.stderr)
+        if result.status == "written":
+            if tty:
+                sys.stderr.write("\r\x1b[K")
+            print(result.target, flush=True)
+
+    check = not args.no_validate
+    work = list(zip(files, targets, strict=True))
+    if jobs == 1:
+        for f, tgt in work:
+            report(_export_one(f, tgt, args.format, options, check))
+    else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        pool = ProcessPoolExecutor(max_workers=jobs)
+        try:
+            futures = [pool.submit(_export_one, f, tgt, args.format, options, check)
+                       for f, tgt in work]  # fmt: skip
+            for fut in as_completed(futures):
+                report(fut.result())
+        except BaseException:  # Ctrl-C, SIGTERM: start nothing new; running ones finish whole
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
+    written = sum(1 for r in results if r.status == "written")
+    if tty:
+        sys.stderr.write(f"\r\x1b[K{written} of {len(files)} written\n")
+    if as_json:
+        order = {f: i for i, f in enumerate(files)}
+        rows = [
+            {"file": r.source, "output": r.target if r.status == "written" else None,
+             "status": r.status, "findings": r.findings, "problems": r.problems}
+            for r in sorted(results, key=lambda r: order[r.source])
+        ]  # fmt: skip
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    if any(r.status == "unreadable" for r in results):
+        return c.EXIT_USAGE
+    return c.EXIT_OK if written == len(files) else c.EXIT_INVALID
