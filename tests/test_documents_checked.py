@@ -315,3 +315,24 @@ def test_a_long_title_is_shortened_at_a_word_in_header_and_footer() -> None:
     footer = next(ln for ln in pages[0].splitlines() if "Side 1 av" in ln)
     shown = footer.split("Side 1 av")[0].strip()
     assert shown.endswith("…") and title.startswith(shown[:-1]) and title[len(shown) - 1] == " "
+
+
+def test_a_measure_table_header_only_at_a_table_or_page_start() -> None:
+    """A row split at a page's foot never repeats the header row in mid-page (it did over
+    "Fagdag"): the header follows a heading, or opens a page."""
+    for name in ("002-khs-handlingsplan-2016-2017", "000-osu-sak-2-2016-saksframlegg"):
+        doc = CATALOGUE[name]()
+        headings = [" ".join(h.split()) for h in checker._headings(C.build(doc))]
+        for number, page in enumerate(_pdf_pages(khsmodel.export(doc, "pdf")), start=1):
+            lines = [" ".join(ln.split()) for ln in page.splitlines() if ln.strip()]
+            for i, line in enumerate(lines):
+                if line != "Tiltak Ansvarlig Tidsperspektiv":
+                    continue
+                before = lines[i - 1] if i else ""
+                opens_page = number > 1 and i == 1  # under the running header
+                after_heading = any(h.endswith(before) for h in headings if before)
+                assert opens_page or after_heading, (name, number, before)
+
+
+def _pdf_pages(data: bytes) -> list[str]:
+    return checker.pdf_pages(data)

@@ -197,6 +197,27 @@ class _Table(RLTable):  # type: ignore[misc]
     """
 
     _khs_calc: tuple[float, float] | None = None
+    #: The rest of a table split at a page's foot (reportlab then tries it again below).
+    _khs_rest = False
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """As reportlab splits, except that the rest of a table split between rows is not
+        split again inside a row on the same page: that printed the header row a second
+        time in mid-page over the first lines of one measure ("Fagdag"); the rest goes
+        to the next page, where a row taller than the page may still split."""
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if self._khs_rest and len(parts) > 1 and availHeight < TEXT_H - 1:
+            head = int(self.repeatRows)
+            rows = len(self._cellvalues) - head
+            cut = sum(len(p._cellvalues) - head for p in parts) > rows  # a row cut in two
+            heights = self._rowHeights
+            # a row that fits on a page goes there whole; a taller one splits where it is
+            if cut and len(heights) > head and sum(heights[: head + 1]) <= TEXT_H:
+                return []
+        for part in parts[1:]:
+            if isinstance(part, _Table):
+                part._khs_rest = True
+        return parts
 
     def _calc(self, availWidth: float, availHeight: float) -> None:
         if self._khs_calc == (availWidth, availHeight):
