@@ -117,8 +117,8 @@ PLAN_YEAR = 2016
 _VESTREGIONEN_NOTE = "Vestregionens 15 kommuner"
 _OTHER_11_NOTE = "11 andre kommuner"
 #: Rollag and Ål stand in the truncated part of the list parties.csv cites
-#: ("membership inferred"); the note carries that into the data, in the reader's words.
-_INFERRED = " (medlemskap utledet)"
+#: ("membership inferred"): that is provenance of this model, not something the
+#: partnership says, so it stays here and is not a note a document would print.
 
 #: (id, name as in parties.csv, kommunenummer until 2019-12-31, membership note).
 #: parties.csv has no organisation numbers for this period, so none are given.
@@ -140,13 +140,13 @@ _MUNICIPALITIES: tuple[tuple[str, str, str, str], ...] = (
     ("ovre-eiker", "Øvre Eiker", "0624", _VESTREGIONEN_NOTE),
     ("kongsberg", "Kongsberg", "0604", _OTHER_11_NOTE),
     ("flesberg", "Flesberg", "0631", _OTHER_11_NOTE),
-    ("rollag", "Rollag", "0632", _OTHER_11_NOTE + _INFERRED),
+    ("rollag", "Rollag", "0632", _OTHER_11_NOTE),  # membership inferred
     ("nore-og-uvdal", "Nore og Uvdal", "0633", _OTHER_11_NOTE),
     ("fla", "Flå", "0615", _OTHER_11_NOTE),
     ("nes", "Nes (Buskerud)", "0616", _OTHER_11_NOTE),
     ("gol", "Gol", "0617", _OTHER_11_NOTE),
     ("hemsedal", "Hemsedal", "0618", _OTHER_11_NOTE),
-    ("al", "Ål", "0619", _OTHER_11_NOTE + _INFERRED),
+    ("al", "Ål", "0619", _OTHER_11_NOTE),  # membership inferred
     ("hol", "Hol", "0620", _OTHER_11_NOTE),
     ("jevnaker", "Jevnaker", "0532", _OTHER_11_NOTE),
 )
@@ -260,9 +260,10 @@ def _bodies() -> tuple[Body, ...]:
         # "Sekretariatet", "sekretariatet" (002).
         Body(id=SEKRETARIAT, kind=BodyKind.SECRETARIAT, name="Sekretariatet"),
         # 002 writes "LSU" and "LSUene" (there is one per local-hospital
-        # area); one body stands for them; the full name is the glossary's.
+        # area; "LSUene" is the plural, not another name); one body stands for
+        # them; the full name is the glossary's.
         Body(id=LSU, kind=BodyKind.LOCAL_COMMITTEE, name="Lokalt samarbeidsutvalg",
-             abbreviation="LSU", aliases=("LSUene",)),
+             abbreviation="LSU"),
         # "Siste samling i læringsnettverket" (002, patient pathways).
         Body(id=LAERINGSNETTVERKET, kind=BodyKind.WORKING_GROUP, name="Læringsnettverket"),
     )  # fmt: skip
@@ -341,8 +342,9 @@ def partnership() -> Partnership:
         description=tuple(Paragraph(text=t) for t in _DESCRIPTION),
         established=KHS_START,
         established_text="2009",
-        # No source writes the whole period; it is 2009 to "ut 2017" (001).
-        period=Period(start=KHS_START, end=KHS_END),
+        # No source writes the whole period; it is "i 2009" to "ut 2017" (001), years
+        # only: the text is what documents print, never "1. januar 2009".
+        period=Period(start=KHS_START, end=KHS_END, text="2009–2017"),
         history=_history(),
         parties=_municipalities() + _other_parties(),
         memberships=_memberships(),
@@ -959,6 +961,9 @@ def case_osu_2_2016() -> CaseDocument:
         body=OSU,
         case_number=_case_2_2016(),
         partnership=partnership(),
+        # The seed's heading block names no title; the case is the one its proposal
+        # names, in its words: "fastsettelse av felles handlingsplan 2016-2017".
+        title="Felles handlingsplan 2016-2017",
         document_type="SAKSFRAMLEGG",
         letterhead=("VESTRE VIKEN", "KHS", "Kommunehelsesamarbeidet"),
         meeting_date=OSU_MEETING,

@@ -81,7 +81,8 @@ CASE_LABELS = dataclasses.replace(NB, archive_reference="Vår ref", document_dat
 _ORGNR_ONE_LIST = "organisasjonsnummer fra én kilde"
 #: parties.csv infers these memberships: Nordland minus Helgeland (18) and UNN (Narvik,
 #: Lødingen, Evenes) per Helse Nord. The note a reader sees says only that it is inferred.
-_INFERRED = "medlemskap utledet"
+#: Memberships parties.csv gives as "membership inferred" (no basis named) carry that
+#: only here, as provenance of the model: a document prints no modelling notes.
 
 # Sámi names from shared/domain/test-names.md. The language attributions marked
 # † there (all four below) were not checked against a source:
@@ -193,7 +194,9 @@ _PLAN_GROUPS_TEXT = (
     "sykehusplan 2020- 2023 med felles planlegging av tjenester til:"
 )
 
-#: The plan's headings and their bullets, in order. The third heading has no bullets.
+#: The plan's headings and their bullets, in order. The third heading has no bullets
+#: of its own: the sentence after it ("Søke felles virkelighetsforståelse …", with its
+#: full stop a sentence, not a heading) and the bullet under that belong to it.
 _FOCUS_AREAS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "Øke fokus på tjenesteavtalene hos den enkelte medarbeider",
@@ -220,13 +223,12 @@ _FOCUS_AREAS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "Samhandling om smittevern med opprettelse av samhandlingsarena når situasjoner "
         "krever dette",
-        (),
-    ),
-    (
-        "Søke felles virkelighetsforståelse ved bruk av felles statistikk og "
-        "virkelighetsforståelse.",
         ("Ta i bruk samhandlingsbarometeret når det er etablert",),
     ),
+)
+_SHARED_UNDERSTANDING = (
+    "Søke felles virkelighetsforståelse ved bruk av felles statistikk og "
+    "virkelighetsforståelse."
 )
 
 
@@ -253,11 +255,10 @@ def _municipality(
     )
 
 
-def _membership(party_id: str, region: str, basis: str | None) -> Membership:
+def _membership(party_id: str, region: str) -> Membership:
     # the note is what a reader sees in the membership table: the region, in Norwegian;
     # the basis parties.csv gives ("NLSH-SSU + HN") stays in _MUNICIPALITIES above
-    note = region if basis else f"{region} ({_INFERRED})"
-    return Membership(party=party_id, note=note)
+    return Membership(party=party_id, note=region)
 
 
 def _parties() -> tuple[Organisation, ...]:
@@ -329,7 +330,7 @@ def partnership() -> Partnership:
         parties=_parties(),
         memberships=(
             Membership(party=NORDLANDSSYKEHUSET, role=MembershipRole.HOSPITAL_TRUST),
-            *(_membership(i, r, b) for i, _n, _k, _o, r, b, _note in _MUNICIPALITIES),
+            *(_membership(i, r) for i, _n, _k, _o, r, _b, _note in _MUNICIPALITIES),
         ),
         bodies=_bodies(),
         resources=(
@@ -366,6 +367,7 @@ def action_plan_2021_2022() -> ActionPlan:
             FocusArea(
                 number=n,
                 title=title,
+                description=(Paragraph(text=_SHARED_UNDERSTANDING),) if n == 3 else (),
                 measures=tuple(Measure(number=m, text=t) for m, t in enumerate(bullets, 1)),
             )
             for n, (title, bullets) in enumerate(_FOCUS_AREAS, 1)

@@ -135,20 +135,25 @@ _STYRINGSINFORMASJON = (
     "situasjonen. En måte å få til dette på, er å sammenligne seg med andre helsefellesskap."
 )
 _LSU_PAGE = "Lokale samarbeidsutvalg – Kommunehelsesamarbeidet"
-_LSU_NOTE = f"(Referater fra Lokale samarbeidsutvalg (LSU) er flyttet til ny side. Se: {_LSU_PAGE})"
+#: The page says "(Referater fra Lokale samarbeidsutvalg (LSU) er flyttet til ny side.
+#: Se: Lokale samarbeidsutvalg – Kommunehelsesamarbeidet)": the site's navigation, not
+#: content; the page it points to is the partnership's link of that name.
 
-#: Presentation titles as listed under "Presentasjoner:". The page has a
-#: trailing no-break space after "Status-helsefelleskapet"; it is layout, not title.
-PRESENTATION_DEVELOPMENT_PLAN = "Vestre-Viken-utviklingsplan"
-PRESENTATION_STATUS = "Status-helsefelleskapet"
-PRESENTATION_DIGITAL = "Digital-transformasjon-"
-PRESENTATION_PRIORITY_GROUPS = "Fire-prioriterte-grupper-i-helsefellesskapet"
-PRESENTATIONS = (
-    PRESENTATION_DEVELOPMENT_PLAN,
-    PRESENTATION_STATUS,
-    PRESENTATION_DIGITAL,
-    PRESENTATION_PRIORITY_GROUPS,
-)
+#: The presentations listed under "Presentasjoner:": the page links their files by
+#: name ("Digital-transformasjon-", a slug with its trailing hyphen; the page has a
+#: trailing no-break space after "Status-helsefelleskapet", layout, not name). The
+#: titles a reader sees are the same words without the slug's hyphens.
+PRESENTATION_FILES = {
+    "Vestre Viken utviklingsplan": "Vestre-Viken-utviklingsplan",
+    "Status helsefelleskapet": "Status-helsefelleskapet",
+    "Digital transformasjon": "Digital-transformasjon-",
+    "Fire prioriterte grupper i helsefellesskapet": "Fire-prioriterte-grupper-i-helsefellesskapet",
+}
+PRESENTATION_DEVELOPMENT_PLAN = "Vestre Viken utviklingsplan"
+PRESENTATION_STATUS = "Status helsefelleskapet"
+PRESENTATION_DIGITAL = "Digital transformasjon"
+PRESENTATION_PRIORITY_GROUPS = "Fire prioriterte grupper i helsefellesskapet"
+PRESENTATIONS = tuple(PRESENTATION_FILES)
 
 _URL_GOVERNMENT_KS = (
     "https://www.regjeringen.no/no/aktuelt/"
@@ -301,7 +306,6 @@ def _resources() -> tuple[Resource, ...]:
             kind=ResourceKind.MINUTES,
             title="Referater fra Lokale samarbeidsutvalg (LSU)",
             body=LSU,
-            text=(Paragraph(text=_LSU_NOTE),),
         ),
         Resource(
             kind=ResourceKind.MANAGEMENT_INFORMATION,
@@ -571,7 +575,9 @@ def partnership_meeting_2022() -> Meeting:
         represented_text=_REPRESENTED_TEXT,
         programme=_programme(),
         # "Fire-prioriterte-grupper-i-helsefellesskapet" belongs to no bullet plainly.
-        presentations=tuple(Attachment(title=t) for t in PRESENTATIONS),
+        presentations=tuple(
+            Attachment(title=t, file_name=PRESENTATION_FILES[t]) for t in PRESENTATIONS
+        ),
         presentations_text="Presentasjonene fra møtet ligger nedenfor:",
         links=(Link(title="Øvrig omtale av møtet", url=_URL_MEETING_NEWS),),
     )

@@ -32,8 +32,10 @@ __all__ = [
 class Attachment:
     """An attachment (vedlegg) or presentation: title as written, and optionally the document itself.
 
-    ``document`` holds a khsmodel document (e.g. the attached action plan), so
-    exporters can include it after the case.
+    ``title`` is what a reader sees ("Digital transformasjon"); ``file_name`` is the
+    name of the file as published ("Digital-transformasjon-"), kept apart so that a
+    slug is never printed as a title. ``document`` holds a khsmodel document (e.g.
+    the attached action plan), so exporters can include it after the case.
     """
 
     title: str
@@ -42,6 +44,7 @@ class Attachment:
     url: str | None = None
     media_type: str | None = None
     document: Document | None = None
+    file_name: str | None = None
 
 
 class ProposalKind(StrEnum):

@@ -181,6 +181,8 @@ class Labels:
     statutory_item_unnumbered: str = "{subject} (nummeret er ulikt i kildene)"
     statutory_item_unverified: str = "ikke bekreftet i lovteksten"
     covers: str = "Dekker"
+    #: the heading over an agreement's topics that have no text of their own
+    agreement_covers: str = "Avtalen omfatter"
     agreement_levels: Mapping[str, str] = field(default_factory=lambda: _ro({
         "national": "Nasjonal avtale", "overarching": "Overordnet samarbeidsavtale",
         "service": "Tjenesteavtale", "sub": "Delavtale", "special": "Særavtale",

@@ -2137,6 +2137,8 @@ def _attachment(
         url=_maybe_pick(draw, _URLS),
         media_type=_maybe_pick(draw, ("application/pdf", "application/json")),
         document=_action_plan(draw, hostile, None, 1, 2) if with_document else None,
+        # the file as published, kept apart from the title ("Digital-transformasjon-")
+        file_name=_maybe_pick(draw, ("Digital-transformasjon-", "vedlegg_1.pdf", "Status-ÆØÅ")),
     )
 
 

@@ -62,7 +62,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -75,7 +75,7 @@ from khsmodel.errors import KhsModelError
 from khsmodel.labels import NB, Labels
 from khsmodel.meetings import Meeting
 from khsmodel.parties import Person
-from khsmodel.partnerships import Partnership
+from khsmodel.partnerships import MembershipRole, Partnership
 from khsmodel.plans import ActionPlan, FocusArea, Measure
 
 from ._safety import XML_ILLEGAL, check_text
@@ -330,6 +330,34 @@ def _join(parts: Iterable[str | None], sep: str = ", ") -> str:
     return sep.join(p for p in parts if p)
 
 
+def shared_headings(measures: Sequence[Measure]) -> list[bool]:
+    """For each measure, whether its ``heading`` heads a group: the measure next to it (in
+    the same phase) has the same heading. A heading no neighbour shares is the measure's
+    own ("Fagdag" over "Kommunene etterspør kompetanse …")."""
+
+    def same(a: Measure, b: Measure) -> bool:
+        return a.heading is not None and a.heading == b.heading and a.phase == b.phase
+
+    return [
+        (i > 0 and same(m, measures[i - 1])) or (i + 1 < len(measures) and same(m, measures[i + 1]))
+        for i, m in enumerate(measures)
+    ]
+
+
+def _measure_value(m: Measure, column: str) -> str | None:
+    """A measure's text for a column of its table (status as its key), None when empty."""
+    if column == "responsible":
+        return m.responsibility.text if m.responsibility else None
+    if column == "timeframe":
+        return m.timeframe.text if m.timeframe else None
+    return str(m.status) if m.status else None
+
+
+def measure_title(m: Measure, shared: bool) -> str:
+    """What names a measure in a short list (the timeline): its own heading, else its text."""
+    return m.heading if m.heading is not None and not shared else m.text
+
+
 # ---------------------------------------------------------------- builder
 def _distinct_ignoring_case(names: Iterable[str], *, besides: str) -> list[str]:
     """``names`` without repeats that differ only in case, nor ``besides`` itself."""
@@ -342,15 +370,46 @@ def _distinct_ignoring_case(names: Iterable[str], *, besides: str) -> list[str]:
     return out
 
 
+_INFLECTIONS = ("ene", "er", "en", "et", "a", "s")
+
+
+def _other_names(aliases: Iterable[str], name: str, abbreviation: str | None) -> list[str]:
+    """The aliases that are other names: not the name or abbreviation inflected ("LSUene",
+    the plural of LSU, is not another name of a body)."""
+    stems = [x.casefold() for x in (name, abbreviation) if x]
+    out = []
+    for a in aliases:
+        folded = a.casefold()
+        if any(folded == s + ending for s in stems for ending in ("", *_INFLECTIONS)):
+            continue
+        out.append(a)
+    return out
+
+
+_LABEL_TAIL = re.compile(r"\s*(\((?:t|er|ene|e|s)\))?\s*:?\s*$")
+
+
+def _heading_label(text: str | None) -> str | None:
+    """A label as written, as a heading: "Vedlegg (t):" is "Vedlegg" (the "(t)" is the
+    form's plural ending, the colon a form's)."""
+    if not text:
+        return None
+    label = _LABEL_TAIL.sub("", t(text))
+    return label or t(text)
+
+
 def _even(*texts: str) -> str:
     """The texts as one line, whitespace evened out: what ``_told`` compares."""
     return " ".join(" ".join(texts).split())
 
 
 def _told(text: str, told: str) -> bool:
-    """Whether ``text`` stands in ``told`` (an ``_even`` text), whitespace evened out."""
+    """Whether ``text`` stands in ``told`` (an ``_even`` text), whitespace evened out; a
+    sentence's full stop is not needed ("… med Vestre Viken helseforetak." is told by
+    "… med Vestre Viken helseforetak, og bidra …")."""
     text = _even(text)
-    return bool(text) and text in told
+    return bool(text) and (text in told or (text.endswith(".") and len(text) > 20
+                                            and text[:-1] in told))  # fmt: skip
 
 
 def _blocks_text(blocks: Sequence[Block]) -> str:
@@ -365,10 +424,20 @@ def _blocks_text(blocks: Sequence[Block]) -> str:
 
 
 class _Builder:
-    def __init__(self, labels: Labels, partnership: Partnership | None, prefix: str = "") -> None:
+    def __init__(
+        self,
+        labels: Labels,
+        partnership: Partnership | None,
+        prefix: str = "",
+        *,
+        numbering: bool | None = None,
+    ) -> None:
         self.L = labels
         self.partnership = partnership
         self.prefix = prefix
+        #: None: measure numbers as the source writes them (its labels); True: every
+        #: measure numbered ("2.4"); False: none
+        self.numbering = numbering
         self._n = 0
         self.blocks: list[Block_] = []
 
@@ -395,6 +464,37 @@ class _Builder:
             return None
         p = self.partnership.party(party_id) if self.partnership else None
         return t(p.name) if p else t(party_id)
+
+    # -- memberships: what a row tells beyond the parties table and the period
+    def membership_date(self, p: Partnership, ms: object, day: dt.date | None) -> str:
+        """A membership's date as ``dd.mm.yyyy``, or "" when it only repeats a date the
+        document gives already (the partnership's start or end, the party's own
+        validity): a date "i 2009" stored as 1 January is not printed as "01.01.2009"."""
+        from khsmodel.partnerships import Membership
+
+        assert isinstance(ms, Membership)
+        if day is None:
+            return ""
+        known = {p.established}
+        if p.period is not None:
+            known |= {p.period.start, p.period.end}
+        party = p.party(ms.party)
+        if party is not None:
+            known |= {party.valid_from, party.valid_to}
+        return "" if day in known else self.L.date_numeric(day)
+
+    def membership_tells(self, p: Partnership, ms: object, told: str) -> bool:
+        """Whether a membership says something the parties table does not: a date of its
+        own, a role beyond member and trust side, a note not in the description."""
+        from khsmodel.partnerships import Membership
+
+        assert isinstance(ms, Membership)
+        return bool(
+            self.membership_date(p, ms, ms.valid_from)
+            or self.membership_date(p, ms, ms.valid_to)
+            or ms.role not in (MembershipRole.MEMBER, MembershipRole.HOSPITAL_TRUST)
+            or (ms.note and not _told(ms.note, told))
+        )
 
     # -- emitting
     def add(self, block: Block_) -> None:
@@ -479,8 +579,28 @@ class _Builder:
             self.add(BulletList(tuple(items)))
 
     # ------------------------------------------------------------ action plan
-    def measure_table(self, measures: Sequence[Measure], *, columns: Sequence[str]) -> Table:
-        """A measure table; ``columns`` are some of responsible, timeframe, status (plan-wide)."""
+    def measure_number(self, m: Measure, area: int | None) -> str | None:
+        """The number printed before a measure: its label as written ("2.3", "1."); with
+        ``numbering=True`` "area.measure" for one the source does not number; none with
+        ``numbering=False``."""
+        if self.numbering is False:
+            return None
+        if m.label:
+            return t(m.label)
+        if self.numbering:
+            return f"{area}.{m.number}" if area is not None else str(m.number)
+        return None
+
+    def measure_table(
+        self, measures: Sequence[Measure], *, columns: Sequence[str], area: int | None = None
+    ) -> Table:
+        """A measure table; ``columns`` are some of responsible, timeframe, status (plan-wide).
+
+        A heading shared by several measures in a row (the source's sub-group, "Barn som
+        pårørende") is a row across the table, its measures marked "–" under it as the
+        source bullets them; a heading of one measure alone ("Fagdag") is that measure's
+        own, the bold first line of its cell, so the measures after it are not read as
+        parts of it."""
         L = self.L
         spec = {
             "responsible": Column(L.responsible, 28),
@@ -489,23 +609,35 @@ class _Builder:
         }
         cols = (Column(L.measure, 50), *(spec[c] for c in columns))
         rows: list[Row | GroupRow] = []
-        phase = heading = None
+        phase = None
         empty = Cell((CellPara(()),))
-        for m in measures:
+        shared = shared_headings(measures)
+        for i, m in enumerate(measures):
             if m.phase is not None and m.phase != phase:
                 label = t(m.phase.label)
                 rows.append(
                     GroupRow(f"{label}: {t(m.phase.title)}" if m.phase.title else label, "phase")
                 )
-                heading = None
             phase = m.phase
-            if m.heading is not None and m.heading != heading:
-                rows.append(GroupRow(t(m.heading), "group"))
-            heading = m.heading
-            first: Spans = (
-                (Span(f"{t(m.label)} ", bold=True), Span(t(m.text))) if m.label else _s(m.text)
-            )
-            paras = [CellPara(first)]
+            grouped = shared[i]
+            if grouped and (i == 0 or not shared[i - 1] or measures[i - 1].heading != m.heading
+                            or measures[i - 1].phase != m.phase):  # fmt: skip
+                rows.append(GroupRow(t(m.heading or ""), "group"))
+            number = self.measure_number(m, area)
+            lead: list[Span] = []
+            if grouped and not m.text.lstrip().startswith(("-", "–", "•")):
+                lead.append(Span("– "))  # under the group row, as the source bullets it
+            if number:
+                lead.append(Span(f"{number} ", bold=True))
+            paras: list[CellPara] = []
+            if m.heading is not None and not grouped:
+                # its own heading, its text on the next line of the same paragraph, so a
+                # page break never leaves the heading alone at the foot of a page
+                paras.append(
+                    CellPara((*lead, Span(t(m.heading), bold=True), Span("\n" + t(m.text))))
+                )
+            else:
+                paras.append(CellPara((*lead, Span(t(m.text)))))
             paras.extend(CellPara(_s(d), "detail") for d in m.details)
             for pe in m.progress:
                 note = f"{L.date(pe.date)}: {t(pe.text)}"
@@ -527,17 +659,16 @@ class _Builder:
                 paras.append(CellPara(_s(note, italic=True), "note"))
             cells = [Cell(tuple(paras))]
             for c in columns:
-                if c == "responsible":
-                    text = m.responsibility.text if m.responsibility else None
-                elif c == "timeframe":
-                    text = m.timeframe.text if m.timeframe else None
-                else:
-                    text = L.measure_status[m.status] if m.status else None
+                text = _measure_value(m, c)
+                if c == "status" and m.status:
+                    text = L.measure_status[m.status]
                 cells.append(Cell((CellPara(_s(text)),)) if text is not None else empty)
             rows.append(Row(tuple(cells)))
         return Table(cols, tuple(rows), group=f"{self.prefix}measures")
 
-    def measures(self, measures: Sequence[Measure], *, columns: Sequence[str]) -> None:
+    def measures(
+        self, measures: Sequence[Measure], *, columns: Sequence[str], area: int | None = None
+    ) -> None:
         if not measures:
             return
         plain = not any(
@@ -552,13 +683,19 @@ class _Builder:
             for m in measures
         )
         if plain:  # a list as the source writes it: "-" items (a number is in a label)
-            items = tuple(_s(m.text + "".join("\n" + d for d in m.details)) for m in measures)
-            self.add(BulletList(items))
+            items = []
+            for m in measures:
+                text = _s(m.text + "".join("\n" + d for d in m.details))
+                number = self.measure_number(m, area)
+                items.append((Span(f"{number} ", bold=True), *text) if number else text)
+            self.add(BulletList(tuple(items)))
         else:
-            self.add(self.measure_table(measures, columns=columns))
+            # the plan's columns, less those no measure of this table fills
+            used = [c for c in columns if any(_measure_value(m, c) for m in measures)]
+            self.add(self.measure_table(measures, columns=used, area=area))
 
     def focus_area_heading(self, fa: FocusArea) -> str:
-        """"Fokusområde 1: Tiltak rettet mot barn og unge" with its label as written, else
+        """ "Fokusområde 1: Tiltak rettet mot barn og unge" with its label as written, else
         the title alone (as the SSU plan 2021-2022 heads its areas)."""
         return f"{t(fa.label)}: {t(fa.title)}" if fa.label else t(fa.title)
 
@@ -574,9 +711,10 @@ class _Builder:
         if per and not _told(per, _blocks_text(plan.introduction)):
             self.add(Subtitle(f"{L.period}: {per}"))
         a = plan.adoption
-        # an adoption with its decision and no line of its own is told by the decision
-        # below ("OSU besluttet 08.02.2016 …"): no generated "Vedtatt i …" line before it
-        if a is not None and (a.text or a.decision is None):
+        # "Vedtatt i OSU 8. februar 2016, sak 2/2016" under the title, also when the
+        # adopting decision follows ("OSU besluttet 08.02.2016 følgende fokusområder …"):
+        # the reader sees at once that and where the plan was adopted
+        if a is not None and (a.text or a.body or a.date or a.case_number):
             line = (
                 t(a.text)
                 if a.text
@@ -613,9 +751,13 @@ class _Builder:
             if used
         ]
         for fa in plan.focus_areas:
+            if not fa.description and not fa.measures:
+                # nothing under it: the area's line as a paragraph, never an empty heading
+                self.add(Para(_s(self.focus_area_heading(fa), bold=True)))
+                continue
             self.heading(level, self.focus_area_heading(fa))
             self.text_blocks(fa.description)
-            self.measures(fa.measures, columns=columns)
+            self.measures(fa.measures, columns=columns, area=fa.number)
         if plan.ongoing_activities:
             self.heading(level, L.ongoing_activities)
             if (
@@ -623,7 +765,10 @@ class _Builder:
                 and plan.ongoing_activities_text != L.ongoing_activities
             ):
                 self.para(plan.ongoing_activities_text)
-            self.add(self.measure_table(plan.ongoing_activities, columns=columns))
+            used = [
+                c for c in columns if any(_measure_value(m, c) for m in plan.ongoing_activities)
+            ]
+            self.add(self.measure_table(plan.ongoing_activities, columns=used, area=None))
 
     # ------------------------------------------------------------ case document
     def case_document(self, case: CaseDocument, level: int = 1) -> list[tuple[str, Document]]:
@@ -645,31 +790,27 @@ class _Builder:
             right.append(Field(L.document_date, (L.date_numeric(case.document_date),)))
         if case.status is not None:
             right.append(Field(L.status, (L.case_status[case.status],)))
-        if left or right:
+        if not left or not right:  # one side only: one column, no column of blanks
+            if left or right:
+                self.add(KeyValues(tuple(left or right), columns=1))
+        else:
             # two columns: people on the left, references on the right, as case systems print
             fields: list[Field] = []
             for i in range(max(len(left), len(right))):
                 fields.append(left[i] if i < len(left) else Field("", ()))
                 fields.append(right[i] if i < len(right) else Field("", ()))
             self.add(KeyValues(tuple(fields), columns=2))
+        # Utvalg / Saksnr. / Møtedato; no Møtedato column when the date is not known
+        meeting_line: list[tuple[Column, str]] = [
+            (Column(L.body, 56), self.body_name(case.body) or ""),
+            (Column(L.case_number, 18), case.case_number.text),
+        ]
+        if case.meeting_date:
+            meeting_line.append((Column(L.meeting_date, 26), L.date(case.meeting_date)))
         self.add(
             Table(
-                (Column(L.body, 56), Column(L.case_number, 18), Column(L.meeting_date, 26)),
-                (
-                    Row(
-                        (
-                            Cell((CellPara(_s(self.body_name(case.body) or "")),)),
-                            Cell((CellPara(_s(case.case_number.text)),)),
-                            Cell(
-                                (
-                                    CellPara(
-                                        _s(L.date(case.meeting_date) if case.meeting_date else "")
-                                    ),
-                                )
-                            ),
-                        )
-                    ),
-                ),
+                tuple(c for c, _ in meeting_line),
+                (Row(tuple(Cell((CellPara(_s(v)),)) for _, v in meeting_line)),),
                 style="plain",
             )
         )
@@ -680,19 +821,52 @@ class _Builder:
                 else f"{L.case_word.capitalize()} {t(case.case_number.text)}"
             )
         )
+        # the attachments under the title, in the heading block, as case systems print them
+        # ("Vedlegg:" and its numbered titles); the list at the end only when it has more
+        numbers = [
+            att.number if att.number is not None else i
+            for i, att in enumerate(case.attachments, start=1)
+        ]
+        consecutive = bool(numbers) and numbers == list(
+            range(numbers[0], numbers[0] + len(numbers))
+        )
+        attachments_label = _heading_label(case.attachments_heading) or L.attachments
+        if case.attachments:
+            self.add(
+                KeyValues(
+                    (
+                        Field(
+                            attachments_label,
+                            tuple(
+                                f"{n}. {t(att.title)}"
+                                if consecutive
+                                else f"{L.attachment_n.format(number=n)}: {t(att.title)}"
+                                for n, att in zip(numbers, case.attachments, strict=True)
+                            ),
+                        ),
+                    )
+                )
+            )
         if case.proposal is not None:
             p = case.proposal
             self.heading(level, t(p.heading) if p.heading else L.proposals[p.kind])
             self.para(p.text)
             label = self.body_label(p.proposed_by)
             # "… slik anbefalt av Overordnet samarbeidsorgan (OSO)" names it already
-            if label and label not in p.text and (self.body_name(p.proposed_by) or "") not in p.text:
+            if (
+                label
+                and label not in p.text
+                and (self.body_name(p.proposed_by) or "") not in p.text
+            ):
                 self.para(f"{L.proposed_by} {label}", "note")
         process_done = False
         for s in case.sections:
+            events_here = s.kind == "process" and bool(case.process_events) and not process_done
+            if not s.content and not events_here:
+                continue  # a heading with nothing under it is not printed
             self.heading(level, t(s.heading) if s.heading else L.sections[s.kind])
             self.text_blocks(s.content)
-            if s.kind == "process" and case.process_events and not process_done:
+            if events_here:
                 self.process_events(case, told=_blocks_text(s.content))
                 process_done = True
         if case.process_events and not process_done:
@@ -701,7 +875,8 @@ class _Builder:
         # earlier cases the text above cites already (the references were read out of
         # it) are not listed again under "Tidligere behandling"
         told = _even(
-            case.proposal.text if case.proposal else "", *(_blocks_text(s.content) for s in case.sections)
+            case.proposal.text if case.proposal else "",
+            *(_blocks_text(s.content) for s in case.sections),
         )
         references = [
             r for r in case.references
@@ -728,29 +903,25 @@ class _Builder:
         if case.decision is not None:
             self.decision(case.decision, level)
         included: list[tuple[str, Document]] = []
-        if case.attachments:
-            self.heading(
-                level, t(case.attachments_heading) if case.attachments_heading else L.attachments
-            )
+        for n, att in zip(numbers, case.attachments, strict=True):
+            if att.document is not None:
+                included.append(
+                    (
+                        L.attachment_to_case.format(number=n, case=t(case.case_number.text)),
+                        att.document,
+                    )
+                )
+        if any(att.description or att.url for att in case.attachments):
+            self.heading(level, attachments_label)
             items = []
-            numbers = []
-            for i, att in enumerate(case.attachments, start=1):
-                n = att.number if att.number is not None else i
-                numbers.append(n)
+            for att in case.attachments:
                 spans = [Span(t(att.title))]
                 if att.description:
                     spans.append(Span(f" – {t(att.description)}"))
                 if att.url:
                     spans.append(Span(f"\n{t(att.url)}", italic=True))
                 items.append(tuple(spans))
-                if att.document is not None:
-                    included.append(
-                        (
-                            L.attachment_to_case.format(number=n, case=t(case.case_number.text)),
-                            att.document,
-                        )
-                    )
-            if numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+            if consecutive:
                 self.add(NumberedList(tuple(items), numbers[0]))
             else:
                 self.add(
@@ -907,7 +1078,9 @@ class _Builder:
         if m.minutes is not None:
             mi = m.minutes
             self.heading(level, L.minutes)
-            self.add(Para((Span(t(mi.title), bold=True),)))
+            more = mi.date or mi.approved or mi.url or mi.content
+            if not more or _even(mi.title).casefold() != L.minutes.casefold():  # "Referat" once
+                self.add(Para((Span(t(mi.title), bold=True),)))
             meta = _join(
                 [
                     L.date(mi.date) if mi.date else None,
@@ -925,7 +1098,11 @@ class _Builder:
         return included
 
     # ------------------------------------------------------------ agreement
-    def parties_table(self, parties: Sequence[object], *, validity: bool) -> Table:
+    def parties_table(
+        self, parties: Sequence[object], *, validity: bool, notes: Mapping[str, str] = {}
+    ) -> Table:
+        """The parties as a table; ``notes`` by party id (a membership's "Salten") as a
+        last column when there are any."""
         from khsmodel.parties import Organisation
 
         L = self.L
@@ -943,6 +1120,8 @@ class _Builder:
             cols.append(Column(L.kommune_number, 16))
         if validity:
             cols.append(Column(L.validity, 28))
+        if notes:
+            cols.append(Column(L.note, 18))
         rows: list[Row | GroupRow] = []
         for o in orgs:
             name = [CellPara(_s(o.name))]
@@ -958,10 +1137,21 @@ class _Builder:
                 texts.append(o.kommune_number.value if o.kommune_number else "")
             if validity:
                 texts.append(L.period_short(o.valid_from, o.valid_to) or "")
+            if notes:
+                texts.append(notes.get(o.id, ""))
             rows.append(Row((Cell(tuple(name)), *(Cell((CellPara(_s(x)),)) for x in texts))))
         return Table(tuple(cols), tuple(rows))  # widths are relative
 
-    def agreement(self, a: Agreement, level: int = 1, *, as_section: bool = False) -> None:
+    def agreement(
+        self,
+        a: Agreement,
+        level: int = 1,
+        *,
+        as_section: bool = False,
+        listed: Sequence[object] = (),
+    ) -> None:
+        """An agreement; ``listed`` are the parties a table above has shown already (those of
+        the partnership it belongs to): its parties among them are named, not tabled again."""
         L = self.L
         if as_section:
             self.heading(level, t(a.title))
@@ -991,21 +1181,31 @@ class _Builder:
         told = said.lower()
         if a.parties:
             self.heading(level, L.parties)
-            self.add(self.parties_table(a.parties, validity=False))
+            shown = {getattr(o, "id", None) for o in listed} - {None}
+            if all(o.id in shown for o in a.parties):  # a table is printed once
+                self.add(Para(_s(", ".join(t(o.name) for o in a.parties) + ".")))
+            else:
+                self.add(self.parties_table(a.parties, validity=False))
         if a.signatories:
             self.heading(level, L.signatories)
             self.add(BulletList(tuple(_s(p.display()) for p in a.signatories)))
         items = {d.key: d for d in STATUTORY_ITEMS}
+        bare: list[Spans] = []  # topics with no text: one list, no empty heading for each
         for s in a.sections:
             heading = t(s.heading) if s.heading else L.agreement_topics[s.topic]
-            if not s.content and not s.statutory_items and _told(heading.lower(), told):
-                continue  # "Den innholder formål, organisering, …": no empty heading for each
+            if not s.content and not s.statutory_items:
+                if not _told(heading.lower(), told):  # "Den innholder formål, …" tells them
+                    bare.append(_s(heading))
+                continue
             self.heading(level, heading)
             self.text_blocks(s.content)
             if s.statutory_items:
                 nums = ", ".join(L.statutory_item_number(items[k].number)
                                  for k in s.statutory_items)  # fmt: skip
                 self.para(f"{L.covers} § 6-2 {nums}.", "note")
+        if bare:
+            self.heading(level, L.agreement_covers)
+            self.add(BulletList(tuple(bare)))
         if a.statutory_items:
             # the items in key words, not the statute's text (that is Lovdata's)
             self.heading(level, L.statutory_items)
@@ -1061,22 +1261,48 @@ class _Builder:
                     (Span(f"{when}: ", bold=True), Span(t(h.text))) if when else _s(h.text)
                 )
             self.add(BulletList(tuple(items)))
+        told = _blocks_text(p.description)
+        telling = [ms for ms in p.memberships if self.membership_tells(p, ms, told)]
+        # one membership per party that adds only a note ("Salten"): a column of the
+        # parties table, not a second table of the same parties
+        ids = [ms.party for ms in p.memberships]
+        merged = (
+            bool(telling)
+            and len(set(ids)) == len(ids)
+            and all(p.party(i) is not None for i in ids)
+            and not any(
+                self.membership_date(p, ms, ms.valid_from)
+                or self.membership_date(p, ms, ms.valid_to)
+                or ms.role not in (MembershipRole.MEMBER, MembershipRole.HOSPITAL_TRUST)
+                for ms in p.memberships
+            )
+        )
         if p.parties:
             self.heading(level, L.parties)
+            notes = (
+                {
+                    ms.party: t(ms.note)
+                    for ms in p.memberships
+                    if ms.note and not _told(ms.note, told)
+                }
+                if merged
+                else {}
+            )
             self.add(
                 self.parties_table(
-                    p.parties, validity=any(o.valid_from or o.valid_to for o in p.parties)
+                    p.parties,
+                    validity=any(o.valid_from or o.valid_to for o in p.parties),
+                    notes=notes,
                 )
             )
-        if p.memberships:
+        if telling and not merged:
             self.heading(level, L.members_over_time)
-            told = _blocks_text(p.description)
             texts = [
                 (
                     self.party_name(ms.party) or "",
                     L.membership_roles[ms.role],
-                    L.date_numeric(ms.valid_from) if ms.valid_from else "",
-                    L.date_numeric(ms.valid_to) if ms.valid_to else "",
+                    self.membership_date(p, ms, ms.valid_from),
+                    self.membership_date(p, ms, ms.valid_to),
                     ms.note if ms.note and not _told(ms.note, told) else "",
                 )
                 for ms in p.memberships
@@ -1094,9 +1320,17 @@ class _Builder:
             )  # fmt: skip
         if p.bodies:
             self.heading(level, L.bodies)
+            # bodies with nothing to tell beyond a line: one list, first, so that it is not
+            # read as part of the last body described under its own heading
+            plain: list[Spans] = []
+            at = len(self.blocks)
             for b in p.bodies:
-                abbr = b.abbreviation if b.abbreviation and f"({b.abbreviation})" not in b.name else None
-                self.heading(level + 1, f"{t(b.name)} ({t(abbr)})" if abbr else t(b.name))
+                abbr = (
+                    b.abbreviation
+                    if b.abbreviation and f"({b.abbreviation})" not in b.name
+                    else None
+                )
+                name = f"{t(b.name)} ({t(abbr)})" if abbr else t(b.name)
                 kind_label = L.body_kinds[b.kind]
                 info = [] if kind_label.lower() in b.name.lower() else [kind_label]
                 if b.level is not None:
@@ -1107,10 +1341,19 @@ class _Builder:
                     info.append(f"{L.established.lower()} {L.date(b.established)}")
                 if b.dissolved:
                     info.append(f"{L.dissolved} {L.date(b.dissolved)}")
-                if b.aliases:
-                    info.append(f"{L.also_called.lower()} {', '.join(t(a) for a in b.aliases)}")
-                if info:
-                    line = ", ".join(info)
+                aliases = _other_names(b.aliases, b.name, b.abbreviation)
+                if aliases:
+                    info.append(f"{L.also_called.lower()} {', '.join(t(a) for a in aliases)}")
+                line = ", ".join(info)
+                if not b.mandate and not b.members:
+                    plain.append(
+                        (Span(name, bold=True), Span(f": {line[:1].upper()}{line[1:]}"))
+                        if line
+                        else (Span(name, bold=True),)
+                    )
+                    continue
+                self.heading(level + 1, name)
+                if line:
                     self.para(line[:1].upper() + line[1:] + ".", "note")
                 if b.mandate:
                     self.heading(level + 2, L.mandate)
@@ -1118,7 +1361,7 @@ class _Builder:
                 if b.members:
                     items = []
                     for bm in b.members:
-                        name = t(bm.person.display()) if bm.person else ""
+                        who = t(bm.person.display()) if bm.person else ""
                         extra = _join(
                             [
                                 self.party_name(bm.party),
@@ -1127,15 +1370,19 @@ class _Builder:
                             ]
                         )
                         items.append(
-                            _s(_join([name, f"({extra})" if extra and name else extra], " "))
+                            _s(_join([who, f"({extra})" if extra and who else extra], " "))
                         )
                     self.heading(level + 2, L.members)
                     self.add(BulletList(tuple(items)))
+            if plain:
+                self.blocks.insert(at, BulletList(tuple(plain)))
         if p.agreements:
             self.heading(level, L.agreements)
             for a in p.agreements:
-                self.agreement(a, level + 1, as_section=True)
-        if p.decisions:
+                self.agreement(a, level + 1, as_section=True, listed=p.parties)
+        if len(p.decisions) == 1:  # "Vedtak (Eiermøtet, 11. juni 2015)", not under "Vedtak"
+            self.decision(p.decisions[0], level)
+        elif p.decisions:
             self.heading(level, L.decisions)
             for d in p.decisions:
                 self.decision(d, level + 1)
@@ -1178,13 +1425,13 @@ def _names(people: Iterable[Person]) -> str:
     return ", ".join(t(p.name) for p in people)
 
 
-def _build(doc: Document, labels: Labels, prefix: str) -> Content:
+def _build(doc: Document, labels: Labels, prefix: str, numbering: bool | None = None) -> Content:
     kind = _kind(doc)
     L = labels
     partnership: Partnership | None = (
         doc if isinstance(doc, Partnership) else getattr(doc, "partnership", None)
     )
-    b = _Builder(L, partnership, prefix)
+    b = _Builder(L, partnership, prefix, numbering=numbering)
     pname = t(partnership.name) if partnership else ""
     included: list[tuple[str, Document]] = []
     date: dt.date | None = None
@@ -1223,7 +1470,7 @@ def _build(doc: Document, labels: Labels, prefix: str) -> Content:
         subject = L.partnership_kinds[doc.kind]
         date = None
     for i, (label, att) in enumerate(included, start=1):
-        sub = _build(att, labels, f"{prefix}v{i}_")
+        sub = _build(att, labels, f"{prefix}v{i}_", numbering)
         b.add(Included(label, sub))
     header = (
         _join([pname, header_body if header_body and header_body != pname else None], " – ")
@@ -1242,15 +1489,21 @@ def _build(doc: Document, labels: Labels, prefix: str) -> Content:
     )
 
 
-def build(doc: Document, *, labels: Labels = NB) -> Content:
+def build(doc: Document, *, labels: Labels = NB, numbering: bool | None = None) -> Content:
     """The content of ``doc`` as blocks, after rejecting text no document format can hold.
+
+    ``numbering`` says which measures of a plan print a number: None (default) those the
+    source numbers, with their labels as written ("1.", "2.3"); True every measure ("2.4"
+    for the fourth of focus area 2, so one can cite "tiltak 2.4"); False none.
 
     Raises :class:`~khsmodel.KhsModelError` naming the field path of the first
     XML-illegal character (see :mod:`khsmodel_exporters._safety`).
     """
     _kind(doc)
     check_text(doc, XML_ILLEGAL)
-    return _build(doc, labels, "")
+    if numbering is not None and not isinstance(numbering, bool):
+        raise KhsModelError(f"numbering must be True, False or None, got {numbering!r}")
+    return _build(doc, labels, "", numbering)
 
 
 def iter_text(content: Content, *, header: bool = True) -> Iterator[str]:

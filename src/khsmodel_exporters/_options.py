@@ -10,7 +10,8 @@ from khsmodel.errors import KhsModelError
 from khsmodel.labels import NB, Labels
 
 __all__ = [
-    "import_renderer", "labels_option", "reject_unknown_options", "timeline_option",
+    "import_renderer", "labels_option", "numbering_option", "reject_unknown_options",
+    "timeline_option",
     "unsupported_kind",
 ]  # fmt: skip
 
@@ -61,6 +62,25 @@ def timeline_option(options: Mapping[str, object]) -> bool:
     if not isinstance(timeline, bool):
         raise KhsModelError(f"timeline must be True or False, got {timeline!r}")
     return timeline
+
+
+def numbering_option(options: Mapping[str, object]) -> bool | None:
+    """The ``numbering`` option of the Word and PDF exporters: which measures print a number.
+
+    None (default): those the source numbers, as it writes them ("1.", "2.3"); True:
+    every measure ("2.4", the fourth of focus area 2); False: none.
+
+    >>> numbering_option({"numbering": True})
+    True
+    >>> numbering_option({"numbering": "yes"})
+    Traceback (most recent call last):
+    ...
+    khsmodel.errors.KhsModelError: numbering must be True or False, got 'yes'
+    """
+    numbering = options.get("numbering")
+    if numbering is not None and not isinstance(numbering, bool):
+        raise KhsModelError(f"numbering must be True or False, got {numbering!r}")
+    return numbering
 
 
 def unsupported_kind(exporter: str, doc: object, kinds: Collection[str]) -> KhsModelError:

@@ -16,7 +16,7 @@ from khsmodel.labels import Labels
 from khsmodel.plans import ActionPlan, Measure
 from khsmodel.timeframes import Ongoing
 
-from ._content import Span, _Builder, t
+from ._content import Span, _Builder, measure_title, shared_headings, t
 
 __all__ = ["Row", "TimelineData", "collect", "months", "unresolved_groups"]
 
@@ -46,19 +46,23 @@ class TimelineData:
         return not any(rows for _, rows in self.groups)
 
 
-def _row(number: str, m: Measure, period: Period | None) -> tuple[Row, bool]:
+def _row(
+    number: str, m: Measure, period: Period | None, text: str | None = None
+) -> tuple[Row, bool]:
     """The measure's row and whether it can be placed; one without a timeframe cannot.
+    ``text`` names it (its own heading, "Fagdag"), by default its text.
 
     An ongoing measure ("Løpende") spans the plan's period; a recurring one
     ("Årlig i mars") is listed with the unplaced ones, its words saying when: one
     bar from its first to its last occurrence would say it runs all the time between.
     """
+    text = m.text if text is None else text
     tf = m.timeframe
     if tf is None:
-        return Row(number=number, text=m.text, when="", start=None, end=None), False
+        return Row(number=number, text=text, when="", start=None, end=None), False
     rng = tf.date_range(period if type(tf.interpretation) is Ongoing else None)
     start, end = rng if rng is not None else (None, None)
-    row = Row(number=number, text=m.text, when=tf.text, start=start, end=end)
+    row = Row(number=number, text=text, when=tf.text, start=start, end=end)
     return row, (start is not None or end is not None)
 
 
@@ -85,10 +89,12 @@ def collect(plan: ActionPlan, labels: Labels) -> TimelineData:
         sources.append((labels.ongoing_activities, plan.ongoing_activities))
     for title, measures in sources:
         rows: list[Row] = []
-        for m in measures:
+        shared = shared_headings(measures)
+        for m, grouped in zip(measures, shared, strict=True):
             # a measure is named as the tables name it: by its label as written ("1.1"), else
-            # by its text alone (a number the tables do not print would match nothing)
-            row, resolved = _row(m.label or "", m, plan.period)
+            # by its own heading ("Fagdag") or its text (a number the tables do not print
+            # would match nothing)
+            row, resolved = _row(m.label or "", m, plan.period, measure_title(m, grouped))
             if resolved:
                 rows.append(row)
             else:

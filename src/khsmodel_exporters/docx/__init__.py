@@ -17,6 +17,11 @@ Options of ``export(doc, **options)``:
     End an action plan with its timeline: a table with a column per month (per
     quarter or year for long plans), the months each dated measure covers filled,
     the measures without a fixed date listed under it (as the PDF's chart).
+``numbering`` (bool or None, default None)
+    Which measures of a plan print a number: by default those the source numbers,
+    as written ("1.", "2.3"); ``True`` every measure ("2.4" is the fourth measure
+    of focus area 2, so a meeting can cite "tiltak 2.4"); ``False`` none.
+    On the command line: ``-O numbering=true``.
 ``labels`` (khsmodel.labels.Labels, default ``NB``)
     The words the document prints: headings, field labels, "Side X av Y". An
     organisation whose case documents say "Vår ref" and "Dato dok" passes
@@ -33,11 +38,17 @@ from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.errors import KhsModelError
 from khsmodel.exporters import CliOption
 
-from .._options import import_renderer, labels_option, reject_unknown_options, timeline_option
+from .._options import (
+    import_renderer,
+    labels_option,
+    numbering_option,
+    reject_unknown_options,
+    timeline_option,
+)
 
 __all__ = ["DocxExporter"]
 
-_OPTIONS = {"font", "created", "labels", "timeline"}
+_OPTIONS = {"font", "created", "labels", "timeline", "numbering"}
 
 
 class DocxExporter:
@@ -52,6 +63,9 @@ class DocxExporter:
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         "font": CliOption("text", "FAMILY", "font family of all text (default Arial)"),
         "timeline": CliOption("bool", help="end an action plan with its timeline (default true)"),
+        "numbering": CliOption(
+            "bool", help="number every measure (true) or none (false); default: as the source"
+        ),
     }
 
     def export(self, doc: Document, **options: Any) -> bytes:
@@ -68,6 +82,7 @@ class DocxExporter:
 
         from .._content import build
 
-        content = build(doc, labels=labels)  # rejects unwritable text with its path, first
+        numbering = numbering_option(options)
+        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
         render = import_renderer(self, __package__)
         return render(content, font=font, created=created, labels=labels, timeline=timeline)

@@ -366,8 +366,8 @@ def _shortened(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit].rstrip(" ,.;:–-") + "…"
+    cut = text.rfind(" ", 0, limit)  # at a word boundary; the full title is on page 1
+    return text[: cut if cut > 0 else limit].rstrip(" ,.;:–-") + "…"
 
 
 def _footer_xml(content: Content, labels: Labels) -> str:

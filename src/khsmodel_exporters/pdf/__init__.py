@@ -23,6 +23,11 @@ Options of ``export(doc, **options)``:
 
 ``timeline`` (bool, default True)
     Add the timeline chart to action plans.
+``numbering`` (bool or None, default None)
+    Which measures of a plan print a number: by default those the source numbers,
+    as written ("1.", "2.3"); ``True`` every measure ("2.4" is the fourth measure
+    of focus area 2, so a meeting can cite "tiltak 2.4"); ``False`` none.
+    On the command line: ``-O numbering=true``.
 ``labels`` (khsmodel.labels.Labels, default ``NB``)
     The words the document prints, as for the ``docx`` exporter.
 """
@@ -35,11 +40,17 @@ from typing import Any, ClassVar
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.exporters import CliOption
 
-from .._options import import_renderer, labels_option, reject_unknown_options, timeline_option
+from .._options import (
+    import_renderer,
+    labels_option,
+    numbering_option,
+    reject_unknown_options,
+    timeline_option,
+)
 
 __all__ = ["PdfExporter"]
 
-_OPTIONS = {"timeline", "labels"}
+_OPTIONS = {"timeline", "labels", "numbering"}
 
 
 class PdfExporter:
@@ -53,6 +64,9 @@ class PdfExporter:
     install_hint = 'pip install "khsmodel[pdf]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         "timeline": CliOption("bool", help="add the timeline chart to action plans (default true)"),
+        "numbering": CliOption(
+            "bool", help="number every measure (true) or none (false); default: as the source"
+        ),
     }
 
     def export(self, doc: Document, **options: Any) -> bytes:
@@ -63,6 +77,7 @@ class PdfExporter:
 
         from .._content import build
 
-        content = build(doc, labels=labels)  # rejects unwritable text with its path, first
+        numbering = numbering_option(options)
+        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
         render = import_renderer(self, __package__)
         return render(content, labels=labels, timeline=timeline)

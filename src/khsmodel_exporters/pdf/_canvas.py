@@ -75,6 +75,22 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text[:n].rstrip() + "…"
 
 
+def fit_words(text: str, font: str, size: float, width: float) -> str:
+    """A running header or footer line: ``text`` cut with "…" at a word boundary when
+    wider than ``width`` (the full title stands on the first page); a single word too
+    long for the line is cut inside."""
+    fitted = fit_text(text, font, size, width)
+    if not fitted.endswith("…") or fitted == " ".join(text.split()):
+        return fitted
+    kept = fitted[:-1]
+    whole = " ".join(text.split())
+    if len(kept) < len(whole) and whole[len(kept)] != " ":  # cut inside a word
+        space = kept.rfind(" ")
+        if space > 0:
+            kept = kept[:space]
+    return kept.rstrip(" ,.;:–-") + "…"
+
+
 @functools.lru_cache(maxsize=8192)
 def _char_width(ch: str, font: str, size: float) -> float:
     return float(stringWidth(ch, font, size))
@@ -157,7 +173,7 @@ class PagedCanvas(Canvas):  # type: ignore[misc]
                 self.setFont(BOLD, size)
                 draw_string(self, width - f.right, y, right, BOLD, size, "end")
             self.setFont(REGULAR, size)
-            draw_string(self, f.left, y, fit_text(header, REGULAR, size,
+            draw_string(self, f.left, y, fit_words(header, REGULAR, size,
                         usable - right_w - (12 if right else 0)), REGULAR, size)  # fmt: skip
             self.line(f.left, y - 5.7, width - f.right, y - 5.7)
         y = K.FOOTER_FROM_BOTTOM + 0.212 * size
@@ -167,6 +183,6 @@ class PagedCanvas(Canvas):  # type: ignore[misc]
         draw_string(self, width - f.right, y, page_text, REGULAR, size, "end")
         page_w = string_width(page_text, REGULAR, size)
         if f.footer:
-            draw_string(self, f.left, y, fit_text(f.footer, REGULAR, size, usable - page_w - 18),
+            draw_string(self, f.left, y, fit_words(f.footer, REGULAR, size, usable - page_w - 18),
                         REGULAR, size)  # fmt: skip
         self.restoreState()

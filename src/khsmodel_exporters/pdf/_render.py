@@ -16,6 +16,7 @@ cell never runs off the page or raises ``LayoutError``.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import io
 import re
@@ -254,6 +255,27 @@ class _Table(RLTable):  # type: ignore[misc]
     """
 
     _khs_calc: tuple[float, float] | None = None
+    #: The rest of a table split at a page's foot (reportlab then tries it again below).
+    _khs_rest = False
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """As reportlab splits, except that the rest of a table split between rows is not
+        split again inside a row on the same page: that printed the header row a second
+        time in mid-page over the first lines of one measure ("Fagdag"); the rest goes
+        to the next page, where a row taller than the page may still split."""
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if self._khs_rest and len(parts) > 1 and availHeight < TEXT_H - 1:
+            head = int(self.repeatRows)
+            rows = len(self._cellvalues) - head
+            cut = sum(len(p._cellvalues) - head for p in parts) > rows  # a row cut in two
+            heights = self._rowHeights
+            # a row that fits on a page goes there whole; a taller one splits where it is
+            if cut and len(heights) > head and sum(heights[: head + 1]) <= TEXT_H:
+                return []
+        for part in parts[1:]:
+            if isinstance(part, _Table):
+                part._khs_rest = True
+        return parts
 
     def _calc(self, availWidth: float, availHeight: float) -> None:
         if self._khs_calc == (availWidth, availHeight):
@@ -615,6 +637,12 @@ class _Renderer:
         return _Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1,
                       style=RLTableStyle(cmds), hAlign="LEFT", spaceAfter=12)  # fmt: skip
 
+    def first_rows_height(self, t: C.Table) -> float:
+        """The height of ``t``'s header row, group rows and first measure row."""
+        k = next((n for n, r in enumerate(t.rows) if isinstance(r, C.Row)), len(t.rows) - 1)
+        head = self.table(dataclasses.replace(t, rows=t.rows[: k + 1]))
+        return float(head.wrap(TEXT_W, TEXT_H)[1])
+
     def plain_table(self, t: C.Table) -> Flowable:
         s = self.s
         ncols = max(len(t.columns), 1)
@@ -727,7 +755,22 @@ class _Renderer:
                     run = 0
                     while i + run + 1 < len(blocks) and isinstance(blocks[i + run + 1], C.Heading):
                         run += 1
-                    out.append(_KeepRoom(KEEP_WITH_HEADING + 32 * run))
+                    need = KEEP_WITH_HEADING + 32 * run
+                    nxt = blocks[i + run + 1] if i + run + 1 < len(blocks) else None
+                    if isinstance(nxt, C.Table) and nxt.style == "grid":
+                        # room for the headings, the table's header and its first row: a
+                        # tall first row must not leave the heading alone at the foot (one
+                        # taller than half a page splits anyway, beside the heading)
+                        first = self.first_rows_height(nxt)
+                        if first < TEXT_H / 2:
+                            heads = sum(
+                                self.heading(h.text, h.level, "", depth).wrap(TEXT_W, TEXT_H)[1]
+                                + 20
+                                for h in blocks[i : i + run + 1]
+                                if isinstance(h, C.Heading)
+                            )
+                            need = max(need, heads + first)
+                    out.append(_KeepRoom(need))
                 out.append(self.heading(b.text, b.level, b.bookmark, depth))
             elif isinstance(b, C.Para):
                 style = {"body": s.body, "lead": s.lead, "note": s.note,
