@@ -66,8 +66,8 @@ def _load_findings(errors: Any) -> list[dict[str, str]]:
 
 def run(args: argparse.Namespace) -> int:
     """Validate every file of ``args.files``; print findings; return the exit status."""
-    from ..errors import InvalidDocumentError, KhsModelError
-    from ..serialization import from_data
+    from ..errors import InvalidDocumentError, KhsModelError, NotJsonError
+    from ..serialization import from_data, parse_json
     from ._engine import check, select_codes
 
     try:
@@ -86,17 +86,14 @@ def run(args: argparse.Namespace) -> int:
             unreadable = True
             continue
         try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            sys.stderr.write(
-                f"khsmodel validate: {name}: not JSON: {exc.msg} "
-                f"(line {exc.lineno}, column {exc.colno})\n"
-            )
+            data = parse_json(raw)
+        except NotJsonError as exc:
+            sys.stderr.write(f"khsmodel validate: {name}: {exc.errors[0].message}\n")
             unreadable = True
             continue
-        except UnicodeDecodeError as exc:
-            sys.stderr.write(f"khsmodel validate: {name}: not JSON: not UTF-8 text ({exc})\n")
-            unreadable = True
+        except InvalidDocumentError as exc:  # JSON that no document can be (repeated keys, …)
+            checked += 1
+            rows += [{"file": name, **f} for f in _load_findings(exc.errors)]
             continue
         checked += 1
         try:
