@@ -647,6 +647,14 @@ def _too_deep_at(text: str) -> str | None:
     return None
 
 
+_UTF16_HINT = " (it looks like UTF-16 or UTF-32, which the format does not use)"
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """A byte-order mark of UTF-16/32, or the NUL bytes their ASCII letters have (no JSON has)."""
+    return data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or b"\x00" in data
+
+
 def _utf8(text: str | bytes | bytearray | memoryview) -> str:
     """The text of a document: bytes must be UTF-8 (a byte-order mark is dropped)."""
     if isinstance(text, str):
@@ -659,11 +667,7 @@ def _utf8(text: str | bytes | bytearray | memoryview) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        hint = (
-            " (it starts like UTF-16, which the format does not use)"
-            if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-            else ""
-        )
+        hint = _UTF16_HINT if _looks_utf16(data) else ""
         raise NotJsonError(
             f"not UTF-8 text: byte 0x{data[exc.start]:02X} at line {line}, column {column}"
             f"{hint}; a khsmodel file is UTF-8"
@@ -685,11 +689,7 @@ def parse_json(text: str | bytes) -> object:
     try:
         data = json.loads(doc, object_pairs_hook=hook)
     except json.JSONDecodeError as exc:
-        hint = (
-            " (the text holds NUL characters: is it UTF-16?)"
-            if "\x00" in doc and not isinstance(text, str)
-            else ""
-        )
+        hint = _UTF16_HINT if not isinstance(text, str) and _looks_utf16(bytes(text)) else ""
         raise NotJsonError(
             f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}){hint}"
         ) from None
