@@ -27,6 +27,7 @@ tests/test_fuzz.py``.
 from __future__ import annotations
 
 import codecs
+import copy
 import csv
 import io
 import json
@@ -192,7 +193,8 @@ scalars = st.one_of(
 
 def values(seed: Any) -> st.SearchStrategy[Any]:
     """A value to put somewhere: hostile, of any type, or taken from elsewhere in the file."""
-    elsewhere = st.sampled_from([_get(s) for s in _slots(seed)] or [None])
+    # a copy: the value itself, put inside itself, would make the tree a cycle
+    elsewhere = st.sampled_from([_get(s) for s in _slots(seed)] or [None]).map(copy.deepcopy)
     shapes = st.sampled_from(
         [[], Obj([]), ["x"], Obj([["kind", "year"], ["year", 2016]]), Obj([["text", "x"]])]
     )
@@ -216,7 +218,8 @@ def _mutate(tree: Any, data: st.DataObject) -> None:
     elif how == "replace":
         _set(slot, data.draw(values(tree), label="value"))
     elif how == "repeat" and isinstance(parent, Obj):
-        again = old if data.draw(st.booleans(), label="same value") else data.draw(values(tree))
+        same = data.draw(st.booleans(), label="same value")
+        again = copy.deepcopy(old) if same else data.draw(values(tree))
         parent.pairs.insert(data.draw(st.integers(0, len(parent.pairs))), [parent.pairs[i][0], again])
     elif how == "rename" and isinstance(parent, Obj):
         key = parent.pairs[i][0]
@@ -241,7 +244,7 @@ def _mutate(tree: Any, data: st.DataObject) -> None:
         at = data.draw(st.integers(0, len(old)), label="at")
         _set(slot, old[:at] + data.draw(hostile_text, label="inserted") + old[at:])
     elif how == "copy":
-        _set(slot, data.draw(st.sampled_from([_get(s) for s in slots])))
+        _set(slot, copy.deepcopy(data.draw(st.sampled_from([_get(s) for s in slots]))))
 
 
 ENCODINGS = ("utf-8", "utf-8", "utf-8", "utf-8", "str", "bom", "utf-16", "utf-16-le",
