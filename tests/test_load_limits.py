@@ -164,6 +164,15 @@ def test_a_lone_surrogate_deep_inside_and_in_a_key() -> None:
     assert all("lone surrogate" in m for m in errors.values())
 
 
+def test_a_key_with_a_surrogate_and_other_letters() -> None:
+    """Found by the fuzz test: the path showed only ASCII around the escaped surrogate."""
+    text = _doc('"title": "Plan", "format\u0085å\ud800": 1')
+    assert list(_errors(text)) == ["$.format\x85å\\ud800"]
+    with pytest.raises(InvalidDocumentError) as info:
+        from_data({"format\x85å\ud800": 1})
+    assert [e.path for e in info.value.errors] == ["$.format\x85å\\ud800"]
+
+
 def test_a_raw_lone_surrogate_in_a_str_and_in_bytes() -> None:
     assert list(_errors(_doc('"title": "a\ud800"'))) == ["$.title"]
     with pytest.raises(NotJsonError):  # CESU-8 bytes of a surrogate are not UTF-8

@@ -566,7 +566,7 @@ def _surrogate_message(text: str, what: str) -> str:
 
 
 def _key_in_path(key: str) -> str:
-    return key if _is_unicode(key) else key.encode("utf-8", "backslashreplace").decode("ascii")
+    return key if _is_unicode(key) else key.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def json_problems(data: object, path: str = "$") -> list[ErrorDetail]:
