@@ -361,7 +361,7 @@ def _export_all(doc: Any, heavy: str) -> None:
 HEAD = '{"format": "khsmodel", "format_version": 1, "kind": "action_plan", "title": '
 
 
-@_examples(500)
+@_examples(700)
 @given(
     inner=st.one_of(
         deep_values.map(lambda r: r.text),
@@ -391,7 +391,7 @@ def test_fuzz_the_shapes_of_issue_13(inner: str, encoding: str) -> None:
         assert not encoding.startswith("utf-16") and encoding != "utf-32"
 
 
-@_examples(1000)
+@_examples(800)
 @given(seed=st.sampled_from(range(len(SEEDS))), n=st.integers(1, 3), data=st.data())
 def test_fuzz_mutated_examples_load_or_are_refused(seed: int, n: int, data: st.DataObject) -> None:
     tree = _tree(SEEDS[seed])

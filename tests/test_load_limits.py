@@ -377,3 +377,24 @@ def test_csv_text_with_a_lone_surrogate() -> None:
     text = write_measures(plan).decode().replace("\r\n", "\r\n\ud800", 1)
     with pytest.raises(CsvImportError):
         read_measures(io.StringIO(text, newline=""), plan)
+
+
+def test_loads_in_several_threads_each_refuse_their_own_surrogates() -> None:
+    """The fast path's string memo is shared between threads: a load whose memo another
+    thread replaced checks its strings itself, so no surrogate slips through."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    plan = dumps(khsmodel.load(PLAN))
+    bad = plan.replace('"title": "', '"title": "\\ud800', 1)
+    texts = [plan, bad] * 40
+
+    def outcome(text: str) -> str:
+        try:
+            loads(text)
+        except InvalidDocumentError as exc:
+            return exc.errors[0].path
+        return "ok"
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(outcome, texts))
+    assert results == ["ok", "$.title"] * 40
