@@ -239,6 +239,11 @@ def test_not_json_error_is_an_invalid_document_error() -> None:
     with pytest.raises(InvalidDocumentError):
         loads(b"{nope")
     assert issubclass(NotJsonError, KhsModelError)
+    import pickle
+
+    error = NotJsonError("not JSON: Expecting value (line 1, column 1)")
+    again = pickle.loads(pickle.dumps(error))  # from a worker process of export --jobs
+    assert type(again) is NotJsonError and again.errors == error.errors
 
 
 def test_parse_json_and_json_problems() -> None:
