@@ -80,7 +80,7 @@ def _unreadable(tmp_path: Path) -> dict[str, Path]:
 UNREADABLE_MESSAGES = {
     "missing": "cannot read: No such file or directory",
     "folder": "is a folder, not a file",
-    "utf16": "not UTF-8 text (byte 1 is 0xff)",
+    "utf16": "not UTF-8 text: byte 0xFF at line 1, column 1",
     "syntax": "not JSON: Expecting value",
 }
 

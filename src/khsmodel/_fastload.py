@@ -36,7 +36,7 @@ import attrs
 from ._base import has_own_post_init, json_name
 from .identifiers import KommuneNumber, OrganisationNumber
 
-__all__ = ["fast_structure"]
+__all__ = ["fast_structure", "fast_structure_checked"]
 
 _Fn = Callable[..., Any]
 
@@ -77,6 +77,8 @@ class _Compiler:
             "_new": object.__new__,
             # the string memo of the load in progress (see fast_structure)
             "_same": {}.setdefault,
+            # called by the function of each document attached in another: counts them
+            "_doc": _no_doc,
             "_date": dt.date.fromisoformat,
             # builtins under names no JSON key can take (keys never start with "_"),
             # so that a field called "type" or "list" cannot shadow them
@@ -155,8 +157,12 @@ class _Compiler:
             args.append(f"{a.alias}={key}")
         if tagged:
             params.append("kind=None")
+        from .documents import DOCUMENT_TYPES
+
         lines = [
             f"def {name}(*, {', '.join(params)}):" if params else f"def {name}():",
+            # an attached document (a member of the union of documents): see fast_structure_checked
+            *(["    _doc(1)"] if tagged and cls in DOCUMENT_TYPES.values() else []),
             *body,
             *self._construct(cls, args),
         ]
@@ -299,11 +305,29 @@ def _reject_always(*_args: Any, **_kwargs: Any) -> Any:
     raise _Reject
 
 
+def _no_doc(_mark: int) -> None:
+    """Between loads: nothing is counted."""
+
+
 _COMPILER: list[_Compiler] = []
 
 
 def fast_structure(data: object, cls: type[Any]) -> Any:
     """Structure ``data`` as ``cls`` on the fast path; raises on anything it does not accept."""
+    return fast_structure_checked(data, cls)[0]
+
+
+def fast_structure_checked(data: object, cls: type[Any]) -> tuple[Any, bool]:
+    """``(object, checked)``: :func:`fast_structure`, and whether the JSON-level checks
+    (:func:`khsmodel.serialization.json_problems`) are known to pass.
+
+    They are when every string went through this load's memo and all of them
+    are valid Unicode (no lone surrogate), and no document is attached in
+    another (``Attachment.document``, the one way the classes nest without
+    bound; without it a document is at most a dozen levels deep, which a test
+    keeps below ``MAX_DEPTH``). Otherwise ``checked`` is False and the caller
+    runs the checks on ``data``.
+    """
     if not _COMPILER:
         from .serialization import _converter
 
@@ -312,13 +336,27 @@ def fast_structure(data: object, cls: type[Any]) -> Any:
     if type(data) is not dict or not _Compiler._is_model(cls):
         raise _Reject
     compiler = _COMPILER[0]
+    ns = compiler.ns
     fn = compiler.function(cls)
     # Equal strings of one document become one object: a memo per load, not
     # sys.intern (interned strings are immortal on some CPython 3.12 releases,
     # which would keep every text ever loaded). Loads in several threads may
-    # share or replace the memo; either way each string stays equal to itself.
-    compiler.ns["_same"] = {}.setdefault
+    # share or replace the memo; either way each string stays equal to itself,
+    # and a load whose memo was replaced meanwhile reports itself unchecked.
+    memo: dict[str, str] = {}
+    same = ns["_same"] = memo.setdefault
+    documents: list[int] = []
+    doc = ns["_doc"] = documents.append
     try:
-        return fn(**data)
+        built = fn(**data)
     finally:
-        compiler.ns["_same"] = _no_memo
+        intact = ns["_same"] is same and ns["_doc"] is doc
+        ns["_same"] = _no_memo
+        ns["_doc"] = _no_doc
+    if not intact or documents:
+        return built, False
+    try:
+        "".join(memo).encode("utf-8")  # every text of the document, each once
+    except UnicodeEncodeError:
+        return built, False
+    return built, True

@@ -44,6 +44,7 @@ import datetime as dt
 import io
 import os
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import IO, Literal
@@ -255,9 +256,10 @@ _STATUS_ALLOWED = (
     + " (or empty)"
 )
 
-_INT_RE = re.compile(r"-?\d+")
-_ISO_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_NB_DATE_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+# ASCII digits only: int() would also read other scripts' digits ("١٢" as 12)
+_INT_RE = re.compile(r"-?[0-9]+")
+_ISO_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_NB_DATE_RE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
 
 
 def _shown(text: str) -> str:
@@ -288,6 +290,13 @@ def _read_text(file: str | os.PathLike[str] | bytes | IO[bytes] | IO[str]) -> st
     else:
         data = file.read()
     if isinstance(data, str):
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: no plan file could hold it
+            line = data.count("\n", 0, exc.start) + 1
+            raise CsvImportError([CellError(None, None,
+                f"the text holds a lone surrogate (\\u{ord(data[exc.start]):04x} on line "
+                f"{line}), which is not a character")]) from None  # fmt: skip
         return data.removeprefix("\ufeff")
     try:
         return data.decode("utf-8-sig")
@@ -380,7 +389,12 @@ class _Row:
         if not _INT_RE.fullmatch(cell):
             self.error(key, f"expected a whole number, got {_shown(cell)}")
             return None
-        return int(cell)
+        try:
+            return int(cell)
+        except ValueError:  # longer than Python reads (sys.get_int_max_str_digits())
+            self.error(key, f"expected a whole number, got one of {len(cell.lstrip('-'))} "
+                       f"digits: more than the {sys.get_int_max_str_digits()} Python reads")  # fmt: skip
+            return None
 
     def date(self, key: str) -> dt.date | None:
         cell = self.raw(key)

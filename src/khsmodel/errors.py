@@ -10,7 +10,14 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["ErrorDetail", "FieldTypeError", "FieldValueError", "InvalidDocumentError", "KhsModelError"]
+__all__ = [
+    "ErrorDetail",
+    "FieldTypeError",
+    "FieldValueError",
+    "InvalidDocumentError",
+    "KhsModelError",
+    "NotJsonError",
+]
 
 
 class KhsModelError(ValueError):
@@ -59,6 +66,19 @@ class InvalidDocumentError(KhsModelError):
     def __reduce__(self) -> tuple[type[InvalidDocumentError], tuple[tuple[ErrorDetail, ...]]]:
         # made again from its errors in another process (ProcessPoolExecutor), not its text
         return (type(self), (self.errors,))
+
+
+class NotJsonError(InvalidDocumentError):
+    """Input that is not JSON text at all: not UTF-8, or not JSON syntax.
+
+    Its one error is at ``$`` and says what was found and where (line, column).
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__([ErrorDetail("$", message)])
+
+    def __reduce__(self) -> tuple[type[NotJsonError], tuple[str]]:  # type: ignore[override]
+        return (type(self), (self.errors[0].message,))
 
 
 class FieldTypeError(InvalidDocumentError, TypeError):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import signal
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -132,28 +131,14 @@ def read_document(name: str) -> Document:
     is JSON but not a valid document (exit 1; a JSON file without
     ``"format": "khsmodel"`` gives one error: not a khsmodel document).
     """
-    from ..errors import InvalidDocumentError
+    from ..errors import NotJsonError
     from ..serialization import loads
 
-    text = read_text_input(name)
+    raw = read_bytes(name)
     try:
-        return loads(text)
-    except InvalidDocumentError as exc:
-        if _not_json(exc):
-            message = exc.errors[0].message.removeprefix("not valid JSON: ")
-            raise Unreadable(f"{name}: not JSON: {message}") from None
-        raise
-
-
-def _not_json(exc: Any) -> bool:
-    """True when loading failed before there was any JSON value (a syntax error)."""
-    context = exc.__context__
-    if isinstance(context, json.JSONDecodeError):
-        return True
-    errors = exc.errors
-    return len(errors) == 1 and errors[0].path == "$" and errors[0].message.startswith(
-        ("not valid JSON", "not JSON")
-    )
+        return loads(raw)
+    except NotJsonError as exc:
+        raise Unreadable(f"{name}: {exc.errors[0].message}") from None
 
 
 # ---------------------------------------------------------------- findings
