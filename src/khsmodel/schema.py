@@ -13,7 +13,7 @@ path inside the document (``$.focus_areas[0].measures[0].number``) instead of
 >>> sorted(schema["$defs"]["ActionPlanDocument"]["properties"])[:3]
 ['adoption', 'focus_areas', 'format']
 >>> schema["properties"]["kind"]["enum"]
-['partnership', 'agreement', 'action_plan', 'case_document', 'meeting']
+['partnership', 'agreement', 'action_plan', 'case_document', 'meeting', 'status_report']
 >>> schema["allOf"][2]["then"]
 {'$ref': '#/$defs/ActionPlanDocument'}
 """

@@ -696,6 +696,10 @@ class _Renderer:
                 out.append(PageBreak())
             elif isinstance(b, C.Included):
                 self.included(b, depth)
+            elif type(b).__name__ == "StatusChart":  # a status report's (_content_report)
+                from ._status_chart import status_chart
+
+                out.append(status_chart(b, TEXT_W))
         if self.timeline and isinstance(source, ActionPlan):
             self.plan_timeline(source, depth)
 
