@@ -115,7 +115,7 @@ def test_report_refuses_bad_dates_and_windows() -> None:
         report(plan, AS_OF, due_within=-1)
     with pytest.raises(KhsModelError, match="whole days"):
         report(plan, AS_OF, due_within=dt.timedelta(hours=5))
-    with pytest.raises(KhsModelError, match="datetime.date"):
+    with pytest.raises(KhsModelError, match=r"datetime\.date"):
         report(plan, dt.datetime(2016, 9, 1))  # type: ignore[arg-type]
     assert report(plan, D(2030, 1, 1)).as_of == D(2030, 1, 1)  # after the period: fine
     assert report(plan, AS_OF, due_within=dt.timedelta(days=7)).due_within == 7
