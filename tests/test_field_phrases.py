@@ -19,11 +19,10 @@ classified here; the counts are printed (``pytest -s``).
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from _needs import require_shared, shared_dir
 
 from khsmodel import (
     Between,
@@ -45,10 +44,7 @@ from khsmodel import (
 from khsmodel.timeframes import Interpretation
 
 D = dt.date
-ROOT = Path(__file__).resolve().parents[1]
-FIELD_PHRASES = Path(
-    os.environ.get("KHSMODEL_DOMAIN", str(ROOT.parent / "shared" / "domain"))
-) / "field-phrases.md"
+FIELD_PHRASES = shared_dir("domain") / "field-phrases.md"
 
 #: The plan period given to every phrase: Ongoing and Recurring take their dates from it.
 PERIOD = Period(start=D(2022, 1, 1), end=D(2023, 12, 31))
@@ -233,8 +229,7 @@ def test_text_only(phrase: str) -> None:
 
 
 def test_every_phrase_of_the_field_list_is_classified() -> None:
-    if not FIELD_PHRASES.is_file():
-        pytest.skip(f"field list not found at {FIELD_PHRASES} (set KHSMODEL_DOMAIN)")
+    require_shared(FIELD_PHRASES)
     listed = _field_list_phrases()
     unclassified = [p for p in listed if p not in PHRASES]
     as_written = sum(isinstance(v, Read) and v.part is None for v in PHRASES.values())

@@ -321,7 +321,7 @@ def test_a_prefix_that_contradicts_the_text_is_a_load_error_with_its_path() -> N
 # Every case-number form of shared/domain/field-phrases.md, classified
 # ---------------------------------------------------------------------------
 
-FIELD_PHRASES = Path(__file__).resolve().parents[2] / "shared" / "domain" / "field-phrases.md"
+FIELD_PHRASES = shared_dir("domain") / "field-phrases.md"
 
 #: Why a text is refused: a word of the error message for each kind of refusal.
 NO_NUMBER, RANGE, SEVERAL, TRAILING = "has no number", "range of cases", "numbers (", "text after"
@@ -430,8 +430,7 @@ def _field_list_forms() -> list[str]:
 
 
 def test_the_classification_covers_every_case_form_of_the_field_list() -> None:
-    if not FIELD_PHRASES.is_file():
-        pytest.skip(f"{FIELD_PHRASES} is absent (the shared domain files are not in this checkout)")
+    require_shared(FIELD_PHRASES)
     forms = _field_list_forms()
     assert len(forms) >= 56  # 46 rows and 10 more forms; an empty read would prove nothing
     assert sorted(forms) == sorted(FIELD_LIST)
