@@ -15,14 +15,14 @@ How measures are matched, in this order, each measure at most once:
 2. identity: the same measure ``id``;
 3. the same text, compared without case, punctuation and extra spaces (in plan
    order when a text occurs more than once);
-4. similar text: :class:`difflib.SequenceMatcher` ratio of the compared texts
-   at least :data:`SIMILARITY` (0.75). Candidates are found through an index of
-   words (three letters or more) shared with the old texts, so the work grows
+4. similar text: :func:`similarity` (the :class:`difflib.SequenceMatcher`
+   ratio of the texts' words) at least :data:`SIMILARITY` (0.75): one word of
+   eight changed still matches, two of four do not. Candidates are found through an index of
+   words shared with the old texts, so the work grows
    with the number of measures and the words they share, not with the product
-   of the two plans' sizes; a word in more than :data:`COMMON_WORD` old texts
-   does not propose candidates (it says nothing), and each new measure is
-   compared with at most :data:`CANDIDATES` old ones, those that share most
-   words. The best pairs are taken first (highest ratio, then plan order).
+   of the two plans' sizes: a new text's rarest words propose old texts, at
+   most :data:`WORD_BUDGET` of them, and it is compared with the
+   :data:`CANDIDATES` that share most words. The best pairs are taken first (highest ratio, then plan order).
 
 >>> import datetime as dt
 >>> from khsmodel import ActionPlan, FocusArea, Measure, Period, diff
@@ -57,35 +57,54 @@ from .timeframes import NextMeeting, Timeframe, interpret_timeframe
 
 __all__ = [
     "CANDIDATES",
-    "COMMON_WORD",
     "RENAMED",
     "SIMILARITY",
+    "WORD_BUDGET",
     "FocusAreaChange",
     "MeasureMatch",
     "MeasurePlace",
     "PlanDiff",
     "diff",
     "next_plan",
+    "similarity",
 ]
 
 #: Least :class:`difflib.SequenceMatcher` ratio of two texts taken as one measure reworded.
 SIMILARITY = 0.75
 #: Least ratio of two titles of focus areas with one number taken as one area renamed.
 RENAMED = 0.5
-#: A word in more old texts than this proposes no candidates.
-COMMON_WORD = 50
+#: The most old texts the words of one new text propose as candidates (its rarest words
+#: first; the rarest always, up to this many of its texts).
+WORD_BUDGET = 400
 #: The most old measures one new measure is compared with.
 CANDIDATES = 8
 
 _PUNCT = re.compile(r"[\W_]+")
-_WORDS = re.compile(r"\w{3,}")
 
 Carry = Callable[[FocusArea | None, Measure], bool] | Iterable[tuple[int | None, int]]
 
 
+def _words(norm: str) -> list[str]:
+    return norm.split()
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two measure texts are, 0.0 to 1.0: the :class:`difflib.SequenceMatcher`
+    ratio of their words, compared without case and punctuation.
+
+    >>> similarity("Utvikle e-læringsmoduler", "utvikle E-LÆRINGSMODULER!")
+    1.0
+    >>> round(similarity("Kartlegge bruk av døgnplasser", "Kartlegge bruken av døgnplasser"), 2)
+    0.75
+    """
+    return _ratio(_norm(a), _norm(b))
+
+
 def _ratio(a: str, b: str) -> float:
-    """The similarity of two compared texts (1.0 when equal)."""
-    return 1.0 if a == b else difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    """The similarity of two compared (normalised) texts: 1.0 when equal."""
+    if a == b:
+        return 1.0
+    return difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio()
 
 
 def _similar(a: str, b: str, least: float) -> bool:
@@ -427,9 +446,19 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
         taken.add(i)
         how[j] = (kind, ratio)
 
-    norm_old = [_norm(m.text) for _, m in olds]
+    memo: dict[str, str] = {}  # texts recur, within a plan and between the two
+
+    def norm(text: str) -> str:
+        got = memo.get(text)
+        if got is None:
+            got = memo[text] = _norm(text)
+        return got
+
+    norm_old = [norm(m.text) for _, m in olds]
     # 1. carried_over_from
-    if old.id is not None:
+    if old.id is not None and any(
+        m.carried_over_from is not None and m.carried_over_from.plan == old.id for _, m in news
+    ):
         by_key: dict[tuple[int | None, int], int] = {}
         for i, (fa, m) in enumerate(olds):
             by_key.setdefault((fa.number if fa else None, m.number), i)
@@ -446,7 +475,7 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
             elif ref.text:
                 found = next((k for k in by_text.get(_norm(ref.text), ()) if k not in taken), None)
             if found is not None and found not in taken:
-                pair(j, found, "carried_over", _ratio(norm_old[found], _norm(m.text)))
+                pair(j, found, "carried_over", _ratio(norm_old[found], norm(m.text)))
     # 2. identity
     by_id: dict[str, int] = {}
     for i, (_, m) in enumerate(olds):
@@ -456,43 +485,62 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
         if j not in old_of and m.id is not None:
             same_id = by_id.get(m.id)
             if same_id is not None and same_id not in taken:
-                pair(j, same_id, "id", _ratio(norm_old[same_id], _norm(m.text)))
+                pair(j, same_id, "id", _ratio(norm_old[same_id], norm(m.text)))
     # 3. the same text
     queues: dict[str, deque[int]] = defaultdict(deque)
     for i, t in enumerate(norm_old):
         if i not in taken:
             queues[t].append(i)
-    norm_new = [_norm(m.text) for _, m in news]
+    norm_new = [norm(m.text) for _, m in news]
     for j, t in enumerate(norm_new):
         if j in old_of:
             continue
         q = queues.get(t)
-        while q:
-            first = q.popleft()
-            if first not in taken:
-                pair(j, first, "text")
-                break
+        if not q:
+            continue
+        while q and q[0] in taken:
+            q.popleft()
+        if not q:
+            continue
+        first = q[0]
+        if len(q) > 1:  # a text used more than once: the one at the same place, if any
+            nfa, nm = news[j]
+            place = (nfa.number if nfa else None, nm.number)
+            for k in q:
+                ofa, om = olds[k]
+                if k not in taken and (areas.get(ofa.number) if ofa else None, om.number) == place:
+                    first = k
+                    break
+        q.remove(first)
+        pair(j, first, "text")
     # 4. similar text, through an index of shared words
+    old_words = {i: _words(norm_old[i]) for i in range(len(olds)) if i not in taken}
     index: dict[str, list[int]] = defaultdict(list)
-    for i, t in enumerate(norm_old):
-        if i not in taken:
-            for w in set(_WORDS.findall(t)):
-                index[w].append(i)
+    for i, ws in old_words.items():
+        for w in set(ws):
+            index[w].append(i)
     proposals: list[tuple[float, int, int]] = []
+    matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(None, autojunk=False)
     for j, t in enumerate(norm_new):
         if j in old_of:
             continue
+        new_words = _words(t)
+        # the rarest words first, while they propose at most WORD_BUDGET candidates
+        # (the rarest one always, its first WORD_BUDGET old texts)
+        rare = sorted({w for w in new_words if w in index}, key=lambda w: (len(index[w]), w))
         shared: Counter[int] = Counter()
-        for w in set(_WORDS.findall(t)):
-            hits = index.get(w)
-            if hits and len(hits) <= COMMON_WORD:
-                shared.update(hits)
+        spent = 0
+        for w in rare:
+            hits = index[w]
+            if spent and spent + len(hits) > WORD_BUDGET:
+                break
+            shared.update(hits[:WORD_BUDGET])
+            spent += len(hits)
         if not shared:
             continue
-        matcher = difflib.SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2(t)
-        for i, _n in sorted(shared.items(), key=lambda x: (-x[1], x[0]))[:CANDIDATES]:
-            matcher.set_seq1(norm_old[i])
+        matcher.set_seq2(new_words)
+        for i, _n in shared.most_common(CANDIDATES):  # ties: the earliest proposed first
+            matcher.set_seq1(old_words[i])
             if matcher.real_quick_ratio() >= SIMILARITY and matcher.quick_ratio() >= SIMILARITY:
                 r = matcher.ratio()
                 if r >= SIMILARITY:

@@ -266,6 +266,9 @@ _SET = {
 }
 
 
+_UNSET: Any = object()
+
+
 def _item(
     fa_number: int | None,
     m: Measure,
@@ -273,19 +276,47 @@ def _item(
     as_of: dt.date,
     soon: dt.date,
     since: dt.date | None,
+    ranges: dict[Any, Any] | None = None,
 ) -> MeasureReport:
-    status, status_date = status_at(m, as_of)
+    """The report item of one measure; ``ranges`` caches date ranges by interpretation."""
+    # one pass over the progress: the status at as_of and at since, the latest note, new notes
+    status: MeasureStatus | None = None
+    status_date: dt.date | None = None
+    previous: MeasureStatus | None = None
+    previous_date: dt.date | None = None
+    any_status = False
     note: ProgressEntry | None = None
     new_notes: list[ProgressEntry] = []
     for entry in m.progress:
         d = entry.date
-        if d <= as_of:
-            if note is None or d >= note.date:
-                note = entry
-            if since is not None and d > since:
-                new_notes.append(entry)
+        st = entry.status
+        if st is not None:
+            any_status = True
+        if d > as_of:
+            continue
+        if note is None or d >= note.date:
+            note = entry
+        if st is not None:
+            if status_date is None or d >= status_date:
+                status, status_date = st, d
+            if since is not None and d <= since and (previous_date is None or d >= previous_date):
+                previous, previous_date = st, d
+        if since is not None and d > since:
+            new_notes.append(entry)
+    if not any_status:
+        status = previous = m.status
+    if since is None:
+        previous = None
     tf = m.timeframe
-    rng = tf.date_range(plan.period) if tf is not None else None
+    rng = None
+    if tf is not None:
+        interp = tf.interpretation
+        if interp is not None:
+            rng = ranges.get(interp, _UNSET) if ranges is not None else _UNSET
+            if rng is _UNSET:
+                rng = tf.date_range(plan.period)
+                if ranges is not None:
+                    ranges[interp] = rng
     end: dt.date | None = None
     if rng is None or (rng[0] is None and rng[1] is None):
         timing = Timing.UNRESOLVED
@@ -299,21 +330,25 @@ def _item(
             timing = Timing.DUE_SOON
         else:
             timing = Timing.NOT_DUE
-    previous = status_at(m, since)[0] if since is not None else None
     # the fields are of the declared types by construction: filled as the loader does
     # (khsmodel._fastload), without the type check of __init__ (10 000 items a report)
     item = _new(MeasureReport)
-    s = _SET
-    s["focus_area"](item, fa_number)
-    s["measure"](item, m.number)
-    s["timing"](item, timing)
-    s["status"](item, status)
-    s["status_date"](item, status_date)
-    s["note"](item, note)
-    s["end"](item, end)
-    s["previous_status"](item, previous)
-    s["new_notes"](item, tuple(new_notes))
+    _S_FA(item, fa_number)
+    _S_MEASURE(item, m.number)
+    _S_TIMING(item, timing)
+    _S_STATUS(item, status)
+    _S_STATUS_DATE(item, status_date)
+    _S_NOTE(item, note)
+    _S_END(item, end)
+    _S_PREVIOUS(item, previous)
+    _S_NEW_NOTES(item, tuple(new_notes))
     return item
+
+
+_S_FA, _S_MEASURE, _S_TIMING, _S_STATUS, _S_STATUS_DATE, _S_NOTE, _S_END, _S_PREVIOUS, _S_NEW_NOTES = (
+    _SET[name] for name in ("focus_area", "measure", "timing", "status", "status_date", "note",
+                            "end", "previous_status", "new_notes")
+)  # fmt: skip
 
 
 def report(
@@ -353,12 +388,13 @@ def report(
     if type(due_within) is not int or not 0 <= due_within <= 3660:
         raise KhsModelError(f"due_within must be 0..3660 days, got {due_within!r}")
     soon = as_of + dt.timedelta(days=due_within)
+    ranges: dict[Any, Any] = {}  # equal interpretations recur: one date range each
     items = [
-        _item(fa.number, m, plan, as_of, soon, since)
+        _item(fa.number, m, plan, as_of, soon, since, ranges)
         for fa in plan.focus_areas
         for m in fa.measures
     ]
-    items += [_item(None, m, plan, as_of, soon, since) for m in plan.ongoing_activities]
+    items += [_item(None, m, plan, as_of, soon, since, ranges) for m in plan.ongoing_activities]
     return StatusReport(
         plan=plan,
         as_of=as_of,
