@@ -79,10 +79,9 @@ def measure(sizes: tuple[int, ...], repeats: int) -> dict[str, Any]:
         plan = make_plan(n)
         start = plan.period.start if plan.period and plan.period.start else dt.date(2016, 1, 1)
         as_of = start + dt.timedelta(days=200)
-        out["report"][n] = _best(lambda: report(plan, as_of, since=start), repeats)  # noqa: B023
         new = reworked(plan)
-        out["diff"][n] = _best(lambda: diff(plan, new), repeats)  # noqa: B023
-        del plan, new
+        out["report"][n] = _best(lambda p=plan, a=as_of, s=start: report(p, a, since=s), repeats)
+        out["diff"][n] = _best(lambda p=plan, q=new: diff(p, q), repeats)
     return out
 
 
