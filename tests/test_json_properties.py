@@ -382,7 +382,7 @@ def test_import_khsmodel_does_not_import_hypothesis() -> None:
 # A strategy for every public model type
 # ---------------------------------------------------------------------------
 
-# results and errors, not document content (StatusSummary: counted from a report, not stored)
+# results and errors, not document content (StatusSummary, PlanDiff: computed, not stored)
 _PLAN_WITH_MEASURES = k.ActionPlan(
     title="Handlingsplan 2016-2017",
     period=k.Period(start=dt.date(2016, 1, 1), end=dt.date(2017, 12, 31)),
@@ -391,7 +391,7 @@ _PLAN_WITH_MEASURES = k.ActionPlan(
             text="Juni 2016", interpretation=k.InMonth(year=2016, month=6))),)),),
 )  # fmt: skip
 
-_NOT_MODEL_TYPES = {"ErrorDetail", "Finding", "Report", "StatusSummary"}
+_NOT_MODEL_TYPES = {"ErrorDetail", "Finding", "Report", "StatusSummary", "PlanDiff"}
 
 STRATEGY_FOR: dict[str, st.SearchStrategy[Any]] = {
     "StatusReport": ks.status_reports(),
