@@ -248,3 +248,16 @@ def test_strategy_is_deterministic_in_shape() -> None:
         assert r.plan == _plan() and len(r.items) == 6
 
     run()
+
+
+def test_no_note_column_without_notes() -> None:
+    import docx
+
+    plan = ActionPlan(title="Handlingsplan", period=Period(start=D(2016, 1, 1), end=D(2016, 12, 31)),
+                      focus_areas=(FocusArea(number=1, title="Barn og unge", measures=(
+                          Measure(number=1, text="Fagdag", timeframe=_tf("Mai", 2016, 5)),)),))  # fmt: skip
+    doc = docx.Document(io.BytesIO(khsmodel.export(report(plan, AS_OF), "docx")))
+    headers = [c.text for c in doc.tables[1].rows[0].cells]
+    assert headers == ["Tiltak", "Ansvarlig", "Tidsperspektiv", "Status"]
+    with_notes = docx.Document(io.BytesIO(khsmodel.export(_report(), "docx")))
+    assert [c.text for c in with_notes.tables[1].rows[0].cells][-1] == "Siste oppfølging"

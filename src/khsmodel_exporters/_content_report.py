@@ -197,29 +197,33 @@ def _note_cell(item: MeasureReport, labels: Labels) -> Cell:
 
 
 def _measure_table(doc: StatusReport, items: list[MeasureReport], labels: Labels) -> Table:
+    """The measures of one focus area; the note column only when some measure of the
+    report has a note (no column of blanks)."""
     w = words(labels)
+    notes = any(i.note is not None for i in doc.items)
     columns = (
         Column(labels.measure, 3.2),
         Column(labels.responsible, 1.6),
-        Column(labels.timeframe, 1.3),
+        Column(labels.timeframe, 1.5),
         Column(labels.status, 1.3),
-        Column(w["note"], 2.4),
+        *((Column(w["note"], 2.4),) if notes else ()),
     )
     rows = []
     for item in items:
         m = doc.measure(item)
+        note = (_note_cell(item, labels),) if notes else ()
         if m is None:  # REP002: nothing to print but its number
             rows.append(Row((_cell(str(item.measure)), Cell(()), Cell(()),
-                             _status_cell(item, labels), _note_cell(item, labels))))  # fmt: skip
+                             _status_cell(item, labels), *note)))  # fmt: skip
             continue
         rows.append(Row((
             _cell(_measure_name(m)),
             _cell(t(m.responsibility.text) if m.responsibility else None),
             _cell(t(m.timeframe.text) if m.timeframe else None),
             _status_cell(item, labels),
-            _note_cell(item, labels),
+            *note,
         )))  # fmt: skip
-    return Table(columns, tuple(rows), group="status-measures")
+    return Table(columns, tuple(rows), group="status-measures" if notes else "status-measures-4")
 
 
 def _listed(doc: StatusReport, items: list[MeasureReport], labels: Labels) -> BulletList:
