@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import khsmodel
 from khsmodel import (
@@ -235,3 +236,25 @@ def test_cli_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["diff", "-h"])
     assert "khsmodel diff handlingsplan-2015.json" in capsys.readouterr().out
+
+
+@settings(max_examples=30, deadline=None)
+@given(plan=ks.action_plans(), data=st.data())
+def test_removing_measures_is_seen_as_removed(plan: ActionPlan, data: st.DataObject) -> None:
+    """Measures dropped from a plan (the rest renumbered) come out as removed, with their
+    texts, and nothing else changes."""
+    pairs = [(fa.number, m) for fa, m in plan.iter_measures()]
+    drop = data.draw(st.sets(st.sampled_from(range(len(pairs))) if pairs else st.nothing()),
+                     label="dropped")  # fmt: skip
+    kept: dict[int, list[Measure]] = {}
+    for k, (n, m) in enumerate(pairs):
+        if k not in drop:
+            kept.setdefault(n, []).append(m)
+    areas = tuple(
+        khsmodel._base.evolve(fa, measures=tuple(
+            khsmodel._base.evolve(m, number=i) for i, m in enumerate(kept.get(fa.number, []), 1)))
+        for fa in plan.focus_areas
+    )  # fmt: skip
+    d = diff(plan, khsmodel._base.evolve(plan, focus_areas=areas))
+    assert sorted(p.text for p in d.removed) == sorted(pairs[k][1].text for k in drop)
+    assert d.added == () and d.carried == () and d.focus_areas == ()
