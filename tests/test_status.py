@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from _pdf_support import pdftotext
+from _pdf_support import norm, pdftotext
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -199,6 +199,7 @@ def test_pdf_reads_back_with_the_chart() -> None:
     text = pdftotext(data)
     assert "Statusrapport" in text and "Hele planen" in text
     assert "Status per fokusområde" in text  # the chart's title, drawn
+    assert "Stolpediagram: antall tiltak etter status" in norm(text)  # its text alternative
     assert "Fagdag om ŋ og đ" in text and "Kárášjohka <utkast>" in text
     assert khsmodel.export(_report(), "pdf") == data  # the same bytes again
 

@@ -700,6 +700,7 @@ class _Renderer:
                 from ._status_chart import status_chart
 
                 out.append(status_chart(b, TEXT_W))
+                out.append(self.para((C.Span(b.alt),), s.note))  # its text alternative
         if self.timeline and isinstance(source, ActionPlan):
             self.plan_timeline(source, depth)
 
