@@ -38,7 +38,7 @@ SIZES = {
     "small": (200, 1000, 2000),
     "tiny": (20, 100, 200),
 }
-GROUPS = ("import", "json", "validate", "docx", "pdf", "memory")
+GROUPS = ("import", "json", "validate", "docx", "pdf", "memory", "followup")
 
 #: Targets of issue 7 (ratios unless named otherwise): key → (limit, label).
 TARGETS: dict[str, float] = {
@@ -325,6 +325,12 @@ def run(sizes: tuple[int, int, int], repeats: int | None, only: set[str]) -> dic
     if "memory" in only:
         log(f"peak memory of docx and pdf export of {large} measures (4 fresh processes) …")
         raw["memory"] = measure_memory(large)
+
+    if "followup" in only:  # status report and plan diff (benchmarks/followup.py, issue 18)
+        from followup import measure as measure_followup
+
+        log(f"status report and diff at {small}, {large}, {json_n} measures …")
+        raw["followup"] = measure_followup((small, large, json_n), reps(5))
 
     raw["seconds"] = time.perf_counter() - started
     raw["machine"] = machine()
@@ -639,6 +645,10 @@ def main(argv: list[str] | None = None) -> int:
     raw = run(sizes, repeats, only)
     s = summary(raw)
     print(table(raw, s))
+    if "followup" in raw:
+        from followup import table as followup_table
+
+        print(followup_table(raw["followup"]))
     if args.json:
         Path(args.json).write_text(json.dumps(s, indent=2, ensure_ascii=False) + "\n", "utf-8")
     if args.raw:

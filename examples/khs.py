@@ -54,6 +54,7 @@ from khsmodel import (
     Period,
     Person,
     Phase,
+    PlanDiff,
     PlanStatus,
     ProcessEvent,
     Proposal,
@@ -64,9 +65,12 @@ from khsmodel import (
     RoleKind,
     Section,
     SectionKind,
+    StatusReport,
     Timeframe,
     Unit,
+    diff,
     interpret_timeframe,
+    report,
 )
 
 __all__ = [
@@ -1029,3 +1033,34 @@ def case_osu_2_2016() -> CaseDocument:
             Attachment(title="Handlingsplan 2016-2017", document=action_plan_2016_2017()),
         ),
     )
+
+
+# ---------------------------------------------------------------------------
+# Following up: from the 2015 plan (001) to the 2016-2017 plan (002)
+# ---------------------------------------------------------------------------
+
+
+def changes_2015_to_2016_2017() -> PlanDiff:
+    """What changed from "Handlingsplan for 2015" (001) to the 2016-2017 plan (002).
+
+    002 says "I tillegg kommer pågående aktiviteter som videreføres i 2016" but
+    names none of them, so no measure of 002 carries ``carried_over_from`` and
+    none is invented here: the diff matches by text alone, and the seeds share
+    no measure text nor anything similar (every focus area and measure is new).
+    """
+    return diff(action_plan_2015(), action_plan_2016_2017())
+
+
+#: The date of the example status report: the end of the first half of 2016.
+STATUS_DATE = dt.date(2016, 6, 30)
+
+
+def status_report_2016() -> StatusReport:
+    """The status report of the 2016-2017 plan as of 30 June 2016.
+
+    002 records no progress, so every measure is without status; what the
+    report shows is where each timeframe stands at that date (measures due by
+    "April" or "Medio juni" are overdue; "Neste møte", "Tidsplan i samarbeid
+    med kommunene" and the measure without a timeframe are listed apart).
+    """
+    return report(action_plan_2016_2017(), STATUS_DATE)

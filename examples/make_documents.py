@@ -49,9 +49,40 @@ def main(argv: list[str]) -> int:
                 continue
             written += 1
             print(target)
+    written += _followup(out, loaded, unavailable)
     formats = [e.name for e in loaded if e.name not in unavailable]
     print(f"{written} files in {out}/ ({', '.join(formats)})")
     return 0
+
+
+def _followup(out: Path, loaded: list[exporters.Exporter], unavailable: dict[str, str]) -> int:
+    """The follow-up of seed 002: what changed from the 2015 plan (text and JSON, as
+    ``khsmodel diff`` prints it) and the status report of 30 June 2016 in every format."""
+    import json
+
+    import khs
+
+    changes = khs.changes_2015_to_2016_2017()
+    base = out / "002-khs-endringer-fra-2015"
+    khsmodel.serialization.write_atomic(base.with_suffix(".txt"), (changes.text() + "\n").encode())
+    data = json.dumps(changes.to_data(), ensure_ascii=False, indent=2) + "\n"
+    khsmodel.serialization.write_atomic(base.with_suffix(".json"), data.encode())
+    print(base.with_suffix(".txt"))
+    print(base.with_suffix(".json"))
+    written = 2
+    status = khs.status_report_2016()
+    for exporter in loaded:
+        if status.KIND not in exporter.kinds or exporter.name in unavailable:
+            continue
+        target = out / f"002-khs-statusrapport-2016-06-30{exporter.suffix}"
+        try:
+            khsmodel.export(status, exporter.name, path=target)
+        except khsmodel.KhsModelError as exc:
+            print(f"skipping format {exporter.name}: {exc}", file=sys.stderr)
+            continue
+        written += 1
+        print(target)
+    return written
 
 
 if __name__ == "__main__":

@@ -63,10 +63,12 @@ from khsmodel import (
     Role,
     Section,
     SectionKind,
+    StatusReport,
     StatutoryItem,
     Timeframe,
     Unit,
     VoteCount,
+    report,
 )
 
 _TOKEN = re.compile(r"\.?([A-Za-z_]+)|\[(\d+)\]")
@@ -285,7 +287,13 @@ def meeting() -> Meeting:
     )  # fmt: skip
 
 
+def status_report() -> StatusReport:
+    """The plan's status report in March 2022, with the changes since December 2021."""
+    return report(plan(), D(2022, 3, 1), since=D(2021, 12, 1))
+
+
 BASES = {
+    "report": status_report,
     "partnership": partnership,
     "agreement": agreement,
     "plan": plan,

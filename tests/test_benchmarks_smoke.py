@@ -95,3 +95,17 @@ def test_quick_run_writes_the_issue_keys(tmp_path: Path) -> None:
         assert all(_number(t) for t in timings[group]["ours"] + timings[group]["peer"])
     # importing the package loads no exporter and no heavy library
     assert timings["import"]["heavy_modules"] == ""
+
+
+def test_followup_benchmark_runs(tmp_path: Path) -> None:
+    """benchmarks/followup.py --quick: report and diff at two tiny sizes, times as numbers."""
+    out = tmp_path / "followup.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "followup.py"), "--quick", "--json", str(out)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert set(data) == {"report", "diff"}
+    assert all(set(data[k]) == {"20", "100"} and all(map(_number, data[k].values())) for k in data)
+    assert "report" in result.stdout and "diff" in result.stdout

@@ -101,7 +101,7 @@ def errors_of(data: bytes, plan: ActionPlan) -> list[str]:
 def test_registered_as_exporter() -> None:
     exp = exporters.get("csv")
     assert (exp.name, exp.suffix, exp.media_type, tuple(exp.kinds)) == (
-        "csv", ".csv", "text/csv", ("action_plan",))  # fmt: skip
+        "csv", ".csv", "text/csv", ("action_plan", "status_report"))  # fmt: skip
 
 
 def test_one_row_per_measure_with_resolved_dates(plan: ActionPlan) -> None:

@@ -80,7 +80,8 @@ def test_formats(capsys: pytest.CaptureFixture[str]) -> None:
         "agreement,",
         "action_plan,",
         "case_document,",
-        "meeting",
+        "meeting,",
+        "status_report",
     ]
 
 

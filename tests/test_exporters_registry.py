@@ -130,7 +130,8 @@ def test_get_json_and_round_trip() -> None:
     exp = exporters.get("json")
     assert isinstance(exp, Exporter)
     assert (exp.name, exp.suffix, exp.media_type) == ("json", ".json", "application/json")
-    assert set(exp.kinds) == {"partnership", "agreement", "action_plan", "case_document", "meeting"}
+    assert set(exp.kinds) == {"partnership", "agreement", "action_plan", "case_document", "meeting",
+                              "status_report"}
     data = khsmodel.export(PLAN, "json")
     assert khsmodel.loads(data) == PLAN
     assert json.loads(data)["title"] == PLAN.title

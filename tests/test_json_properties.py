@@ -382,9 +382,20 @@ def test_import_khsmodel_does_not_import_hypothesis() -> None:
 # A strategy for every public model type
 # ---------------------------------------------------------------------------
 
-_NOT_MODEL_TYPES = {"ErrorDetail", "Finding", "Report"}  # results and errors, not document content
+# results and errors, not document content (StatusSummary, PlanDiff: computed, not stored)
+_PLAN_WITH_MEASURES = k.ActionPlan(
+    title="Handlingsplan 2016-2017",
+    period=k.Period(start=dt.date(2016, 1, 1), end=dt.date(2017, 12, 31)),
+    focus_areas=(k.FocusArea(number=1, title="Barn og unge", measures=(
+        k.Measure(number=1, text="Fagdag", timeframe=k.Timeframe(
+            text="Juni 2016", interpretation=k.InMonth(year=2016, month=6))),)),),
+)  # fmt: skip
+
+_NOT_MODEL_TYPES = {"ErrorDetail", "Finding", "Report", "StatusSummary", "PlanDiff"}
 
 STRATEGY_FOR: dict[str, st.SearchStrategy[Any]] = {
+    "StatusReport": ks.status_reports(),
+    "MeasureReport": ks.status_reports(plan=_PLAN_WITH_MEASURES).map(lambda r: r.items[-1]),
     "ActionPlan": ks.action_plans(),
     "Adoption": ks.adoptions(),
     "AgendaItem": ks.agenda_items(),

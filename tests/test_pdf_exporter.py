@@ -79,7 +79,8 @@ def test_registered_through_the_entry_point() -> None:
     exp = exporters.get("pdf")
     assert isinstance(exp, PdfExporter)
     assert (exp.suffix, exp.media_type) == (".pdf", "application/pdf")
-    assert set(exp.kinds) == {"action_plan", "case_document", "meeting", "agreement", "partnership"}
+    assert set(exp.kinds) == {"action_plan", "case_document", "meeting", "agreement", "partnership",
+                              "status_report"}
 
 
 def test_export_writes_the_file(tmp_path: Path) -> None:

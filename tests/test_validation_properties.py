@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from _validation_helpers import put
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from khsmodel import (
@@ -65,6 +65,7 @@ from khsmodel import (
     Section,
     SectionKind,
     Severity,
+    StatusReport,
     Timeframe,
     Unit,
     VoteCount,
@@ -896,6 +897,57 @@ def _(data: st.DataObject) -> tuple[Any, str]:
 
 
 # ---------------------------------------------------------------------------
+# Status reports
+
+
+def draw_report(data: st.DataObject, *, with_items: bool = False) -> StatusReport:
+    """A generated status report of a plan that embeds a partnership."""
+    r = data.draw(ks.status_reports(plan=draw_plan(data)), label="report")
+    assume(r.items or not with_items)
+    return r
+
+
+@mutation("REP001")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    r = draw_report(data)
+    period = r.plan.period
+    assume(period is not None and period.start is not None and period.start.year > 2009)
+    start: dt.date = period.start  # type: ignore[union-attr]
+    return put(put(r, "since", None), "as_of", start - dt.timedelta(days=1)), "$.as_of"
+
+
+@mutation("REP002")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    r = draw_report(data, with_items=True)
+    return put(r, "items[0].measure", 999), "$.items[0].measure"
+
+
+@mutation("REP003")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    r = draw_report(data)
+    return put(r, "since", r.as_of), "$.since"
+
+
+@mutation("REP004")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    r = draw_report(data, with_items=True)
+    return put(r, "items", (*r.items, r.items[0])), f"$.items[{len(r.items)}].measure"
+
+
+@mutation("REP005")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    r = draw_report(data, with_items=True)
+    return put(r, "items", r.items[1:]), "$.items"
+
+
+@mutation("REP006")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    r = draw_report(data, with_items=True)
+    other = MeasureStatus.PLANNED if r.items[0].status is MeasureStatus.DONE else MeasureStatus.DONE
+    return put(r, "items[0].status", other), "$.items[0].status"
+
+
+# ---------------------------------------------------------------------------
 # The tests
 
 _SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -914,7 +966,7 @@ def test_every_rule_has_a_mutation_or_a_reason() -> None:
 
 RULES_BY_CODE = {r.code: r for r in RULES}
 
-_KINDS = ("partnership", "agreement", "action_plan", "case_document", "meeting")
+_KINDS = ("partnership", "agreement", "action_plan", "case_document", "meeting", "status_report")
 
 
 @pytest.mark.parametrize("kind", _KINDS)

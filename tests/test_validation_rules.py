@@ -71,6 +71,13 @@ CASES: dict[str, tuple[str, list[tuple[str, Any]], Severity, str]] = {
                "$.decision.votes.against"),
     # action plans
     "PLAN001": ("plan", [("period.end", D(2021, 1, 1))], E, "$.period.end"),
+    # status reports
+    "REP001": ("report", [("as_of", D(2021, 1, 1)), ("since", None)], E, "$.as_of"),
+    "REP002": ("report", [("items[0].measure", 9)], E, "$.items[0].measure"),
+    "REP003": ("report", [("since", D(2022, 6, 1))], E, "$.since"),
+    "REP004": ("report", [], E, "$.items[4].measure"),
+    "REP005": ("report", [], W, "$.items"),
+    "REP006": ("report", [("items[0].status", MeasureStatus.DONE)], W, "$.items[0].status"),
     "PLAN002": ("plan", [(f"{M00}.timeframe", Timeframe(
         text="Mai 2023", interpretation=InMonth(year=2023, month=5)))], W, f"$.{M00}.timeframe"),
     "PLAN003": ("plan", [("focus_areas[1].number", 1)], E, "$.focus_areas[1].number"),
@@ -236,6 +243,8 @@ _APPEND: dict[str, Any] = {
     "PART010": lambda d: put(d, "bodies", (*d.bodies, d.bodies[0])),
     "PART012": lambda d: put(d, "parties[2].units", (*d.parties[2].units, d.parties[2].units[0])),
     "AGR004": lambda d: put(d, "parties", (*d.parties, d.parties[0])),
+    "REP004": lambda d: put(d, "items", (*d.items, d.items[0])),
+    "REP005": lambda d: put(d, "items", d.items[1:]),
     "AGR007": lambda d: put(d, "agreements", (*d.agreements, d.agreements[0])),
 }
 
@@ -543,7 +552,7 @@ def test_catalogue_is_well_formed() -> None:
     codes = [r.code for r in RULES]
     assert len(codes) == len(set(codes))
     for r in RULES:
-        assert re.fullmatch(r"(LOAD|DOC|DEC|PLAN|CASE|MEET|PART|AGR)\d{3}", r.code)
+        assert re.fullmatch(r"(LOAD|DOC|DEC|PLAN|CASE|MEET|PART|AGR|REP)\d{3}", r.code)
         assert r.summary.endswith(".") and "\n" not in r.summary and len(r.summary) < 120
         assert len(r.rationale) > 40
     standalone = {r.code for r in RULES if r.standalone_only}

@@ -90,6 +90,7 @@ if TYPE_CHECKING:
         Partnership,
         PartnershipKind,
     )
+    from .plandiff import PlanDiff, diff
     from .plans import (
         ActionPlan,
         Adoption,
@@ -106,6 +107,7 @@ if TYPE_CHECKING:
     )
     from .schema import json_schema
     from .serialization import dump, dumps, load, loads
+    from .status import MeasureReport, StatusReport, StatusSummary, Timing, report
     from .timeframes import (
         AtEvent,
         Between,
@@ -163,7 +165,9 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "MeasureStatus", "Phase", "PlanStatus", "ProgressEntry", "Responsibility",
         "ResponsibleParty",
     ),
+    "plandiff": ("PlanDiff", "diff"),
     "schema": ("json_schema",),
+    "status": ("MeasureReport", "StatusReport", "StatusSummary", "Timing", "report"),
     "serialization": ("dump", "dumps", "load", "loads"),
     "timeframes": (
         "AtEvent", "Between", "ByDate", "Frequency", "InMonth", "InYear", "MonthPart",
@@ -203,16 +207,17 @@ __all__ = [
     "Collective", "Decision", "DecisionKind", "Document", "Emphasis", "EmphasisKind", "ErrorDetail",
     "EventRef", "FieldTypeError", "FieldValueError", "Finding", "FocusArea", "Frequency",
     "HistoryEntry", "InMonth", "InYear", "InvalidDocumentError", "ItemList", "JournalNumber",
-    "KhsModelError", "KommuneNumber", "Link", "Measure", "MeasureRef", "MeasureStatus", "Meeting",
+    "KhsModelError", "KommuneNumber", "Link", "Measure", "MeasureRef", "MeasureReport", "MeasureStatus", "Meeting",
     "Membership", "MembershipRole", "Minutes", "MonthPart", "NextMeeting", "OnDate", "Ongoing",
     "Organisation",
     "OrganisationKind", "OrganisationNumber", "OtherName", "Paragraph", "Participant",
-    "ParticipantRole", "Partnership", "PartnershipKind", "Period", "Person", "Phase", "PlanStatus",
+    "ParticipantRole", "Partnership", "PartnershipKind", "Period", "Person", "Phase", "PlanDiff", "PlanStatus",
     "Precision", "PriorityGroup", "PriorityGroupKey", "ProcessEvent", "ProgrammeItem",
     "ProgrammeItemKind", "ProgressEntry", "Proposal", "ProposalKind", "Recurring", "Report", "Resource",
     "ResourceKind",
     "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Section", "SectionKind",
-    "Severity", "StartingFrom", "StatutoryItem", "Timeframe", "Unit", "VoteCount", "__version__", "dump",
+    "Severity", "StartingFrom", "StatusReport", "StatusSummary", "StatutoryItem", "Timeframe",
+    "Timing", "Unit", "VoteCount", "__version__", "diff", "dump",
     "dumps", "export", "exporters", "interpret_timeframe", "is_text_only", "json_schema", "load", "loads",
-    "priority_groups_on", "statutory_items_in_force", "validate",
+    "priority_groups_on", "report", "statutory_items_in_force", "validate",
 ]  # fmt: skip

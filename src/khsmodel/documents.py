@@ -10,15 +10,16 @@ from .cases import Attachment, CaseDocument
 from .meetings import Meeting
 from .partnerships import Partnership
 from .plans import ActionPlan
+from .status import StatusReport
 
 __all__ = ["DOCUMENT_TYPES", "FORMAT", "FORMAT_VERSION", "Document"]
 
 #: Any top-level document. Each has a ``KIND`` tag used in JSON.
-Document = Partnership | Agreement | ActionPlan | CaseDocument | Meeting
+Document = Partnership | Agreement | ActionPlan | CaseDocument | Meeting | StatusReport
 
 #: Kind tag → class, in a fixed order.
 DOCUMENT_TYPES: dict[str, type[Document]] = {
-    cls.KIND: cls for cls in (Partnership, Agreement, ActionPlan, CaseDocument, Meeting)
+    cls.KIND: cls for cls in (Partnership, Agreement, ActionPlan, CaseDocument, Meeting, StatusReport)
 }
 
 FORMAT = "khsmodel"

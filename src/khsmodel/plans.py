@@ -324,3 +324,13 @@ class ActionPlan:
             if r is not None and any(map(named, r.lead if lead_only else r.parties)):
                 out.append((fa, m))
         return out
+
+    def next_plan(
+        self, *, title: str, period: Period, carry: Any = None, id: str | None = None
+    ) -> ActionPlan:
+        """A new draft plan for ``period`` carrying over this plan's measures that are not
+        done (or those ``carry`` chooses), each with ``carried_over_from`` pointing back;
+        see :func:`khsmodel.plandiff.next_plan`."""
+        from .plandiff import next_plan
+
+        return next_plan(self, title=title, period=period, carry=carry, id=id)

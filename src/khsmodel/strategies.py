@@ -123,6 +123,7 @@ from .plans import (
     Responsibility,
     ResponsibleParty,
 )
+from .status import StatusReport, report
 from .timeframes import (
     MONTHS_NB,
     AtEvent,
@@ -193,6 +194,7 @@ __all__ = [
     "responsible_parties",
     "roles",
     "sections",
+    "status_reports",
     "texts",
     "timeframes",
     "units",
@@ -2022,6 +2024,33 @@ def action_plans(
     return _action_plan(draw, hostile, partnership, max_focus_areas, max_measures)
 
 
+@st.composite
+def status_reports(
+    draw: st.DrawFn,
+    *,
+    plan: ActionPlan | None = None,
+    hostile: bool = True,
+    max_focus_areas: int = 3,
+    max_measures: int = 3,
+) -> StatusReport:
+    """A status report made by :func:`khsmodel.report` (so its items agree with the plan):
+    of ``plan`` or a drawn one, as of a date inside the plan period or after it, now and then
+    with ``since`` (before that date), a ``due_within`` window and a title."""
+    if plan is None:
+        plan = draw(action_plans(hostile=hostile, max_focus_areas=max_focus_areas,
+                                 max_measures=max_measures))  # fmt: skip
+    start = plan.period.start if plan.period and plan.period.start else MIN_DATE
+    as_of = _date(draw, start, max(start, MAX_DATE))
+    since = _maybe_date(draw, start, as_of - dt.timedelta(days=1)) if as_of > start else None
+    return report(
+        plan,
+        as_of,
+        due_within=_int(draw, 0, 120),
+        since=since,
+        title=_maybe_text(draw, hostile, 8),
+    )
+
+
 # ---------------------------------------------------------------------------
 # Case documents
 # ---------------------------------------------------------------------------
@@ -2395,6 +2424,7 @@ _DOCUMENT_STRATEGIES: dict[str, Callable[..., st.SearchStrategy[Any]]] = {
     "action_plan": action_plans,
     "case_document": case_documents,
     "meeting": meetings,
+    "status_report": status_reports,
 }
 
 

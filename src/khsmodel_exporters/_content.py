@@ -77,6 +77,7 @@ from khsmodel.meetings import Meeting
 from khsmodel.parties import Person
 from khsmodel.partnerships import MembershipRole, Partnership
 from khsmodel.plans import ActionPlan, FocusArea, Measure
+from khsmodel.status import StatusReport
 
 from ._safety import XML_ILLEGAL, check_text
 
@@ -1427,6 +1428,10 @@ def _names(people: Iterable[Person]) -> str:
 
 def _build(doc: Document, labels: Labels, prefix: str, numbering: bool | None = None) -> Content:
     kind = _kind(doc)
+    if isinstance(doc, StatusReport):  # its content has a module of its own
+        from ._content_report import build_status_report
+
+        return build_status_report(doc, labels, prefix)
     L = labels
     partnership: Partnership | None = (
         doc if isinstance(doc, Partnership) else getattr(doc, "partnership", None)

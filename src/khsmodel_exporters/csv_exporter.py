@@ -6,7 +6,8 @@ letters right), ``headers="nb"`` (Norwegian headers and status labels) and
 ``formula_guard`` (default on). The file reads back into the plan with
 :func:`khsmodel.csv.read_measures` and ``khsmodel import-csv``.
 
-Only action plans: a case document whose attachment holds a plan is exported
+A status report (``khsmodel report``) is written one row per measure with its
+status at the report's date (:mod:`._status_csv`). Only these two: a case document whose attachment holds a plan is exported
 by exporting that plan (``attachment.document``), because the table is applied
 back to a plan file, and one case may carry several plans.
 """
@@ -21,6 +22,7 @@ from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
 from khsmodel.exporters import CliOption
 from khsmodel.plans import ActionPlan
+from khsmodel.status import StatusReport
 
 from ._options import reject_unknown_options
 from ._safety import SURROGATES, check_text
@@ -37,7 +39,7 @@ class CsvExporter:
     name = "csv"
     suffix = ".csv"
     media_type = "text/csv"
-    kinds: tuple[str, ...] = ("action_plan",)
+    kinds: tuple[str, ...] = ("action_plan", "status_report")
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         "delimiter": CliOption("text", "';'", "',' (default), ';' (Norwegian Excel) or a tab"),
         "bom": CliOption("bool", help="start with a UTF-8 byte-order mark, for Excel"),
@@ -47,7 +49,14 @@ class CsvExporter:
 
     def export(self, doc: Document, **options: Any) -> bytes:
         reject_unknown_options("csv", options, _OPTIONS)
+        if isinstance(doc, StatusReport):
+            check_text(doc, SURROGATES)
+            from ._status_csv import write_status_report
+
+            return write_status_report(doc, **options)
         if not isinstance(doc, ActionPlan):
-            raise KhsModelError(f"the csv exporter exports action plans, got {type(doc).__name__}")
+            raise KhsModelError(
+                f"the csv exporter exports action plans and status reports, got {type(doc).__name__}"
+            )
         check_text(doc, SURROGATES)
         return write_measures(doc, **options)

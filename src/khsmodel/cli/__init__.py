@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from .._version import __version__
-from . import _common, export, import_csv, rules, validate
+from . import _common, diff, export, import_csv, report, rules, validate
 
 __all__ = ["build_parser", "main"]
 
@@ -23,6 +23,8 @@ _EPILOG = """\
 examples:
   khsmodel validate *.json
   khsmodel export plan.json -f pdf -o plan.pdf
+  khsmodel report plan.json --as-of 2016-09-01 -f pdf -o status.pdf
+  khsmodel diff plan-2015.json plan-2016-2017.json
   khsmodel formats
   khsmodel rules
 
@@ -61,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_parser(sub)
     export.add_parsers(sub)
     import_csv.add_parser(sub)
+    report.add_parser(sub)
+    diff.add_parser(sub)
     return parser
 
 

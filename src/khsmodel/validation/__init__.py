@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ..meetings import Meeting
     from ..partnerships import Partnership
     from ..plans import ActionPlan
+    from ..status import StatusReport
     from ._engine import RULES, rule, select_codes
 
 __all__ = [
@@ -70,7 +71,7 @@ def __getattr__(name: str) -> Any:
 
 
 def validate(
-    doc: Partnership | Agreement | ActionPlan | CaseDocument | Meeting,
+    doc: Partnership | Agreement | ActionPlan | CaseDocument | Meeting | StatusReport,
     *,
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,

@@ -20,6 +20,7 @@ _DOMAINS = (
     ("MEET", "Meetings"),
     ("PART", "Partnerships and organisations"),
     ("AGR", "Agreements"),
+    ("REP", "Status reports"),
 )
 
 _INTRO = """\

@@ -12,7 +12,8 @@ from ..errors import KhsModelError
 from ..meetings import Meeting
 from ..partnerships import Partnership
 from ..plans import ActionPlan
-from . import cases, common, meetings, parties, plans
+from ..status import StatusReport
+from . import cases, common, meetings, parties, plans, status
 from ._context import NO_REFS, ROOT, At, Ctx, Refs
 from ._report import Report, Rule
 
@@ -26,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     *cases.RULES,
     *meetings.RULES,
     *parties.RULES,
+    *status.RULES,
 )
 
 _BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
@@ -80,7 +82,7 @@ def select_codes(
     return enabled
 
 
-_DOCUMENT_CLASSES = (Partnership, Agreement, ActionPlan, CaseDocument, Meeting)
+_DOCUMENT_CLASSES = (Partnership, Agreement, ActionPlan, CaseDocument, Meeting, StatusReport)
 
 
 def _dispatch(ctx: Ctx, doc: Any, at: At, refs: Refs, standalone: bool) -> None:
@@ -90,6 +92,8 @@ def _dispatch(ctx: Ctx, doc: Any, at: At, refs: Refs, standalone: bool) -> None:
         parties.check_partnership(ctx, doc, at, refs, standalone)
     elif isinstance(doc, Agreement):
         parties.check_agreement(ctx, doc, at, refs, standalone)
+    elif isinstance(doc, StatusReport):  # its plan is validated where it is ($.plan)
+        status.check_report(ctx, doc, at, refs)
     else:
         own = doc.partnership
         if own is not None:
@@ -112,7 +116,7 @@ def _dispatch(ctx: Ctx, doc: Any, at: At, refs: Refs, standalone: bool) -> None:
 
 
 def validate(
-    doc: Partnership | Agreement | ActionPlan | CaseDocument | Meeting,
+    doc: Partnership | Agreement | ActionPlan | CaseDocument | Meeting | StatusReport,
     *,
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
@@ -132,7 +136,7 @@ def check(doc: Any, enabled: frozenset[str]) -> Report:
     if not isinstance(doc, _DOCUMENT_CLASSES):
         raise KhsModelError(
             "validate() expects a document (Partnership, Agreement, ActionPlan, "
-            f"CaseDocument or Meeting), got {type(doc).__name__}"
+            f"CaseDocument, Meeting or StatusReport), got {type(doc).__name__}"
         )
     ctx = Ctx(_BY_CODE, enabled, _dispatch)
     ctx.document(doc, ROOT, NO_REFS, True)

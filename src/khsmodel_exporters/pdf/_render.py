@@ -790,6 +790,11 @@ class _Renderer:
                 out.append(PageBreak())
             elif isinstance(b, C.Included):
                 self.included(b, depth)
+            elif type(b).__name__ == "StatusChart":  # a status report's (_content_report)
+                from ._status_chart import status_chart
+
+                out.append(status_chart(b, TEXT_W))
+                out.append(self.para((C.Span(b.alt),), s.note))  # its text alternative
         if pending and blocks and not isinstance(blocks[-1], C.Heading):
             self._fold_short(out)
         if self.timeline and isinstance(source, ActionPlan):

@@ -1,0 +1,566 @@
+"""The next plan from the last, and what changed between two plans.
+
+:func:`next_plan` (also ``ActionPlan.next_plan``) makes a new plan that
+carries over the measures not closed (or those chosen): each points back with
+``carried_over_from``, its status and progress stay in the old plan, and its
+timeframe is read again against the new period. :func:`diff` compares two plans
+and gives a :class:`PlanDiff`: measures added, removed, carried over and
+changed (text, details, responsibility, timeframe, focus area), focus areas
+added, removed, renamed or renumbered.
+
+How measures are matched, in this order, each measure at most once:
+
+1. ``carried_over_from``: a new measure whose reference names the old plan
+   (its ``id``) and a measure of it (focus area and number, or else the text);
+2. identity: the same measure ``id``;
+3. the same text, compared without case, punctuation and extra spaces (in plan
+   order when a text occurs more than once);
+4. similar text: :func:`similarity` (the :class:`difflib.SequenceMatcher`
+   ratio of the texts' words) at least :data:`SIMILARITY` (0.75): one word of
+   eight changed still matches, two of four do not. Candidates are found through an index of
+   words shared with the old texts, so the work grows
+   with the number of measures and the words they share, not with the product
+   of the two plans' sizes: a new text's rarest words propose old texts, at
+   most :data:`WORD_BUDGET` of them, and it is compared with the
+   :data:`CANDIDATES` that share most words. The best pairs are taken first (highest ratio, then plan order).
+
+>>> import datetime as dt
+>>> from khsmodel import ActionPlan, FocusArea, Measure, Period, diff
+>>> old = ActionPlan(id="hp-2015", title="Handlingsplan 2015", focus_areas=(FocusArea(number=1,
+...     title="Kompetanse", measures=(Measure(number=1, text="Alert-opplæring i kommunene"),
+...                                   Measure(number=2, text="Nyhetsbrev"))),))
+>>> new = old.next_plan(title="Handlingsplan 2016", id="hp-2016",
+...                     period=Period(start=dt.date(2016, 1, 1), end=dt.date(2016, 12, 31)))
+>>> d = diff(old, new)
+>>> [(m.old.number, m.new.number, m.how) for m in d.carried]
+[(1, 1, 'carried_over'), (2, 2, 'carried_over')]
+>>> print(diff(old, old).text())
+Handlingsplan 2015 → Handlingsplan 2015: no differences
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from ._base import Period, evolve
+from .errors import KhsModelError
+from .plans import ActionPlan, FocusArea, Measure, MeasureRef, PlanStatus
+from .status import CLOSED, status_at
+from .timeframes import NextMeeting, Timeframe, interpret_timeframe
+
+__all__ = [
+    "CANDIDATES",
+    "RENAMED",
+    "SIMILARITY",
+    "WORD_BUDGET",
+    "FocusAreaChange",
+    "MeasureMatch",
+    "MeasurePlace",
+    "PlanDiff",
+    "diff",
+    "next_plan",
+    "similarity",
+]
+
+#: Least :class:`difflib.SequenceMatcher` ratio of two texts taken as one measure reworded.
+SIMILARITY = 0.75
+#: Least ratio of two titles of focus areas with one number taken as one area renamed.
+RENAMED = 0.5
+#: The most old texts the words of one new text propose as candidates (its rarest words
+#: first; the rarest always, up to this many of its texts).
+WORD_BUDGET = 400
+#: The most old measures one new measure is compared with.
+CANDIDATES = 8
+
+_PUNCT = re.compile(r"[\W_]+")
+
+Carry = Callable[[FocusArea | None, Measure], bool] | Iterable[tuple[int | None, int]]
+
+
+def _words(norm: str) -> list[str]:
+    return norm.split()
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two measure texts are, 0.0 to 1.0: the :class:`difflib.SequenceMatcher`
+    ratio of their words, compared without case and punctuation.
+
+    >>> similarity("Utvikle e-læringsmoduler", "utvikle E-LÆRINGSMODULER!")
+    1.0
+    >>> round(similarity("Kartlegge bruk av døgnplasser", "Kartlegge bruken av døgnplasser"), 2)
+    0.75
+    """
+    return _ratio(_norm(a), _norm(b))
+
+
+def _ratio(a: str, b: str) -> float:
+    """The similarity of two compared (normalised) texts: 1.0 when equal."""
+    if a == b:
+        return 1.0
+    return difflib.SequenceMatcher(None, _words(a), _words(b), autojunk=False).ratio()
+
+
+def _similar(a: str, b: str, least: float) -> bool:
+    return difflib.SequenceMatcher(None, _norm(a), _norm(b), autojunk=False).ratio() >= least
+
+
+def _norm(text: str) -> str:
+    """A text as compared: no case, punctuation or extra spaces."""
+    return _PUNCT.sub(" ", text.casefold()).strip()
+
+
+# ---------------------------------------------------------------- the next plan
+
+
+def _reread(tf: Timeframe | None, period: Period) -> Timeframe | None:
+    """The timeframe with its text read again against ``period`` (text kept as written)."""
+    if tf is None or tf.interpretation is None:
+        return tf
+    interp = tf.interpretation
+    body = interp.body if isinstance(interp, NextMeeting) else None
+    year = period.start.year if period.start else None
+    again = interpret_timeframe(tf.text, year=year, body=body, period=period)
+    return Timeframe(text=tf.text, interpretation=again)
+
+
+def next_plan(
+    plan: ActionPlan,
+    *,
+    title: str,
+    period: Period,
+    carry: Carry | None = None,
+    id: str | None = None,
+) -> ActionPlan:
+    """A new draft plan for ``period`` carrying over measures of ``plan``.
+
+    ``carry`` chooses them: None carries every measure whose latest status is
+    not done, cancelled or carried over; a function ``(focus area or None,
+    measure) -> bool`` or the (focus area number or None, measure number) pairs
+    choose others. Each carried measure keeps its text, details,
+    responsibility, phase, id and heading, is numbered anew within its focus
+    area (1, 2, 3 …; its old label is dropped when its number changes), gets
+    ``carried_over_from`` pointing to the old plan and measure, no status and
+    no progress (they stay in the old plan), and its timeframe text read again
+    against ``period`` (a text with a year, such as "Mars 2016", keeps that
+    year: validation then says it lies outside the new period). Focus areas
+    keep their number, label, title and description; ongoing activities stay
+    ongoing activities. The old plan needs an ``id`` to be referred to.
+    """
+    if not isinstance(plan, ActionPlan):
+        raise KhsModelError(f"next_plan() expects an ActionPlan, got {type(plan).__name__}")
+    if plan.id is None:
+        raise KhsModelError("the plan has no id, so carried measures cannot refer to it; give it one")
+    if not isinstance(period, Period):
+        raise KhsModelError(f"period must be a Period, got {type(period).__name__}")
+    chosen: Callable[[FocusArea | None, Measure], bool]
+    if carry is None:
+        last = dt.date.max
+
+        def not_closed(fa: FocusArea | None, m: Measure) -> bool:
+            return status_at(m, last)[0] not in CLOSED
+
+        chosen = not_closed
+    elif callable(carry):
+        chosen = carry
+    else:
+        keys = set(carry)
+        for key in keys:
+            if not (isinstance(key, tuple) and len(key) == 2):
+                raise KhsModelError(f"carry takes (focus area, measure) pairs, got {key!r}")
+        known: set[tuple[int | None, int]] = {(fa.number, m.number) for fa, m in plan.iter_measures()}
+        known |= {(None, m.number) for m in plan.ongoing_activities}
+        missing = sorted(keys - known, key=repr)
+        if missing:
+            raise KhsModelError(f"the plan has no measure {missing[0]!r} to carry over")
+
+        def listed(fa: FocusArea | None, m: Measure) -> bool:
+            return (fa.number if fa else None, m.number) in keys
+
+        chosen = listed
+
+    def carried(fa: FocusArea | None, measures: Iterable[Measure]) -> tuple[Measure, ...]:
+        out: list[Measure] = []
+        for m in measures:
+            if not chosen(fa, m):
+                continue
+            n = len(out) + 1
+            ref = MeasureRef(plan=plan.id or "", focus_area=fa.number if fa else None,
+                             measure=m.number, text=m.text)  # fmt: skip
+            out.append(evolve(
+                m, number=n, label=m.label if n == m.number else None, status=None,
+                progress=(), carried_over_from=ref, timeframe=_reread(m.timeframe, period),
+            ))  # fmt: skip
+        return tuple(out)
+
+    return ActionPlan(
+        title=title,
+        id=id,
+        partnership=plan.partnership,
+        owner=plan.owner,
+        period=period,
+        status=PlanStatus.DRAFT,
+        priority_groups=plan.priority_groups,
+        priority_groups_text=plan.priority_groups_text,
+        focus_areas=tuple(
+            evolve(fa, measures=carried(fa, fa.measures)) for fa in plan.focus_areas
+        ),
+        ongoing_activities_text=plan.ongoing_activities_text,
+        ongoing_activities=carried(None, plan.ongoing_activities),
+        previous_plan=plan.id,
+    )
+
+
+# ---------------------------------------------------------------- the diff
+
+
+@attrs.frozen
+class MeasurePlace:
+    """A measure where a plan has it: focus area (None: ongoing activities), number, words."""
+
+    focus_area: int | None
+    focus_area_title: str | None
+    number: int
+    text: str
+    label: str | None = None
+
+    def name(self) -> str:
+        """"2.3 'Konferanse'": focus area and number (or "ongoing 3"), and the text."""
+        where = f"{self.focus_area}.{self.number}" if self.focus_area is not None else (
+            f"ongoing {self.number}")  # fmt: skip
+        return f"{where} {self.text!r}"
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "focus_area": self.focus_area,
+            "focus_area_title": self.focus_area_title,
+            "number": self.number,
+            "label": self.label,
+            "text": self.text,
+        }
+
+
+@attrs.frozen
+class MeasureMatch:
+    """A measure of the old plan and the new one taken to be the same measure.
+
+    ``how``: ``carried_over``, ``id``, ``text`` or ``similar``; ``similarity``
+    the ratio of the compared texts (1.0 when equal); ``changed`` what differs:
+    ``text``, ``details``, ``responsibility``, ``timeframe`` (as written) and
+    ``focus_area`` (moved to another focus area).
+    """
+
+    old: MeasurePlace
+    new: MeasurePlace
+    how: str
+    similarity: float
+    changed: tuple[str, ...] = ()
+
+    def to_data(self) -> dict[str, Any]:
+        return {"old": self.old.to_data(), "new": self.new.to_data(), "how": self.how,
+                "similarity": round(self.similarity, 3), "changed": list(self.changed)}  # fmt: skip
+
+
+@attrs.frozen
+class FocusAreaChange:
+    """A focus area ``added``, ``removed``, ``renamed`` (same number, other title) or
+    ``renumbered`` (same title, other number); ``old`` and ``new`` are (number, title)."""
+
+    kind: str
+    old: tuple[int, str] | None
+    new: tuple[int, str] | None
+
+    def to_data(self) -> dict[str, Any]:
+        def side(x: tuple[int, str] | None) -> dict[str, Any] | None:
+            return None if x is None else {"number": x[0], "title": x[1]}
+
+        return {"kind": self.kind, "old": side(self.old), "new": side(self.new)}
+
+
+@attrs.frozen
+class PlanDiff:
+    """What changed from ``old`` to ``new``: see the module's documentation.
+
+    False (empty) when nothing did: no measure added, removed, carried over or
+    changed, no focus area changed.
+    """
+
+    old_title: str
+    new_title: str
+    added: tuple[MeasurePlace, ...]
+    removed: tuple[MeasurePlace, ...]
+    matched: tuple[MeasureMatch, ...]
+    focus_areas: tuple[FocusAreaChange, ...]
+
+    @property
+    def carried(self) -> tuple[MeasureMatch, ...]:
+        """The measures matched through ``carried_over_from``."""
+        return tuple(m for m in self.matched if m.how == "carried_over")
+
+    @property
+    def changed(self) -> tuple[MeasureMatch, ...]:
+        """The matched measures whose words or focus area differ."""
+        return tuple(m for m in self.matched if m.changed)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.focus_areas or self.carried
+                    or self.changed)  # fmt: skip
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain data for JSON (``khsmodel diff --report json``)."""
+        return {
+            "old": self.old_title,
+            "new": self.new_title,
+            "focus_areas": [c.to_data() for c in self.focus_areas],
+            "carried_over": [m.to_data() for m in self.carried],
+            "changed": [m.to_data() for m in self.changed if m.how != "carried_over"],
+            "added": [p.to_data() for p in self.added],
+            "removed": [p.to_data() for p in self.removed],
+            "summary": self.counts(),
+        }
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "carried_over": len(self.carried),
+            "changed": len(self.changed),
+            "added": len(self.added),
+            "removed": len(self.removed),
+            "focus_areas": len(self.focus_areas),
+        }
+
+    def lines(self) -> Iterator[str]:
+        """The diff as text, one change a line."""
+        for c in self.focus_areas:
+            o = f"{c.old[0]} {c.old[1]!r}" if c.old else ""
+            n = f"{c.new[0]} {c.new[1]!r}" if c.new else ""
+            yield f"focus area {c.kind}: " + (f"{o} → {n}" if o and n else o or n)
+        for m in self.matched:
+            if m.how != "carried_over" and not m.changed:
+                continue
+            what = "carried over" if m.how == "carried_over" else "changed"
+            how = f" [{m.how} {m.similarity:.2f}]" if m.how == "similar" else ""
+            fields = f" ({', '.join(m.changed)})" if m.changed else ""
+            yield f"{what}{fields}: {m.old.name()} → {m.new.name()}{how}"
+        for p in self.added:
+            yield f"added: {p.name()}"
+        for p in self.removed:
+            yield f"removed: {p.name()}"
+
+    def text(self) -> str:
+        head = f"{self.old_title} → {self.new_title}"
+        if not self:
+            return f"{head}: no differences"
+        c = self.counts()
+        summary = (f"{c['carried_over']} carried over, {c['changed']} changed, {c['added']} added, "
+                   f"{c['removed']} removed, {c['focus_areas']} focus area change(s)")  # fmt: skip
+        return "\n".join([head, *self.lines(), summary])
+
+
+def _places(plan: ActionPlan) -> list[tuple[FocusArea | None, Measure]]:
+    return [*plan.iter_measures(), *((None, m) for m in plan.ongoing_activities)]
+
+
+def _place(fa: FocusArea | None, m: Measure) -> MeasurePlace:
+    return MeasurePlace(fa.number if fa else None, fa.title if fa else None, m.number, m.text,
+                        m.label)  # fmt: skip
+
+
+def _focus_areas(old: ActionPlan, new: ActionPlan) -> tuple[list[FocusAreaChange], dict[int, int]]:
+    """The focus area changes, and old number → new number of the areas that correspond:
+    the same title (compared as texts are), else the same number and a title at least
+    :data:`RENAMED` similar (renamed); others are removed and added."""
+    by_title: dict[str, deque[FocusArea]] = defaultdict(deque)
+    for fa in old.focus_areas:
+        by_title[_norm(fa.title)].append(fa)
+    same: dict[int, int] = {}
+    used: set[int] = set()  # id() of the old areas that correspond to a new one
+    changes: list[FocusAreaChange] = []
+    pending: list[FocusArea] = []
+    for fa in new.focus_areas:
+        q = by_title.get(_norm(fa.title))
+        if not q:
+            pending.append(fa)
+            continue
+        o = q.popleft()
+        same[o.number] = fa.number
+        used.add(id(o))
+        if o.number != fa.number:
+            changes.append(FocusAreaChange("renumbered", (o.number, o.title), (fa.number, fa.title)))
+    old_by_number = {fa.number: fa for fa in old.focus_areas}
+    for fa in pending:
+        by_number = old_by_number.get(fa.number)
+        if (by_number is not None and id(by_number) not in used
+                and _similar(by_number.title, fa.title, RENAMED)):  # fmt: skip
+            used.add(id(by_number))
+            same[by_number.number] = fa.number
+            changes.append(FocusAreaChange("renamed", (by_number.number, by_number.title),
+                                           (fa.number, fa.title)))  # fmt: skip
+        else:
+            changes.append(FocusAreaChange("added", None, (fa.number, fa.title)))
+    for o in old.focus_areas:
+        if id(o) not in used:
+            changes.append(FocusAreaChange("removed", (o.number, o.title), None))
+    return changes, same
+
+
+def _changed(
+    ofa: FocusArea | None, om: Measure, nfa: FocusArea | None, nm: Measure, areas: dict[int, int]
+) -> tuple[str, ...]:
+    out = []
+    if om.text != nm.text:
+        out.append("text")
+    if om.details != nm.details:
+        out.append("details")
+    if (om.responsibility.text if om.responsibility else None) != (
+        nm.responsibility.text if nm.responsibility else None
+    ):
+        out.append("responsibility")
+    if (om.timeframe.text if om.timeframe else None) != (nm.timeframe.text if nm.timeframe else None):
+        out.append("timeframe")
+    o_area = areas.get(ofa.number) if ofa is not None else None
+    n_area = nfa.number if nfa is not None else None
+    if (ofa is None) != (nfa is None) or (ofa is not None and o_area != n_area):
+        out.append("focus_area")
+    return tuple(out)
+
+
+def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
+    """What changed from ``old`` to ``new``; see the module's documentation for the matching."""
+    for name, plan in (("old", old), ("new", new)):
+        if not isinstance(plan, ActionPlan):
+            raise KhsModelError(f"diff() compares action plans; {name} is a {type(plan).__name__}")
+    olds, news = _places(old), _places(new)
+    area_changes, areas = _focus_areas(old, new)
+    old_of: dict[int, int] = {}  # new index → old index
+    taken: set[int] = set()
+    how: dict[int, tuple[str, float]] = {}
+
+    def pair(j: int, i: int, kind: str, ratio: float = 1.0) -> None:
+        old_of[j] = i
+        taken.add(i)
+        how[j] = (kind, ratio)
+
+    memo: dict[str, str] = {}  # texts recur, within a plan and between the two
+
+    def norm(text: str) -> str:
+        got = memo.get(text)
+        if got is None:
+            got = memo[text] = _norm(text)
+        return got
+
+    norm_old = [norm(m.text) for _, m in olds]
+    # 1. carried_over_from
+    if old.id is not None and any(
+        m.carried_over_from is not None and m.carried_over_from.plan == old.id for _, m in news
+    ):
+        by_key: dict[tuple[int | None, int], int] = {}
+        for i, (fa, m) in enumerate(olds):
+            by_key.setdefault((fa.number if fa else None, m.number), i)
+        by_text: dict[str, list[int]] = defaultdict(list)
+        for i, t in enumerate(norm_old):
+            by_text[t].append(i)
+        for j, (_, m) in enumerate(news):
+            ref = m.carried_over_from
+            if ref is None or ref.plan != old.id:
+                continue
+            found: int | None = None
+            if ref.measure is not None:
+                found = by_key.get((ref.focus_area, ref.measure))
+            elif ref.text:
+                found = next((k for k in by_text.get(_norm(ref.text), ()) if k not in taken), None)
+            if found is not None and found not in taken:
+                pair(j, found, "carried_over", _ratio(norm_old[found], norm(m.text)))
+    # 2. identity
+    by_id: dict[str, int] = {}
+    for i, (_, m) in enumerate(olds):
+        if m.id is not None:
+            by_id.setdefault(m.id, i)
+    for j, (_, m) in enumerate(news):
+        if j not in old_of and m.id is not None:
+            same_id = by_id.get(m.id)
+            if same_id is not None and same_id not in taken:
+                pair(j, same_id, "id", _ratio(norm_old[same_id], norm(m.text)))
+    # 3. the same text
+    queues: dict[str, deque[int]] = defaultdict(deque)
+    for i, t in enumerate(norm_old):
+        if i not in taken:
+            queues[t].append(i)
+    norm_new = [norm(m.text) for _, m in news]
+    for j, t in enumerate(norm_new):
+        if j in old_of:
+            continue
+        q = queues.get(t)
+        if not q:
+            continue
+        while q and q[0] in taken:
+            q.popleft()
+        if not q:
+            continue
+        first = q[0]
+        if len(q) > 1:  # a text used more than once: the one at the same place, if any
+            nfa, nm = news[j]
+            place = (nfa.number if nfa else None, nm.number)
+            for k in q:
+                ofa, om = olds[k]
+                if k not in taken and (areas.get(ofa.number) if ofa else None, om.number) == place:
+                    first = k
+                    break
+        q.remove(first)
+        pair(j, first, "text")
+    # 4. similar text, through an index of shared words
+    old_words = {i: _words(norm_old[i]) for i in range(len(olds)) if i not in taken}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ws in old_words.items():
+        for w in set(ws):
+            index[w].append(i)
+    proposals: list[tuple[float, int, int]] = []
+    matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(None, autojunk=False)
+    for j, t in enumerate(norm_new):
+        if j in old_of:
+            continue
+        new_words = _words(t)
+        # the rarest words first, while they propose at most WORD_BUDGET candidates
+        # (the rarest one always, its first WORD_BUDGET old texts)
+        rare = sorted({w for w in new_words if w in index}, key=lambda w: (len(index[w]), w))
+        shared: Counter[int] = Counter()
+        spent = 0
+        for w in rare:
+            hits = index[w]
+            if spent and spent + len(hits) > WORD_BUDGET:
+                break
+            shared.update(hits[:WORD_BUDGET])
+            spent += len(hits)
+        if not shared:
+            continue
+        matcher.set_seq2(new_words)
+        for i, _n in shared.most_common(CANDIDATES):  # ties: the earliest proposed first
+            matcher.set_seq1(old_words[i])
+            if matcher.real_quick_ratio() >= SIMILARITY and matcher.quick_ratio() >= SIMILARITY:
+                r = matcher.ratio()
+                if r >= SIMILARITY:
+                    proposals.append((-r, j, i))
+    proposals.sort()
+    for neg, j, i in proposals:
+        if j not in old_of and i not in taken:
+            pair(j, i, "similar", -neg)
+    matched = []
+    for j in sorted(old_of):
+        i = old_of[j]
+        (ofa, om), (nfa, nm) = olds[i], news[j]
+        kind, ratio = how[j]
+        matched.append(MeasureMatch(_place(ofa, om), _place(nfa, nm), kind, ratio,
+                                    _changed(ofa, om, nfa, nm, areas)))  # fmt: skip
+    return PlanDiff(
+        old_title=old.title,
+        new_title=new.title,
+        added=tuple(_place(fa, m) for j, (fa, m) in enumerate(news) if j not in old_of),
+        removed=tuple(_place(fa, m) for i, (fa, m) in enumerate(olds) if i not in taken),
+        matched=tuple(matched),
+        focus_areas=tuple(area_changes),
+    )
