@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
             target = out / f"{example}{exporter.suffix}"
             # the case system's own words, for the formats that print labels
             options = {"labels": LABELS[example]} if example in LABELS and exporter.name in (
-                "docx", "pdf", "pdfa") else {}  # fmt: skip
+                "docx", "pdf", "pdfa", "html") else {}  # fmt: skip
             try:
                 khsmodel.export(doc, exporter.name, path=target, **options)
             except khsmodel.KhsModelError as exc:
