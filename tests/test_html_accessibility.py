@@ -97,9 +97,16 @@ def run_axe(driver: Any, path: Path, source: str) -> list[dict[str, Any]]:
 
 @pytest.mark.requires_program("chromium", "chromedriver")
 def test_every_example_page_has_no_wcag_violations(browser: Any, pages: dict[str, Path]) -> None:
+    """At a desktop width and at a narrow phone width (reflow, a chart that scrolls)."""
     source = axe_source()
-    found = {name: run_axe(browser, path, source) for name, path in pages.items()}
-    bad = {name: v for name, v in found.items() if v}
+    bad = {}
+    for width, height in ((1280, 900), (390, 844)):
+        browser.set_window_size(width, height)
+        for name, path in pages.items():
+            violations = run_axe(browser, path, source)
+            if violations:
+                bad[f"{name} at {width} px"] = violations
+    browser.set_window_size(1280, 900)
     assert not bad, json.dumps(bad, ensure_ascii=False, indent=1)
 
 

@@ -196,7 +196,9 @@ def test_timeline_is_an_svg_with_its_table_as_text_alternative() -> None:
     title = next(svg.iter("title"))
     assert svg.attrs["aria-labelledby"] == title.attrs["id"]
     assert _visible_text(title).startswith("Tidslinje")
-    figure = svg.parent
+    chart = svg.parent  # a region that scrolls sideways on a phone, reachable by keyboard
+    assert chart is not None and chart.attrs["tabindex"] == "0" and chart.attrs["role"] == "region"
+    figure = chart.parent
     assert figure is not None and figure.tag == "figure"
     table_wrap = next(e for e in page.all("div") if e.attrs.get("id") == figure.attrs[
         "aria-describedby"])  # fmt: skip

@@ -95,10 +95,13 @@ dl.fields div{{display:contents}}
 dt{{font-weight:bold}}
 dd{{margin:0}}
 dd p{{margin:0}}
-.table-wrap{{overflow-x:auto;margin:0 0 1em}}
+.table-wrap{{margin:0 0 1em}}
+.chart{{overflow-x:auto}}
+.chart:focus{{outline:2px solid {DARK}}}
 table{{border-collapse:collapse;width:100%;font-size:.9375rem}}
 caption{{text-align:left;font-weight:bold;color:{DARK};padding:.25em 0}}
-th,td{{text-align:left;vertical-align:top;padding:.3em .5em}}
+th,td{{text-align:left;vertical-align:top;padding:.3em .5em;overflow-wrap:anywhere}}
+thead th{{overflow-wrap:normal}}
 table.grid th,table.grid td{{border:1px solid {RULE}}}
 table.grid thead th{{background:{HEADER_FILL};color:{DARK}}}
 table.grid tbody th{{background:{PHASE_FILL};color:{DARK}}}
@@ -111,7 +114,7 @@ td p.note{{font-style:italic;font-size:.875rem}}
 .vh{{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;\
 clip:rect(0,0,0,0);white-space:nowrap;border:0}}
 figure{{margin:0 0 1em}}
-figure svg{{width:100%;height:auto;display:block}}
+figure svg{{width:100%;min-width:44rem;height:auto;display:block}}
 figcaption{{color:{MUTED};font-size:.875rem}}
 @media (max-width:40rem){{
 h1{{font-size:1.5rem}}
@@ -127,7 +130,8 @@ h2.area,.attachment,.timeline{{break-before:page}}
 h1,h2,h3,h4,h5,h6,caption,.group-title{{break-after:avoid}}
 tr,figure{{break-inside:avoid}}
 thead{{display:table-header-group}}
-.table-wrap{{overflow:visible}}
+.chart{{overflow:visible}}
+figure svg{{min-width:0}}
 .page-break{{break-after:page}}
 }}
 """
@@ -348,7 +352,11 @@ class _Page:
         title_id = f"{ident}-svg"
         table_id = f"{ident}-table"
         out.append(f'<figure aria-describedby="{table_id}">')
+        # on a narrow screen the chart keeps a readable size and scrolls sideways: a
+        # region the keyboard can reach and scroll, named by the chart's title
+        out.append(f'<div class="chart" tabindex="0" role="region" aria-labelledby="{title_id}">')
         out.append(_svg(data, title_id, f"{L.timeline}: {_WORDS['timeline_figure']}", L))
+        out.append("</div>")
         out.append(f"<figcaption>{_text(L.timeline_key)}</figcaption></figure>")
         # the text alternative: the same measures, each with its timeframe as written
         rows: list[C.Row | C.GroupRow] = []
