@@ -21,7 +21,7 @@ becomes a link only when it is ``http(s)://`` (never ``javascript:``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from khsmodel.labels import NB, Labels
 from khsmodel.plans import ActionPlan
@@ -138,15 +138,14 @@ figure svg{{min-width:0}}
 
 _ESCAPE = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
            ord("'"): "&#39;"}  # fmt: skip
-_NEEDS_ESCAPE = re.compile("[&<>\"']").search
 _URL = re.compile(r"https?://[^\s<>\"']+")
 
 
 def esc(text: str) -> str:
     """``text`` as HTML text or attribute value: ``& < > " '`` as references."""
-    if _NEEDS_ESCAPE(text) is None:
-        return text
-    return text.translate(_ESCAPE)
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return text.translate(_ESCAPE)
+    return text
 
 
 def _text(text: str) -> str:
@@ -177,8 +176,12 @@ def _linked(text: str) -> str:
     return "<br>".join(lines)
 
 
-def spans_html(spans: Iterable[C.Span]) -> str:
+def spans_html(spans: Sequence[C.Span]) -> str:
     """Runs of user text as HTML: escaped, ``strong``/``em`` of our own, addresses linked."""
+    if len(spans) == 1:  # most text: one plain run
+        s = spans[0]
+        if not (s.bold or s.italic):
+            return _linked(s.text)
     parts = []
     for s in spans:
         if not s.text:
@@ -194,7 +197,7 @@ def spans_html(spans: Iterable[C.Span]) -> str:
 
 _PARA_CLASS = {"body": "", "lead": "lead", "note": "note", "letterhead": "letterhead",
                "doc_type": "doc-type"}  # fmt: skip
-_CELL_CLASS = {"text": "", "detail": "detail", "note": "note"}
+_CELL_ATTR = {"text": "", "detail": ' class="detail"', "note": ' class="note"'}
 
 
 def _cls(name: str) -> str:
@@ -313,10 +316,14 @@ class _Page:
 
     @staticmethod
     def cell(cell: C.Cell) -> str:
-        paras = [p for p in cell.paras if any(s.text for s in p.spans)]
+        paras = cell.paras
         if len(paras) == 1 and paras[0].style == "text":
             return spans_html(paras[0].spans)
-        return "".join(f"<p{_cls(_CELL_CLASS[p.style])}>{spans_html(p.spans)}</p>" for p in paras)
+        return "".join(
+            f"<p{_CELL_ATTR[p.style]}>{spans_html(p.spans)}</p>"
+            for p in paras
+            if any(s.text for s in p.spans)
+        )
 
     def attachment(self, inc: C.Included, depth: int, areas: frozenset[str]) -> None:
         self.included += 1
