@@ -54,11 +54,13 @@ BAR_LIGHT = "#9ebcdb"
 GRID_LIGHT = "#d5dbe3"
 LINK = "#1a4f9c"
 
+#: The font families of the page, for CSS and the SVG chart.
+FONTS = '"Liberation Sans",Arial,"DejaVu Sans",Helvetica,sans-serif'
+
 CSS = f"""\
 :root{{color-scheme:light}}
 *{{box-sizing:border-box}}
-html{{font-family:"Liberation Sans",Arial,"DejaVu Sans",Helvetica,sans-serif;font-size:100%;\
-line-height:1.45;color:{TEXT};background:#fff}}
+html{{font-family:FONTS;font-size:100%;line-height:1.45;color:{TEXT};background:#fff}}
 body{{margin:0}}
 .skip{{position:absolute;left:-10000px;top:0;background:#fff;color:{LINK};padding:.5em 1em}}
 .skip:focus{{left:0;z-index:1}}
@@ -207,8 +209,9 @@ def _cls(name: str) -> str:
 class _Page:
     """The body of one page, written as a list of strings, headings counted as they come."""
 
-    def __init__(self, labels: Labels, *, timeline: bool) -> None:
+    def __init__(self, labels: Labels, *, timeline: bool, fonts: str = FONTS) -> None:
         self.L = labels
+        self.fonts = fonts
         self.timeline_wanted = timeline
         self.out: list[str] = []
         self.last_level = 0
@@ -362,7 +365,9 @@ class _Page:
         # on a narrow screen the chart keeps a readable size and scrolls sideways: a
         # region the keyboard can reach and scroll, named by the chart's title
         out.append(f'<div class="chart" tabindex="0" role="region" aria-labelledby="{title_id}">')
-        out.append(_svg(data, title_id, f"{L.timeline}: {_WORDS['timeline_figure']}", L))
+        out.append(
+            _svg(data, title_id, f"{L.timeline}: {_WORDS['timeline_figure']}", L, self.fonts)
+        )
         out.append("</div>")
         out.append(f"<figcaption>{_text(L.timeline_key)}</figcaption></figure>")
         # the text alternative: the same measures, each with its timeframe as written
@@ -406,7 +411,7 @@ def _short(text: str, limit: int = 46) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _svg(data: TimelineData, title_id: str, title: str, L: Labels) -> str:
+def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = FONTS) -> str:
     """The chart: a row per dated measure under its focus area, a bar over its months."""
     n = months(data.start, data.end)
     sy, sm = data.start.year, data.start.month
@@ -417,8 +422,7 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_CHART_W} {height}" '
         f'role="img" aria-labelledby="{title_id}" focusable="false">'
         f'<title id="{title_id}">{_text(title)}</title>',
-        f'<g font-family="Liberation Sans, Arial, DejaVu Sans, sans-serif" font-size="11" '
-        f'fill="{TEXT}">',
+        f'<g font-family="{esc(fonts)}" font-size="11" fill="{TEXT}">',
     ]
     # axis: years over months (or over quarters for long plans)
     step = 1 if n <= 36 else 3
@@ -478,9 +482,20 @@ def _areas(content: C.Content, labels: Labels) -> frozenset[str]:
     return frozenset(b.focus_area_heading(fa) for fa in plan.focus_areas)
 
 
-def render(content: C.Content, *, labels: Labels = NB, timeline: bool = True) -> bytes:
-    """The UTF-8 bytes of the page of ``content`` (same content, same bytes)."""
-    page = _Page(labels, timeline=timeline)
+def render(
+    content: C.Content,
+    *,
+    labels: Labels = NB,
+    timeline: bool = True,
+    fonts: str = FONTS,
+    extra_css: str = "",
+) -> bytes:
+    """The UTF-8 bytes of the page of ``content`` (same content, same bytes).
+
+    ``fonts`` (a CSS font-family list) and ``extra_css`` (appended to the page's
+    style sheet) are for the PDF/A route, which names the bundled font.
+    """
+    page = _Page(labels, timeline=timeline, fonts=fonts)
     page.content(content, 0, _areas(content, labels))
     lang = esc(content.language or labels.language)
     head = [
@@ -501,7 +516,7 @@ def render(content: C.Content, *, labels: Labels = NB, timeline: bool = True) ->
         head.append(f'<meta name="dcterms.date" content="{content.date.isoformat()}">')
     head += [
         '<meta name="generator" content="khsmodel">',
-        f"<style>\n{CSS}</style>",
+        f"<style>\n{CSS.replace('FONTS', fonts)}{extra_css}</style>",
         "</head>",
         "<body>",
         f'<a class="skip" href="#khs-main">{esc(_WORDS["skip"])}</a>',
