@@ -51,6 +51,15 @@ def main(argv: list[str]) -> int:
             print(target)
     formats = [e.name for e in loaded if e.name not in unavailable]
     print(f"{written} files in {out}/ ({', '.join(formats)})")
+    # the partnership site: a page per example, its PDF/A beside it (those just written)
+    from khsmodel_exporters.html.site import build_site
+
+    pdfa = "pdfa" in formats
+    pdfs = {name: (out / f"{name}.pdfa.pdf").read_bytes() for name in EXAMPLES
+            if pdfa and (out / f"{name}.pdfa.pdf").is_file()}  # fmt: skip
+    site = build_site([(name, build()) for name, build in EXAMPLES.items()], out / "site",
+                      pdfa=pdfa, pdfs=pdfs)  # fmt: skip
+    print(f"{len(site)} files in {out / 'site'}/")
     return 0
 
 

@@ -133,3 +133,15 @@ def test_hostile_text_stays_text_in_the_browser(browser: Any, tmp_path: Path) ->
     h1 = browser.execute_script("return document.querySelector('h1').textContent")
     assert h1 == HOSTILE_TEXT + "\u202c"  # the override closed by the shared content
     assert run_axe(browser, path, axe_source()) == []
+
+
+@pytest.mark.requires_program("chromium", "chromedriver")
+def test_site_index_and_pages_have_no_wcag_violations(browser: Any, tmp_path: Path) -> None:
+    """The partnership site (``khsmodel site``): its index and a page with its site links."""
+    from khsmodel_exporters.html.site import build_site
+
+    out = tmp_path / "site"
+    build_site([(n, make()) for n, make in EXAMPLES.items()], out, pdfa=False)
+    source = axe_source()
+    for name in ("index", "000-osu-sak-2-2016-saksframlegg", "002-khs-handlingsplan-2016-2017"):
+        assert run_axe(browser, out / f"{name}.html", source) == [], name

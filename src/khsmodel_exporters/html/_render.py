@@ -39,6 +39,7 @@ _WORDS = {
     "tabell under.",
     "timeline_table": "Tiltak på tidslinjen med tidsramme slik den står i planen",
     "attachment": "Vedlegg",
+    "site": "Nettstedet",
 }
 #: A table of contents when the document has at least this many top-level headings.
 TOC_MIN = 4
@@ -71,6 +72,8 @@ padding-bottom:.5rem}}
 .site-footer{{border-top:1px solid {RULE};color:{MUTED};font-size:.875rem;margin-top:2rem;\
 padding-top:.5rem;padding-bottom:1rem}}
 nav{{margin:1rem 0 1.5rem;padding:.5rem 1rem;border-left:3px solid {RULE}}}
+.site-links{{list-style:none;margin:.25rem 0 0;padding:0;display:flex;flex-wrap:wrap;\
+gap:.25rem 1.25rem}}
 nav .toc-title{{font-weight:bold;margin:0 0 .25rem}}
 nav ol{{margin:0;padding-left:1.5rem}}
 a{{color:{LINK};text-decoration:underline}}
@@ -125,7 +128,7 @@ dl.fields,dl.fields.two{{grid-template-columns:max-content 1fr}}
 @media print{{
 @page{{size:A4;margin:2cm 2.2cm}}
 html{{font-size:10.5pt}}
-.skip,nav{{display:none}}
+.skip,nav,.site-links{{display:none}}
 .site-header,.site-footer,main{{max-width:none;padding:0}}
 a{{color:{TEXT}}}
 h2.area,.attachment,.timeline{{break-before:page}}
@@ -489,11 +492,14 @@ def render(
     timeline: bool = True,
     fonts: str = FONTS,
     extra_css: str = "",
+    links: Sequence[tuple[str, str]] = (),
 ) -> bytes:
     """The UTF-8 bytes of the page of ``content`` (same content, same bytes).
 
     ``fonts`` (a CSS font-family list) and ``extra_css`` (appended to the page's
-    style sheet) are for the PDF/A route, which names the bundled font.
+    style sheet) are for the PDF/A route, which names the bundled font. ``links``
+    (relative address, link text) go into the page's header: a site's own links
+    (:mod:`.site`); the text says where each goes.
     """
     page = _Page(labels, timeline=timeline, fonts=fonts)
     page.content(content, 0, _areas(content, labels))
@@ -520,8 +526,13 @@ def render(
         "</head>",
         "<body>",
         f'<a class="skip" href="#khs-main">{esc(_WORDS["skip"])}</a>',
-        f'<header class="site-header"><p>{_text(content.header or content.title)}</p></header>',
+        f'<header class="site-header"><p>{_text(content.header or content.title)}</p>',
     ]
+    if links:
+        items = "".join(f'<li><a href="{esc(href)}">{_text(text)}</a></li>' for href, text in links)
+        head.append(f'<nav aria-label="{esc(_WORDS["site"])}"><ul class="site-links">{items}'
+                    "</ul></nav>")  # fmt: skip
+    head.append("</header>")
     head.append('<main id="khs-main">')
     body = page.out
     if len(page.toc) >= TOC_MIN and page.toc_at is not None:
