@@ -483,3 +483,43 @@ def pdf_by_hand(plan: ActionPlan) -> bytes:
         invariant=1,
     ).build(story)
     return buf.getvalue()
+
+
+# ---------------------------------------------------------------- HTML peer
+_HTML_TEMPLATE = """<!DOCTYPE html>
+<html lang="nb-NO">
+<head><meta charset="utf-8"><title>{{ plan.title }}</title></head>
+<body>
+<main>
+<h1>{{ plan.title }}</h1>
+{% for fa in areas %}
+<h2>{{ fa.heading }}</h2>
+<table>
+<caption>{{ fa.heading }}</caption>
+<thead><tr>{% for h in head %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
+<tbody>
+{% for row in fa.rows %}{% if row is string %}<tr><th scope="rowgroup" colspan="4">{{ row }}</th></tr>
+{% else %}<tr>{% for cell in row %}<td>{% for p in cell %}<p>{{ p }}</p>{% endfor %}</td>{% endfor %}</tr>
+{% endif %}{% endfor %}
+</tbody>
+</table>
+{% endfor %}
+</main>
+</body>
+</html>
+"""
+_JINJA: Any = None
+
+
+def html_by_template(plan: ActionPlan) -> bytes:
+    """The plainest hand-written Jinja2 page of the plan's tables (autoescaped)."""
+    global _JINJA
+    if _JINJA is None:
+        import jinja2
+
+        _JINJA = jinja2.Environment(autoescape=True).from_string(_HTML_TEMPLATE)
+    areas = [
+        {"heading": f"{NB.focus_area} {fa.number}: {fa.title}", "rows": _rows(plan, fa.measures)}
+        for fa in plan.focus_areas
+    ]
+    return str(_JINJA.render(plan=plan, areas=areas, head=_HEAD)).encode("utf-8")

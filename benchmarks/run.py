@@ -38,7 +38,7 @@ SIZES = {
     "small": (200, 1000, 2000),
     "tiny": (20, 100, 200),
 }
-GROUPS = ("import", "json", "validate", "docx", "pdf", "memory", "followup")
+GROUPS = ("import", "json", "validate", "docx", "pdf", "html", "memory", "followup")
 
 #: Targets of issue 7 (ratios unless named otherwise): key → (limit, label).
 TARGETS: dict[str, float] = {
@@ -49,6 +49,7 @@ TARGETS: dict[str, float] = {
     "json_load_vs_pydantic": 1.0,  # stretch
     "docx_1k_vs_python_docx": 1.0,
     "pdf_1k_vs_reportlab": 1.1,
+    "html_1k_vs_jinja2": 1.0,  # issue 17
     "docx_peak_mem_vs_python_docx": 1.2,
     "pdf_peak_mem_vs_reportlab": 1.2,
     "docx_1k_to_5k": 5.5,
@@ -217,6 +218,7 @@ def run(sizes: tuple[int, int, int], repeats: int | None, only: set[str]) -> dic
     from _peers import (
         docx_by_hand,
         docx_by_template,
+        html_by_template,
         msgspec_models,
         pdf_by_hand,
         plain_cattrs,
@@ -322,6 +324,34 @@ def run(sizes: tuple[int, int, int], repeats: int | None, only: set[str]) -> dic
             raw[f"{fmt}_{label}"] = interleaved(fns, reps(k))
             del p, fns
 
+    if "html" in only:
+        if have("jinja2"):
+            from khsmodel_exporters._content import build
+            from khsmodel_exporters.html import HtmlExporter
+            from khsmodel_exporters.html._render import render
+
+            # the class itself: the entry point is only published once `pip install -e .` ran
+            html = HtmlExporter()
+            warm = make_plan(3)
+            html.export(warm)
+            html_by_template(warm)
+            log(f"html export of {small} measures …")
+            p = make_plan(small)
+            content = build(p)
+            raw["html_small"] = interleaved(
+                {
+                    "ours": lambda: html.export(p),
+                    "peer": lambda: html_by_template(p),
+                    # the Jinja2 page has no timeline; and the stages: content, then page
+                    "ours_no_chart": lambda: html.export(p, timeline=False),
+                    "render_no_chart": lambda: render(content, timeline=False),
+                },
+                reps(5),
+            )
+            del p, content
+        else:
+            log("jinja2 is not installed (pip install -e '.[bench]'): the html peer is left out")
+
     if "memory" in only:
         log(f"peak memory of docx and pdf export of {large} measures (4 fresh processes) …")
         raw["memory"] = measure_memory(large)
@@ -406,6 +436,7 @@ def summary(raw: dict[str, Any]) -> dict[str, Any]:
             "docx_5k_vs_python_docx": rnd(_ratio(raw, "docx_large")),
             "pdf_1k_vs_reportlab": rnd(_ratio(raw, "pdf_small")),
             "pdf_5k_vs_reportlab": rnd(_ratio(raw, "pdf_large")),
+            "html_1k_vs_jinja2": rnd(_ratio(raw, "html_small")),
             "docx_peak_mem_vs_python_docx": rnd(
                 mem["docx_ours"]["peak_kb"] / mem["docx_peer"]["peak_kb"] if mem else None
             ),
@@ -573,6 +604,16 @@ def table(raw: dict[str, Any], s: dict[str, Any]) -> str:
             f"{best(b['peer']) / best(a['peer']):.2f}x",
             *rows[-1][3:],
         )
+    if "html_small" in raw:
+        h = raw["html_small"]
+        n = k(sz["export_small"])
+        add(f"html {n} vs hand Jinja2 template", "html_1k_vs_jinja2", best(h["ours"]),
+            best(h["peer"]), r["html_1k_vs_jinja2"])  # fmt: skip
+        add(f"html {n} without the timeline vs hand Jinja2", None, best(h["ours_no_chart"]),
+            best(h["peer"]), best(h["ours_no_chart"]) / best(h["peer"]))  # fmt: skip
+        add(f"html {n} page from built content, no timeline, vs Jinja2", None,
+            best(h["render_no_chart"]), best(h["peer"]),
+            best(h["render_no_chart"]) / best(h["peer"]))  # fmt: skip
     mem = raw.get("memory")
     if mem:
         for fmt, peer_name, key in (

@@ -39,7 +39,7 @@ def main(argv: list[str]) -> int:
             target = out / f"{example}{exporter.suffix}"
             # the case system's own words, for the formats that print labels
             options = {"labels": LABELS[example]} if example in LABELS and exporter.name in (
-                "docx", "pdf", "pdfa") else {}  # fmt: skip
+                "docx", "pdf", "pdfa", "html") else {}  # fmt: skip
             try:
                 khsmodel.export(doc, exporter.name, path=target, **options)
             except khsmodel.KhsModelError as exc:
@@ -52,6 +52,15 @@ def main(argv: list[str]) -> int:
     written += _followup(out, loaded, unavailable)
     formats = [e.name for e in loaded if e.name not in unavailable]
     print(f"{written} files in {out}/ ({', '.join(formats)})")
+    # the partnership site: a page per example, its PDF/A beside it (those just written)
+    from khsmodel_exporters.html.site import build_site
+
+    pdfa = "pdfa" in formats
+    pdfs = {name: (out / f"{name}.pdfa.pdf").read_bytes() for name in EXAMPLES
+            if pdfa and (out / f"{name}.pdfa.pdf").is_file()}  # fmt: skip
+    site = build_site([(name, build()) for name, build in EXAMPLES.items()], out / "site",
+                      pdfa=pdfa, pdfs=pdfs)  # fmt: skip
+    print(f"{len(site)} files in {out / 'site'}/")
     return 0
 
 

@@ -26,6 +26,8 @@ PROGRAMS: dict[str, str] = {
     "pdftotext": "poppler-utils",
     "pdffonts": "poppler-utils",
     "soffice": "libreoffice-writer",
+    "chromium": "chromium",
+    "chromedriver": "chromium-driver",
 }
 
 

@@ -27,10 +27,15 @@ RATIOS = {
     "docx_5k_vs_python_docx",
     "pdf_1k_vs_reportlab",
     "pdf_5k_vs_reportlab",
+    "html_1k_vs_jinja2",
     "docx_peak_mem_vs_python_docx",
     "pdf_peak_mem_vs_reportlab",
 }
-OPTIONAL = {"json_load_vs_pydantic": "pydantic", "json_load_vs_msgspec": "msgspec"}
+OPTIONAL = {
+    "json_load_vs_pydantic": "pydantic",
+    "json_load_vs_msgspec": "msgspec",
+    "html_1k_vs_jinja2": "jinja2",
+}
 
 
 def _number(value: object) -> bool:
@@ -56,6 +61,8 @@ def test_quick_run_writes_the_issue_keys(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "JSON load 200 vs plain cattrs" in run.stdout
     assert "pdf peak memory 100 vs hand reportlab" in run.stdout
+    if importlib.util.find_spec("jinja2") is not None:
+        assert "html 20 vs hand Jinja2 template" in run.stdout
 
     data = json.loads(out.read_text("utf-8"))
     assert set(data) == {

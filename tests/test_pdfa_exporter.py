@@ -1,4 +1,7 @@
-"""The ``pdfa`` exporter: Word output converted to PDF/A-2b by LibreOffice.
+"""The ``pdfa`` exporter's LibreOffice route: Word output converted to PDF/A-2b.
+
+(The default route, tagged PDF/A-2a from the HTML page by WeasyPrint, is
+tests/test_pdfa_weasyprint.py.)
 
 The conversions need LibreOffice (``soffice``) and are skipped with the reason
 when it is not installed; the error paths run everywhere with stand-in programs.
@@ -7,6 +10,7 @@ when it is not installed; the error paths run everywhere with stand-in programs.
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import io
 import re
 import stat
@@ -32,7 +36,7 @@ def plan() -> ActionPlan:
 @pytest.fixture(scope="module")
 def plan_pdfa(plan: ActionPlan) -> bytes:
     program("soffice")  # skips (fails in CI) without LibreOffice
-    return khsmodel.export(plan, "pdfa")
+    return khsmodel.export(plan, "pdfa", route="libreoffice")
 
 
 def _xmp(data: bytes) -> str:
@@ -81,7 +85,7 @@ def test_text_of_the_plan_is_there(plan: ActionPlan, plan_pdfa: bytes) -> None:
 
 @needs_soffice
 def test_fonts_embedded_and_sami_letters_kept(tmp_path: Path) -> None:
-    data = PdfaExporter().export(sami_plan())
+    data = PdfaExporter().export(sami_plan(), route="libreoffice")
     rows = pdffonts(data, tmp_path)
     assert rows and all(r["emb"] == "yes" for r in rows), rows
     text = norm(pdftotext(data))
@@ -104,7 +108,8 @@ def test_parallel_conversions_do_not_clash() -> None:
         for i in range(3)
     ]
     with concurrent.futures.ThreadPoolExecutor(3) as pool:
-        results = list(pool.map(PdfaExporter().export, docs))
+        results = list(pool.map(functools.partial(PdfaExporter().export, route="libreoffice"),
+                                 docs))  # fmt: skip
     for i, data in enumerate(results):
         assert f"Tiltak i plan {i}" in pdftotext(data)
 
@@ -127,7 +132,7 @@ def test_missing_soffice_on_path(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv("KHSMODEL_SOFFICE", raising=False)
     with pytest.raises(KhsModelError, match="program 'soffice' not found on PATH"):
-        PdfaExporter().export(ActionPlan(title="Plan"))
+        PdfaExporter().export(ActionPlan(title="Plan"), route="libreoffice")
 
 
 def _fake(tmp_path: Path, body: str) -> str:

@@ -1,8 +1,21 @@
-"""The ``pdfa`` exporter: PDF/A-2b for the archive, by converting the Word output with LibreOffice.
+"""The ``pdfa`` exporter: one PDF the archive law and the accessibility law both accept.
 
-Open-source reportlab writes neither PDF/A nor tagged PDF, so this exporter
-takes the documented route: the ``docx`` exporter's document, converted by
-LibreOffice Writer (``soffice --headless --convert-to pdf``) with the PDF/A-2
+Two routes, chosen by the ``route`` option:
+
+``route="weasyprint"`` (the default)
+    **Tagged PDF/A-2a** made from the ``html`` exporter's page by WeasyPrint
+    (``pip install "khsmodel[pdfa]"``; it needs the Pango library, Debian
+    ``libpango-1.0-0``). The page's structure becomes the PDF's structure tree
+    (headings, paragraphs, lists, tables with header cells, the timeline as a
+    figure with alternative text); ``/Lang``, ``/MarkInfo /Marked``, the title
+    shown, XMP ``pdfaid:part 2`` and ``conformance A``; the bundled DejaVu Sans
+    embedded; "Side X av Y" in the footer. Same input, same bytes. No
+    LibreOffice. ``variant="pdf/ua-1"`` writes PDF/UA-1 instead. See
+    :mod:`khsmodel_exporters.html._pdf`.
+
+``route="libreoffice"`` (chosen by itself when ``soffice``, ``timeout`` or ``font`` is given)
+    **PDF/A-2b**, as before: the ``docx`` exporter's document, converted by
+    LibreOffice Writer (``soffice --headless --convert-to pdf``) with the PDF/A-2
 and tagged-PDF export options. The result is PDF/A-2b, tagged, with the
 language (nb-NO) and the title, author and subject of the Word document in its
 XMP metadata, and every font embedded.
@@ -20,14 +33,21 @@ not reproducible: LibreOffice stamps the conversion time.
 
 Options of ``export(doc, **options)``:
 
-``timeout`` (number of seconds, default 180)
+``route`` (``"weasyprint"`` or ``"libreoffice"``)
+    Which route makes the PDF (above).
+``variant`` (``"pdf/a-2a"`` or ``"pdf/ua-1"``, WeasyPrint route; default ``"pdf/a-2a"``)
+    The PDF standard to write.
+``timeline``, ``labels``
+    As for the ``html`` exporter (WeasyPrint route) or the ``docx`` exporter.
+``timeout`` (number of seconds, default 180; LibreOffice route)
     How long the conversion may take before it is stopped.
 ``soffice`` (str, default: the environment variable ``KHSMODEL_SOFFICE``,
-else ``soffice`` or ``libreoffice`` on ``PATH``)
+else ``soffice`` or ``libreoffice`` on ``PATH``; LibreOffice route)
     The LibreOffice program to run. When none is found, ``khsmodel formats``
     lists the exporter as unavailable with the reason.
 
-Any other option is passed on to the ``docx`` exporter (e.g. ``font``).
+On the LibreOffice route any other option is passed on to the ``docx``
+exporter (e.g. ``font``).
 """
 
 from __future__ import annotations
@@ -47,7 +67,36 @@ from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.errors import KhsModelError
 from khsmodel.exporters import CliOption
 
-__all__ = ["PDFA_FILTER", "SOFFICE_ENV", "PdfaExporter", "find_soffice"]
+__all__ = ["PDFA_FILTER", "ROUTES", "SOFFICE_ENV", "PdfaExporter", "find_soffice"]
+
+#: The routes to a PDF/A: WeasyPrint from the HTML page (tagged PDF/A-2a), or LibreOffice
+#: from the Word document (PDF/A-2b).
+ROUTES = ("weasyprint", "libreoffice")
+#: Options that belong to the LibreOffice route; given without ``route``, they choose it.
+_LIBREOFFICE_OPTIONS = ("soffice", "timeout", "font")
+_WEASYPRINT_HINT = (
+    'pip install "khsmodel[pdfa]" (WeasyPrint) and the Pango library '
+    "(Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0); or route='libreoffice'"
+)
+
+
+def weasyprint_missing() -> str | None:
+    """Why WeasyPrint cannot run here (not installed, or Pango missing), or None.
+
+    Looked up without importing WeasyPrint (a second's work): the module is
+    found and the Pango library is on the system's library path.
+    """
+    import ctypes.util
+    from importlib.util import find_spec
+
+    if find_spec("weasyprint") is None:
+        return f"the pdfa exporter needs WeasyPrint: {_WEASYPRINT_HINT}"
+    if ctypes.util.find_library("pango-1.0") is None and not os.environ.get(
+        "WEASYPRINT_DLL_DIRECTORIES"
+    ):
+        return f"the pdfa exporter needs the Pango library for WeasyPrint: {_WEASYPRINT_HINT}"
+    return None
+
 
 #: The export filter with its options (JSON form, LibreOffice 7.4+): PDF/A-2b, tagged.
 PDFA_FILTER = (
@@ -178,16 +227,28 @@ def convert_docx(data: bytes, *, soffice: str, timeout: float) -> bytes:
 
 
 class PdfaExporter:
-    """PDF/A-2b (tagged, nb-NO) through Word and LibreOffice, for the archive."""
+    """Tagged PDF/A-2a from the HTML page (WeasyPrint), or PDF/A-2b through Word and
+    LibreOffice, for the archive and for publishing."""
 
     name = "pdfa"
     #: Not plain ".pdf": exported next to the ``pdf`` exporter's file, it must not replace it.
     suffix = ".pdfa.pdf"
     media_type = "application/pdf"
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
-    requires: tuple[str, ...] = ("docx",)
-    install_hint = 'pip install "khsmodel[docx]" and install LibreOffice Writer'
+    #: Looked up per route in :meth:`export` (WeasyPrint, or python-docx and LibreOffice).
+    requires: tuple[str, ...] = ()
+    install_hint = 'pip install "khsmodel[pdfa]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
+        "route": CliOption(
+            "choice",
+            help="weasyprint (tagged PDF/A-2a, default) or libreoffice (PDF/A-2b from Word)",
+            choices=ROUTES,
+        ),
+        "variant": CliOption(
+            "choice",
+            help="pdf/a-2a (default) or pdf/ua-1 (weasyprint route)",
+            choices=("pdf/a-2a", "pdf/ua-1"),
+        ),
         "timeout": CliOption("number", "SECONDS", "how long LibreOffice may take (default 180)"),
         "soffice": CliOption("text", "/path/to/soffice", "the LibreOffice program to run"),
         "font": CliOption("text", "FAMILY", "font family of the Word document (default Arial)"),
@@ -198,14 +259,21 @@ class PdfaExporter:
     }
 
     def missing_program(self) -> str | None:
-        """Why LibreOffice cannot be found by default (``KHSMODEL_SOFFICE`` or ``PATH``), or None."""
-        try:
-            find_soffice()
-        except KhsModelError as exc:
-            return str(exc)
-        return None
+        """Why the default route (WeasyPrint and Pango) cannot run here, or None."""
+        return weasyprint_missing()
 
     def export(self, doc: Document, **options: Any) -> bytes:
+        route = options.pop("route", None)
+        if route is None:
+            route = "libreoffice" if any(o in options for o in _LIBREOFFICE_OPTIONS) else (
+                "weasyprint")  # fmt: skip
+        if route not in ROUTES:
+            raise KhsModelError(f"route must be one of {', '.join(ROUTES)}, got {route!r}")
+        if route == "weasyprint":
+            return self._weasyprint(doc, options)
+        if "variant" in options:
+            raise KhsModelError("the variant option belongs to route='weasyprint' "
+                                "(LibreOffice writes PDF/A-2b)")  # fmt: skip
         timeout = options.pop("timeout", _DEFAULT_TIMEOUT)
         if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
             raise KhsModelError(f"timeout must be a positive number of seconds, got {timeout!r}")
@@ -218,3 +286,37 @@ class PdfaExporter:
 
         docx = exporters.get("docx").export(doc, **options)  # bad text: KhsModelError with path
         return convert_docx(docx, soffice=soffice, timeout=float(timeout))
+
+    def _weasyprint(self, doc: Document, options: dict[str, Any]) -> bytes:
+        from ._options import labels_option, reject_unknown_options, timeline_option
+
+        given = [o for o in _LIBREOFFICE_OPTIONS if o in options]
+        if given:
+            raise KhsModelError(
+                f"option(s) {', '.join(given)} belong to route='libreoffice' "
+                "(the weasyprint route takes: labels, timeline, variant)"
+            )
+        reject_unknown_options("pdfa", options, {"labels", "timeline", "variant"})
+        labels = labels_option(options)
+        timeline = timeline_option(options)
+        from .html._pdf import VARIANTS
+
+        variant = options.get("variant", "pdf/a-2a")
+        if variant not in VARIANTS:
+            raise KhsModelError(f"variant must be one of {', '.join(VARIANTS)}, got {variant!r}")
+        from ._content import build
+
+        content = build(doc, labels=labels)  # bad text: KhsModelError with its path, first
+        missing = weasyprint_missing()
+        try:
+            from .html._pdf import render_pdf
+
+            return render_pdf(content, labels=labels, timeline=timeline, variant=variant)
+        except (ImportError, OSError) as exc:
+            from khsmodel.exporters import ExporterUnavailableError
+
+            if missing is None and not isinstance(exc, ImportError):
+                raise
+            raise ExporterUnavailableError(
+                "pdfa", missing or f"{type(exc).__name__}: {exc}", _WEASYPRINT_HINT
+            ) from exc

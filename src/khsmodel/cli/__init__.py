@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
 from .._version import __version__
-from . import _common, diff, export, import_csv, report, rules, validate
+from . import _common, diff, export, import_csv, report, rules, site, validate
 
 __all__ = ["build_parser", "main"]
 
@@ -27,6 +28,7 @@ examples:
   khsmodel diff plan-2015.json plan-2016-2017.json
   khsmodel formats
   khsmodel rules
+  khsmodel site *.json --out-dir site/
 
 Each command's -h shows its options and examples.
 exit status: 0 success; 1 an invalid document or a failed export; 2 usage
@@ -65,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_csv.add_parser(sub)
     report.add_parser(sub)
     diff.add_parser(sub)
+    site.add_parser(sub)
     return parser
 
 
@@ -84,6 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _common.Terminated:
         sys.stderr.write("khsmodel: terminated\n")
         return 143
+    except BrokenPipeError:  # `khsmodel formats | head`: the reader left; no traceback
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's flush at exit must not fail again
+        return 1
     return result
 
 

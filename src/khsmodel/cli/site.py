@@ -1,0 +1,64 @@
+"""``khsmodel site``: a static site of a partnership's documents (see khsmodel_exporters.html.site)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import _common as c
+
+_PROG = "khsmodel site"
+_EPILOG = """\
+examples:
+  khsmodel site partnerskap.json plan.json sak-2-2016.json --out-dir site/
+  khsmodel site *.json --out-dir site/ --no-pdfa
+  khsmodel site *.json --out-dir site/ --base-url https://helsefellesskap.example.no/dokumenter/
+
+The folder gets index.html, one page per document (NAME.html for NAME.json) and
+its tagged PDF/A-2a (NAME.pdf); sitemap.xml with --base-url. Relative links only:
+the folder works opened from disk. A failed build leaves the previous folder as it was.
+"""
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "site",
+        help="write a static web site of documents: index, pages, PDF/A",
+        description=c.wrap("Write a static site a secretariat can upload as it is: an index "
+        "page of the partnership and its documents, one accessible HTML page per document, "
+        "each with its tagged PDF/A-2a beside it, linked to the documents it belongs with."),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    p.add_argument("files", nargs="+", metavar="FILE", help="khsmodel JSON document(s)")
+    p.add_argument("--out-dir", required=True, metavar="DIR", help="the site's folder")
+    p.add_argument("--no-pdfa", action="store_true", help="leave out the PDF/A files")
+    p.add_argument("--base-url", metavar="URL", help="where the site is published (sitemap.xml)")
+    p.set_defaults(func=_cmd_site)
+
+
+def _cmd_site(args: argparse.Namespace) -> int:
+    from ..errors import InvalidDocumentError, KhsModelError
+
+    documents = []
+    for name in args.files:
+        try:
+            documents.append((Path(name).stem, c.read_document(name)))
+        except c.Unreadable as exc:
+            c.error(_PROG, str(exc))
+            return c.EXIT_USAGE
+        except InvalidDocumentError as exc:
+            for e in exc.errors:
+                sys.stderr.write(f"{name}:{e.path}: {e.message}\n")
+            return c.EXIT_INVALID
+    from khsmodel_exporters.html.site import build_site
+
+    try:
+        written = build_site(documents, args.out_dir, pdfa=not args.no_pdfa, base_url=args.base_url)
+    except (KhsModelError, OSError) as exc:
+        c.error(_PROG, str(exc))
+        return c.EXIT_INVALID
+    print(f"{len(written)} files in {args.out_dir}/")
+    return c.EXIT_OK

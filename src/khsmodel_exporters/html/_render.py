@@ -1,0 +1,551 @@
+"""Render :class:`~khsmodel_exporters._content.Content` as one accessible HTML5 page.
+
+What the page says is decided in :mod:`khsmodel_exporters._content` (shared with
+Word and PDF); this module decides only how HTML expresses it:
+
+- ``Title`` → the page's one ``h1`` (an attachment's title is a heading one level
+  under its case); ``Heading`` level *n* → ``h(n+1)``, clamped so no level is
+  skipped; ``Para`` → ``p`` with a class for its style; lists → ``ul``/``ol``;
+  ``KeyValues`` → ``dl``; ``Table`` → ``table`` with a ``caption`` (the heading it
+  stands under), ``th scope="col"``, and each phase or group row as the
+  ``th scope="rowgroup"`` of its own ``tbody``; ``Included`` → a ``section``.
+- An action plan ends with its timeline: an inline SVG (``role="img"``, named by
+  its ``title``) and, as its text alternative, a table of the same measures with
+  their timeframes as written (never dates the source does not give).
+
+Safety: every user string goes through :func:`esc` (``&``, ``<``, ``>``, ``"``,
+``'``) before any tag of ours is added. A web address alone in a run of text
+becomes a link only when it is ``http(s)://`` (never ``javascript:``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from khsmodel.labels import NB, Labels
+from khsmodel.plans import ActionPlan
+
+from .. import _content as C
+from .._timeline_data import TimelineData, collect, months, unresolved_groups
+
+__all__ = ["CSS", "esc", "render", "spans_html"]
+
+# The page's own words, by language (Labels has none for navigation yet).
+_WORDS = {
+    "skip": "Gå til hovedinnholdet",
+    "contents": "Innhold",
+    "timeline_figure": "Tidslinje for tiltakene med datoer. Den samme oversikten står som "
+    "tabell under.",
+    "timeline_table": "Tiltak på tidslinjen med tidsramme slik den står i planen",
+    "attachment": "Vedlegg",
+    "site": "Nettstedet",
+}
+#: A table of contents when the document has at least this many top-level headings.
+TOC_MIN = 4
+
+DARK = "#1f3864"
+TEXT = "#14171c"
+MUTED = "#595959"
+RULE = "#8ea0b8"
+HEADER_FILL = "#dce3ee"
+PHASE_FILL = "#eef2f7"
+BAR = "#335f9e"
+BAR_LIGHT = "#9ebcdb"
+GRID_LIGHT = "#d5dbe3"
+LINK = "#1a4f9c"
+
+#: The font families of the page, for CSS and the SVG chart.
+FONTS = '"Liberation Sans",Arial,"DejaVu Sans",Helvetica,sans-serif'
+
+CSS = f"""\
+:root{{color-scheme:light}}
+*{{box-sizing:border-box}}
+html{{font-family:FONTS;font-size:100%;line-height:1.45;color:{TEXT};background:#fff}}
+body{{margin:0}}
+.skip{{position:absolute;left:-10000px;top:0;background:#fff;color:{LINK};padding:.5em 1em}}
+.skip:focus{{left:0;z-index:1}}
+.site-header,.site-footer,main{{max-width:60rem;margin:0 auto;padding:0 1rem}}
+.site-header{{border-bottom:1px solid {RULE};color:{MUTED};font-size:.875rem;padding-top:.5rem;\
+padding-bottom:.5rem}}
+.site-header p,.site-footer p{{margin:0}}
+.site-footer{{border-top:1px solid {RULE};color:{MUTED};font-size:.875rem;margin-top:2rem;\
+padding-top:.5rem;padding-bottom:1rem}}
+nav{{margin:1rem 0 1.5rem;padding:.5rem 1rem;border-left:3px solid {RULE}}}
+.site-links{{list-style:none;margin:.25rem 0 0;padding:0;display:flex;flex-wrap:wrap;\
+gap:.25rem 1.25rem}}
+nav .toc-title{{font-weight:bold;margin:0 0 .25rem}}
+nav ol{{margin:0;padding-left:1.5rem}}
+a{{color:{LINK};text-decoration:underline}}
+a:focus{{outline:2px solid {DARK};outline-offset:2px}}
+h1,h2,h3,h4,h5,h6{{color:{DARK};line-height:1.25;margin:1.5em 0 .5em}}
+h1{{font-size:1.75rem;margin-top:1rem}}
+h2{{font-size:1.375rem}}
+h3{{font-size:1.125rem}}
+h4,h5,h6{{font-size:1rem;color:{TEXT}}}
+p,ul,ol,dl{{margin:0 0 .75em}}
+.subtitle{{color:{MUTED};font-size:1.125rem;margin:0 0 .25em}}
+.lead{{font-style:italic;color:{DARK};border-top:2px solid {DARK};padding-top:.75em;\
+margin-top:.75em}}
+.note{{color:{MUTED};font-size:.875rem}}
+.letterhead{{font-weight:bold;color:{DARK};text-align:right;margin:0;font-size:.9375rem}}
+.doc-type{{font-weight:bold;font-size:1.25rem;letter-spacing:.05em;margin-top:1em}}
+.attachment-label{{text-transform:uppercase;color:{MUTED};font-weight:bold;font-size:.875rem;\
+margin-top:2rem;border-top:1px solid {RULE};padding-top:1rem}}
+.group-title{{font-weight:bold;color:{DARK};margin-bottom:.25em}}
+.tab{{white-space:pre}}
+dl.fields{{display:grid;grid-template-columns:max-content 1fr;gap:.25em 1em;font-size:.9375rem}}
+dl.fields.two{{grid-template-columns:max-content 1fr max-content 1fr}}
+dl.fields div{{display:contents}}
+dt{{font-weight:bold}}
+dd{{margin:0}}
+dd p{{margin:0}}
+.table-wrap{{margin:0 0 1em}}
+.chart{{overflow-x:auto}}
+.chart:focus{{outline:2px solid {DARK}}}
+table{{border-collapse:collapse;width:100%;font-size:.9375rem}}
+caption{{text-align:left;font-weight:bold;color:{DARK};padding:.25em 0}}
+th,td{{text-align:left;vertical-align:top;padding:.3em .5em;overflow-wrap:anywhere}}
+thead th{{overflow-wrap:normal}}
+table.grid th,table.grid td{{border:1px solid {RULE}}}
+table.grid thead th{{background:{HEADER_FILL};color:{DARK}}}
+table.grid tbody th{{background:{PHASE_FILL};color:{DARK}}}
+table.grid tbody th.group{{background:#fff}}
+table.plain{{border-bottom:2px solid {DARK}}}
+table.plain thead th{{color:{DARK}}}
+td p{{margin:0 0 .25em}}
+td p.detail{{padding-left:.5em;color:#404040;font-size:.9375rem}}
+td p.note{{font-style:italic;font-size:.875rem}}
+.vh{{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;\
+clip:rect(0,0,0,0);white-space:nowrap;border:0}}
+figure{{margin:0 0 1em}}
+figure svg{{width:100%;min-width:44rem;height:auto;display:block}}
+figcaption{{color:{MUTED};font-size:.875rem}}
+@media (max-width:40rem){{
+h1{{font-size:1.5rem}}
+dl.fields,dl.fields.two{{grid-template-columns:max-content 1fr}}
+}}
+@media print{{
+@page{{size:A4;margin:2cm 2.2cm}}
+html{{font-size:10.5pt}}
+.skip,nav,.site-links{{display:none}}
+.site-header,.site-footer,main{{max-width:none;padding:0}}
+a{{color:{TEXT}}}
+h2.area,.attachment,.timeline{{break-before:page}}
+h1,h2,h3,h4,h5,h6,caption,.group-title{{break-after:avoid}}
+tr,figure{{break-inside:avoid}}
+thead{{display:table-header-group}}
+.chart{{overflow:visible}}
+figure svg{{min-width:0}}
+.page-break{{break-after:page}}
+}}
+"""
+
+_ESCAPE = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
+           ord("'"): "&#39;"}  # fmt: skip
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def esc(text: str) -> str:
+    """``text`` as HTML text or attribute value: ``& < > " '`` as references."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return text.translate(_ESCAPE)
+    return text
+
+
+def _text(text: str) -> str:
+    """One user string: escaped; a line break as ``<br>``, a tab kept as a tab."""
+    out = esc(text)
+    if "\n" in out:
+        out = out.replace("\n", "<br>")
+    if "\t" in out:
+        out = out.replace("\t", '<span class="tab">\t</span>')
+    return out
+
+
+def _linked(text: str) -> str:
+    """Like :func:`_text`, with a web address alone on its line as a link to itself."""
+    if "://" not in text:
+        return _text(text)
+    lines = []
+    for line in text.split("\n"):
+        bare = line.strip()
+        if _URL.fullmatch(bare):
+            at = line.index(bare)
+            lines.append(
+                f'{_text(line[:at])}<a href="{esc(bare)}">{_text(bare)}</a>'
+                f"{_text(line[at + len(bare) :])}"
+            )
+        else:
+            lines.append(_text(line))
+    return "<br>".join(lines)
+
+
+def spans_html(spans: Sequence[C.Span]) -> str:
+    """Runs of user text as HTML: escaped, ``strong``/``em`` of our own, addresses linked."""
+    if len(spans) == 1:  # most text: one plain run
+        s = spans[0]
+        if not (s.bold or s.italic):
+            return _linked(s.text)
+    parts = []
+    for s in spans:
+        if not s.text:
+            continue
+        x = _linked(s.text)
+        if s.bold:
+            x = f"<strong>{x}</strong>"
+        if s.italic:
+            x = f"<em>{x}</em>"
+        parts.append(x)
+    return "".join(parts)
+
+
+_PARA_CLASS = {"body": "", "lead": "lead", "note": "note", "letterhead": "letterhead",
+               "doc_type": "doc-type"}  # fmt: skip
+_CELL_ATTR = {"text": "", "detail": ' class="detail"', "note": ' class="note"'}
+
+
+def _cls(name: str) -> str:
+    return f' class="{name}"' if name else ""
+
+
+class _Page:
+    """The body of one page, written as a list of strings, headings counted as they come."""
+
+    def __init__(self, labels: Labels, *, timeline: bool, fonts: str = FONTS) -> None:
+        self.L = labels
+        self.fonts = fonts
+        self.timeline_wanted = timeline
+        self.out: list[str] = []
+        self.last_level = 0
+        self.toc: list[tuple[str, str]] = []  # (id, text) of the top-level headings
+        self.toc_at: int | None = None  # where the table of contents goes: before the first
+        self.n_ids = 0
+        self.included = 0
+
+    def uid(self, stem: str) -> str:
+        self.n_ids += 1
+        return f"khs-{stem}-{self.n_ids}"
+
+    def heading(self, wanted: int, text: str, ident: str, cls: str = "") -> int:
+        """``h1``–``h6`` at ``wanted``, never more than one level under the last heading."""
+        level = max(1, min(wanted, self.last_level + 1, 6))
+        self.last_level = level
+        self.out.append(f'<h{level} id="{esc(ident)}"{_cls(cls)}>{_text(text)}</h{level}>')
+        return level
+
+    # ------------------------------------------------------------ blocks
+    def content(self, content: C.Content, depth: int, areas: frozenset[str]) -> None:
+        """The blocks of ``content``; ``depth`` 0 for the page's own document, 1 for an
+        attachment (its title one level under the page's, so under ``h1``)."""
+        out = self.out
+        heading = content.title  # what the next table stands under (its caption)
+        for b in content.blocks:
+            if isinstance(b, C.Title):
+                self.heading(1 + depth, b.text, self.uid("title"))
+                heading = b.text
+            elif isinstance(b, C.Subtitle):
+                out.append(f'<p class="subtitle">{_text(b.text)}</p>')
+            elif isinstance(b, C.Heading):
+                cls = "area" if depth == 0 and b.level == 1 and b.text in areas else ""
+                at = len(out)
+                level = self.heading(b.level + 1 + depth, b.text, b.bookmark, cls)
+                if level == 2 and depth == 0:
+                    self.toc.append((b.bookmark, b.text))
+                    if self.toc_at is None:
+                        self.toc_at = at
+                heading = b.text
+            elif isinstance(b, C.Para):
+                out.append(f"<p{_cls(_PARA_CLASS.get(b.style, ''))}>{spans_html(b.spans)}</p>")
+            elif isinstance(b, C.BulletList):
+                self.list_("ul", b.items)
+            elif isinstance(b, C.NumberedList):
+                start = f' start="{b.start}"' if b.start != 1 else ""
+                self.list_(f"ol{start}", b.items)
+            elif isinstance(b, C.KeyValues):
+                self.key_values(b)
+            elif isinstance(b, C.Table):
+                caption = getattr(b, "caption", None) or heading
+                self.table(b, caption, hidden=caption == heading)
+            elif isinstance(b, C.PageBreak):
+                out.append('<div class="page-break"></div>')
+            elif isinstance(b, C.Included):
+                self.attachment(b, depth, areas)
+        self.timeline(content.source, depth)
+
+    def list_(self, tag: str, items: Sequence[C.Spans]) -> None:
+        name = tag.split(" ", 1)[0]
+        self.out.append(f"<{tag}>")
+        self.out.extend(f"<li>{spans_html(item)}</li>" for item in items)
+        self.out.append(f"</{name}>")
+
+    def key_values(self, kv: C.KeyValues) -> None:
+        fields = [f for f in kv.fields if f.label or f.lines]
+        if not fields:
+            return
+        two = " two" if kv.columns >= 2 else ""
+        out = [f'<dl class="fields{two}">']
+        for f in fields:
+            lines = "".join(f"<p>{_linked(x)}</p>" for x in f.lines) if len(f.lines) > 1 else (
+                _linked(f.lines[0]) if f.lines else "")  # fmt: skip
+            out.append(f"<div><dt>{_text(f.label)}</dt><dd>{lines}</dd></div>")
+        out.append("</dl>")
+        self.out.append("".join(out))
+
+    def table(self, t: C.Table, caption: str, *, hidden: bool) -> None:
+        ncols = len(t.columns)
+        out = self.out
+        cap = f"<caption{_cls('vh' if hidden else '')}>{_text(caption)}</caption>"
+        head = "".join(f'<th scope="col">{_text(c.label)}</th>' for c in t.columns)
+        total = sum(c.width for c in t.columns) or 1.0
+        cols = "".join(f'<col style="width:{100 * c.width / total:.1f}%">' for c in t.columns)
+        out.append(f'<div class="table-wrap"><table class="{t.style}">{cap}'
+                   f"<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>")  # fmt: skip
+        open_body = False
+        for row in t.rows:
+            if isinstance(row, C.GroupRow):
+                if open_body:
+                    out.append("</tbody>")
+                cls = "" if row.kind == "phase" else ' class="group"'
+                out.append(f'<tbody><tr><th scope="rowgroup" colspan="{ncols}"{cls}>'
+                           f"{_text(row.text)}</th></tr>")  # fmt: skip
+                open_body = True
+                continue
+            if not open_body:
+                out.append("<tbody>")
+                open_body = True
+            cells = "".join(f"<td>{self.cell(c)}</td>" for c in row.cells)
+            out.append(f"<tr>{cells}</tr>")
+        if not open_body:
+            out.append("<tbody>")
+        out.append("</tbody></table></div>")
+
+    @staticmethod
+    def cell(cell: C.Cell) -> str:
+        paras = cell.paras
+        if len(paras) == 1 and paras[0].style == "text":
+            return spans_html(paras[0].spans)
+        return "".join(
+            f"<p{_CELL_ATTR[p.style]}>{spans_html(p.spans)}</p>"
+            for p in paras
+            if any(s.text for s in p.spans)
+        )
+
+    def attachment(self, inc: C.Included, depth: int, areas: frozenset[str]) -> None:
+        self.included += 1
+        ident = self.uid("attachment")
+        self.out.append(f'<section class="attachment" aria-labelledby="{ident}">'
+                        f'<p class="attachment-label" id="{ident}">{_text(inc.label)}</p>')  # fmt: skip
+        if depth == 0:
+            if self.toc_at is None:
+                self.toc_at = len(self.out) - 1
+            self.toc.append((ident, inc.label))
+        saved = self.last_level
+        self.last_level = min(self.last_level, 1 + depth)
+        self.content(inc.content, depth + 1, areas)
+        self.last_level = saved
+        self.out.append("</section>")
+
+    # ------------------------------------------------------------ timeline
+    def timeline(self, source: object, depth: int) -> None:
+        if not (self.timeline_wanted and isinstance(source, ActionPlan)):
+            return
+        L = self.L
+        data = collect(source, L)
+        if data.empty:
+            return
+        out = self.out
+        ident = self.uid("timeline")
+        out.append(f'<section class="timeline" aria-labelledby="{ident}">')
+        level = self.heading(2 + depth, L.timeline, ident)
+        if depth == 0:
+            if self.toc_at is None:
+                self.toc_at = len(out) - 2
+            self.toc.append((ident, L.timeline))
+        title_id = f"{ident}-svg"
+        table_id = f"{ident}-table"
+        out.append(f'<figure aria-describedby="{table_id}">')
+        # on a narrow screen the chart keeps a readable size and scrolls sideways: a
+        # region the keyboard can reach and scroll, named by the chart's title
+        out.append(f'<div class="chart" tabindex="0" role="region" aria-labelledby="{title_id}">')
+        out.append(
+            _svg(data, title_id, f"{L.timeline}: {_WORDS['timeline_figure']}", L, self.fonts)
+        )
+        out.append("</div>")
+        out.append(f"<figcaption>{_text(L.timeline_key)}</figcaption></figure>")
+        # the text alternative: the same measures, each with its timeframe as written
+        rows: list[C.Row | C.GroupRow] = []
+        for group_title, group_rows in data.groups:
+            rows.append(C.GroupRow(group_title, "phase"))
+            for r in group_rows:
+                label = C.t(f"{r.number} {r.text}" if r.number else r.text)
+                rows.append(C.Row((C.Cell((C.CellPara((C.Span(label),)),)),
+                                   C.Cell((C.CellPara((C.Span(C.t(r.when)),)),)))))  # fmt: skip
+        table = C.Table((C.Column(L.measure, 70), C.Column(L.timeframe, 30)), tuple(rows))
+        n = len(out)
+        self.table(table, _WORDS["timeline_table"], hidden=False)
+        out[n] = out[n].replace(
+            '<div class="table-wrap">', f'<div class="table-wrap" id="{table_id}">', 1
+        )
+        groups = unresolved_groups(data)
+        if groups:
+            self.heading(level + 1, L.timeline_unresolved, self.uid("unresolved"))
+            for group_title, items in groups:
+                out.append(f'<p class="group-title">{_text(group_title)}</p>')
+                self.list_("ul", items)
+        out.append("</section>")
+
+
+# ---------------------------------------------------------------- the SVG chart
+_ROW_H = 18
+_GROUP_H = 22
+_LABEL_W = 300
+_CHART_W = 900
+_AXIS_H = 40
+_MONTH_NAMES = "jfmamjjasond"
+
+
+def _month_index(start_year: int, start_month: int, year: int, month: int) -> int:
+    return (year - start_year) * 12 + month - start_month
+
+
+def _short(text: str, limit: int = 46) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = FONTS) -> str:
+    """The chart: a row per dated measure under its focus area, a bar over its months."""
+    n = months(data.start, data.end)
+    sy, sm = data.start.year, data.start.month
+    plot_w = _CHART_W - _LABEL_W
+    col = plot_w / n
+    height = _AXIS_H + sum(_GROUP_H + _ROW_H * len(rows) for _, rows in data.groups) + 8
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_CHART_W} {height}" '
+        f'role="img" aria-labelledby="{title_id}" focusable="false">'
+        f'<title id="{title_id}">{_text(title)}</title>',
+        f'<g font-family="{esc(fonts)}" font-size="11" fill="{TEXT}">',
+    ]
+    # axis: years over months (or over quarters for long plans)
+    step = 1 if n <= 36 else 3
+    y0 = _AXIS_H
+    year = None
+    for i in range(n):
+        y, m = sy + (sm - 1 + i) // 12, (sm - 1 + i) % 12 + 1
+        x = _LABEL_W + i * col
+        if y != year:
+            year = y
+            parts.append(f'<text x="{x + 2:.1f}" y="14" font-weight="bold">{y}</text>')
+            parts.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" '
+                         f'stroke="{RULE}" stroke-width="1"/>')  # fmt: skip
+        elif (m - 1) % step == 0:
+            parts.append(f'<line x1="{x:.1f}" y1="20" x2="{x:.1f}" y2="{height}" '
+                         f'stroke="{GRID_LIGHT}" stroke-width="0.5"/>')  # fmt: skip
+        if step == 1:
+            parts.append(f'<text x="{x + col / 2:.1f}" y="32" text-anchor="middle">'
+                         f"{_MONTH_NAMES[m - 1]}</text>")  # fmt: skip
+        elif (m - 1) % 3 == 0:
+            parts.append(f'<text x="{x + 2:.1f}" y="32">K{(m - 1) // 3 + 1}</text>')
+    y_at = y0
+    for group_title, rows in data.groups:
+        parts.append(f'<rect x="0" y="{y_at}" width="{_CHART_W}" height="{_GROUP_H}" '
+                     f'fill="{PHASE_FILL}"/>'
+                     f'<text x="4" y="{y_at + 15}" font-weight="bold" fill="{DARK}">'
+                     f"{_text(_short(group_title, 110))}</text>")  # fmt: skip
+        y_at += _GROUP_H
+        for r in rows:
+            label = f"{r.number} {r.text}" if r.number else r.text
+            parts.append(f'<text x="4" y="{y_at + 13}">{_text(_short(C.t(label)))}</text>')
+            fill = BAR
+            if r.start is not None and r.end is not None:
+                lo, hi = min(r.start, r.end), max(r.start, r.end)
+            elif r.start is not None:
+                lo, hi, fill = r.start, data.end, BAR_LIGHT
+            else:
+                assert r.end is not None
+                lo = hi = r.end
+            a = max(0, _month_index(sy, sm, lo.year, lo.month))
+            b = min(n - 1, _month_index(sy, sm, hi.year, hi.month))
+            parts.append(f'<rect x="{_LABEL_W + a * col + 1:.1f}" y="{y_at + 3}" '
+                         f'width="{max((b - a + 1) * col - 2, 2):.1f}" height="{_ROW_H - 6}" '
+                         f'fill="{fill}"/>')  # fmt: skip
+            y_at += _ROW_H
+    parts.append("</g></svg>")
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------- the page
+def _areas(content: C.Content, labels: Labels) -> frozenset[str]:
+    """The headings of an action plan's focus areas (each starts a new printed page)."""
+    plan = content.source
+    if not isinstance(plan, ActionPlan):
+        return frozenset()
+    b = C._Builder(labels, plan.partnership)
+    return frozenset(b.focus_area_heading(fa) for fa in plan.focus_areas)
+
+
+def render(
+    content: C.Content,
+    *,
+    labels: Labels = NB,
+    timeline: bool = True,
+    fonts: str = FONTS,
+    extra_css: str = "",
+    links: Sequence[tuple[str, str]] = (),
+) -> bytes:
+    """The UTF-8 bytes of the page of ``content`` (same content, same bytes).
+
+    ``fonts`` (a CSS font-family list) and ``extra_css`` (appended to the page's
+    style sheet) are for the PDF/A route, which names the bundled font. ``links``
+    (relative address, link text) go into the page's header: a site's own links
+    (:mod:`.site`); the text says where each goes.
+    """
+    page = _Page(labels, timeline=timeline, fonts=fonts)
+    page.content(content, 0, _areas(content, labels))
+    lang = esc(content.language or labels.language)
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_text(content.title)}</title>",
+    ]
+    if content.subject:
+        head.append(f'<meta name="description" content="{esc(content.subject)}">')
+    if content.author:
+        head.append(f'<meta name="author" content="{esc(content.author)}">')
+    if content.keywords:
+        head.append(f'<meta name="keywords" content="{esc(", ".join(content.keywords))}">')
+    if content.date is not None:
+        head.append(f'<meta name="dcterms.date" content="{content.date.isoformat()}">')
+    head += [
+        '<meta name="generator" content="khsmodel">',
+        f"<style>\n{CSS.replace('FONTS', fonts)}{extra_css}</style>",
+        "</head>",
+        "<body>",
+        f'<a class="skip" href="#khs-main">{esc(_WORDS["skip"])}</a>',
+        f'<header class="site-header"><p>{_text(content.header or content.title)}</p>',
+    ]
+    if links:
+        items = "".join(f'<li><a href="{esc(href)}">{_text(text)}</a></li>' for href, text in links)
+        head.append(f'<nav aria-label="{esc(_WORDS["site"])}"><ul class="site-links">{items}'
+                    "</ul></nav>")  # fmt: skip
+    head.append("</header>")
+    head.append('<main id="khs-main">')
+    body = page.out
+    if len(page.toc) >= TOC_MIN and page.toc_at is not None:
+        # after the title and what stands under it, before the first section; named by a
+        # paragraph, not a heading, so the headings stay in order
+        items = "".join(f'<li><a href="#{esc(i)}">{_text(text)}</a></li>' for i, text in page.toc)
+        body.insert(page.toc_at, f'<nav aria-labelledby="khs-toc"><p class="toc-title" '
+                    f'id="khs-toc">{esc(_WORDS["contents"])}</p><ol>{items}</ol></nav>')  # fmt: skip
+    tail = [
+        "</main>",
+        f'<footer class="site-footer"><p>{_text(content.title)}</p></footer>',
+        "</body>",
+        "</html>",
+        "",
+    ]
+    return "\n".join([*head, *body, *tail]).encode("utf-8")

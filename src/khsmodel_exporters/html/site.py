@@ -1,0 +1,266 @@
+"""A static site of a partnership's documents: what a secretariat uploads as it is.
+
+:func:`build_site` writes a folder with
+
+- ``index.html``: the partnership (its page and bodies) and its agreements,
+  action plans, meetings and case documents, each linked to its page and its PDF;
+- one ``html`` page per document (``NAME.html``, ``NAME`` being the input's
+  name), with a header linking back to the index, to the document's PDF/A and to
+  the documents it belongs with: a case and the meeting of its body on its
+  meeting date; a case and a plan it has attached or whose adoption names the
+  case's number (each linked both ways);
+- the tagged PDF/A-2a of each document beside its page (``NAME.pdf``; leave it out
+  with ``pdfa=False``);
+- ``sitemap.xml`` when a ``base_url`` is given (a sitemap needs absolute addresses).
+
+Links are relative only: the site works opened from disk. The build is atomic:
+the new site is written into a temporary folder beside ``out_dir`` and swapped
+in when complete, so a failed build leaves the previous site untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from khsmodel.agreements import Agreement
+from khsmodel.cases import CaseDocument
+from khsmodel.documents import Document
+from khsmodel.errors import KhsModelError
+from khsmodel.labels import NB, Labels
+from khsmodel.meetings import Meeting
+from khsmodel.partnerships import Partnership
+from khsmodel.plans import ActionPlan
+
+from .. import _content as C
+from ._render import CSS, FONTS, esc, render
+
+__all__ = ["build_site"]
+
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_WORDS: dict[str, str] = {
+    "index": "Forside",
+    "pdfa": "PDF/A",
+    "documents": "Dokumenter",
+    "partnership": "Partnerskapet",
+    "bodies": "Organer",
+}
+_KINDS: dict[str, str] = {
+    "agreement": "Avtaler",
+    "action_plan": "Handlingsplaner",
+    "meeting": "Møter",
+    "case_document": "Saker",
+}
+
+
+def _title(doc: Document, labels: Labels) -> str:
+    return C.build(doc, labels=labels).title
+
+
+def _date(doc: Document) -> dt.date | None:
+    if isinstance(doc, Meeting):
+        return doc.date
+    if isinstance(doc, CaseDocument):
+        return doc.meeting_date or doc.document_date
+    if isinstance(doc, ActionPlan):
+        return doc.adoption.date if doc.adoption else None
+    if isinstance(doc, Agreement):
+        return doc.date
+    return None
+
+
+def _related(docs: dict[str, Document]) -> dict[str, list[str]]:
+    """Which documents belong together, by what their fields say (names, in order)."""
+    out: dict[str, list[str]] = {n: [] for n in docs}
+
+    def link(a: str, b: str) -> None:
+        if b not in out[a]:
+            out[a].append(b)
+        if a not in out[b]:
+            out[b].append(a)
+
+    for name, doc in docs.items():
+        if isinstance(doc, CaseDocument):
+            for other, o in docs.items():
+                if isinstance(o, Meeting) and o.body == doc.body and o.date == doc.meeting_date:
+                    link(name, other)
+                if isinstance(o, ActionPlan) and (
+                    (  # the plan says which case adopted it
+                        o.adoption is not None
+                        and o.adoption.case_number is not None
+                        and o.adoption.case_number.text == doc.case_number.text
+                    )  # or the case has the plan attached
+                    or any(a.document == o for a in doc.attachments)
+                ):
+                    link(name, other)
+    return out
+
+
+def _page_links(
+    name: str, related: list[str], titles: dict[str, str], pdfa: bool
+) -> tuple[tuple[str, str], ...]:
+    links = [("index.html", _WORDS["index"])]
+    if pdfa:
+        links.append((f"{name}.pdf", f"{titles[name]} ({_WORDS['pdfa']})"))
+    links.extend((f"{r}.html", titles[r]) for r in related)
+    return tuple(links)
+
+
+def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pdfa: bool) -> bytes:
+    # the partnership the documents belong to: only when they all name the same one
+    found: dict[str, Partnership] = {}
+    for d in docs.values():
+        p = d if isinstance(d, Partnership) else getattr(d, "partnership", None)
+        if isinstance(p, Partnership):
+            found.setdefault(p.name, d if isinstance(d, Partnership) else p)
+            if isinstance(d, Partnership):
+                found[p.name] = d
+    partnership = next(iter(found.values())) if len(found) == 1 else None
+    title = partnership.name if partnership is not None else _WORDS["documents"]
+    body: list[str] = [f"<h1>{esc(C.t(title))}</h1>"]
+
+    def item(name: str) -> str:
+        when = _date(docs[name])
+        extra = f" ({esc(labels.date(when))})" if when else ""
+        pdf = (f' · <a href="{esc(name)}.pdf">{esc(titles[name])} ({_WORDS["pdfa"]})</a>'
+               if pdfa else "")  # fmt: skip
+        return f'<li><a href="{esc(name)}.html">{esc(titles[name])}</a>{extra}{pdf}</li>'
+
+    own = [n for n, d in docs.items() if isinstance(d, Partnership)]
+    if own or partnership is not None:
+        body.append(f"<h2>{_WORDS['partnership']}</h2>")
+        if own:
+            body.append("<ul>" + "".join(item(n) for n in own) + "</ul>")
+        if partnership is not None and partnership.bodies:
+            body.append(f"<h3>{_WORDS['bodies']}</h3><ul>")
+            for b in partnership.bodies:
+                abbr = f" ({esc(C.t(b.abbreviation))})" if b.abbreviation else ""
+                body.append(f"<li>{esc(C.t(b.name))}{abbr}</li>")
+            body.append("</ul>")
+    for kind, heading in _KINDS.items():
+        names = [n for n, d in docs.items() if kind == type(d).KIND]
+        if not names:
+            continue
+        names.sort(key=lambda n: (_date(docs[n]) or dt.date.min, n))
+        body.append(f"<h2>{esc(heading)}</h2><ul>")
+        body.extend(item(n) for n in names)
+        body.append("</ul>")
+    lang = esc(labels.language)
+    page = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(C.t(title))}</title>",
+        '<meta name="generator" content="khsmodel">',
+        f"<style>\n{CSS.replace('FONTS', FONTS)}</style>",
+        "</head>",
+        "<body>",
+        f'<header class="site-header"><p>{esc(C.t(title))}</p></header>',
+        '<main id="khs-main">',
+        *body,
+        "</main>",
+        f'<footer class="site-footer"><p>{esc(C.t(title))}</p></footer>',
+        "</body>",
+        "</html>",
+        "",
+    ]
+    return "\n".join(page).encode("utf-8")
+
+
+def _sitemap(base_url: str, files: Sequence[str]) -> bytes:
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    urls = "".join(f"<url><loc>{esc(base + f)}</loc></url>" for f in files)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"{urls}</urlset>\n"
+    ).encode()
+
+
+def build_site(
+    documents: Sequence[tuple[str, Document]],
+    out_dir: str | os.PathLike[str],
+    *,
+    pdfa: bool = True,
+    base_url: str | None = None,
+    labels: Labels = NB,
+    pdfs: Mapping[str, bytes] | None = None,
+) -> list[Path]:
+    """Write the site of ``documents`` (each a file name stem and its document) to ``out_dir``.
+
+    ``pdfs`` holds PDF/A files already made (by name, e.g. by the ``pdfa``
+    exporter beside the other formats); the others are rendered here.
+    Returns the files written (relative to ``out_dir``). Raises
+    :class:`KhsModelError` for a name that is not a plain file name, a name
+    given twice, or a document that cannot be written (with its path); then
+    nothing in ``out_dir`` has changed.
+    """
+    docs: dict[str, Document] = {}
+    for name, doc in documents:
+        if not _NAME.fullmatch(name) or name.lower() in ("index", "sitemap"):
+            raise KhsModelError(
+                f"site page name {name!r} must be letters, digits, '.', '_' or '-' "
+                "(and not index or sitemap)"
+            )
+        if name in docs:
+            raise KhsModelError(f"site page name {name!r} is given twice")
+        docs[name] = doc
+    if base_url is not None and not re.fullmatch(r"https?://\S+", base_url):
+        raise KhsModelError(f"base_url must be an http(s) address, got {base_url!r}")
+    target = Path(out_dir)
+    parent = target.parent
+    if not parent.is_dir():
+        raise KhsModelError(f"{target}: its folder {parent} does not exist")
+
+    titles = {n: _title(d, labels) for n, d in docs.items()}  # bad text: error with path
+    related = _related(docs)
+    files: dict[str, bytes] = {}
+    for name, doc in docs.items():
+        content = C.build(doc, labels=labels)
+        files[f"{name}.html"] = render(
+            content, labels=labels, links=_page_links(name, related[name], titles, pdfa)
+        )
+        if pdfa:
+            from ._pdf import render_pdf
+
+            made = (pdfs or {}).get(name)
+            files[f"{name}.pdf"] = made if made is not None else render_pdf(content, labels=labels)
+    files["index.html"] = _index(docs, titles, labels, pdfa)
+    if base_url is not None:
+        pages = [
+            "index.html",
+            *sorted(f for f in files if f.endswith(".html") and f != "index.html"),
+        ]
+        files["sitemap.xml"] = _sitemap(base_url, pages)
+
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    try:
+        for rel, data in sorted(files.items()):
+            (tmp / rel).write_bytes(data)
+            os.chmod(tmp / rel, 0o644)
+        os.chmod(tmp, 0o755)
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=parent))
+            os.replace(target, old / "site")
+        try:
+            os.replace(tmp, target)
+        except BaseException:
+            if old is not None:  # put the previous site back
+                os.replace(old / "site", target)
+            raise
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(tmp)
+        raise
+    return [Path(f) for f in sorted(files)]
