@@ -26,6 +26,7 @@ from khsmodel import (
     KommuneNumber,
     Link,
     Meeting,
+    MeetingPlan,
     Membership,
     MembershipRole,
     Organisation,
@@ -35,6 +36,7 @@ from khsmodel import (
     Partnership,
     PartnershipKind,
     Person,
+    PlannedMeeting,
     PriorityGroup,
     PriorityGroupKey,
     ProgrammeItem,
@@ -49,6 +51,7 @@ from khsmodel.agreements import PRIORITY_GROUP_VERSIONS
 __all__ = [
     "agreement_government_ks",
     "agreement_overarching",
+    "meeting_plan_2022",
     "partnership",
     "partnership_meeting_2022",
 ]
@@ -580,4 +583,20 @@ def partnership_meeting_2022() -> Meeting:
         ),
         presentations_text="Presentasjonene fra møtet ligger nedenfor:",
         links=(Link(title="Øvrig omtale av møtet", url=_URL_MEETING_NEWS),),
+    )
+
+
+def meeting_plan_2022() -> MeetingPlan:
+    """The meetings of 2022 the page gives: the samarbeidsstyret of 10 January (its
+    minutes, "Referat fra møte i samarbeidsstyret 10.01.2022") and the partnerskapsmøte
+    of Friday 4 February. The page gives no times, places or deadlines for case
+    documents, so there are none here."""
+    return MeetingPlan(
+        year=2022,
+        id="vest-viken-moteplan-2022",
+        partnership=partnership(),
+        meetings=(
+            PlannedMeeting(body=COOPERATION_BOARD, date=dt.date(2022, 1, 10)),
+            PlannedMeeting(body=PARTNERSHIP_MEETING, date=MEETING_DATE),
+        ),
     )

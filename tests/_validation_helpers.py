@@ -37,6 +37,7 @@ from khsmodel import (
     Measure,
     MeasureStatus,
     Meeting,
+    MeetingPlan,
     Membership,
     Minutes,
     NextMeeting,
@@ -50,6 +51,7 @@ from khsmodel import (
     Period,
     Person,
     Phase,
+    PlannedMeeting,
     PlanStatus,
     PriorityGroup,
     PriorityGroupKey,
@@ -68,6 +70,7 @@ from khsmodel import (
     Timeframe,
     Unit,
     VoteCount,
+    YearDate,
     report,
 )
 
@@ -292,7 +295,25 @@ def status_report() -> StatusReport:
     return report(plan(), D(2022, 3, 1), since=D(2021, 12, 1))
 
 
+def meeting_plan() -> MeetingPlan:
+    """The partnership's meetings of 2022: OSO twice (one with a deadline of its own), SSU,
+    the partnerskapsmøte; case documents two weeks before; a reporting date."""
+    return MeetingPlan(
+        year=2022, id="moteplan-2022", title="Møteplan 2022", partnership=partnership(),
+        documents_due_days=14,
+        meetings=(
+            PlannedMeeting(body="oso", date=D(2022, 1, 10)),
+            PlannedMeeting(body="ssu", date=D(2022, 3, 2), location="Bodø"),
+            PlannedMeeting(body="oso", date=D(2022, 6, 13), documents_due=D(2022, 6, 1)),
+            PlannedMeeting(body="partnerskapsmotet", date=D(2022, 9, 22)),
+        ),
+        dates=(YearDate(date=D(2022, 8, 15), text="SSU rapporterer på handlingsplanen",
+                        body="partnerskapsmotet"),),
+    )  # fmt: skip
+
+
 BASES = {
+    "meeting_plan": meeting_plan,
     "report": status_report,
     "partnership": partnership,
     "agreement": agreement,

@@ -81,7 +81,8 @@ def test_formats(capsys: pytest.CaptureFixture[str]) -> None:
         "action_plan,",
         "case_document,",
         "meeting,",
-        "status_report",
+        "status_report,",
+        "meeting_plan",
     ]
 
 

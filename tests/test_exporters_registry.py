@@ -131,7 +131,7 @@ def test_get_json_and_round_trip() -> None:
     assert isinstance(exp, Exporter)
     assert (exp.name, exp.suffix, exp.media_type) == ("json", ".json", "application/json")
     assert set(exp.kinds) == {"partnership", "agreement", "action_plan", "case_document", "meeting",
-                              "status_report"}
+                              "status_report", "meeting_plan"}
     data = khsmodel.export(PLAN, "json")
     assert khsmodel.loads(data) == PLAN
     assert json.loads(data)["title"] == PLAN.title

@@ -78,7 +78,7 @@ def sami_meeting(**changes: Any) -> Meeting:
 def test_registered() -> None:
     exp = exporters.get("ics")
     assert (exp.suffix, exp.media_type) == (".ics", "text/calendar")
-    assert set(exp.kinds) == {"meeting", "action_plan", "case_document"}
+    assert set(exp.kinds) == {"meeting", "action_plan", "case_document", "meeting_plan"}
 
 
 def test_bad_options() -> None:

@@ -391,10 +391,14 @@ _PLAN_WITH_MEASURES = k.ActionPlan(
             text="Juni 2016", interpretation=k.InMonth(year=2016, month=6))),)),),
 )  # fmt: skip
 
-_NOT_MODEL_TYPES = {"ErrorDetail", "Finding", "Report", "StatusSummary", "PlanDiff"}
+_NOT_MODEL_TYPES = {"ErrorDetail", "Finding", "Report", "StatusSummary", "PlanDiff", "WheelEntry"}
 
 STRATEGY_FOR: dict[str, st.SearchStrategy[Any]] = {
     "StatusReport": ks.status_reports(),
+    "MeetingPlan": ks.meeting_plans(),
+    "PlannedMeeting": ks.meeting_plans(max_meetings=3).filter(lambda p: bool(p.meetings)).map(
+        lambda p: p.meetings[0]),
+    "YearDate": ks.meeting_plans().filter(lambda p: bool(p.dates)).map(lambda p: p.dates[0]),
     "MeasureReport": ks.status_reports(plan=_PLAN_WITH_MEASURES).map(lambda r: r.items[-1]),
     "ActionPlan": ks.action_plans(),
     "Adoption": ks.adoptions(),

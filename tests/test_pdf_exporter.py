@@ -80,7 +80,7 @@ def test_registered_through_the_entry_point() -> None:
     assert isinstance(exp, PdfExporter)
     assert (exp.suffix, exp.media_type) == (".pdf", "application/pdf")
     assert set(exp.kinds) == {"action_plan", "case_document", "meeting", "agreement", "partnership",
-                              "status_report"}
+                              "status_report", "meeting_plan"}
 
 
 def test_export_writes_the_file(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 from _validation_helpers import put
 from hypothesis import HealthCheck, assume, given, settings
@@ -42,6 +43,7 @@ from khsmodel import (
     MeasureRef,
     MeasureStatus,
     Meeting,
+    MeetingPlan,
     Membership,
     Minutes,
     Organisation,
@@ -948,6 +950,45 @@ def _(data: st.DataObject) -> tuple[Any, str]:
 
 
 # ---------------------------------------------------------------------------
+# Meeting plans
+
+
+def draw_meeting_plan(data: st.DataObject) -> MeetingPlan:
+    """A generated meeting plan with at least one meeting."""
+    mp = data.draw(ks.meeting_plans(), label="meeting_plan")
+    assume(mp.meetings)
+    return mp
+
+
+@mutation("MPL001")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    mp = draw_meeting_plan(data)
+    i = data.draw(st.integers(0, len(mp.meetings) - 1), label="i")
+    later = mp.meetings[i].date + dt.timedelta(days=data.draw(st.integers(1, 40), label="days"))
+    return put(mp, f"meetings[{i}].documents_due", later), f"$.meetings[{i}].documents_due"
+
+
+@mutation("MPL002")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    mp = draw_meeting_plan(data)
+    i = data.draw(st.integers(0, len(mp.meetings) - 1), label="i")
+    twin = attrs.evolve(mp.meetings[i], title="Ekstra møte", start_time=None, end_time=None)
+    meetings = (*mp.meetings, twin)
+    return put(mp, "meetings", meetings), f"$.meetings[{len(mp.meetings)}].date"
+
+
+@mutation("MPL003")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    mp = draw_meeting_plan(data)
+    i = data.draw(st.integers(0, len(mp.meetings) - 1), label="i")
+    years = data.draw(st.sampled_from((-1, 1, 3)), label="years")
+    day = mp.meetings[i].date
+    moved = day.replace(year=day.year + years, day=min(day.day, 28))
+    meeting = attrs.evolve(mp.meetings[i], date=moved, documents_due=None)
+    return put(mp, f"meetings[{i}]", meeting), f"$.meetings[{i}].date"
+
+
+# ---------------------------------------------------------------------------
 # The tests
 
 _SETTINGS = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -966,7 +1007,8 @@ def test_every_rule_has_a_mutation_or_a_reason() -> None:
 
 RULES_BY_CODE = {r.code: r for r in RULES}
 
-_KINDS = ("partnership", "agreement", "action_plan", "case_document", "meeting", "status_report")
+_KINDS = ("partnership", "agreement", "action_plan", "case_document", "meeting", "status_report",
+          "meeting_plan")
 
 
 @pytest.mark.parametrize("kind", _KINDS)

@@ -71,6 +71,12 @@ CASES: dict[str, tuple[str, list[tuple[str, Any]], Severity, str]] = {
                "$.decision.votes.against"),
     # action plans
     "PLAN001": ("plan", [("period.end", D(2021, 1, 1))], E, "$.period.end"),
+    # meeting plans
+    "MPL001": ("meeting_plan", [("meetings[2].documents_due", D(2022, 6, 14))], E,
+               "$.meetings[2].documents_due"),
+    "MPL002": ("meeting_plan", [("meetings[2].date", D(2022, 1, 10)),
+                                ("meetings[2].documents_due", None)], W, "$.meetings[2].date"),
+    "MPL003": ("meeting_plan", [("dates[0].date", D(2023, 8, 15))], E, "$.dates[0].date"),
     # status reports
     "REP001": ("report", [("as_of", D(2021, 1, 1)), ("since", None)], E, "$.as_of"),
     "REP002": ("report", [("items[0].measure", 9)], E, "$.items[0].measure"),
@@ -552,7 +558,7 @@ def test_catalogue_is_well_formed() -> None:
     codes = [r.code for r in RULES]
     assert len(codes) == len(set(codes))
     for r in RULES:
-        assert re.fullmatch(r"(LOAD|DOC|DEC|PLAN|CASE|MEET|PART|AGR|REP)\d{3}", r.code)
+        assert re.fullmatch(r"(LOAD|DOC|DEC|PLAN|CASE|MEET|PART|AGR|REP|MPL)\d{3}", r.code)
         assert r.summary.endswith(".") and "\n" not in r.summary and len(r.summary) < 120
         assert len(r.rationale) > 40
     standalone = {r.code for r in RULES if r.standalone_only}

@@ -70,6 +70,7 @@ if TYPE_CHECKING:
         KommuneNumber,
         OrganisationNumber,
     )
+    from .meetingplans import MeetingPlan, PlannedMeeting, WheelEntry, YearDate
     from .meetings import (
         AgendaItem,
         Meeting,
@@ -165,6 +166,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "MeasureStatus", "Phase", "PlanStatus", "ProgressEntry", "Responsibility",
         "ResponsibleParty",
     ),
+    "meetingplans": ("MeetingPlan", "PlannedMeeting", "WheelEntry", "YearDate"),
     "plandiff": ("PlanDiff", "diff"),
     "schema": ("json_schema",),
     "status": ("MeasureReport", "StatusReport", "StatusSummary", "Timing", "report"),
@@ -208,16 +210,18 @@ __all__ = [
     "EventRef", "FieldTypeError", "FieldValueError", "Finding", "FocusArea", "Frequency",
     "HistoryEntry", "InMonth", "InYear", "InvalidDocumentError", "ItemList", "JournalNumber",
     "KhsModelError", "KommuneNumber", "Link", "Measure", "MeasureRef", "MeasureReport", "MeasureStatus", "Meeting",
+    "MeetingPlan",
     "Membership", "MembershipRole", "Minutes", "MonthPart", "NextMeeting", "OnDate", "Ongoing",
     "Organisation",
     "OrganisationKind", "OrganisationNumber", "OtherName", "Paragraph", "Participant",
     "ParticipantRole", "Partnership", "PartnershipKind", "Period", "Person", "Phase", "PlanDiff", "PlanStatus",
+    "PlannedMeeting",
     "Precision", "PriorityGroup", "PriorityGroupKey", "ProcessEvent", "ProgrammeItem",
     "ProgrammeItemKind", "ProgressEntry", "Proposal", "ProposalKind", "Recurring", "Report", "Resource",
     "ResourceKind",
     "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Section", "SectionKind",
     "Severity", "StartingFrom", "StatusReport", "StatusSummary", "StatutoryItem", "Timeframe",
-    "Timing", "Unit", "VoteCount", "__version__", "diff", "dump",
+    "Timing", "Unit", "VoteCount", "WheelEntry", "YearDate", "__version__", "diff", "dump",
     "dumps", "export", "exporters", "interpret_timeframe", "is_text_only", "json_schema", "load", "loads",
     "priority_groups_on", "report", "statutory_items_in_force", "validate",
 ]  # fmt: skip

@@ -7,6 +7,7 @@ import attrs
 from . import cases
 from .agreements import Agreement
 from .cases import Attachment, CaseDocument
+from .meetingplans import MeetingPlan
 from .meetings import Meeting
 from .partnerships import Partnership
 from .plans import ActionPlan
@@ -15,11 +16,13 @@ from .status import StatusReport
 __all__ = ["DOCUMENT_TYPES", "FORMAT", "FORMAT_VERSION", "Document"]
 
 #: Any top-level document. Each has a ``KIND`` tag used in JSON.
-Document = Partnership | Agreement | ActionPlan | CaseDocument | Meeting | StatusReport
+Document = Partnership | Agreement | ActionPlan | CaseDocument | Meeting | StatusReport | MeetingPlan
 
 #: Kind tag → class, in a fixed order.
 DOCUMENT_TYPES: dict[str, type[Document]] = {
-    cls.KIND: cls for cls in (Partnership, Agreement, ActionPlan, CaseDocument, Meeting, StatusReport)
+    cls.KIND: cls for cls in (
+        Partnership, Agreement, ActionPlan, CaseDocument, Meeting, StatusReport, MeetingPlan
+    )
 }
 
 FORMAT = "khsmodel"

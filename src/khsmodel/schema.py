@@ -1,6 +1,6 @@
 """JSON Schema (draft 2020-12) generated from the model classes; no hand-written copy.
 
-The top level requires ``kind`` (one of the six document kinds) and selects
+The top level requires ``kind`` (one of the seven document kinds) and selects
 that kind's envelope with one ``if``/``then`` per kind, rather than a
 ``oneOf`` over the envelopes: a validator then reports a problem at its own
 path inside the document (``$.focus_areas[0].measures[0].number``) instead of
@@ -13,7 +13,7 @@ path inside the document (``$.focus_areas[0].measures[0].number``) instead of
 >>> sorted(schema["$defs"]["ActionPlanDocument"]["properties"])[:3]
 ['adoption', 'focus_areas', 'format']
 >>> schema["properties"]["kind"]["enum"]
-['partnership', 'agreement', 'action_plan', 'case_document', 'meeting', 'status_report']
+['partnership', 'agreement', 'action_plan', 'case_document', 'meeting', 'status_report', 'meeting_plan']
 >>> schema["allOf"][2]["then"]
 {'$ref': '#/$defs/ActionPlanDocument'}
 """

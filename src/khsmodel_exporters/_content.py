@@ -73,6 +73,7 @@ from khsmodel.decisions import Decision
 from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
 from khsmodel.labels import NB, Labels
+from khsmodel.meetingplans import MeetingPlan
 from khsmodel.meetings import Meeting
 from khsmodel.parties import Person
 from khsmodel.partnerships import MembershipRole, Partnership
@@ -1432,6 +1433,10 @@ def _build(doc: Document, labels: Labels, prefix: str, numbering: bool | None = 
         from ._content_report import build_status_report
 
         return build_status_report(doc, labels, prefix)
+    if isinstance(doc, MeetingPlan):  # so has a meeting plan's
+        from ._content_meetingplan import build_meeting_plan
+
+        return build_meeting_plan(doc, labels, prefix)
     L = labels
     partnership: Partnership | None = (
         doc if isinstance(doc, Partnership) else getattr(doc, "partnership", None)

@@ -22,6 +22,15 @@
   every dated measure is a ``VTODO`` instead (``DTSTART``, ``DUE`` = last day,
   ``STATUS`` from the measure's status, the same ``RRULE``) for task lists; many calendar programs
   ignore to-dos, so events are the default.
+- A **meeting plan** (møteplan) gives one ``VEVENT`` per planned meeting, as a
+  meeting (timed or all-day, location, ``CATEGORIES`` "Møte"), and the deadline
+  for a meeting's case documents as a separate all-day ``VEVENT`` "Frist for
+  saksdokumenter: …" (``CATEGORIES`` "Frist for saksdokumenter") on its day: the
+  deadline concerns those who write the case documents, not every participant,
+  and an alarm (``VALARM``) of an imported calendar is dropped or ignored by many
+  calendar programs. The plan's other dates are all-day events too
+  (``CATEGORIES`` "Dato"). An embedded action plan is not repeated: export the
+  plan for its measures.
 - A **case document** is an all-day ``VEVENT`` on its meeting date ("Sak
   07-2021: …") when it has one; documents attached to it (a plan, a meeting,
   a case) add their own events.
@@ -56,6 +65,7 @@ from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
 from khsmodel.exporters import CliOption
 from khsmodel.labels import NB
+from khsmodel.meetingplans import MeetingPlan, PlannedMeeting
 from khsmodel.meetings import Meeting
 from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan, FocusArea, Measure, MeasureStatus
@@ -88,6 +98,10 @@ _TODO_STATUS = {
     MeasureStatus.CANCELLED: "CANCELLED",
 }
 _FALLBACK_STAMP = dt.date(1970, 1, 1)
+#: The categories of a meeting plan's events (Bokmål, as the exporter's other words).
+_WORD_MEETING = "Møte"
+_WORD_DEADLINE = "Frist for saksdokumenter"
+_WORD_DATE = "Dato"
 
 
 def _check(doc: Document) -> None:
@@ -183,6 +197,48 @@ class _Builder:
             self.plan(doc)
         elif isinstance(doc, CaseDocument):
             self.case(doc, partnership)
+        elif isinstance(doc, MeetingPlan):
+            self.meeting_plan(doc)
+
+    def meeting_plan(self, mp: MeetingPlan) -> None:
+        pkey = f"{mp.partnership.id if mp.partnership else ''}/{mp.id or mp.year}"
+        for m in mp.meetings:
+            self.planned_meeting(mp, m, pkey)
+        for d in mp.dates:
+            lines = [f"{NB.body}: {mp.body_name(d.body)}"] if d.body else []
+            ev = self.new("event", f"meeting_plan/{pkey}/date/{d.date.isoformat()}/{d.text}",
+                          d.text, lines)  # fmt: skip
+            ev.add("dtstart", d.date)
+            ev.add("dtend", d.date + dt.timedelta(days=1))
+            ev.add("categories", [_WORD_DATE])
+
+    def planned_meeting(self, mp: MeetingPlan, m: PlannedMeeting, pkey: str) -> None:
+        body = mp.body_name(m.body)
+        due = mp.deadline(m)
+        lines = [f"{NB.body}: {body}"]
+        if due is not None:
+            lines.append(f"{_WORD_DEADLINE}: {NB.date(due)}")
+        if m.note:
+            lines.append(m.note)
+        key = f"meeting_plan/{pkey}/{m.body}/{m.date.isoformat()}"
+        ev = self.new("event", key, m.title or body, lines)
+        if m.start_time is not None:
+            ev.add("dtstart", dt.datetime.combine(m.date, m.start_time, self.tz))
+            if m.end_time is not None and m.end_time > m.start_time:
+                ev.add("dtend", dt.datetime.combine(m.date, m.end_time, self.tz))
+        else:
+            ev.add("dtstart", m.date)
+            ev.add("dtend", m.date + dt.timedelta(days=1))
+        if m.location:
+            ev.add("location", _text(m.location))
+        ev.add("categories", [_WORD_MEETING])
+        if due is not None:
+            when = f"{m.title or body} {NB.date(m.date)}"
+            dl = self.new("event", f"{key}/deadline", f"{_WORD_DEADLINE}: {when}",
+                          [f"{NB.body}: {body}"])  # fmt: skip
+            dl.add("dtstart", due)
+            dl.add("dtend", due + dt.timedelta(days=1))
+            dl.add("categories", [_WORD_DEADLINE])
 
     def meeting(self, m: Meeting, partnership: Partnership | None) -> None:
         body = _body_name(partnership, m.body) or m.body
@@ -389,6 +445,8 @@ def _calendar_name(doc: Document) -> str:
         return doc.title or f"{body} {NB.date(doc.date)}"
     if isinstance(doc, ActionPlan):
         return doc.title
+    if isinstance(doc, MeetingPlan):
+        return doc.title or f"Møteplan {doc.year}"
     if isinstance(doc, CaseDocument):
         return f"{NB.case_title} {doc.case_number.text}" + (f": {doc.title}" if doc.title else "")
     return NB.kinds.get(getattr(type(doc), "KIND", ""), "khsmodel")
@@ -403,7 +461,7 @@ class IcsExporter:
     name = "ics"
     suffix = ".ics"
     media_type = "text/calendar"
-    kinds: tuple[str, ...] = ("meeting", "action_plan", "case_document")
+    kinds: tuple[str, ...] = ("meeting", "action_plan", "case_document", "meeting_plan")
     requires = ("icalendar",)
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         "measures": CliOption("choice", help="dated measures as all-day events (default) or to-dos",

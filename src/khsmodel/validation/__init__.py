@@ -38,6 +38,7 @@ from ._report import Finding, Report, Rule, Severity, ValidationError
 if TYPE_CHECKING:
     from ..agreements import Agreement
     from ..cases import CaseDocument
+    from ..meetingplans import MeetingPlan
     from ..meetings import Meeting
     from ..partnerships import Partnership
     from ..plans import ActionPlan
@@ -71,7 +72,7 @@ def __getattr__(name: str) -> Any:
 
 
 def validate(
-    doc: Partnership | Agreement | ActionPlan | CaseDocument | Meeting | StatusReport,
+    doc: Partnership | Agreement | ActionPlan | CaseDocument | Meeting | StatusReport | MeetingPlan,
     *,
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,

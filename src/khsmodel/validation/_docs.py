@@ -21,6 +21,7 @@ _DOMAINS = (
     ("PART", "Partnerships and organisations"),
     ("AGR", "Agreements"),
     ("REP", "Status reports"),
+    ("MPL", "Meeting plans"),
 )
 
 _INTRO = """\

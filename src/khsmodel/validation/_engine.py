@@ -9,11 +9,12 @@ from .. import documents as _documents  # noqa: F401 - binds Document for Attach
 from ..agreements import Agreement
 from ..cases import CaseDocument
 from ..errors import KhsModelError
+from ..meetingplans import MeetingPlan
 from ..meetings import Meeting
 from ..partnerships import Partnership
 from ..plans import ActionPlan
 from ..status import StatusReport
-from . import cases, common, meetings, parties, plans, status
+from . import cases, common, meetingplans, meetings, parties, plans, status
 from ._context import NO_REFS, ROOT, At, Ctx, Refs
 from ._report import Report, Rule
 
@@ -28,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     *meetings.RULES,
     *parties.RULES,
     *status.RULES,
+    *meetingplans.RULES,
 )
 
 _BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
@@ -82,7 +84,7 @@ def select_codes(
     return enabled
 
 
-_DOCUMENT_CLASSES = (Partnership, Agreement, ActionPlan, CaseDocument, Meeting, StatusReport)
+_DOCUMENT_CLASSES = (Partnership, Agreement, ActionPlan, CaseDocument, Meeting, StatusReport, MeetingPlan)
 
 
 def _dispatch(ctx: Ctx, doc: Any, at: At, refs: Refs, standalone: bool) -> None:
@@ -94,6 +96,8 @@ def _dispatch(ctx: Ctx, doc: Any, at: At, refs: Refs, standalone: bool) -> None:
         parties.check_agreement(ctx, doc, at, refs, standalone)
     elif isinstance(doc, StatusReport):  # its plan is validated where it is ($.plan)
         status.check_report(ctx, doc, at, refs)
+    elif isinstance(doc, MeetingPlan):  # its partnership and plan where they are
+        meetingplans.check_meeting_plan(ctx, doc, at, refs)
     else:
         own = doc.partnership
         if own is not None:
@@ -116,7 +120,7 @@ def _dispatch(ctx: Ctx, doc: Any, at: At, refs: Refs, standalone: bool) -> None:
 
 
 def validate(
-    doc: Partnership | Agreement | ActionPlan | CaseDocument | Meeting | StatusReport,
+    doc: Partnership | Agreement | ActionPlan | CaseDocument | Meeting | StatusReport | MeetingPlan,
     *,
     select: str | Iterable[str] | None = None,
     ignore: str | Iterable[str] | None = None,
@@ -136,7 +140,7 @@ def check(doc: Any, enabled: frozenset[str]) -> Report:
     if not isinstance(doc, _DOCUMENT_CLASSES):
         raise KhsModelError(
             "validate() expects a document (Partnership, Agreement, ActionPlan, "
-            f"CaseDocument, Meeting or StatusReport), got {type(doc).__name__}"
+            f"CaseDocument, Meeting, StatusReport or MeetingPlan), got {type(doc).__name__}"
         )
     ctx = Ctx(_BY_CODE, enabled, _dispatch)
     ctx.document(doc, ROOT, NO_REFS, True)

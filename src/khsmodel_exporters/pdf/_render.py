@@ -795,6 +795,11 @@ class _Renderer:
 
                 out.append(status_chart(b, TEXT_W))
                 out.append(self.para((C.Span(b.alt),), s.note))  # its text alternative
+            elif type(b).__name__ == "YearWheel":  # a meeting plan's (_content_meetingplan)
+                from ._year_wheel import year_wheel
+
+                out.append(year_wheel(b, TEXT_W))
+                out.append(self.para((C.Span(b.alt),), s.note))  # where its text alternative is
         if pending and blocks and not isinstance(blocks[-1], C.Heading):
             self._fold_short(out)
         if self.timeline and isinstance(source, ActionPlan):
