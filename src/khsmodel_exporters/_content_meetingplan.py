@@ -273,7 +273,7 @@ def _angle(day: dt.date) -> float:
 def wheel_layout(wheel: YearWheel, size: float) -> WheelLayout:
     """Where every part of ``wheel`` goes in a ``size`` × ``size`` square."""
     c = size / 2
-    outer = c - size * 0.09  # room for the month names
+    outer = c - size * 0.13  # room for the month names
     hub = outer * 0.28
     n = max(1, len(wheel.rings))
     band = (outer - hub) / n
@@ -285,7 +285,7 @@ def wheel_layout(wheel: YearWheel, size: float) -> WheelLayout:
         spokes.append((c + hub * math.sin(a), c - hub * math.cos(a),
                        c + outer * math.sin(a), c - outer * math.cos(a)))  # fmt: skip
         mid = a + math.pi / 12
-        r = outer + size * 0.045
+        r = outer + size * 0.06
         labels.append((c + r * math.sin(mid), c - r * math.cos(mid), wheel.months[month]))
     dot_r = min(band * 0.36, size * 0.022)
     dots = []

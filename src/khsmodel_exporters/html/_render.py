@@ -120,6 +120,7 @@ td p.note{{font-style:italic;font-size:.875rem}}
 clip:rect(0,0,0,0);white-space:nowrap;border:0}}
 figure{{margin:0 0 1em}}
 figure svg{{width:100%;min-width:44rem;height:auto;display:block}}
+figure.year-wheel svg{{min-width:0;max-width:34rem}}
 figcaption{{color:{MUTED};font-size:.875rem}}
 @media (max-width:40rem){{
 h1{{font-size:1.5rem}}
@@ -271,6 +272,11 @@ class _Page:
                 out.append('<div class="page-break"></div>')
             elif isinstance(b, C.Included):
                 self.attachment(b, depth, areas)
+            elif type(b).__name__ == "YearWheel":  # a meeting plan's (_content_meetingplan)
+                from ._year_wheel import wheel_svg
+
+                out.append(wheel_svg(b, self.uid("wheel"), self.fonts, TEXT,
+                                     lambda x: esc(" ".join(x.split())), self.L.date))
         self.timeline(content.source, depth)
 
     def list_(self, tag: str, items: Sequence[C.Spans]) -> None:

@@ -1,0 +1,72 @@
+"""The årshjul of a meeting plan as inline SVG, for the HTML exporter.
+
+The geometry is :func:`.._content_meetingplan.wheel_layout`'s (the PDF draws
+the same). The SVG is an image (``role="img"``) named by its title and
+described by the text under it: the meetings' dates are in the tables before
+it, its text alternative. Each dot also carries its date and what happens as
+an SVG ``<title>`` (shown on hover).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from .._content_meetingplan import RING_COLOURS, YearWheel, wheel_layout
+
+__all__ = ["wheel_svg"]
+
+_SIZE = 520.0
+_BAND = "#eff2f7"
+_LINE = "#8ea0b8"
+
+
+def wheel_svg(
+    wheel: YearWheel,
+    ident: str,
+    fonts: str,
+    text: str,
+    esc: Callable[[str], str],
+    say: Callable[[dt.date], str],
+) -> str:
+    """The figure (SVG, legend and description) of ``wheel``, ``text`` its text colour;
+    ``esc`` escapes text for HTML and ``say`` writes a date as running text."""
+    layout = wheel_layout(wheel, _SIZE)
+    legend_h = 20 * len(wheel.rings) + 8
+    height = _SIZE + legend_h
+    title_id, desc_id = f"{ident}-title", f"{ident}-desc"
+    parts = [
+        f'<figure class="year-wheel" aria-describedby="{desc_id}">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_SIZE:.0f} {height:.0f}" '
+        f'role="img" aria-labelledby="{title_id}" focusable="false">'
+        f'<title id="{title_id}">{esc(wheel.title)}</title>',
+        f'<g font-family="{esc(fonts)}" font-size="12" fill="{text}">',
+    ]
+    c = layout.centre
+    for r, filled in layout.circles:
+        parts.append(f'<circle cx="{c:.1f}" cy="{c:.1f}" r="{r:.1f}" '
+                     f'fill="{_BAND if filled else "#ffffff"}" stroke="{_LINE}"/>')  # fmt: skip
+    for x1, y1, x2, y2 in layout.spokes:
+        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+                     f'stroke="{_LINE}"/>')  # fmt: skip
+    for x, y, month in layout.labels:
+        parts.append(f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">{esc(month)}</text>')
+    parts.append(f'<text x="{c:.1f}" y="{c + 7:.1f}" text-anchor="middle" font-size="20" '
+                 f'font-weight="bold">{wheel.year}</text>')  # fmt: skip
+    for (x, y, r, ring, day), (_, when, what) in zip(layout.dots, wheel.marks, strict=True):
+        colour = RING_COLOURS[ring % len(RING_COLOURS)]
+        parts.append(
+            f'<g><title>{esc(say(when))}: {esc(what)}</title>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{colour}" stroke="#ffffff"/>'
+            f'<text x="{x:.1f}" y="{y + r * 0.38:.1f}" text-anchor="middle" fill="#ffffff" '
+            f'font-weight="bold" font-size="{min(11.0, r * 1.05):.1f}">{day}</text></g>'
+        )
+    y = _SIZE + 8
+    for i, name in enumerate(wheel.rings):
+        colour = RING_COLOURS[i % len(RING_COLOURS)]
+        parts.append(f'<rect x="0" y="{y:.0f}" width="12" height="12" fill="{colour}"/>'
+                     f'<text x="18" y="{y + 11:.0f}">Ring {i + 1}: {esc(name)}</text>')  # fmt: skip
+        y += 20
+    parts.append("</g></svg>")
+    parts.append(f'<figcaption id="{desc_id}">{esc(wheel.alt)}</figcaption></figure>')
+    return "".join(parts)
