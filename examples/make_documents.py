@@ -50,6 +50,7 @@ def main(argv: list[str]) -> int:
             written += 1
             print(target)
     written += _followup(out, loaded, unavailable)
+    written += _meeting_plans(out, loaded, unavailable)
     formats = [e.name for e in loaded if e.name not in unavailable]
     print(f"{written} files in {out}/ ({', '.join(formats)})")
     # the partnership site: a page per example, its PDF/A beside it (those just written)
@@ -91,6 +92,32 @@ def _followup(out: Path, loaded: list[exporters.Exporter], unavailable: dict[str
             continue
         written += 1
         print(target)
+    return written
+
+
+def _meeting_plans(out: Path, loaded: list[exporters.Exporter], unavailable: dict[str, str]) -> int:
+    """The meeting plans in every format: Vest-Viken's meetings of 2022 as seed 003 gives
+    them, and a made-up plan of 2026 (its title says so) that shows all a plan can hold."""
+    import made_up_meeting_plan
+    import vest_viken
+
+    written = 0
+    plans = {
+        "003-vest-viken-moteplan-2022": vest_viken.meeting_plan_2022(),
+        "oppdiktet-moteplan-2026": made_up_meeting_plan.meeting_plan_2026(),
+    }
+    for name, doc in plans.items():
+        for exporter in loaded:
+            if doc.KIND not in exporter.kinds or exporter.name in unavailable:
+                continue
+            target = out / f"{name}{exporter.suffix}"
+            try:
+                khsmodel.export(doc, exporter.name, path=target)
+            except khsmodel.KhsModelError as exc:
+                print(f"skipping format {exporter.name}: {exc}", file=sys.stderr)
+                continue
+            written += 1
+            print(target)
     return written
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -56,3 +57,10 @@ def test_make_documents_writes_every_example(tmp_path: Path) -> None:
     assert data["summary"]["added"] == 22 and data["carried_over"] == []
     status = khsmodel.load(out / "002-khs-statusrapport-2016-06-30.json")
     assert isinstance(status, khsmodel.StatusReport) and status.summary().total == 22
+    # the meeting plans: the seed's meetings of 2022, and the made-up one of 2026
+    seed = khsmodel.load(out / "003-vest-viken-moteplan-2022.json")
+    assert isinstance(seed, khsmodel.MeetingPlan)
+    assert [m.date for m in seed.meetings] == [dt.date(2022, 1, 10), dt.date(2022, 2, 4)]
+    made_up = khsmodel.load(out / "oppdiktet-moteplan-2026.json")
+    assert isinstance(made_up, khsmodel.MeetingPlan) and "oppdiktet" in (made_up.title or "")
+    assert (out / "oppdiktet-moteplan-2026.ics").read_bytes().count(b"BEGIN:VEVENT") == 18
