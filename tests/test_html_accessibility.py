@@ -74,6 +74,15 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         path = folder / f"{name}.html"
         path.write_bytes(exporter.export(make(), **options))
         out[name] = path
+    # the meeting plans (not seed documents of their own): the table by month and the årshjul
+    import made_up_meeting_plan
+    import vest_viken
+
+    for name, doc in (("moteplan-2022", vest_viken.meeting_plan_2022()),
+                      ("oppdiktet-moteplan-2026", made_up_meeting_plan.meeting_plan_2026())):
+        path = folder / f"{name}.html"
+        path.write_bytes(exporter.export(doc))
+        out[name] = path
     return out
 
 
