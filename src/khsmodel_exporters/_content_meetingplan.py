@@ -287,7 +287,7 @@ def wheel_layout(wheel: YearWheel, size: float) -> WheelLayout:
         mid = a + math.pi / 12
         r = outer + size * 0.06
         labels.append((c + r * math.sin(mid), c - r * math.cos(mid), wheel.months[month]))
-    dot_r = min(band * 0.36, size * 0.022)
+    dot_r = min(band * 0.38, size * 0.026)
     dots = []
     placed: dict[tuple[int, int], int] = {}
     for ring, day, _text in wheel.marks:
