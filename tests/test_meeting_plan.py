@@ -177,8 +177,9 @@ def test_docx_reads_back_the_table_by_month(made_up: MeetingPlan) -> None:
         for row in table.rows:
             texts.extend(c.text for c in row.cells)
     text = norm("\n".join(texts))
-    for word in (*_MEETING_WORDS, *_MONTHS):
+    for word in (*_MEETING_WORDS[:-1], *_MONTHS):
         assert norm(word) in text, word
+    assert "Årshjul" not in text  # Word has the tables, no chart, so no heading for one
     header = [c.text for c in d.tables[0].rows[0].cells]
     assert header == ["Dato", "Tid", "Utvalg", "Sted", "Frist for saksdokumenter", "Merknad"]
 

@@ -96,7 +96,8 @@ class YearWheel:
     ``months`` are the twelve month names; ``rings`` the ring names, outermost
     first (the bodies, then other dates and measures when there are any);
     ``marks`` are (ring index, date, text) in date order. The PDF and HTML
-    renderers draw it; Word prints the tables, which come before it and are its
+    renderers draw it under a heading of its ``title`` (level 1, ``bookmark``);
+    Word prints neither, only the tables, which come before it and are its
     text alternative (``alt``).
     """
 
@@ -106,6 +107,7 @@ class YearWheel:
     rings: tuple[str, ...]
     marks: tuple[tuple[int, dt.date, str], ...]
     alt: str
+    bookmark: str = ""
 
 
 def _cell(text: str) -> Cell:
@@ -165,7 +167,7 @@ def _dated_table(
     return Table(tuple(columns), tuple(rows))
 
 
-def year_wheel(doc: MeetingPlan, labels: Labels) -> YearWheel | None:
+def year_wheel(doc: MeetingPlan, labels: Labels, bookmark: str = "") -> YearWheel | None:
     """The årshjul of ``doc`` (None when nothing of the year is dated)."""
     w = words(labels)
     entries = doc.wheel()
@@ -188,6 +190,7 @@ def year_wheel(doc: MeetingPlan, labels: Labels) -> YearWheel | None:
         rings=tuple(rings),
         marks=tuple(marks),
         alt=w["wheel_alt"],
+        bookmark=bookmark,
     )
 
 
@@ -225,9 +228,8 @@ def build_meeting_plan(doc: MeetingPlan, labels: Labels, prefix: str) -> Content
     if measures:
         heading(w["measures"])
         blocks.append(_dated_table(measures, L, w, L.measure))
-    wheel = year_wheel(doc, L)
-    if wheel is not None:
-        heading(wheel.title)
+    wheel = year_wheel(doc, L, f"{prefix}h{n + 1}")
+    if wheel is not None:  # its title is its heading, where a renderer draws it
         blocks.append(wheel)
     for note in doc.notes:
         blocks.append(Para((Span(t(note)),)))

@@ -275,6 +275,10 @@ class _Page:
             elif type(b).__name__ == "YearWheel":  # a meeting plan's (_content_meetingplan)
                 from ._year_wheel import wheel_svg
 
+                ident = b.bookmark or self.uid("wheel-title")
+                if self.heading(2 + depth, b.title, ident) == 2 and depth == 0:
+                    self.toc.append((ident, b.title))
+
                 out.append(wheel_svg(b, self.uid("wheel"), self.fonts, TEXT,
                                      lambda x: esc(" ".join(x.split())), self.L.date))
         self.timeline(content.source, depth)

@@ -796,9 +796,12 @@ class _Renderer:
                 out.append(status_chart(b, TEXT_W))
                 out.append(self.para((C.Span(b.alt),), s.note))  # its text alternative
             elif type(b).__name__ == "YearWheel":  # a meeting plan's (_content_meetingplan)
+                from reportlab.platypus import KeepTogether
+
                 from ._year_wheel import year_wheel
 
-                out.append(year_wheel(b, TEXT_W))
+                heading = self.heading(b.title, 1, b.bookmark, depth)
+                out.append(KeepTogether([heading, year_wheel(b, TEXT_W)]))
                 out.append(self.para((C.Span(b.alt),), s.note))  # where its text alternative is
         if pending and blocks and not isinstance(blocks[-1], C.Heading):
             self._fold_short(out)
