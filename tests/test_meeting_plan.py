@@ -242,3 +242,44 @@ def test_hostile_text_survives_or_is_refused() -> None:
     with pytest.raises(KhsModelError) as info:
         khsmodel.export(bad, "pdf")
     assert "dates[0].text" in str(info.value)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(ks.meeting_plans(hostile=False))
+def test_every_mark_of_the_wheel_is_in_a_table(mp: MeetingPlan) -> None:
+    """The tables are the årshjul's text alternative: each mark's date is a row of one."""
+    from khsmodel.labels import NB
+    from khsmodel_exporters import _content as C
+    from khsmodel_exporters._content_meetingplan import YearWheel
+
+    content = C.build(mp)
+    cells = {
+        "".join(s.text for p in cell.paras for s in p.spans)
+        for b in content.blocks if isinstance(b, C.Table)
+        for row in b.rows if isinstance(row, C.Row)
+        for cell in row.cells
+    }  # fmt: skip
+    wheels = [b for b in content.blocks if isinstance(b, YearWheel)]
+    assert len(wheels) == (1 if mp.meetings or mp.dates else 0)
+    for wheel in wheels:
+        assert len(wheel.marks) == len(mp.meetings) + len(mp.dates)
+        for _ring, day, _text in wheel.marks:
+            assert any(c.endswith(NB.date(day)) for c in cells), day
+
+
+def test_cli_exports_a_meeting_plan(tmp_path: Path, made_up: MeetingPlan) -> None:
+    import subprocess
+
+    src = tmp_path / "moteplan.json"
+    khsmodel.dump(made_up, src)
+    out = subprocess.run([sys.executable, "-m", "khsmodel", "export", str(src), "-f", "ics",
+                          "-o", str(tmp_path / "m.ics")], capture_output=True, text=True)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "m.ics").read_bytes().count(b"BEGIN:VEVENT") == 18
+    bad = json.loads(src.read_text(encoding="utf-8"))
+    bad["meetings"][0]["documents_due"] = "2026-02-01"
+    src.write_text(json.dumps(bad), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "khsmodel", "validate", str(src)],
+                         capture_output=True, text=True)  # fmt: skip
+    assert out.returncode == 1 and "MPL001" in out.stdout + out.stderr
+    assert "$.meetings[0].documents_due" in out.stdout + out.stderr
