@@ -121,6 +121,8 @@ clip:rect(0,0,0,0);white-space:nowrap;border:0}}
 figure{{margin:0 0 1em}}
 figure svg{{width:100%;min-width:44rem;height:auto;display:block}}
 figure.year-wheel svg{{min-width:0;max-width:34rem}}
+.wheel-legend{{list-style:none;padding:0;margin:.5rem 0}}
+.wheel-legend .swatch{{display:inline-block;width:.8em;height:.8em;margin-right:.4em;vertical-align:-.05em}}
 figcaption{{color:{MUTED};font-size:.875rem}}
 @media (max-width:40rem){{
 h1{{font-size:1.5rem}}

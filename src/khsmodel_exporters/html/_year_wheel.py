@@ -3,7 +3,7 @@
 The geometry is :func:`.._content_meetingplan.wheel_layout`'s (the PDF draws
 the same). The SVG is an image (``role="img"``) named by its title and
 described by the text under it: the meetings' dates are in the tables before
-it, its text alternative. Each dot also carries its date and what happens as
+it, its text alternative; the legend of the rings is a list under it. Each dot also carries its date and what happens as
 an SVG ``<title>`` (shown on hover).
 """
 
@@ -32,15 +32,14 @@ def wheel_svg(
     """The figure (SVG, legend and description) of ``wheel``, ``text`` its text colour;
     ``esc`` escapes text for HTML and ``say`` writes a date as running text."""
     layout = wheel_layout(wheel, _SIZE)
-    legend_h = 20 * len(wheel.rings) + 8
-    height = _SIZE + legend_h
+    height = _SIZE
     title_id, desc_id = f"{ident}-title", f"{ident}-desc"
     parts = [
         f'<figure class="year-wheel" aria-describedby="{desc_id}">',
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_SIZE:.0f} {height:.0f}" '
         f'role="img" aria-labelledby="{title_id}" focusable="false">'
         f'<title id="{title_id}">{esc(wheel.title)}</title>',
-        f'<g font-family="{esc(fonts)}" font-size="12" fill="{text}">',
+        f'<g font-family="{esc(fonts)}" font-size="14" fill="{text}">',
     ]
     c = layout.centre
     for r, filled in layout.circles:
@@ -61,12 +60,13 @@ def wheel_svg(
             f'<text x="{x:.1f}" y="{y + r * 0.38:.1f}" text-anchor="middle" fill="#ffffff" '
             f'font-weight="bold" font-size="{min(11.0, r * 1.05):.1f}">{day}</text></g>'
         )
-    y = _SIZE + 8
+    parts.append("</g></svg>")
+    # the legend as HTML text: it reflows and keeps the page's text size on a phone
+    parts.append('<ul class="wheel-legend">')
     for i, name in enumerate(wheel.rings):
         colour = RING_COLOURS[i % len(RING_COLOURS)]
-        parts.append(f'<rect x="0" y="{y:.0f}" width="12" height="12" fill="{colour}"/>'
-                     f'<text x="18" y="{y + 11:.0f}">Ring {i + 1}: {esc(name)}</text>')  # fmt: skip
-        y += 20
-    parts.append("</g></svg>")
+        parts.append(f'<li><span class="swatch" style="background:{colour}" aria-hidden="true">'
+                     f"</span>Ring {i + 1}: {esc(name)}</li>")  # fmt: skip
+    parts.append("</ul>")
     parts.append(f'<figcaption id="{desc_id}">{esc(wheel.alt)}</figcaption></figure>')
     return "".join(parts)
