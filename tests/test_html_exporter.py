@@ -73,7 +73,7 @@ def test_entry_point_is_declared_in_pyproject() -> None:
     assert getattr(mod, attr) is HtmlExporter
     assert (HTML.name, HTML.suffix) == ("html", ".html")
     assert set(HTML.kinds) == {"partnership", "agreement", "action_plan", "case_document",
-                               "meeting"}  # fmt: skip
+                               "meeting", "status_report"}  # fmt: skip
 
 
 def test_unknown_option_is_refused() -> None:
