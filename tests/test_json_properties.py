@@ -69,6 +69,13 @@ def _union_args(tp: Any) -> tuple[Any, ...]:
     return ()
 
 
+def _is_day(loc: Location) -> bool:
+    """A field that takes a date or a PartialDate, holding a full date."""
+    return set(_union_args(loc.tp)) - {type(None)} == {dt.date, k.PartialDate} and (
+        isinstance(loc.value, str) and len(loc.value) == 10
+    )
+
+
 def walk(
     value: Any, tp: Any, tokens: tuple[Token, ...] = (), required: bool = True
 ) -> Iterator[Location]:
@@ -81,7 +88,9 @@ def walk(
             return
         tp = rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]  # noqa: UP007
         args = _union_args(tp)
-    if args:  # a tagged union: the "kind" key picks the class
+    if args and not isinstance(value, dict):  # a date or a PartialDate: one string
+        yield Location(tokens, value, tp, required)
+    elif args:  # a tagged union: the "kind" key picks the class
         cls = next(a for a in args if value["kind"] == a.KIND)
         yield Location(tokens, value, tp, required, cls)
         yield Location((*tokens, "kind"), value["kind"], None, True)
@@ -220,7 +229,7 @@ def _candidates(mutation: str, locs: list[Location]) -> list[Location]:
     if mutation == "list_to_string":
         return [loc for loc in locs if isinstance(loc.value, list)]
     if mutation == "impossible_date":
-        return [loc for loc in locs if loc.tp is dt.date]
+        return [loc for loc in locs if loc.tp is dt.date or _is_day(loc)]
     if mutation == "wrong_format_version":
         return [loc for loc in locs if loc.tokens == ("format_version",)]
     if mutation == "unknown_kind":
@@ -428,6 +437,7 @@ STRATEGY_FOR: dict[str, st.SearchStrategy[Any]] = {
     "Phase": ks.phases(),
     "PriorityGroup": ks.priority_groups(),
     "Emphasis": ks.emphases(),
+    "PartialDate": ks.partial_dates(),
     "ProcessEvent": ks.process_events(),
     "ProgrammeItem": ks.programme_items(),
     "ProgressEntry": ks.progress_entries(),

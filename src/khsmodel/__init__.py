@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         ItemList,
         Link,
         Paragraph,
+        PartialDate,
         Period,
         Resource,
         ResourceKind,
@@ -125,7 +126,7 @@ if TYPE_CHECKING:
 #: Where each public name lives (module relative to this package).
 _SOURCES: dict[str, tuple[str, ...]] = {
     "_base": (
-        "Emphasis", "EmphasisKind", "EventRef", "ItemList", "Link", "Paragraph", "Period",
+        "Emphasis", "EmphasisKind", "EventRef", "ItemList", "Link", "Paragraph", "PartialDate", "Period",
         "Resource", "ResourceKind",
     ),
     "agreements": (
@@ -200,8 +201,8 @@ __all__ = [
     "HistoryEntry", "InMonth", "InYear", "InvalidDocumentError", "ItemList", "JournalNumber",
     "KhsModelError", "KommuneNumber", "Link", "Measure", "MeasureRef", "MeasureStatus", "Meeting",
     "Membership", "MembershipRole", "Minutes", "MonthPart", "NextMeeting", "OnDate", "Organisation",
-    "OrganisationKind", "OrganisationNumber", "OtherName", "Paragraph", "Participant",
-    "ParticipantRole", "Partnership", "PartnershipKind", "Period", "Person", "Phase", "PlanStatus",
+    "OrganisationKind", "OrganisationNumber", "OtherName", "Paragraph", "PartialDate",
+    "Participant", "ParticipantRole", "Partnership", "PartnershipKind", "Period", "Person", "Phase", "PlanStatus",
     "Precision", "PriorityGroup", "PriorityGroupKey", "ProcessEvent", "ProgrammeItem",
     "ProgrammeItemKind", "ProgressEntry", "Proposal", "ProposalKind", "Report", "Resource", "ResourceKind",
     "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Section", "SectionKind",

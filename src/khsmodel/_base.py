@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Any, ClassVar, TypeVar, cast, dataclass_transform
+from typing import Any, ClassVar, TypeVar, cast, dataclass_transform, overload
 
 import attrs
 
@@ -19,7 +19,9 @@ __all__ = [
     "ItemList",
     "Link",
     "Paragraph",
+    "PartialDate",
     "Period",
+    "Precision",
     "Resource",
     "ResourceKind",
     "model",
@@ -182,6 +184,96 @@ class EventRef:
     date: dt.date | None = None
 
 
+class Precision(StrEnum):
+    """How precisely a date is known: to the day, the month or the year."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+_PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+@model
+class PartialDate:
+    """A date known only to the year or to the month: "i 2009", "fra mars 2016".
+
+    Where the source gives no day, a field that takes a date takes a
+    ``PartialDate`` too (period ends, memberships, when a partnership or body
+    was established, history entries), so that nothing is invented: "i 2009"
+    is ``PartialDate(2009)``, not 1 January 2009. Checks treat it as the
+    whole year or month (``first``–``last``); documents print it as given
+    ("2009", "mars 2016"). In JSON it is the ISO 8601 reduced form,
+    ``"2009"`` or ``"2016-03"``, where a full date is ``"2016-03-08"``.
+
+    >>> from khsmodel import PartialDate
+    >>> d = PartialDate(year=2016, month=3)
+    >>> d.first, d.last, d.isoformat(), d.precision.value
+    (datetime.date(2016, 3, 1), datetime.date(2016, 3, 31), '2016-03', 'month')
+    >>> PartialDate.fromisoformat("2009")
+    PartialDate(year=2009, month=None)
+    """
+
+    year: int
+    month: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        from .errors import FieldValueError
+
+        if not 1 <= self.year <= 9999:
+            raise FieldValueError("year", f"year must be 1..9999, got {self.year}")
+        if self.month is not None and not 1 <= self.month <= 12:
+            raise FieldValueError("month", f"month must be 1..12, got {self.month}")
+
+    @property
+    def precision(self) -> Precision:
+        """:attr:`Precision.YEAR` or :attr:`Precision.MONTH`."""
+        return Precision.YEAR if self.month is None else Precision.MONTH
+
+    @property
+    def first(self) -> dt.date:
+        """The first day of the year or month."""
+        return dt.date(self.year, self.month or 1, 1)
+
+    @property
+    def last(self) -> dt.date:
+        """The last day of the year or month."""
+        if self.month is None or self.month == 12:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, self.month + 1, 1) - dt.timedelta(days=1)
+
+    def isoformat(self) -> str:
+        """``"2009"`` or ``"2016-03"``: the form written in JSON."""
+        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
+
+    @classmethod
+    def fromisoformat(cls, text: str) -> PartialDate:
+        """A partial date from ``"YYYY"`` or ``"YYYY-MM"``; ``ValueError`` on anything else."""
+        m = _PARTIAL_RE.match(text)
+        if m is None:
+            raise ValueError(f"expected YYYY or YYYY-MM, got {text!r}")
+        return cls(year=int(m[1]), month=int(m[2]) if m[2] else None)
+
+
+@overload
+def first_day(d: dt.date | PartialDate) -> dt.date: ...
+@overload
+def first_day(d: dt.date | PartialDate | None) -> dt.date | None: ...
+def first_day(d: dt.date | PartialDate | None) -> dt.date | None:
+    """The earliest day ``d`` can mean: the date itself, or the first of its year or month."""
+    return d.first if isinstance(d, PartialDate) else d
+
+
+@overload
+def last_day(d: dt.date | PartialDate) -> dt.date: ...
+@overload
+def last_day(d: dt.date | PartialDate | None) -> dt.date | None: ...
+def last_day(d: dt.date | PartialDate | None) -> dt.date | None:
+    """The latest day ``d`` can mean: the date itself, or the last of its year or month."""
+    return d.last if isinstance(d, PartialDate) else d
+
+
 @model
 class Period:
     """A span of time. Either end may be open; the end may be an event.
@@ -189,26 +281,46 @@ class Period:
     ``text`` keeps the period as written ("23. september 2021 til og med
     partnerskapsmøtet 2022"). ``end_event`` is used when the period ends at an
     event rather than a date; ``end`` may then hold that event's date if known.
+    Either end may be a :class:`PartialDate` when the source gives only the
+    year or month ("fra 2009"): the period then starts on the first day of it,
+    and ends on the last.
+
+    >>> import datetime as dt
+    >>> from khsmodel import PartialDate, Period
+    >>> p = Period(start=PartialDate(year=2009), end=PartialDate(year=2017))
+    >>> p.contains(dt.date(2017, 12, 31)), p.first_day, p.last_day
+    (True, datetime.date(2009, 1, 1), datetime.date(2017, 12, 31))
     """
 
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: dt.date | PartialDate | None = None
+    end: dt.date | PartialDate | None = None
     end_event: EventRef | None = None
     text: str | None = None
 
     def contains(self, day: dt.date) -> bool:
         """True when ``day`` lies inside the period (open ends are unbounded)."""
-        if self.start is not None and day < self.start:
+        start = self.first_day
+        if start is not None and day < start:
             return False
-        end = self.effective_end
+        end = self.last_day
         return not (end is not None and day > end)
 
     @property
-    def effective_end(self) -> dt.date | None:
-        """``end``, or the end event's date when only that is known."""
+    def effective_end(self) -> dt.date | PartialDate | None:
+        """``end`` as given, or the end event's date when only that is known."""
         if self.end is not None:
             return self.end
         return self.end_event.date if self.end_event else None
+
+    @property
+    def first_day(self) -> dt.date | None:
+        """The first day of the period (of its start's year or month if that is partial)."""
+        return first_day(self.start)
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day of the period: of ``effective_end``, or its year or month's last day."""
+        return last_day(self.effective_end)
 
 
 @model

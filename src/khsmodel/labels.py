@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ._base import PartialDate
 from .timeframes import MONTHS_NB
 
 __all__ = ["NB", "Labels", "for_language"]
@@ -239,12 +240,20 @@ class Labels:
     }))  # fmt: skip
 
     # ------------------------------------------------------------------ formats
-    def date(self, day: dt.date) -> str:
-        """A date as running text writes it: ``8. februar 2016``."""
+    def date(self, day: dt.date | PartialDate) -> str:
+        """A date as running text writes it: ``8. februar 2016``; a date known only to
+        the month or year as given: ``mars 2016``, ``2009``."""
+        if isinstance(day, PartialDate):
+            if day.month is None:
+                return str(day.year)
+            return f"{self.months[day.month - 1]} {day.year}"
         return f"{day.day}. {self.months[day.month - 1]} {day.year}"
 
-    def date_numeric(self, day: dt.date) -> str:
-        """A date as case systems print it in fields: ``02.08.2021``."""
+    def date_numeric(self, day: dt.date | PartialDate) -> str:
+        """A date as case systems print it in fields: ``02.08.2021`` (``03.2016``, ``2009``
+        for a date known only to the month or year)."""
+        if isinstance(day, PartialDate):
+            return str(day.year) if day.month is None else f"{day.month:02d}.{day.year:04d}"
         return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
     def clock(self, t: dt.time) -> str:
@@ -266,7 +275,11 @@ class Labels:
         return f"{self.page} {page} {self.page_of_word} {pages}"
 
     def period_text(
-        self, start: dt.date | None, end: dt.date | None, *, end_event: str | None = None
+        self,
+        start: dt.date | PartialDate | None,
+        end: dt.date | PartialDate | None,
+        *,
+        end_event: str | None = None,
     ) -> str | None:
         """A period from its parts: ``1. januar 2016–31. desember 2017``, open ends in words."""
         last = f"til og med {end_event}" if end_event else (self.date(end) if end else None)
@@ -281,7 +294,9 @@ class Labels:
             return f"til {self.date(end)}"
         return None
 
-    def period_short(self, start: dt.date | None, end: dt.date | None) -> str | None:
+    def period_short(
+        self, start: dt.date | PartialDate | None, end: dt.date | PartialDate | None
+    ) -> str | None:
         """A period for a table cell: ``01.01.2020–31.12.2023``, ``fra 30.03.2009``."""
         if start and end:
             return f"{self.date_numeric(start)}–{self.date_numeric(end)}"

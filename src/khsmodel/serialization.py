@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import documents as _documents
-from ._base import Block, json_name
+from ._base import _PARTIAL_RE, Block, PartialDate, json_name
 from ._fastload import fast_structure
 from .errors import ErrorDetail, FieldValueError, InvalidDocumentError, KhsModelError
 from .identifiers import KommuneNumber, OrganisationNumber
@@ -97,6 +97,14 @@ def _is_tagged_union(tp: Any) -> bool:
 def _is_optional(tp: Any) -> bool:
     args = typing.get_args(tp)
     return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args
+
+
+def _is_day_union(tp: Any) -> bool:
+    """``dt.date | PartialDate`` (or with None): a date, or one known to the year or month."""
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and set(args) - {
+        type(None)
+    } == {dt.date, PartialDate}
 
 
 def _is_homogeneous_tuple(tp: Any) -> bool:
@@ -178,6 +186,32 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(dt.time, s_time)
     conv.register_unstructure_hook(dt.time, u_time)
+
+    def s_partial(v: object, _: Any) -> PartialDate:
+        if type(v) is not str or not _PARTIAL_RE.match(v):
+            raise _expect("a year or month as YYYY or YYYY-MM", v)
+        try:
+            return PartialDate.fromisoformat(v)
+        except (ValueError, KhsModelError):
+            raise _expect("a real year or month as YYYY or YYYY-MM", v) from None
+
+    def s_day(v: object, _: Any) -> dt.date | PartialDate:
+        # a date, or a date known only to the year or month ("2009", "2016-03")
+        if type(v) is str:
+            if _DATE_RE.match(v):
+                return s_date(v, dt.date)
+            if _PARTIAL_RE.match(v):
+                return s_partial(v, PartialDate)
+        raise _expect("a date as YYYY-MM-DD, or a year or month as YYYY or YYYY-MM", v)
+
+    def day_factory(tp: Any) -> Callable[[object, Any], Any]:
+        if type(None) not in typing.get_args(tp):
+            return s_day
+        return lambda v, _: None if v is None else s_day(v, tp)
+
+    conv.register_structure_hook(PartialDate, s_partial)
+    conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    conv.register_structure_hook_factory(_is_day_union, day_factory)
 
     for cls in (OrganisationNumber, KommuneNumber):
 
@@ -300,7 +334,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_unstructure_hook_factory(optional_tagged, optional_tagged_unstructure)
 
     def is_model(t: Any) -> bool:
-        return attrs.has(t) and t not in (OrganisationNumber, KommuneNumber)
+        return attrs.has(t) and t not in (OrganisationNumber, KommuneNumber, PartialDate)
 
     def renames(cls: Any) -> dict[str, Any]:
         return {

@@ -20,7 +20,7 @@ import re
 from enum import StrEnum
 from typing import ClassVar
 
-from ._base import Period, model
+from ._base import Period, Precision, model
 from .errors import FieldValueError
 from .identifiers import PLAUSIBLE_YEARS
 
@@ -52,12 +52,6 @@ class MonthPart(StrEnum):
     EARLY = "early"
     MID = "mid"
     LATE = "late"
-
-
-class Precision(StrEnum):
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
 
 
 def _month_bounds(year: int, month: int, part: MonthPart | None) -> tuple[dt.date, dt.date]:
@@ -261,8 +255,8 @@ def interpret_timeframe(
     >>> interpret_timeframe("Tidsplan i samarbeid med kommunene", year=2016) is None
     True
     """
-    if period is not None and period.start is not None and not re.search(r"\d{4}", text):
-        return _within(text, body, period, period.start, year)
+    if period is not None and period.first_day is not None and not re.search(r"\d{4}", text):
+        return _within(text, body, period, period.first_day, year)
     return _interpret(text, year, body)
 
 
@@ -270,7 +264,7 @@ def _within(
     text: str, body: str | None, period: Period, start: dt.date, year: int | None
 ) -> Interpretation | None:
     """The reading of a text without a year whose time falls inside ``period``."""
-    end = period.effective_end
+    end = period.last_day
     last_year = end.year if end is not None else start.year + 1
     first_try: Interpretation | None = None
     for y in range(start.year, max(last_year, start.year) + 1):

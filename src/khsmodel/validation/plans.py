@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from .._base import first_day, last_day
 from ..plans import (
     ActionPlan,
     Measure,
@@ -158,8 +159,9 @@ class _PlanState:
         self.ids: dict[str, tuple[int | None, int]] = {}
         self.resolved_timeframes = 0
         period = plan.period
-        self.p_start = period.start if period else None
-        self.p_end = period.effective_end if period else None
+        # a period from or to a year or month (PartialDate) counts all its days
+        self.p_start = period.first_day if period else None
+        self.p_end = period.last_day if period else None
         self.period_ok = period is not None and not (
             self.p_start is not None and self.p_end is not None and self.p_end < self.p_start
         )
@@ -173,13 +175,13 @@ def check_plan(ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
     if period is not None:
         p_at = at.f("period")
         common.period_parts(ctx, refs, period, p_at)
-        end = period.effective_end
-        if period.start is not None and end is not None and end < period.start:
+        start, end = period.start, period.effective_end
+        if start is not None and end is not None and last_day(end) < first_day(start):
             ctx.add(
                 "PLAN001",
                 common.period_end_at(period, p_at),
                 f"the plan period ends {end.isoformat()}, before it starts "
-                f"{period.start.isoformat()}; check whether the dates are swapped or a "
+                f"{start.isoformat()}; check whether the dates are swapped or a "
                 "year is wrong",
             )
     _adoption(ctx, plan, at, refs)
