@@ -272,7 +272,7 @@ def test_mutated_document_is_rejected_at_the_mutated_path(
         replace_at(mutated, loc.tokens, data.draw(st.sampled_from(["2016-02-30", "2021-13-01"])))
         expected = loc.path
     elif mutation == "wrong_format_version":
-        replace_at(mutated, loc.tokens, data.draw(st.sampled_from([2, 0, "1", None, True])))
+        replace_at(mutated, loc.tokens, data.draw(st.sampled_from([3, 0, "2", None, True])))
         expected = loc.path
     else:  # unknown_kind
         replace_at(mutated, loc.tokens, data.draw(st.sampled_from(["rapport", "Action_plan", ""])))
@@ -322,7 +322,7 @@ def test_walk_knows_required_fields_and_renamed_keys() -> None:
     assert locs["$.partnership.partnership_kind"].required  # JSON name of Partnership.kind
     assert locs["$.focus_areas[0].measures[0].timeframe.interpretation.kind"].value == "month"
     assert locs["$.focus_areas[0].measures[0].timeframe.interpretation"].cls is k.InMonth
-    assert locs["$.kind"].value == "action_plan" and locs["$.format_version"].value == 1
+    assert locs["$.kind"].value == "action_plan" and locs["$.format_version"].value == 2
 
 
 # ---------------------------------------------------------------------------
@@ -337,8 +337,9 @@ _PLAN = json.loads(
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [
-        ("format_version", 2, "unsupported format version: expected 1, got number 2"),
-        ("format_version", "1", 'unsupported format version: expected 1, got string "1"'),
+        ("format_version", 3, "unsupported format version: expected 1 to 2, got number 3 "
+         "(a file of a newer khsmodel: upgrade khsmodel to read it)"),
+        ("format_version", "2", 'unsupported format version: expected 1 to 2, got string "2"'),
         ("format", "khs", 'expected "khsmodel", got string "khs"'),
         ("kind", "rapport", 'got string "rapport"'),
     ],

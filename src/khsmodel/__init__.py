@@ -80,6 +80,7 @@ if TYPE_CHECKING:
         ProgrammeItem,
         ProgrammeItemKind,
     )
+    from .migration import migrate
     from .parties import Organisation, OrganisationKind, OtherName, Person, Role, RoleKind, Unit
     from .partnerships import (
         Body,
@@ -160,6 +161,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "MeasureStatus", "Phase", "PlanStatus", "ProgressEntry", "Responsibility",
         "ResponsibleParty",
     ),
+    "migration": ("migrate",),
     "schema": ("json_schema",),
     "serialization": ("dump", "dumps", "load", "loads"),
     "timeframes": (
@@ -208,5 +210,5 @@ __all__ = [
     "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Section", "SectionKind",
     "Severity", "StartingFrom", "StatutoryItem", "Timeframe", "Unit", "VoteCount", "__version__", "dump",
     "dumps", "export", "exporters", "interpret_timeframe", "json_schema", "load", "loads",
-    "priority_groups_on", "statutory_items_in_force", "validate",
+    "migrate", "priority_groups_on", "statutory_items_in_force", "validate",
 ]  # fmt: skip

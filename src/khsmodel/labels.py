@@ -26,7 +26,7 @@ English bundle would be another instance (``Labels(language="nn-NO", ...)``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -66,6 +66,9 @@ class Labels:
     period: str = "Periode"
     adopted_in: str = "Vedtatt i"
     adopted: str = "Vedtatt"
+    # joins the further adopting bodies: "…, og i SSU Nordland 14. mars 2023, sak 9/2023"
+    and_word: str = "og"
+    in_word: str = "i"
     case_word: str = "sak"
     introduction: str = "Innledning"
     purpose: str = "Formål"
@@ -314,6 +317,24 @@ class Labels:
         if case_number:
             text += f", {self.case_word} {case_number}"
         return text
+
+    def adoptions_line(
+        self, adoptions: Sequence[tuple[str | None, dt.date | None, str | None]]
+    ) -> str:
+        """Every adoption of a plan in one sentence, each as (body, date, case number):
+        ``Vedtatt i OSU Helgeland 3. mars 2023, sak 5/2023, og i SSU Nordland 14. mars
+        2023, sak 9/2023``; one adoption is :meth:`adoption_line`."""
+        parts = [self.adoption_line(*adoptions[0])] if adoptions else []
+        for body, day, case_number in adoptions[1:]:
+            text = f"{self.in_word} {body}" if body else ""
+            if day:
+                text += f" {self.date(day)}" if text else self.date(day)
+            if case_number:
+                text += f", {self.case_word} {case_number}"
+            parts.append(text)
+        if len(parts) < 2:
+            return "".join(parts)
+        return ", ".join(parts[:-1]) + f", {self.and_word} {parts[-1]}"
 
     def votes_text(self, in_favour: int, against: int, abstained: int) -> str:
         return self.votes.format(in_favour=in_favour, against=against, abstained=abstained)

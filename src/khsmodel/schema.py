@@ -11,7 +11,7 @@ path inside the document (``$.focus_areas[0].measures[0].number``) instead of
 >>> schema["$schema"]
 'https://json-schema.org/draft/2020-12/schema'
 >>> sorted(schema["$defs"]["ActionPlanDocument"]["properties"])[:3]
-['adoption', 'focus_areas', 'format']
+['adoptions', 'focus_areas', 'format']
 >>> schema["properties"]["kind"]["enum"]
 ['partnership', 'agreement', 'action_plan', 'case_document', 'meeting']
 >>> schema["allOf"][2]["then"]

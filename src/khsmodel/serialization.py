@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import documents as _documents
+from . import migration as _migration
 from ._base import _PARTIAL_RE, Block, PartialDate, json_name
 from ._fastload import fast_structure
 from .errors import ErrorDetail, FieldValueError, InvalidDocumentError, KhsModelError
@@ -548,6 +549,15 @@ def from_data(data: object) -> Document:
             [ErrorDetail("$", f'not a khsmodel document (no "format": "{_documents.FORMAT}" key)')]
         )
     errors: list[ErrorDetail] = []
+    version = data.get("format_version")
+    if (
+        type(version) is int
+        and version != _documents.FORMAT_VERSION
+        and version in _migration.SUPPORTED_VERSIONS
+        and data.get("format") == _documents.FORMAT
+    ):  # a file of an older version: migrated in memory, then loaded as any other
+        data = _migration.upgrade(data, version)
+        version = _documents.FORMAT_VERSION
     if data.get("format") != _documents.FORMAT:
         errors.append(
             ErrorDetail(
@@ -555,15 +565,8 @@ def from_data(data: object) -> Document:
                 f'expected "{_documents.FORMAT}", got ' + _describe(data["format"]),
             )
         )
-    version = data.get("format_version")
     if type(version) is not int or version != _documents.FORMAT_VERSION:
-        errors.append(
-            ErrorDetail(
-                "$.format_version",
-                f"unsupported format version: expected {_documents.FORMAT_VERSION}, got "
-                + (_describe(version) if "format_version" in data else "nothing (field missing)"),
-            )
-        )
+        errors.append(ErrorDetail("$.format_version", _migration.version_problem(data)))
     kind = data.get("kind")
     cls = _documents.DOCUMENT_TYPES.get(kind) if type(kind) is str else None
     if cls is None:
@@ -594,7 +597,7 @@ def dumps(doc: Document) -> str:
     >>> print(text)
     {
       "format": "khsmodel",
-      "format_version": 1,
+      "format_version": 2,
       "kind": "action_plan",
       "title": "Handlingsplan for Helsefelleskapet Lofoten, Vesterålen og Salten"
     }

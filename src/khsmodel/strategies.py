@@ -1895,10 +1895,14 @@ def focus_areas(
     return _focus_area(draw, ctx, number, _text(draw, hostile, 10), max_measures, None)
 
 
-def _adoption(draw: st.DrawFn, ctx: _Ctx, *, near_start: bool) -> Adoption:
-    """Adopted by a body of the partnership, at the start of the window (the plan period)
-    or any time in it, in a case of that year: "Vedtatt i OSU 8. februar 2016, sak 2/2016"."""
-    body = _pick(draw, ctx.bodies) if ctx.bodies else None
+def _adoption(
+    draw: st.DrawFn, ctx: _Ctx, *, near_start: bool, body: Body | None = None
+) -> Adoption:
+    """Adopted by a body of the partnership (``body``, else one drawn), at the start of the
+    window (the plan period) or any time in it, in a case of that year: "Vedtatt i OSU
+    8. februar 2016, sak 2/2016"."""
+    if body is None:
+        body = _pick(draw, ctx.bodies) if ctx.bodies else None
     hi = min(ctx.hi, ctx.lo + dt.timedelta(days=60)) if near_start else ctx.hi
     day = _date(draw, ctx.lo, hi)
     cn = _case_number(draw, day.year, _int(draw, 1, 60))
@@ -1944,10 +1948,13 @@ def _action_plan(
         ctx = ctx.within(period.first_day, period.last_day)
     plan_id = _maybe(draw, lambda: draw(ids("handlingsplan-")))
     previous = _maybe(draw, lambda: draw(ids("handlingsplan-forrige-")))
-    adoption = None
+    adoptions: tuple[Adoption, ...] = ()
     if ctx.bodies and _bool(draw):
         status = _maybe_pick(draw, (PlanStatus.ADOPTED, PlanStatus.SUPERSEDED))
-        adoption = _adoption(draw, ctx, near_start=period is not None)
+        # mostly one body; a joint plan is adopted by several, each once
+        adopters = _some(draw, ctx.bodies, 1 if not _one_in(draw, 3) else 3, 1)
+        adoptions = tuple(_adoption(draw, ctx, near_start=period is not None, body=b)
+                          for b in adopters)  # fmt: skip
     else:
         status = _maybe_pick(draw, (PlanStatus.DRAFT, PlanStatus.PROPOSED))
     title = _pick(draw, _PLAN_TITLES)
@@ -1961,7 +1968,7 @@ def _action_plan(
         owner=_maybe_pick(draw, ctx.body_ids),
         period=period,
         status=status,
-        adoption=adoption,
+        adoptions=adoptions,
         introduction=_blocks(draw, ctx, 1),
         purpose=_blocks(draw, ctx, 1),
         priority_groups=_priority_groups(draw, period.first_day if period else None),

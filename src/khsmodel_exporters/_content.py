@@ -573,26 +573,27 @@ class _Builder:
         per = self.period(plan.period)
         if per and not _told(per, _blocks_text(plan.introduction)):
             self.add(Subtitle(f"{L.period}: {per}"))
-        a = plan.adoption
         # an adoption with its decision and no line of its own is told by the decision
-        # below ("OSU besluttet 08.02.2016 …"): no generated "Vedtatt i …" line before it
-        if a is not None and (a.text or a.decision is None):
-            line = (
-                t(a.text)
-                if a.text
-                else L.adoption_line(
-                    self.body_label(a.body),
-                    a.date,
-                    t(a.case_number.text) if a.case_number else None,
-                )
-            )
-            self.para(line, "lead")
-        elif a is None and plan.status is not None:
+        # below ("OSU besluttet 08.02.2016 …"): no generated "Vedtatt i …" line before it.
+        # Adoptions without a line of their own make one sentence ("Vedtatt i OSU Helgeland
+        # 3. mars 2023, sak 5/2023, og i SSU Nordland 14. mars 2023, sak 9/2023").
+        generated = [
+            (self.body_label(a.body), a.date, t(a.case_number.text) if a.case_number else None)
+            for a in plan.adoptions
+            if not a.text and a.decision is None
+        ]
+        if generated:
+            self.para(L.adoptions_line(generated), "lead")
+        for a in plan.adoptions:
+            if a.text:
+                self.para(t(a.text), "lead")
+        if not plan.adoptions and plan.status is not None:
             self.para(L.plan_status[plan.status], "lead")
-        if a is not None and a.decision is not None:
-            # the adopting decision opens the plan, as adopted plans print it ("OSU besluttet
-            # 08.02.2016 følgende fokusområder …" and the list)
-            self.decision(a.decision, level, heading=False)
+        for a in plan.adoptions:
+            if a.decision is not None:
+                # the adopting decision opens the plan, as adopted plans print it ("OSU
+                # besluttet 08.02.2016 følgende fokusområder …" and the list)
+                self.decision(a.decision, level, heading=False)
         named_only = plan.ongoing_activities_text and not plan.ongoing_activities
         if named_only:  # "I tillegg kommer pågående aktiviteter …": a line before the areas
             self.para(plan.ongoing_activities_text)
@@ -1194,10 +1195,12 @@ def _build(doc: Document, labels: Labels, prefix: str) -> Content:
         b.action_plan(doc)
         title = t(doc.title)
         subject = _join([L.kinds[kind], b.period(doc.period)])
+        first = doc.adoptions[0] if doc.adoptions else None
         header_body = b.known_body_name(doc.owner) or (
-            b.known_body_name(doc.adoption.body) if doc.adoption else None
+            b.known_body_name(first.body) if first else None
         )
-        date = doc.adoption.date if doc.adoption and doc.adoption.date else None
+        # the document's date: its last adoption's (the day the joint plan was in force)
+        date = max((a.date for a in doc.adoptions if a.date), default=None)
     elif isinstance(doc, CaseDocument):
         included = b.case_document(doc)
         title = t(doc.title) if doc.title else f"{L.case_document} {t(doc.case_number.text)}"
