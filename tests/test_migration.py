@@ -20,7 +20,6 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
 
 import khsmodel as k
 from khsmodel import strategies as ks
