@@ -133,6 +133,10 @@ def _day(d: dt.date | PartialDate | None) -> dt.date | None:
     return None if isinstance(d, PartialDate) else d
 
 
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
 def _first(d: dt.date | PartialDate) -> dt.date:
     return d.first if isinstance(d, PartialDate) else d
 
@@ -227,8 +231,9 @@ class _Builder:
             "Organization", url, body=self.body_url, name=_text(b.name) or b.id,
             shortName=_text(b.abbreviation), organizationType=_GREMIUM,
             classification=NB.body_kinds[b.kind.value], subOrganizationOf=parent,
-            startDate=b.established.isoformat() if b.established else None,
-            endDate=b.dissolved.isoformat() if b.dissolved else None,
+            # OParl's dates are days: a year or month alone ("2009") is left out
+            startDate=_iso(_day(b.established)),
+            endDate=_iso(_day(b.dissolved)),
         )  # fmt: skip
         return url
 
