@@ -270,3 +270,15 @@ def test_cli_help_has_an_example() -> None:
     result = _cli("-h", cwd=ROOT)
     assert result.returncode == 0
     assert "khsmodel migrate --check *.json" in result.stdout
+
+
+def test_v1_files_take_the_fast_loader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Migration runs on the raw data first, so a valid v1 file never needs the detailed
+    converter (the slow path that collects errors)."""
+    from khsmodel import serialization
+
+    fast = serialization._converter
+    monkeypatch.setattr(serialization, "_converter",
+                        lambda detailed=True: pytest.fail("detailed") if detailed else fast(False))  # fmt: skip
+    for path in V1:
+        assert k.loads(path.read_bytes()) is not None
