@@ -63,6 +63,7 @@ from khsmodel import (
     ResponsibleParty,
     Role,
     RoleKind,
+    Season,
     Section,
     SectionKind,
     Timeframe,
@@ -317,9 +318,9 @@ def _history() -> tuple[HistoryEntry, ...]:
             "kompetanseoverføring.",
             start=PartialDate(year=2013), end=PartialDate(year=2014), when="2013 og 2014",
         ),
-        # "Høsten 2014" (autumn): a season, not a month, so only the year is kept as a
-        # date (the words stay in ``when``); no end is given.
-        HistoryEntry(text=_EVALUATION, start=PartialDate(year=2014), when="Høsten 2014"),
+        # "Høsten 2014": the autumn of 2014 (August to December), no day; no end is given.
+        HistoryEntry(text=_EVALUATION, start=PartialDate(year=2014, season=Season.AUTUMN),
+                     when="Høsten 2014"),
     )  # fmt: skip
 
 

@@ -42,7 +42,16 @@ def test_partial_date_bounds_and_forms() -> None:
     assert (year.isoformat(), month.isoformat()) == ("2009", "2024-02")
     assert (year.precision, month.precision) == (k.Precision.YEAR, k.Precision.MONTH)
     assert k.PartialDate.fromisoformat("2016-03") == k.PartialDate(year=2016, month=3)
-    for bad in ("16", "2016-3", "2016-03-01", "2016-13"):
+    spring, summer, autumn = (k.PartialDate(year=2022, season=s) for s in k.Season)
+    assert [(s.first, s.last) for s in (spring, summer, autumn)] == [
+        (dt.date(2022, 1, 1), dt.date(2022, 6, 30)),
+        (dt.date(2022, 6, 1), dt.date(2022, 8, 31)),
+        (dt.date(2022, 8, 1), dt.date(2022, 12, 31)),
+    ]
+    assert [s.isoformat() for s in (spring, summer, autumn)] == ["2022-21", "2022-22", "2022-23"]
+    assert k.PartialDate.fromisoformat("2022-23") == autumn
+    assert spring.precision is k.Precision.SEASON
+    for bad in ("16", "2016-3", "2016-03-01", "2016-13", "2016-24", "2016-20"):
         with pytest.raises(ValueError):
             k.PartialDate.fromisoformat(bad)
 
@@ -53,6 +62,9 @@ def test_partial_date_refuses_impossible_fields() -> None:
     assert info.value.field == "month"
     with pytest.raises(k.FieldTypeError):
         k.PartialDate(year="2016")  # type: ignore[arg-type]
+    with pytest.raises(k.FieldValueError) as info:
+        k.PartialDate(year=2016, month=3, season=k.Season.SPRING)
+    assert info.value.field == "season"
 
 
 @given(ks.partial_dates())
@@ -66,12 +78,16 @@ def test_partial_date_round_trips_as_its_iso_form(p: k.PartialDate) -> None:
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("2009-13", "expected a real year or month as YYYY or YYYY-MM, got string \"2009-13\""),
-        ("0000", "expected a real year or month as YYYY or YYYY-MM, got string \"0000\""),
-        ("2009-1", "expected a date as YYYY-MM-DD, or a year or month as YYYY or YYYY-MM, "
-                   "got string \"2009-1\""),
-        (2009, "expected a date as YYYY-MM-DD, or a year or month as YYYY or YYYY-MM, "
-               "got number 2009"),
+        ("2009-13", "expected a real year, month or season as YYYY, YYYY-MM or YYYY-21..23, "
+                    "got string \"2009-13\""),
+        ("2009-24", "expected a real year, month or season as YYYY, YYYY-MM or YYYY-21..23, "
+                    "got string \"2009-24\""),
+        ("0000", "expected a real year, month or season as YYYY, YYYY-MM or YYYY-21..23, "
+                 "got string \"0000\""),
+        ("2009-1", "expected a date as YYYY-MM-DD, or a year, month or season as YYYY, "
+                   "YYYY-MM or YYYY-21..23, got string \"2009-1\""),
+        (2009, "expected a date as YYYY-MM-DD, or a year, month or season as YYYY, "
+               "YYYY-MM or YYYY-21..23, got number 2009"),
         ("2009-02-30", "expected a real calendar date as YYYY-MM-DD, got string \"2009-02-30\""),
     ],
 )
@@ -168,6 +184,9 @@ def test_labels_print_partial_dates_as_given() -> None:
     assert NB.date_numeric(k.PartialDate(year=2016, month=3)) == "03.2016"
     assert NB.period_text(k.PartialDate(year=2009), k.PartialDate(year=2017)) == "2009–2017"
     assert NB.period_text(k.PartialDate(year=2020, month=3), None) == "fra mars 2020"
+    spring = k.PartialDate(year=2022, season=k.Season.SPRING)
+    assert NB.date(spring) == NB.date_numeric(spring) == "våren 2022"
+    assert NB.period_text(spring, None) == "fra våren 2022"
 
 
 def _docx_text(doc: k.Document) -> str:
@@ -190,12 +209,14 @@ def test_partial_dates_print_as_given_in_word() -> None:
         id="x", name="Helsefellesskap X", kind=k.PartnershipKind.HEALTH_PARTNERSHIP,
         established=k.PartialDate(year=2009),
         parties=(k.Organisation(id="a", kind=k.OrganisationKind.MUNICIPALITY, name="Hábmer"),),
-        memberships=(k.Membership(party="a", valid_from=k.PartialDate(year=2016, month=3)),),
+        memberships=(k.Membership(party="a", valid_from=k.PartialDate(year=2016, month=3)),
+                     k.Membership(party="a", valid_from=k.PartialDate(year=2022, season=k.Season.SPRING),
+                                  role=k.MembershipRole.OWNER)),
         history=(k.HistoryEntry(text="Samarbeidet startet.", start=k.PartialDate(year=2009)),),
     )
     text = _docx_text(p)
     assert "2009: Samarbeidet startet." in text
-    assert "03.2016" in text
+    assert "03.2016" in text and "våren 2022" in text
     assert "januar" not in text and "01.01." not in text
 
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         Period,
         Resource,
         ResourceKind,
+        Season,
     )
     from .agreements import (
         Agreement,
@@ -128,7 +129,7 @@ if TYPE_CHECKING:
 _SOURCES: dict[str, tuple[str, ...]] = {
     "_base": (
         "Emphasis", "EmphasisKind", "EventRef", "ItemList", "Link", "Paragraph", "PartialDate", "Period",
-        "Resource", "ResourceKind",
+        "Resource", "ResourceKind", "Season",
     ),
     "agreements": (
         "Agreement", "AgreementLevel", "AgreementSection", "AgreementTopic", "PriorityGroup",
@@ -207,7 +208,7 @@ __all__ = [
     "Participant", "ParticipantRole", "Partnership", "PartnershipKind", "Period", "Person", "Phase", "PlanStatus",
     "Precision", "PriorityGroup", "PriorityGroupKey", "ProcessEvent", "ProgrammeItem",
     "ProgrammeItemKind", "ProgressEntry", "Proposal", "ProposalKind", "Report", "Resource", "ResourceKind",
-    "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Section", "SectionKind",
+    "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Season", "Section", "SectionKind",
     "Severity", "StartingFrom", "StatutoryItem", "Timeframe", "Unit", "VoteCount", "__version__", "dump",
     "dumps", "export", "exporters", "interpret_timeframe", "json_schema", "load", "loads",
     "migrate", "priority_groups_on", "statutory_items_in_force", "validate",

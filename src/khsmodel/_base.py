@@ -24,6 +24,7 @@ __all__ = [
     "Precision",
     "Resource",
     "ResourceKind",
+    "Season",
     "model",
 ]
 
@@ -189,34 +190,69 @@ class Precision(StrEnum):
 
     DAY = "day"
     MONTH = "month"
+    SEASON = "season"
     YEAR = "year"
 
+
+class Season(StrEnum):
+    """A season of a year as plans write it: "våren 2022", "sommeren 2022", "høsten 2014"."""
+
+    SPRING = "spring"  # våren / våren
+    SUMMER = "summer"  # sommeren / sommaren
+    AUTUMN = "autumn"  # høsten / hausten
+
+
+#: The months a season spans, as Norwegian plans mean them: "våren" is the first
+#: half-year (the spring term), "høsten" August to December (the autumn term),
+#: "sommeren" June to August; the same spans the timeframe reading gives "Våren 2022".
+SEASON_MONTHS: dict[Season, tuple[int, int]] = {
+    Season.SPRING: (1, 6),
+    Season.SUMMER: (6, 8),
+    Season.AUTUMN: (8, 12),
+}
+
+#: In JSON a season is the ISO 8601-2 (EDTF) code in the month's place: "2022-21" is spring.
+_SEASON_CODES: dict[Season, int] = {Season.SPRING: 21, Season.SUMMER: 22, Season.AUTUMN: 23}
+_CODE_SEASONS = {code: season for season, code in _SEASON_CODES.items()}
 
 _PARTIAL_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
+def _month_end(year: int, month: int) -> dt.date:
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
 @model
 class PartialDate:
-    """A date known only to the year or to the month: "i 2009", "fra mars 2016".
+    """A date known only to the year, the month or the season: "i 2009", "fra mars 2016",
+    "våren 2022".
 
     Where the source gives no day, a field that takes a date takes a
     ``PartialDate`` too (period ends, memberships, when a partnership or body
     was established, history entries), so that nothing is invented: "i 2009"
-    is ``PartialDate(2009)``, not 1 January 2009. Checks treat it as the
-    whole year or month (``first``–``last``); documents print it as given
-    ("2009", "mars 2016"). In JSON it is the ISO 8601 reduced form,
-    ``"2009"`` or ``"2016-03"``, where a full date is ``"2016-03-08"``.
+    is ``PartialDate(year=2009)``, not 1 January 2009. Checks treat it as the
+    whole year, month or season (``first``–``last``; a season spans the months
+    of :data:`SEASON_MONTHS`); documents print it as given ("2009", "mars
+    2016", "våren 2022"). In JSON it is the ISO 8601 reduced form, ``"2009"``
+    or ``"2016-03"``, and a season its ISO 8601-2 code, ``"2022-21"`` (21
+    spring, 22 summer, 23 autumn), where a full date is ``"2016-03-08"``.
 
-    >>> from khsmodel import PartialDate
+    >>> from khsmodel import PartialDate, Season
     >>> d = PartialDate(year=2016, month=3)
     >>> d.first, d.last, d.isoformat(), d.precision.value
     (datetime.date(2016, 3, 1), datetime.date(2016, 3, 31), '2016-03', 'month')
     >>> PartialDate.fromisoformat("2009")
-    PartialDate(year=2009, month=None)
+    PartialDate(year=2009, month=None, season=None)
+    >>> spring = PartialDate(year=2022, season=Season.SPRING)
+    >>> spring.first, spring.last, spring.isoformat()
+    (datetime.date(2022, 1, 1), datetime.date(2022, 6, 30), '2022-21')
     """
 
     year: int
     month: int | None = None
+    season: Season | None = None
 
     def __attrs_post_init__(self) -> None:
         from .errors import FieldValueError
@@ -225,34 +261,48 @@ class PartialDate:
             raise FieldValueError("year", f"year must be 1..9999, got {self.year}")
         if self.month is not None and not 1 <= self.month <= 12:
             raise FieldValueError("month", f"month must be 1..12, got {self.month}")
+        if self.month is not None and self.season is not None:
+            raise FieldValueError("season", "give a month or a season, not both")
 
     @property
     def precision(self) -> Precision:
-        """:attr:`Precision.YEAR` or :attr:`Precision.MONTH`."""
-        return Precision.YEAR if self.month is None else Precision.MONTH
+        """:attr:`Precision.YEAR`, :attr:`Precision.SEASON` or :attr:`Precision.MONTH`."""
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR if self.season is None else Precision.SEASON
+
+    def _months(self) -> tuple[int, int]:
+        if self.month is not None:
+            return self.month, self.month
+        return (1, 12) if self.season is None else SEASON_MONTHS[self.season]
 
     @property
     def first(self) -> dt.date:
-        """The first day of the year or month."""
-        return dt.date(self.year, self.month or 1, 1)
+        """The first day of the year, season or month."""
+        return dt.date(self.year, self._months()[0], 1)
 
     @property
     def last(self) -> dt.date:
-        """The last day of the year or month."""
-        if self.month is None or self.month == 12:
-            return dt.date(self.year, 12, 31)
-        return dt.date(self.year, self.month + 1, 1) - dt.timedelta(days=1)
+        """The last day of the year, season or month."""
+        return _month_end(self.year, self._months()[1])
 
     def isoformat(self) -> str:
-        """``"2009"`` or ``"2016-03"``: the form written in JSON."""
-        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
+        """``"2009"``, ``"2016-03"`` or ``"2022-21"`` (a season): the form written in JSON."""
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        if self.season is not None:
+            return f"{self.year:04d}-{_SEASON_CODES[self.season]}"
+        return f"{self.year:04d}"
 
     @classmethod
     def fromisoformat(cls, text: str) -> PartialDate:
-        """A partial date from ``"YYYY"`` or ``"YYYY-MM"``; ``ValueError`` on anything else."""
+        """A partial date from ``"YYYY"``, ``"YYYY-MM"`` or a season ``"YYYY-21"`` … ``"YYYY-23"``;
+        ``ValueError`` on anything else."""
         m = _PARTIAL_RE.match(text)
         if m is None:
-            raise ValueError(f"expected YYYY or YYYY-MM, got {text!r}")
+            raise ValueError(f"expected YYYY, YYYY-MM or a season YYYY-21..23, got {text!r}")
+        if m[2] and int(m[2]) in _CODE_SEASONS:
+            return cls(year=int(m[1]), season=_CODE_SEASONS[int(m[2])])
         return cls(year=int(m[1]), month=int(m[2]) if m[2] else None)
 
 

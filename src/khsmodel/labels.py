@@ -64,6 +64,10 @@ class Labels:
 
     # Action plans
     period: str = "Periode"
+    # a date known only to its season: "våren 2022" (keyed by khsmodel.Season values)
+    seasons: Mapping[str, str] = field(default_factory=lambda: _ro({
+        "spring": "våren", "summer": "sommeren", "autumn": "høsten",
+    }))  # fmt: skip
     adopted_in: str = "Vedtatt i"
     adopted: str = "Vedtatt"
     # joins the further adopting bodies: "…, og i SSU Nordland 14. mars 2023, sak 9/2023"
@@ -247,16 +251,20 @@ class Labels:
         """A date as running text writes it: ``8. februar 2016``; a date known only to
         the month or year as given: ``mars 2016``, ``2009``."""
         if isinstance(day, PartialDate):
-            if day.month is None:
-                return str(day.year)
-            return f"{self.months[day.month - 1]} {day.year}"
+            if day.month is not None:
+                return f"{self.months[day.month - 1]} {day.year}"
+            if day.season is not None:
+                return f"{self.seasons[day.season.value]} {day.year}"
+            return str(day.year)
         return f"{day.day}. {self.months[day.month - 1]} {day.year}"
 
     def date_numeric(self, day: dt.date | PartialDate) -> str:
         """A date as case systems print it in fields: ``02.08.2021`` (``03.2016``, ``2009``
         for a date known only to the month or year)."""
         if isinstance(day, PartialDate):
-            return str(day.year) if day.month is None else f"{day.month:02d}.{day.year:04d}"
+            if day.month is None:  # a season has no numeric form: its words
+                return self.date(day)
+            return f"{day.month:02d}.{day.year:04d}"
         return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
     def clock(self, t: dt.time) -> str:

@@ -62,10 +62,10 @@ _DAY: dict[str, Any] = {
     "type": "string",
     "anyOf": [
         _SPECIAL[dt.date],
-        {"pattern": r"^(?!0000)\d{4}(-(0[1-9]|1[0-2]))?$"},
+        {"pattern": r"^(?!0000)\d{4}(-(0[1-9]|1[0-2]|2[1-3]))?$"},
     ],
-    "description": "A date (YYYY-MM-DD), or a date known only to the month (YYYY-MM) "
-    "or the year (YYYY).",
+    "description": "A date (YYYY-MM-DD), or a date known only to the month (YYYY-MM), "
+    "the season (YYYY-21 spring, -22 summer, -23 autumn, as ISO 8601-2) or the year (YYYY).",
 }
 
 

@@ -190,11 +190,11 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 
     def s_partial(v: object, _: Any) -> PartialDate:
         if type(v) is not str or not _PARTIAL_RE.match(v):
-            raise _expect("a year or month as YYYY or YYYY-MM", v)
+            raise _expect("a year, month or season as YYYY, YYYY-MM or YYYY-21..23", v)
         try:
             return PartialDate.fromisoformat(v)
         except (ValueError, KhsModelError):
-            raise _expect("a real year or month as YYYY or YYYY-MM", v) from None
+            raise _expect("a real year, month or season as YYYY, YYYY-MM or YYYY-21..23", v) from None
 
     def s_day(v: object, _: Any) -> dt.date | PartialDate:
         # a date, or a date known only to the year or month ("2009", "2016-03")
@@ -203,7 +203,8 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
                 return s_date(v, dt.date)
             if _PARTIAL_RE.match(v):
                 return s_partial(v, PartialDate)
-        raise _expect("a date as YYYY-MM-DD, or a year or month as YYYY or YYYY-MM", v)
+        raise _expect("a date as YYYY-MM-DD, or a year, month or season as YYYY, YYYY-MM or "
+                      "YYYY-21..23", v)
 
     def day_factory(tp: Any) -> Callable[[object, Any], Any]:
         if type(None) not in typing.get_args(tp):

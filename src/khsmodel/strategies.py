@@ -46,6 +46,7 @@ except ImportError as _exc:  # an optional dependency: say which extra brings it
     ) from _exc
 
 from ._base import (
+    SEASON_MONTHS,
     Emphasis,
     EmphasisKind,
     EventRef,
@@ -594,21 +595,33 @@ def _maybe_date(draw: st.DrawFn, lo: dt.date, hi: dt.date) -> dt.date | None:
     return lo + dt.timedelta(days=k - 1) if k else None
 
 
+def _covering(draw: st.DrawFn, day: dt.date) -> PartialDate:
+    """The year, the month or a season of ``day`` (one that covers it)."""
+    seasons = [s for s, (a, b) in SEASON_MONTHS.items() if a <= day.month <= b]
+    k = _int(draw, 0, 1 + len(seasons))
+    if k == 0:
+        return PartialDate(year=day.year)
+    if k == 1:
+        return PartialDate(year=day.year, month=day.month)
+    return PartialDate(year=day.year, season=seasons[k - 2])
+
+
 def _coarse(draw: st.DrawFn, day: dt.date | None) -> dt.date | PartialDate | None:
-    """Now and then the year or month of ``day`` only, as sources write "i 2009", "fra mars
-    2016" (a PartialDate covers ``day``: bounds drawn around dates stay in order)."""
+    """Now and then the year, month or season of ``day`` only, as sources write "i 2009",
+    "fra mars 2016", "våren 2022" (it covers ``day``: bounds drawn around dates stay in
+    order)."""
     if day is None or not _one_in(draw, 5):
         return day
-    return PartialDate(year=day.year, month=day.month if _bool(draw) else None)
+    return _covering(draw, day)
 
 
 @st.composite
 def partial_dates(
     draw: st.DrawFn, *, min_date: dt.date = MIN_DATE, max_date: dt.date = MAX_DATE
 ) -> PartialDate:
-    """A date known only to the year or month ("2009", "mars 2016") within the bounds."""
-    day = _date(draw, min_date, max_date)
-    return PartialDate(year=day.year, month=day.month if _bool(draw) else None)
+    """A date known only to the year, month or season ("2009", "mars 2016", "våren 2022")
+    that covers a day within the bounds."""
+    return _covering(draw, _date(draw, min_date, max_date))
 
 
 def _some(draw: st.DrawFn, items: Sequence[_T], max_n: int, min_n: int = 0) -> tuple[_T, ...]:
