@@ -27,9 +27,11 @@ if TYPE_CHECKING:
         ItemList,
         Link,
         Paragraph,
+        PartialDate,
         Period,
         Resource,
         ResourceKind,
+        Season,
     )
     from .agreements import (
         Agreement,
@@ -79,6 +81,7 @@ if TYPE_CHECKING:
         ProgrammeItem,
         ProgrammeItemKind,
     )
+    from .migration import migrate
     from .parties import Organisation, OrganisationKind, OtherName, Person, Role, RoleKind, Unit
     from .partnerships import (
         Body,
@@ -129,8 +132,8 @@ if TYPE_CHECKING:
 #: Where each public name lives (module relative to this package).
 _SOURCES: dict[str, tuple[str, ...]] = {
     "_base": (
-        "Emphasis", "EmphasisKind", "EventRef", "ItemList", "Link", "Paragraph", "Period",
-        "Resource", "ResourceKind",
+        "Emphasis", "EmphasisKind", "EventRef", "ItemList", "Link", "Paragraph", "PartialDate", "Period",
+        "Resource", "ResourceKind", "Season",
     ),
     "agreements": (
         "Agreement", "AgreementLevel", "AgreementSection", "AgreementTopic", "PriorityGroup",
@@ -163,6 +166,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "MeasureStatus", "Phase", "PlanStatus", "ProgressEntry", "Responsibility",
         "ResponsibleParty",
     ),
+    "migration": ("migrate",),
     "schema": ("json_schema",),
     "serialization": ("dump", "dumps", "load", "loads"),
     "timeframes": (
@@ -206,13 +210,13 @@ __all__ = [
     "KhsModelError", "KommuneNumber", "Link", "Measure", "MeasureRef", "MeasureStatus", "Meeting",
     "Membership", "MembershipRole", "Minutes", "MonthPart", "NextMeeting", "OnDate", "Ongoing",
     "Organisation",
-    "OrganisationKind", "OrganisationNumber", "OtherName", "Paragraph", "Participant",
+    "OrganisationKind", "OrganisationNumber", "OtherName", "Paragraph", "PartialDate", "Participant",
     "ParticipantRole", "Partnership", "PartnershipKind", "Period", "Person", "Phase", "PlanStatus",
     "Precision", "PriorityGroup", "PriorityGroupKey", "ProcessEvent", "ProgrammeItem",
     "ProgrammeItemKind", "ProgressEntry", "Proposal", "ProposalKind", "Recurring", "Report", "Resource",
     "ResourceKind",
-    "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Section", "SectionKind",
+    "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Season", "Section", "SectionKind",
     "Severity", "StartingFrom", "StatutoryItem", "Timeframe", "Unit", "VoteCount", "__version__", "dump",
     "dumps", "export", "exporters", "interpret_timeframe", "is_text_only", "json_schema", "load", "loads",
-    "priority_groups_on", "statutory_items_in_force", "validate",
+    "migrate", "priority_groups_on", "statutory_items_in_force", "validate",
 ]  # fmt: skip

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from .._version import __version__
-from . import _common, export, import_csv, rules, validate
+from . import _common, export, import_csv, migrate, rules, validate
 
 __all__ = ["build_parser", "main"]
 
@@ -25,6 +25,7 @@ examples:
   khsmodel export plan.json -f pdf -o plan.pdf
   khsmodel formats
   khsmodel rules
+  khsmodel migrate *.json
 
 Each command's -h shows its options and examples.
 exit status: 0 success; 1 an invalid document or a failed export; 2 usage
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_parser(sub)
     export.add_parsers(sub)
     import_csv.add_parser(sub)
+    migrate.add_parser(sub)
     return parser
 
 
