@@ -280,7 +280,9 @@ def check_dates(text: str, doc: object, labels: Labels = NB) -> list[Problem]:
     words = _norm(" ".join(v for _, _, v in _walk(doc) if isinstance(v, str)))
     for day in sorted(imprecise_dates(doc, labels)):
         for printed in (labels.date(day), labels.date_numeric(day)):
-            if printed in flat and printed not in words:
+            # a whole date, not the end of another ("1. januar 2010" in "11. januar 2010")
+            whole = re.compile(rf"(?<!\d){re.escape(printed)}(?!\d)")
+            if whole.search(flat) and not whole.search(words):
                 problems.append(
                     Problem(
                         "invented precision", "text", f"{printed!r} for a date given less precisely"

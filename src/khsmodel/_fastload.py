@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from ._base import has_own_post_init, json_name
+from ._base import PartialDate, has_own_post_init, json_name
 from .identifiers import KommuneNumber, OrganisationNumber
 
 __all__ = ["fast_structure", "fast_structure_checked"]
@@ -48,7 +48,7 @@ class _Reject(Exception):
 _MISSING = object()
 
 #: Model classes written in JSON as a plain string: structured by the converter's hook.
-_VIA_HOOK = (OrganisationNumber, KommuneNumber)
+_VIA_HOOK = (OrganisationNumber, KommuneNumber, PartialDate)
 
 
 def _is_optional(tp: Any) -> bool:

@@ -264,7 +264,7 @@ class Agreement:
         # an undated agreement is judged by the latest version of the list, never by the
         # clock: the same agreement gives the same answer every day (as validate does)
         latest = max(i.in_force for i in STATUTORY_ITEMS if i.verified)
-        day = on or self.date or (self.validity.start if self.validity else None) or latest
+        day = on or self.date or (self.validity.first_day if self.validity else None) or latest
         covered = set(self.statutory_items)
         for s in self.sections:
             covered.update(s.statutory_items)

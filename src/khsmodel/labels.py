@@ -26,10 +26,11 @@ English bundle would be another instance (``Labels(language="nn-NO", ...)``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from ._base import PartialDate
 from .timeframes import MONTHS_NB
 
 __all__ = ["NB", "Labels", "for_language"]
@@ -63,8 +64,15 @@ class Labels:
 
     # Action plans
     period: str = "Periode"
+    # a date known only to its season: "våren 2022" (keyed by khsmodel.Season values)
+    seasons: Mapping[str, str] = field(default_factory=lambda: _ro({
+        "spring": "våren", "summer": "sommeren", "autumn": "høsten",
+    }))  # fmt: skip
     adopted_in: str = "Vedtatt i"
     adopted: str = "Vedtatt"
+    # joins the further adopting bodies: "…, og i SSU Nordland 14. mars 2023, sak 9/2023"
+    and_word: str = "og"
+    in_word: str = "i"
     case_word: str = "sak"
     introduction: str = "Innledning"
     purpose: str = "Formål"
@@ -247,12 +255,24 @@ class Labels:
     }))  # fmt: skip
 
     # ------------------------------------------------------------------ formats
-    def date(self, day: dt.date) -> str:
-        """A date as running text writes it: ``8. februar 2016``."""
+    def date(self, day: dt.date | PartialDate) -> str:
+        """A date as running text writes it: ``8. februar 2016``; a date known only to
+        the month or year as given: ``mars 2016``, ``2009``."""
+        if isinstance(day, PartialDate):
+            if day.month is not None:
+                return f"{self.months[day.month - 1]} {day.year}"
+            if day.season is not None:
+                return f"{self.seasons[day.season.value]} {day.year}"
+            return str(day.year)
         return f"{day.day}. {self.months[day.month - 1]} {day.year}"
 
-    def date_numeric(self, day: dt.date) -> str:
-        """A date as case systems print it in fields: ``02.08.2021``."""
+    def date_numeric(self, day: dt.date | PartialDate) -> str:
+        """A date as case systems print it in fields: ``02.08.2021`` (``03.2016``, ``2009``
+        for a date known only to the month or year)."""
+        if isinstance(day, PartialDate):
+            if day.month is None:  # a season has no numeric form: its words
+                return self.date(day)
+            return f"{day.month:02d}.{day.year:04d}"
         return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
     def clock(self, t: dt.time) -> str:
@@ -274,7 +294,11 @@ class Labels:
         return f"{self.page} {page} {self.page_of_word} {pages}"
 
     def period_text(
-        self, start: dt.date | None, end: dt.date | None, *, end_event: str | None = None
+        self,
+        start: dt.date | PartialDate | None,
+        end: dt.date | PartialDate | None,
+        *,
+        end_event: str | None = None,
     ) -> str | None:
         """A period from its parts: ``1. januar 2016–31. desember 2017``, open ends in words."""
         last = f"til og med {end_event}" if end_event else (self.date(end) if end else None)
@@ -289,7 +313,9 @@ class Labels:
             return f"til {self.date(end)}"
         return None
 
-    def period_short(self, start: dt.date | None, end: dt.date | None) -> str | None:
+    def period_short(
+        self, start: dt.date | PartialDate | None, end: dt.date | PartialDate | None
+    ) -> str | None:
         """A period for a table cell: ``01.01.2020–31.12.2023``, ``fra 30.03.2009``."""
         if start and end:
             return f"{self.date_numeric(start)}–{self.date_numeric(end)}"
@@ -307,6 +333,24 @@ class Labels:
         if case_number:
             text += f", {self.case_word} {case_number}"
         return text
+
+    def adoptions_line(
+        self, adoptions: Sequence[tuple[str | None, dt.date | None, str | None]]
+    ) -> str:
+        """Every adoption of a plan in one sentence, each as (body, date, case number):
+        ``Vedtatt i OSU Helgeland 3. mars 2023, sak 5/2023, og i SSU Nordland 14. mars
+        2023, sak 9/2023``; one adoption is :meth:`adoption_line`."""
+        parts = [self.adoption_line(*adoptions[0])] if adoptions else []
+        for body, day, case_number in adoptions[1:]:
+            text = f"{self.in_word} {body}" if body else ""
+            if day:
+                text += f" {self.date(day)}" if text else self.date(day)
+            if case_number:
+                text += f", {self.case_word} {case_number}"
+            parts.append(text)
+        if len(parts) < 2:
+            return "".join(parts)
+        return ", ".join(parts[:-1]) + f", {self.and_word} {parts[-1]}"
 
     def votes_text(self, in_favour: int, against: int, abstained: int) -> str:
         return self.votes.format(in_favour=in_favour, against=against, abstained=abstained)

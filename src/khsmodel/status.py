@@ -375,7 +375,7 @@ def report(
         if due_within.seconds or due_within.microseconds:
             raise KhsModelError(f"due_within must be whole days, got {due_within}")
         due_within = due_within.days
-    start = plan.period.start if plan.period else None
+    start = plan.period.first_day if plan.period else None
     if start is not None and as_of < start:
         raise KhsModelError(
             f"as_of {as_of.isoformat()} lies before the plan period, which starts "
