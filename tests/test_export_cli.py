@@ -221,7 +221,7 @@ def test_options_new_folders_and_what_is_printed(
     assert main(["export", str(inputs["plan"]), "-f", "pdf", "-o", str(tmp_path / "p.pdf"),
                  "-O", "farge=rød"]) == 2  # fmt: skip
     err = capsys.readouterr().err
-    assert "-O farge: the pdf format has no such option (it takes: -O timeline=true|false)" in err
+    assert "-O farge: the pdf format has no such option (it takes: -O language=TAG, -O timeline=true|false)" in err
     assert not (tmp_path / "p.pdf").exists()
 
 

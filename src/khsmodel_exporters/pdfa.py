@@ -192,6 +192,9 @@ class PdfaExporter:
         "soffice": CliOption("text", "/path/to/soffice", "the LibreOffice program to run"),
         "font": CliOption("text", "FAMILY", "font family of the Word document (default Arial)"),
         "timeline": CliOption("bool", help="end an action plan with its timeline (default true)"),
+        "language": CliOption(
+            "text", "TAG", "print the document's words in this language (nb, nn, en, se, …)"
+        ),
     }
 
     def missing_program(self) -> str | None:

@@ -17,7 +17,10 @@ Options of ``export(doc, **options)``:
     End an action plan with its timeline: a table with a column per month (per
     quarter or year for long plans), the months each dated measure covers filled,
     the measures without a fixed date listed under it (as the PDF's chart).
-``labels`` (khsmodel.labels.Labels, default ``NB``)
+``language`` (str, default the document's ``language``)
+    The language of the words the document prints and declares (``w:lang``,
+    ``/Lang``): ``nb``, ``nn``, ``en``, ``se``, ``smj``, ``sma`` (see docs/languages.md).
+``labels`` (khsmodel.labels.Labels, default the bundle of ``language``; wins over it)
     The words the document prints: headings, field labels, "Side X av Y". An
     organisation whose case documents say "Vår ref" and "Dato dok" passes
     ``dataclasses.replace(NB, archive_reference="Vår ref", document_date="Dato dok")``.
@@ -37,7 +40,7 @@ from .._options import import_renderer, labels_option, reject_unknown_options, t
 
 __all__ = ["DocxExporter"]
 
-_OPTIONS = {"font", "created", "labels", "timeline"}
+_OPTIONS = {"font", "created", "labels", "language", "timeline"}
 
 
 class DocxExporter:
@@ -51,6 +54,9 @@ class DocxExporter:
     install_hint = 'pip install "khsmodel[docx]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         "font": CliOption("text", "FAMILY", "font family of all text (default Arial)"),
+        "language": CliOption(
+            "text", "TAG", "print the document's words in this language (nb, nn, en, se, …)"
+        ),
         "timeline": CliOption("bool", help="end an action plan with its timeline (default true)"),
     }
 
@@ -63,7 +69,7 @@ class DocxExporter:
         if created is not None and not isinstance(created, dt.datetime):
             raise KhsModelError(f"created must be a datetime.datetime, got {created!r}")
 
-        labels = labels_option(options)
+        labels = labels_option(options, doc)
         timeline = timeline_option(options)
 
         from .._content import build

@@ -21,7 +21,10 @@ Options of ``export(doc, **options)``:
 
 ``timeline`` (bool, default True)
     Add the timeline chart to action plans.
-``labels`` (khsmodel.labels.Labels, default ``NB``)
+``language`` (str, default the document's ``language``)
+    The language of the words the document prints and declares (``w:lang``,
+    ``/Lang``): ``nb``, ``nn``, ``en``, ``se``, ``smj``, ``sma`` (see docs/languages.md).
+``labels`` (khsmodel.labels.Labels, default the bundle of ``language``; wins over it)
     The words the document prints, as for the ``docx`` exporter.
 """
 
@@ -37,7 +40,7 @@ from .._options import import_renderer, labels_option, reject_unknown_options, t
 
 __all__ = ["PdfExporter"]
 
-_OPTIONS = {"timeline", "labels"}
+_OPTIONS = {"timeline", "labels", "language"}
 
 
 class PdfExporter:
@@ -50,6 +53,9 @@ class PdfExporter:
     requires: tuple[str, ...] = ("reportlab",)
     install_hint = 'pip install "khsmodel[pdf]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
+        "language": CliOption(
+            "text", "TAG", "print the document's words in this language (nb, nn, en, se, …)"
+        ),
         "timeline": CliOption("bool", help="add the timeline chart to action plans (default true)"),
     }
 
@@ -57,7 +63,7 @@ class PdfExporter:
         reject_unknown_options("pdf", options, _OPTIONS)
         timeline = timeline_option(options)
 
-        labels = labels_option(options)
+        labels = labels_option(options, doc)
 
         from .._content import build
 
