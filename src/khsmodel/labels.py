@@ -464,17 +464,19 @@ def bundle(language: str, words: Mapping[str, Any]) -> Labels:
                 else:
                     missing.append(f"{name}.{key}")
             given[name] = _ro(merged)
-        elif value is None or _empty(value) or (
-            isinstance(base, tuple) and (not isinstance(value, tuple) or len(value) != len(base))
-        ):
+        elif value is None or (isinstance(value, str | tuple) and _empty(value)):
             missing.append(name)
-        elif isinstance(value, type(base)):
-            given[name] = value
-        else:
+        elif not isinstance(value, type(base)):
             raise KhsModelError(
                 f"labels for {language}: {name} must be {type(base).__name__}, "
                 f"got {type(value).__name__}"
             )
+        elif isinstance(base, tuple) and len(value) != len(base):
+            raise KhsModelError(
+                f"labels for {language}: {name} must have {len(base)} entries, got {len(value)}"
+            )
+        else:
+            given[name] = value
     return Labels(language=language, fallbacks=tuple(missing), **given)
 
 
