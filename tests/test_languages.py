@@ -232,7 +232,7 @@ def test_a_broken_entry_point_is_a_clear_error(
     monkeypatch: pytest.MonkeyPatch, fresh_discovery: None
 ) -> None:
     _fake_entry_points(monkeypatch, sma=42)
-    with pytest.raises(KhsModelError, match="expected khsmodel.labels.Labels or a mapping"):
+    with pytest.raises(KhsModelError, match=r"expected khsmodel\.labels\.Labels or a mapping"):
         for_language("sma")
 
 
