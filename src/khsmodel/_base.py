@@ -84,6 +84,9 @@ _LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
 
 #: Field metadata key: extra JSON Schema keywords of the field (khsmodel.schema).
 SCHEMA_EXTRA = "khsmodel_schema"
+#: Field metadata key: a check of the value alone (``check(value)``), the field's whole
+#: validator; the fast loader calls it inline and still fills the slots directly.
+VALUE_CHECK = "khsmodel_value_check"
 
 
 def check_language(tag: object) -> str:
@@ -117,6 +120,7 @@ def language_field() -> Any:
         default="nb",
         validator=_validate_language,
         metadata={
+            VALUE_CHECK: check_language,
             SCHEMA_EXTRA: {
                 "pattern": LANGUAGE_PATTERN,
                 "default": "nb",

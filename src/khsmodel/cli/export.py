@@ -184,7 +184,7 @@ def _language_note(doc: object, fmt: str, options: dict[str, object]) -> str | N
     shown = ", ".join(missing[:5]) + (", …" if len(missing) > 5 else "")
     return (
         f"note: {len(missing)} label(s) have no {language} text and are printed in Bokmål "
-        f"({shown}); see docs/languages.md"
+        f"({shown}); khsmodel.labels.fallbacks({str(language)!r}) lists them"
     )
 
 
