@@ -348,3 +348,22 @@ def test_cli_language_option_and_the_fallback_note(
     assert main(["export", str(src), "-f", "json", "-o", str(tmp_path / "m.json"),
                  "--no-validate"]) == 0  # fmt: skip
     assert "Bokmål" not in capsys.readouterr().err  # JSON prints no words of its own
+
+
+def test_the_bundle_is_resolved_once_per_export(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Label lookup stays out of the renderers' profile: one resolution per export."""
+    import khsmodel_exporters._options as options
+
+    calls: list[str] = []
+    real = options.for_language
+
+    def counting(tag: str) -> Labels:
+        calls.append(tag)
+        return real(tag)
+
+    monkeypatch.setattr(options, "for_language", counting)
+    plan = attrs.evolve(samples.action_plan(), language="nn")
+    for fmt in ("docx", "pdf"):
+        calls.clear()
+        exporters.get(fmt).export(plan)
+        assert calls == ["nn"], fmt

@@ -4,8 +4,8 @@ Open-source reportlab writes neither PDF/A nor tagged PDF, so this exporter
 takes the documented route: the ``docx`` exporter's document, converted by
 LibreOffice Writer (``soffice --headless --convert-to pdf``) with the PDF/A-2
 and tagged-PDF export options. The result is PDF/A-2b, tagged, with the
-language (nb-NO) and the title, author and subject of the Word document in its
-XMP metadata, and every font embedded.
+document's language (nb-NO by default) and the title, author and subject of
+the Word document in its XMP metadata, and every font embedded.
 
 Each conversion runs in its own temporary directory with its own LibreOffice
 profile (``-env:UserInstallation``), so conversions can run in parallel and
@@ -178,7 +178,7 @@ def convert_docx(data: bytes, *, soffice: str, timeout: float) -> bytes:
 
 
 class PdfaExporter:
-    """PDF/A-2b (tagged, nb-NO) through Word and LibreOffice, for the archive."""
+    """PDF/A-2b (tagged, in the document's language) through Word and LibreOffice, for the archive."""
 
     name = "pdfa"
     #: Not plain ".pdf": exported next to the ``pdf`` exporter's file, it must not replace it.

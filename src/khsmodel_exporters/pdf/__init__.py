@@ -9,7 +9,7 @@ looks on the page is decided in :mod:`._render`.
   á č đ ŋ š ŧ ž Ï; the licence ships in ``fonts/``), no standard-14 font.
 - Running header (partnership and body), footer with the title and
   "Side X av Y", an outline entry per heading (focus areas, case sections),
-  metadata title, author, subject, keywords and language (``/Lang nb-NO``).
+  metadata title, author, subject, keywords and the document's language (``/Lang nn-NO``).
 - For an action plan, a timeline chart of the measures whose timeframe
   resolves to dates, with the others listed under it.
 - Same input, same bytes (reportlab's ``invariant`` mode: fixed dates and ID).
