@@ -12,6 +12,7 @@ import attrs
 from ._typecheck import check_fields
 
 __all__ = [
+    "LANGUAGES",
     "Block",
     "Emphasis",
     "EmphasisKind",
@@ -71,6 +72,64 @@ def model(cls: type[_T]) -> type[_T]:
     cls.__attrs_post_init__ = __attrs_post_init__  # type: ignore[attr-defined]
     cls._khs_user_post_init = own  # type: ignore[attr-defined]
     return attrs.frozen(kw_only=True)(cls)
+
+
+#: The languages a document can be written in (BCP 47 primary tags): Norwegian Bokmål
+#: (the default), Nynorsk, Northern, Lule and South Sámi, English.
+LANGUAGES: tuple[str, ...] = ("nb", "nn", "se", "smj", "sma", "en")
+
+#: A language tag: one of :data:`LANGUAGES`, optionally with a region ("nb-NO", "en-GB").
+LANGUAGE_PATTERN = r"^(nb|nn|se|smj|sma|en)(-[A-Z]{2})?$"
+_LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)
+
+#: Field metadata key: extra JSON Schema keywords of the field (khsmodel.schema).
+SCHEMA_EXTRA = "khsmodel_schema"
+#: Field metadata key: a check of the value alone (``check(value)``), the field's whole
+#: validator; the fast loader calls it inline and still fills the slots directly.
+VALUE_CHECK = "khsmodel_value_check"
+
+
+def check_language(tag: object) -> str:
+    """``tag`` if it is a language tag a document can carry; FieldValueError otherwise.
+
+    >>> check_language("nn")
+    'nn'
+    >>> check_language("no")
+    Traceback (most recent call last):
+    ...
+    khsmodel.errors.FieldValueError: language must be a BCP 47 tag of nb, nn, se, smj, sma, en (optionally with a region, e.g. 'nb-NO'), got 'no'
+    """
+    if not isinstance(tag, str) or not _LANGUAGE_RE.match(tag):
+        from .errors import FieldValueError
+
+        raise FieldValueError(
+            "language",
+            f"language must be a BCP 47 tag of {', '.join(LANGUAGES)} (optionally with a "
+            f"region, e.g. 'nb-NO'), got {tag!r}",
+        )
+    return tag
+
+
+def _validate_language(_obj: object, _a: object, value: object) -> None:
+    check_language(value)
+
+
+def language_field() -> Any:
+    """The ``language`` field of every top-level document: a tag, default ``"nb"``."""
+    return attrs.field(
+        default="nb",
+        validator=_validate_language,
+        metadata={
+            VALUE_CHECK: check_language,
+            SCHEMA_EXTRA: {
+                "pattern": LANGUAGE_PATTERN,
+                "default": "nb",
+                "description": "The document's language (BCP 47): nb (default), nn, se, "
+                "smj, sma or en, optionally with a region (nb-NO). Exporters print "
+                "their own words in it.",
+            }
+        },
+    )
 
 
 def evolve(obj: _T, **changes: Any) -> _T:

@@ -16,7 +16,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import ClassVar
 
-from ._base import Block, Link, Period, model
+from ._base import Block, Link, Period, language_field, model
 from .decisions import Decision
 from .parties import Organisation, Person
 
@@ -253,6 +253,8 @@ class Agreement:
     replaces: str | None = None
     url: str | None = None
     links: tuple[Link, ...] = ()
+    #: The language the document is written in (BCP 47; exporters print their words in it).
+    language: str = language_field()
 
     def section(self, topic: AgreementTopic) -> AgreementSection | None:
         """The first section on a topic, or None."""

@@ -8,7 +8,18 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import JSON_NAME, Block, Link, PartialDate, Period, Resource, first_day, last_day, model
+from ._base import (
+    JSON_NAME,
+    Block,
+    Link,
+    PartialDate,
+    Period,
+    Resource,
+    first_day,
+    language_field,
+    last_day,
+    model,
+)
 from .agreements import Agreement, PriorityGroup
 from .decisions import Decision
 from .parties import Organisation, Person, RoleKind
@@ -177,6 +188,8 @@ class Partnership:
     resources: tuple[Resource, ...] = ()
     url: str | None = None
     links: tuple[Link, ...] = ()
+    #: The language the document is written in (BCP 47; exporters print their words in it).
+    language: str = language_field()
 
     def party(self, party_id: str) -> Organisation | None:
         """The organisation with this id, or None."""

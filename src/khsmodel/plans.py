@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from ._base import Block, Period, evolve, model
+from ._base import Block, Period, evolve, language_field, model
 from .agreements import PriorityGroup
 from .decisions import Decision
 from .errors import KhsModelError
@@ -239,6 +239,8 @@ class ActionPlan:
     ongoing_activities_text: str | None = None
     ongoing_activities: tuple[Measure, ...] = ()
     previous_plan: str | None = None
+    #: The language the document is written in (BCP 47; exporters print their words in it).
+    language: str = language_field()
 
     def iter_measures(self) -> Iterator[tuple[FocusArea, Measure]]:
         """Every (focus area, measure) pair in order."""

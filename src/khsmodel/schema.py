@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from . import documents as _documents
-from ._base import PartialDate, json_name
+from ._base import SCHEMA_EXTRA, PartialDate, json_name
 from ._version import __version__
 from .identifiers import KommuneNumber, OrganisationNumber
 
@@ -158,7 +158,7 @@ class _Builder:
         props: dict[str, Any] = {}
         required: list[str] = []
         for a in attrs.fields(attrs.resolve_types(cls)):
-            props[json_name(a)] = self.type_schema(a.type)
+            props[json_name(a)] = {**self.type_schema(a.type), **a.metadata.get(SCHEMA_EXTRA, {})}
             if a.default is attrs.NOTHING:
                 required.append(json_name(a))
         return props, required

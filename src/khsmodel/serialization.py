@@ -858,9 +858,12 @@ def from_data(data: object) -> Document:
     body = {k: v for k, v in data.items() if k not in ("format", "format_version", "kind")}
     if cls is not None:
         try:
-            structure(body, cls)
+            doc = structure(body, cls)
         except InvalidDocumentError as exc:
             errors.extend(exc.errors)
+        else:
+            if not errors:  # a file of an older version, migrated above
+                return doc
     raise InvalidDocumentError(errors)
 
 

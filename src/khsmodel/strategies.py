@@ -575,6 +575,14 @@ def _one_in(draw: st.DrawFn, n: int) -> bool:
     return _int(draw, 1, n) == n
 
 
+#: Tags a top-level document can carry; most documents are Bokmål, the default.
+_LANGUAGE_TAGS = ("nn", "se", "smj", "sma", "en", "nb-NO", "nn-NO", "se-NO", "en-GB")
+
+
+def _language(draw: st.DrawFn) -> str:
+    return _pick(draw, _LANGUAGE_TAGS) if _one_in(draw, 4) else "nb"
+
+
 def _pick(draw: st.DrawFn, items: Sequence[_T]) -> _T:
     """One of ``items`` (shrinks towards the first)."""
     return items[_int(draw, 0, len(items) - 1)]
@@ -1482,6 +1490,7 @@ def _agreement(draw: st.DrawFn, ctx: _Ctx, agreement_id: str) -> Agreement:
     if ctx.hostile and _one_in(draw, 8):
         title = f"{title} {_hostile_fragment(draw)}"
     return Agreement(
+        language=_language(draw),
         id=agreement_id,
         title=title,
         level=_pick(draw, tuple(AgreementLevel)),
@@ -1686,6 +1695,7 @@ def _partnership(
         return Partnership(id=pid, name=name, kind=kind, short_name=short, established=established,
                            parties=ctx.parties, memberships=tuple(ms), bodies=ctx.bodies)  # fmt: skip
     return Partnership(
+        language=_language(draw),
         id=pid,
         name=name,
         kind=kind,
@@ -2024,6 +2034,7 @@ def _action_plan(
         title += f" {period.start.year}-{period.effective_end.year}"
     n_focus_areas = _int(draw, 1, max_focus_areas)
     return ActionPlan(
+        language=_language(draw),
         title=title,
         id=plan_id,
         partnership=partnership,
@@ -2243,6 +2254,7 @@ def _case_document(
         for i in range(_int(draw, 0, 2))
     )  # fmt: skip
     return CaseDocument(
+        language=_language(draw),
         body=body,
         case_number=case_number,
         id=_maybe(draw, lambda: f"sak-{body}-{case_number.year}-{case_number.sequence}"),
@@ -2415,6 +2427,7 @@ def _meeting(
     )
     case_numbers_on_agenda = [a.case_number for a in agenda]
     return Meeting(
+        language=_language(draw),
         body=body.id,
         date=day,
         id=_maybe(draw, lambda: f"{body.id}-{day.isoformat()}"),
