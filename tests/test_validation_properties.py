@@ -945,7 +945,8 @@ def _(data: st.DataObject) -> tuple[Any, str]:
     r = draw_report(data)
     period = r.plan.period
     assume(period is not None and period.start is not None and period.start.year > 2009)
-    start: dt.date = period.start  # type: ignore[union-attr]
+    start = period.first_day  # the first day a partial start ("2016") can mean
+    assert start is not None
     return put(put(r, "since", None), "as_of", start - dt.timedelta(days=1)), "$.as_of"
 
 
