@@ -35,7 +35,7 @@ from _needs import program
 
 import khsmodel
 from khsmodel._base import Period
-from khsmodel.labels import NB, Labels
+from khsmodel.labels import NB, Labels, for_language
 from khsmodel.partnerships import HistoryEntry, Membership, Partnership
 from khsmodel_exporters import _content as C
 
@@ -280,7 +280,9 @@ def check_dates(text: str, doc: object, labels: Labels = NB) -> list[Problem]:
     words = _norm(" ".join(v for _, _, v in _walk(doc) if isinstance(v, str)))
     for day in sorted(imprecise_dates(doc, labels)):
         for printed in (labels.date(day), labels.date_numeric(day)):
-            if printed in flat and printed not in words:
+            # a whole date, not the end of another ("1. januar 2010" in "11. januar 2010")
+            whole = re.compile(rf"(?<!\d){re.escape(printed)}(?!\d)")
+            if whole.search(flat) and not whole.search(words):
                 problems.append(
                     Problem(
                         "invented precision", "text", f"{printed!r} for a date given less precisely"
@@ -292,7 +294,8 @@ def check_dates(text: str, doc: object, labels: Labels = NB) -> list[Problem]:
 # ---------------------------------------------------------------- all
 def check(doc: khsmodel.Document, **options: Any) -> list[Problem]:
     """Export ``doc`` to docx and pdf and list what a reader would not send."""
-    labels = options.get("labels", NB)
+    # the words the exporters print: the labels option, else the document's language
+    labels = options.get("labels") or for_language(options.get("language", doc.language))
     docx_bytes = khsmodel.export(doc, "docx", **options)
     pdf_bytes = khsmodel.export(doc, "pdf", **options)
     content = C.build(doc, labels=labels, numbering=options.get("numbering"))

@@ -27,9 +27,11 @@ if TYPE_CHECKING:
         ItemList,
         Link,
         Paragraph,
+        PartialDate,
         Period,
         Resource,
         ResourceKind,
+        Season,
     )
     from .agreements import (
         Agreement,
@@ -80,6 +82,7 @@ if TYPE_CHECKING:
         ProgrammeItem,
         ProgrammeItemKind,
     )
+    from .migration import migrate
     from .parties import Organisation, OrganisationKind, OtherName, Person, Role, RoleKind, Unit
     from .partnerships import (
         Body,
@@ -132,8 +135,8 @@ if TYPE_CHECKING:
 #: Where each public name lives (module relative to this package).
 _SOURCES: dict[str, tuple[str, ...]] = {
     "_base": (
-        "Emphasis", "EmphasisKind", "EventRef", "ItemList", "Link", "Paragraph", "Period",
-        "Resource", "ResourceKind",
+        "Emphasis", "EmphasisKind", "EventRef", "ItemList", "Link", "Paragraph", "PartialDate", "Period",
+        "Resource", "ResourceKind", "Season",
     ),
     "agreements": (
         "Agreement", "AgreementLevel", "AgreementSection", "AgreementTopic", "PriorityGroup",
@@ -168,6 +171,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     ),
     "meetingplans": ("MeetingPlan", "PlannedMeeting", "WheelEntry", "YearDate"),
     "plandiff": ("PlanDiff", "diff"),
+    "migration": ("migrate",),
     "schema": ("json_schema",),
     "status": ("MeasureReport", "StatusReport", "StatusSummary", "Timing", "report"),
     "serialization": ("dump", "dumps", "load", "loads"),
@@ -213,15 +217,15 @@ __all__ = [
     "MeetingPlan",
     "Membership", "MembershipRole", "Minutes", "MonthPart", "NextMeeting", "OnDate", "Ongoing",
     "Organisation",
-    "OrganisationKind", "OrganisationNumber", "OtherName", "Paragraph", "Participant",
+    "OrganisationKind", "OrganisationNumber", "OtherName", "Paragraph", "PartialDate", "Participant",
     "ParticipantRole", "Partnership", "PartnershipKind", "Period", "Person", "Phase", "PlanDiff", "PlanStatus",
     "PlannedMeeting",
     "Precision", "PriorityGroup", "PriorityGroupKey", "ProcessEvent", "ProgrammeItem",
     "ProgrammeItemKind", "ProgressEntry", "Proposal", "ProposalKind", "Recurring", "Report", "Resource",
     "ResourceKind",
-    "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Section", "SectionKind",
+    "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Season", "Section", "SectionKind",
     "Severity", "StartingFrom", "StatusReport", "StatusSummary", "StatutoryItem", "Timeframe",
     "Timing", "Unit", "VoteCount", "WheelEntry", "YearDate", "__version__", "diff", "dump",
     "dumps", "export", "exporters", "interpret_timeframe", "is_text_only", "json_schema", "load", "loads",
-    "priority_groups_on", "report", "statutory_items_in_force", "validate",
+    "migrate", "priority_groups_on", "report", "statutory_items_in_force", "validate",
 ]  # fmt: skip

@@ -31,7 +31,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import model
+from ._base import language_field, model
 from .errors import FieldValueError
 from .partnerships import Partnership
 from .plans import ActionPlan
@@ -108,6 +108,7 @@ class MeetingPlan:
     dates: tuple[YearDate, ...] = ()
     plan: ActionPlan | None = None
     notes: tuple[str, ...] = ()
+    language: str = language_field()
 
     def __attrs_post_init__(self) -> None:
         if not 1900 <= self.year <= 2200:
