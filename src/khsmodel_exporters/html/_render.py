@@ -27,9 +27,10 @@ from khsmodel.labels import NB, Labels
 from khsmodel.plans import ActionPlan
 
 from .. import _content as C
+from .. import _look as K
 from .._timeline_data import TimelineData, collect, months, unresolved_groups
 
-__all__ = ["CSS", "esc", "render", "spans_html"]
+__all__ = ["CSS", "esc", "print_css", "render", "spans_html"]
 
 # The page's own words, by language (Labels has none for navigation yet).
 _WORDS = {
@@ -126,12 +127,11 @@ h1{{font-size:1.5rem}}
 dl.fields,dl.fields.two{{grid-template-columns:max-content 1fr}}
 }}
 @media print{{
-@page{{size:A4;margin:2cm 2.2cm}}
-html{{font-size:10.5pt}}
+PRINT
 .skip,nav,.site-links{{display:none}}
 .site-header,.site-footer,main{{max-width:none;padding:0}}
 a{{color:{TEXT}}}
-h2.area,.attachment,.timeline{{break-before:page}}
+.attachment{{break-before:page}}
 h1,h2,h3,h4,h5,h6,caption,.group-title{{break-after:avoid}}
 tr,figure{{break-inside:avoid}}
 thead{{display:table-header-group}}
@@ -140,6 +140,55 @@ figure svg{{min-width:0}}
 .page-break{{break-after:page}}
 }}
 """
+
+
+def print_css() -> str:
+    """The printed page's measures, from :mod:`.._look` (what the ``pdf`` and ``docx``
+    exporters use): A4 with their margins, body text, headings, tables and notes in their
+    sizes, spacing and line heights, so the PDF/A WeasyPrint makes of this page (and a
+    browser's print of it) breaks lines and pages as the other formats do.
+
+    ``Title`` is this page's ``h1`` and a heading of level *n* its ``h(n+1)``, so ``h2``
+    takes the size of Word's "Heading 1".
+    """
+
+    def pt(x: float) -> str:
+        return f"{round(x, 2):g}pt"
+
+    def lh(factor: float) -> str:
+        return f"{round(K.LINE_HEIGHT * factor, 3):g}"
+
+    def space(before_after: tuple[float, float]) -> str:
+        return f"margin:{pt(before_after[0])} 0 {pt(before_after[1])}"
+
+    rules = [
+        f"@page{{size:A4;margin:{pt(K.MARGIN_T)} {pt(K.MARGIN_R)} {pt(K.MARGIN_B)} "
+        f"{pt(K.MARGIN_L)}}}",
+        f"html{{font-size:{pt(K.BODY)};line-height:{lh(K.TEXT_LINE)}}}",
+        f"p,ul,ol,dl{{{space(K.BODY_SPACE)}}}",
+        f"li{{{space(K.LIST_SPACE)}}}",
+        f"h1,h2,h3,h4,h5,h6{{line-height:{lh(1.0)}}}",
+        f"h1{{font-size:{pt(K.TITLE)};{space(K.TITLE_SPACE)}}}",
+        f"h2{{font-size:{pt(K.H1)};{space(K.H1_SPACE)}}}",
+        f"h3{{font-size:{pt(K.H2)};{space(K.H2_SPACE)}}}",
+        f"h4,h5,h6{{font-size:{pt(K.H3)};{space(K.H3_SPACE)}}}",
+        f".subtitle{{font-size:{pt(K.SUBTITLE)};{space(K.SUBTITLE_SPACE)}}}",
+        f".lead{{font-size:{pt(K.LEAD)}}}",
+        f".note,figcaption{{font-size:{pt(K.NOTE)}}}",
+        f".letterhead{{font-size:{pt(K.LETTERHEAD)}}}",
+        f".doc-type{{font-size:{pt(K.DOC_TYPE)}}}",
+        f".attachment-label{{font-size:{pt(K.ATTACHMENT_LABEL)}}}",
+        f"dl.fields{{font-size:{pt(K.FIELD_LABEL)}}}",
+        f"table{{font-size:{pt(K.TABLE)};line-height:{lh(K.TABLE_LINE)}}}",
+        f"th,td{{padding:{pt(K.CELL_PAD_Y)} {pt(K.CELL_PAD_X)}}}",
+        f"td p{{{space(K.CELL_SPACE)}}}",
+        f"td p.detail{{font-size:{pt(K.TABLE_DETAIL)}}}",
+        f"td p.note{{font-size:{pt(K.TABLE_NOTE)}}}",
+    ]
+    return "\n".join(rules)
+
+
+CSS = CSS.replace("PRINT", print_css())
 
 _ESCAPE = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
            ord("'"): "&#39;"}  # fmt: skip
