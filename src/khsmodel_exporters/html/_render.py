@@ -29,6 +29,7 @@ from khsmodel.plans import ActionPlan
 from .. import _content as C
 from .. import _look as K
 from .._timeline_data import TimelineData, collect, months, unresolved_groups
+from .._widths import column_widths, text_width
 
 __all__ = ["CSS", "esc", "print_css", "render", "spans_html"]
 
@@ -42,6 +43,8 @@ _WORDS = {
     "attachment": "Vedlegg",
     "site": "Nettstedet",
 }
+#: The printed text width (A4 less the margins of _look), what table columns share.
+_TEXT_W = K.PAGE_W - K.MARGIN_L - K.MARGIN_R
 #: A table of contents when the document has at least this many top-level headings.
 TOC_MIN = 4
 
@@ -178,7 +181,16 @@ def print_css() -> str:
         f".letterhead{{font-size:{pt(K.LETTERHEAD)}}}",
         f".doc-type{{font-size:{pt(K.DOC_TYPE)}}}",
         f".attachment-label{{font-size:{pt(K.ATTACHMENT_LABEL)}}}",
-        f"dl.fields{{font-size:{pt(K.FIELD_LABEL)}}}",
+        # label and value side by side without the screen's grid, whose display:contents
+        # WeasyPrint ignores (each pair became one grid cell, a date broken word by word)
+        f"dl.fields{{font-size:{pt(K.FIELD_LABEL)};display:table}}",
+        "dl.fields div{display:table-row}",
+        f"dl.fields dt,dl.fields dd{{display:table-cell;padding:0 {pt(K.CELL_PAD_X * 2)} "
+        f"{pt(K.CELL_SPACE[1])} 0}}",
+        "dl.fields.two{display:flex;flex-wrap:wrap;width:100%}",
+        "dl.fields.two div{display:flex;width:50%}",
+        "dl.fields.two dt{flex:0 0 auto;display:block}",
+        "dl.fields.two dd{flex:1 1 auto;display:block}",
         f"table{{font-size:{pt(K.TABLE)};line-height:{lh(K.TABLE_LINE)}}}",
         f"th,td{{padding:{pt(K.CELL_PAD_Y)} {pt(K.CELL_PAD_X)}}}",
         f"td p{{{space(K.CELL_SPACE)}}}",
@@ -271,6 +283,21 @@ class _Page:
         self.toc_at: int | None = None  # where the table of contents goes: before the first
         self.n_ids = 0
         self.included = 0
+        #: The rows of every table of a group (measured together, as the PDF and Word do).
+        self.groups: dict[str, list[C.Row | C.GroupRow]] = {}
+        self._group_widths: dict[tuple[str, tuple[C.Column, ...]], list[float]] = {}
+
+    def widths(self, t: C.Table) -> list[float]:
+        """The columns' widths in points, as the ``pdf`` and ``docx`` exporters set them
+        (:func:`.._widths.column_widths`: identifiers and dates kept whole)."""
+        key = (t.group, t.columns) if t.group else None
+        if key is not None and key in self._group_widths:
+            return self._group_widths[key]
+        rows = self.groups.get(t.group, t.rows) if t.group else t.rows
+        got = column_widths(t.columns, rows, _TEXT_W, text_width, pad=2 * K.CELL_PAD_X)
+        if key is not None:
+            self._group_widths[key] = got
+        return got
 
     def uid(self, stem: str) -> str:
         self.n_ids += 1
@@ -346,8 +373,9 @@ class _Page:
         out = self.out
         cap = f"<caption{_cls('vh' if hidden else '')}>{_text(caption)}</caption>"
         head = "".join(f'<th scope="col">{_text(c.label)}</th>' for c in t.columns)
-        total = sum(c.width for c in t.columns) or 1.0
-        cols = "".join(f'<col style="width:{100 * c.width / total:.1f}%">' for c in t.columns)
+        widths = self.widths(t)
+        total = sum(widths) or 1.0
+        cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
         out.append(f'<div class="table-wrap"><table class="{t.style}">{cap}'
                    f"<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>")  # fmt: skip
         open_body = False
@@ -534,6 +562,15 @@ def _areas(content: C.Content, labels: Labels) -> frozenset[str]:
     return frozenset(b.focus_area_heading(fa) for fa in plan.focus_areas)
 
 
+def _collect_groups(content: C.Content, groups: dict[str, list[C.Row | C.GroupRow]]) -> None:
+    """The rows of the tables of each group, attached documents included."""
+    for b in content.blocks:
+        if isinstance(b, C.Table) and b.group:
+            groups.setdefault(b.group, []).extend(b.rows)
+        elif isinstance(b, C.Included):
+            _collect_groups(b.content, groups)
+
+
 def render(
     content: C.Content,
     *,
@@ -551,6 +588,7 @@ def render(
     (:mod:`.site`); the text says where each goes.
     """
     page = _Page(labels, timeline=timeline, fonts=fonts)
+    _collect_groups(content, page.groups)
     page.content(content, 0, _areas(content, labels))
     lang = esc(content.language or labels.language)
     head = [
