@@ -191,7 +191,9 @@ def print_css() -> str:
         "dl.fields.two div{display:flex;width:50%}",
         "dl.fields.two dt{flex:0 0 auto;display:block}",
         "dl.fields.two dd{flex:1 1 auto;display:block}",
-        f"table{{font-size:{pt(K.TABLE)};line-height:{lh(K.TABLE_LINE)}}}",
+        # the columns' widths are given (_widths, as the pdf and Word): a fixed layout
+        # takes them as they are, without measuring every cell twice first
+        f"table{{font-size:{pt(K.TABLE)};line-height:{lh(K.TABLE_LINE)};table-layout:fixed}}",
         f"th,td{{padding:{pt(K.CELL_PAD_Y)} {pt(K.CELL_PAD_X)}}}",
         f"td p{{{space(K.CELL_SPACE)}}}",
         f"td p.detail{{font-size:{pt(K.TABLE_DETAIL)}}}",
