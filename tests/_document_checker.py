@@ -306,10 +306,11 @@ _LONG_DATE = re.compile(rf"(?<![\w.])\d{{1,2}}\. (?:{_MONTHS}) \d{{4}}\b", re.IG
 _NUM_DATE = re.compile(r"(?<![\w.])\d{2}\.\d{2}\.\d{4}\b")
 
 
-def identifiers(doc: object, labels: Labels = NB) -> set[str]:
+def identifiers(doc: object, labels: Labels = NB, *, long_dates: bool = True) -> set[str]:
     """The identifiers a reader must see on one line, as the exporters print them: every
     organisation number (grouped "920 125 298"), kommunenummer, case number or archive
-    reference, and every date of the model (as a day and as digits) or in its text."""
+    reference, and every date of the model (as a day and as digits) or in its text
+    (``long_dates=False``: not the written-out ones, "8. februar 2016")."""
     out: set[str] = set()
     for _, _, value in _walk(doc):
         if isinstance(value, OrganisationNumber):
@@ -321,6 +322,8 @@ def identifiers(doc: object, labels: Labels = NB) -> set[str]:
         elif isinstance(value, str):
             for pattern in (_CASE, _LONG_DATE, _NUM_DATE):
                 out |= {_norm(m.group(0)) for m in pattern.finditer(value)}
+    if not long_dates:
+        out = {i for i in out if not _LONG_DATE.fullmatch(i)}
     return out
 
 
@@ -384,7 +387,7 @@ def check_html(data: bytes) -> list[Problem]:
 
 
 # ---------------------------------------------------------------- all
-def check(doc: khsmodel.Document, **options: Any) -> list[Problem]:
+def check(doc: khsmodel.Document, *, long_dates: bool = True, **options: Any) -> list[Problem]:
     """Export ``doc`` to docx, pdf and html and list what a reader would not send (the
     Word file as LibreOffice prints it: :func:`check_identifiers` over
     :func:`libreoffice_pdfs`, in one run for many documents)."""
@@ -396,7 +399,8 @@ def check(doc: khsmodel.Document, **options: Any) -> list[Problem]:
     problems += check_pdf(pdf_bytes, content)
     problems += check_dates("\n".join(pdf_pages(pdf_bytes)), doc, labels)
     reading = "\n".join(pdf_pages(pdf_bytes, layout=False))
-    problems += check_identifiers(reading, identifiers(doc, labels), "pdf")
+    wanted = identifiers(doc, labels, long_dates=long_dates)
+    problems += check_identifiers(reading, wanted, "pdf")
     html_options = {k: v for k, v in options.items() if k != "numbering"}
     problems += check_html(khsmodel.export(doc, "html", **html_options))
     return problems
