@@ -29,7 +29,14 @@ from xml.sax.saxutils import escape
 
 import attrs
 
-from khsmodel import ActionPlan, KommuneNumber, Measure, OrganisationNumber, Partnership
+from khsmodel import (
+    ActionPlan,
+    KommuneNumber,
+    Measure,
+    OrganisationNumber,
+    PartialDate,
+    Partnership,
+)
 from khsmodel._base import json_name
 from khsmodel.labels import NB
 
@@ -55,7 +62,7 @@ def _classes(root: type) -> list[type]:
     def walk(tp: Any) -> None:
         for arg in typing.get_args(tp):
             walk(arg)
-        if attrs.has(tp) and tp not in seen and tp not in _AS_STRING:
+        if attrs.has(tp) and tp not in seen and tp not in _AS_STRING and tp is not PartialDate:
             seen.add(tp)
             hints = typing.get_type_hints(tp)
             for f in attrs.fields(tp):
@@ -92,6 +99,17 @@ def plain_cattrs() -> tuple[Callable[[str], ActionPlan], Callable[[ActionPlan], 
     c = cattrs.Converter(omit_if_default=True)
     c.register_structure_hook(dt.date, lambda v, _: dt.date.fromisoformat(v))
     c.register_unstructure_hook(dt.date, dt.date.isoformat)
+
+    # a date, or one known only to the year or month ("2009"): told apart by length
+    def day(v: Any, _: Any) -> Any:
+        if v is None:
+            return None
+        return dt.date.fromisoformat(v) if len(v) == 10 else PartialDate.fromisoformat(v)
+
+    c.register_structure_hook_func(
+        lambda t: _is_union(t) and set(_union_members(t)[0]) == {dt.date, PartialDate}, day
+    )
+    c.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     for cls in _AS_STRING:
         c.register_structure_hook(cls, lambda v, t: t(v))
         c.register_unstructure_hook(cls, lambda v: v.value)
@@ -121,7 +139,7 @@ def plain_cattrs() -> tuple[Callable[[str], ActionPlan], Callable[[ActionPlan], 
         return plan
 
     def dumps(plan: ActionPlan) -> str:
-        data = {"format": "khsmodel", "format_version": 1, "kind": ActionPlan.KIND}
+        data = {"format": "khsmodel", "format_version": 2, "kind": ActionPlan.KIND}
         data.update(c.unstructure(plan, ActionPlan))
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -149,6 +167,9 @@ def _type_source(tp: Any, names: dict[type, str], *, discriminator: str | None) 
     if typing.get_origin(tp) is tuple:
         elem = typing.get_args(tp)[0]
         return f"tuple[{_type_source(elem, names, discriminator=discriminator)}, ...]"
+    if _is_union(tp) and set(_union_members(tp)[0]) == {dt.date, PartialDate}:
+        # a date or a year/month: the peers keep the text (less work than ours)
+        return "str | None" if _union_members(tp)[1] else "str"
     if _is_union(tp):
         members, optional = _union_members(tp)
         inner = " | ".join(_type_source(m, names, discriminator=discriminator) for m in members)
@@ -227,7 +248,7 @@ def pydantic_models(root: type = ActionPlan) -> Any:
         if cls is root:
             lines += [
                 "    format: typing.Literal['khsmodel']",
-                "    format_version: typing.Literal[1]",
+                "    format_version: typing.Literal[2]",
                 f"    kind: typing.Literal[{root.KIND!r}]",  # type: ignore[attr-defined]
             ]
         hints = typing.get_type_hints(cls)

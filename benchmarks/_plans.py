@@ -429,9 +429,9 @@ def make_plan(n_measures: int, *, seed: int = 2025, focus_areas: int = 12) -> Ac
         owner="ssu",
         period=Period(start=dt.date(2025, 1, 1), end=dt.date(2026, 12, 31), text="2025–2026"),
         status=PlanStatus.ADOPTED,
-        adoption=Adoption(
+        adoptions=(Adoption(
             body="ssu", date=dt.date(2024, 12, 12), case_number=CaseNumber.parse("31/2024")
-        ),
+        ),),
         introduction=(
             Paragraph(
                 text="Handlingsplanen følger opp samarbeidsavtalen og de fire "

@@ -49,6 +49,7 @@ from khsmodel import (
     OrganisationKind,
     OrganisationNumber,
     Paragraph,
+    PartialDate,
     Partnership,
     PartnershipKind,
     Period,
@@ -63,6 +64,7 @@ from khsmodel import (
     ResponsibleParty,
     Role,
     RoleKind,
+    Season,
     Section,
     SectionKind,
     StatusReport,
@@ -104,10 +106,10 @@ PLAN_2015_ID = "khs-handlingsplan-2015"
 PLAN_2016_2017_ID = "khs-handlingsplan-2016-2017"
 AGREEMENT_ID = "khs-samarbeidsavtale"
 
-#: KHS started "som et prosjekt i 2009" (a year only: the first day is used);
-#: the owners' meeting continued it "ut 2017".
-KHS_START = dt.date(2009, 1, 1)
-KHS_END = dt.date(2017, 12, 31)
+#: KHS started "som et prosjekt i 2009" (a year only, so a PartialDate: no day is
+#: invented); the owners' meeting continued it "ut 2017" (through the year 2017).
+KHS_START = PartialDate(year=2009)
+KHS_END = PartialDate(year=2017)
 #: Vestre Viken HF was founded 30.03.2009 (parties.csv, source VV-fakta).
 VV_FOUNDED = dt.date(2009, 3, 30)
 #: The OSU meeting of sak 2/2016 and the plan year used to read timeframes.
@@ -312,17 +314,18 @@ def _history() -> tuple[HistoryEntry, ...]:
         HistoryEntry(
             text="I perioden 2009 til 2012 har hovedfokus vært å etablere lovpålagte avtaler og "
             "rammer for samarbeidet mellom kommunene og Vestre Viken.",
-            start=KHS_START, end=dt.date(2012, 12, 31), when="2009 til 2012",
+            start=KHS_START, end=PartialDate(year=2012), when="2009 til 2012",
         ),
         HistoryEntry(
             text="Strategiske fokusområder i 2013 og 2014 har vært lokalmedisinske tjenester, "
             "elektronisk meldingsutveksling, utvikling av kommunale øyeblikkelige hjelp plasser, "
             "utskrivningsklare pasienter, styringsdata, rus/psykisk helse og "
             "kompetanseoverføring.",
-            start=dt.date(2013, 1, 1), end=dt.date(2014, 12, 31), when="2013 og 2014",
+            start=PartialDate(year=2013), end=PartialDate(year=2014), when="2013 og 2014",
         ),
-        # "Høsten" (autumn) is read as starting in September; no end is given.
-        HistoryEntry(text=_EVALUATION, start=dt.date(2014, 9, 1), when="Høsten 2014"),
+        # "Høsten 2014": the autumn of 2014 (August to December), no day; no end is given.
+        HistoryEntry(text=_EVALUATION, start=PartialDate(year=2014, season=Season.AUTUMN),
+                     when="Høsten 2014"),
     )  # fmt: skip
 
 
@@ -456,7 +459,7 @@ def action_plan_2015() -> ActionPlan:
         id=PLAN_2015_ID,
         title="Handlingsplan for 2015",
         partnership=partnership(),
-        period=Period(start=dt.date(2015, 1, 1), end=dt.date(2015, 12, 31), text="2015"),
+        period=Period(start=PartialDate(year=2015), end=PartialDate(year=2015), text="2015"),
         focus_areas=tuple(
             FocusArea(
                 number=n,
@@ -873,9 +876,9 @@ def action_plan_2016_2017() -> ActionPlan:
         title="Handlingsplan 2016-2017",
         partnership=partnership(),
         owner=OSU,
-        period=Period(start=dt.date(2016, 1, 1), end=dt.date(2017, 12, 31), text="2016-2017"),
+        period=Period(start=PartialDate(year=2016), end=PartialDate(year=2017), text="2016-2017"),
         status=PlanStatus.ADOPTED,
-        adoption=Adoption(
+        adoptions=(Adoption(
             body=OSU,
             date=OSU_MEETING,
             decision=Decision(
@@ -885,7 +888,7 @@ def action_plan_2016_2017() -> ActionPlan:
                 body=OSU,
                 items=_OSU_DECISION_ITEMS,
             ),
-        ),
+        ),),
         focus_areas=(
             _focus_area_1(),
             _focus_area_2(),

@@ -41,6 +41,7 @@ from khsmodel import (
     OrganisationNumber,
     OtherName,
     Paragraph,
+    PartialDate,
     Partnership,
     PartnershipKind,
     Period,
@@ -338,7 +339,7 @@ def partnership() -> Partnership:
                 kind=ResourceKind.DECLARATION,
                 title=_DECLARATION,
                 period=Period(
-                    start=dt.date(2021, 1, 1), end=dt.date(2023, 12, 31), text="2021 - 2023"
+                    start=PartialDate(year=2021), end=PartialDate(year=2023), text="2021 - 2023"
                 ),
                 text=(Paragraph(text=_DECLARATION_SENTENCE),),
             ),

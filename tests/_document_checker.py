@@ -44,7 +44,7 @@ from _needs import program
 import khsmodel
 from khsmodel._base import Period
 from khsmodel.identifiers import KommuneNumber, OrganisationNumber
-from khsmodel.labels import NB, Labels
+from khsmodel.labels import NB, Labels, for_language
 from khsmodel.partnerships import HistoryEntry, Membership, Partnership
 from khsmodel_exporters import _content as C
 
@@ -289,7 +289,9 @@ def check_dates(text: str, doc: object, labels: Labels = NB) -> list[Problem]:
     words = _norm(" ".join(v for _, _, v in _walk(doc) if isinstance(v, str)))
     for day in sorted(imprecise_dates(doc, labels)):
         for printed in (labels.date(day), labels.date_numeric(day)):
-            if printed in flat and printed not in words:
+            # a whole date, not the end of another ("1. januar 2010" in "11. januar 2010")
+            whole = re.compile(rf"(?<!\d){re.escape(printed)}(?!\d)")
+            if whole.search(flat) and not whole.search(words):
                 problems.append(
                     Problem(
                         "invented precision", "text", f"{printed!r} for a date given less precisely"
@@ -391,7 +393,8 @@ def check(doc: khsmodel.Document, *, long_dates: bool = True, **options: Any) ->
     """Export ``doc`` to docx, pdf and html and list what a reader would not send (the
     Word file as LibreOffice prints it: :func:`check_identifiers` over
     :func:`libreoffice_pdfs`, in one run for many documents)."""
-    labels = options.get("labels", NB)
+    # the words the exporters print: the labels option, else the document's language
+    labels = options.get("labels") or for_language(options.get("language", doc.language))
     docx_bytes = khsmodel.export(doc, "docx", **options)
     pdf_bytes = khsmodel.export(doc, "pdf", **options)
     content = C.build(doc, labels=labels, numbering=options.get("numbering"))
@@ -401,8 +404,7 @@ def check(doc: khsmodel.Document, *, long_dates: bool = True, **options: Any) ->
     reading = "\n".join(pdf_pages(pdf_bytes, layout=False))
     wanted = identifiers(doc, labels, long_dates=long_dates)
     problems += check_identifiers(reading, wanted, "pdf")
-    html_options = {k: v for k, v in options.items() if k != "numbering"}
-    problems += check_html(khsmodel.export(doc, "html", **html_options))
+    problems += check_html(khsmodel.export(doc, "html", **options))
     return problems
 
 

@@ -177,9 +177,9 @@ def action_plan() -> ActionPlan:
         partnership=partnership(),
         owner="osu",
         period=Period(start=dt.date(2016, 1, 1), end=dt.date(2017, 12, 31), text="2016-2017"),
-        adoption=Adoption(
+        adoptions=(Adoption(
             body="osu", date=dt.date(2016, 2, 8), case_number=CaseNumber.parse("2/2016")
-        ),
+        ),),
         purpose=(
             Paragraph(
                 text="Felles handlingsplan mellom Vestre Viken og kommunene <i>&amp; K26</i>."

@@ -149,9 +149,9 @@ def sami_plan() -> ActionPlan:
         partnership=partnership,
         owner="ssu",
         period=Period(start=dt.date(2022, 1, 1), end=dt.date(2023, 12, 31)),
-        adoption=Adoption(
+        adoptions=(Adoption(
             body="ssu", date=dt.date(2022, 2, 4), case_number=CaseNumber.parse("07-2022")
-        ),
+        ),),
         focus_areas=(
             FocusArea(
                 number=1, title="Samisk språk og kultur i pasientforløpene", measures=measures

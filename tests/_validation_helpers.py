@@ -204,8 +204,8 @@ def plan(*, with_partnership: bool = True) -> ActionPlan:
         owner="ssu",
         period=Period(start=D(2021, 9, 23), end=D(2022, 9, 30), text="2021-2022"),
         status=PlanStatus.ADOPTED,
-        adoption=Adoption(body="partnerskapsmotet", date=MEETING_DAY,
-                          case_number=CaseNumber.parse("07-2021")),
+        adoptions=(Adoption(body="partnerskapsmotet", date=MEETING_DAY,
+                           case_number=CaseNumber.parse("07-2021")),),
         priority_groups=(PriorityGroup(text="Barn og unge", key=PriorityGroupKey.CHILDREN_YOUNG),),
         focus_areas=(
             FocusArea(number=1, title="Tjenesteavtalene", measures=(

@@ -337,7 +337,7 @@ def test_boolean_options_from_the_command_line(docs: dict[str, Path], tmp_path: 
         ("pdf", "timeline=True!", "-O timeline=True!: expected -O timeline=true|false"),
         ("pdf", "timeline=", "expected -O timeline=true|false"),
         ("pdf", "farge=rød", "-O farge: the pdf format has no such option (it takes: "
-                             "-O numbering=true|false, -O timeline=true|false)"),
+                             "-O language=TAG, -O numbering=true|false, -O timeline=true|false)"),
         ("pdfa", "soffice=", "-O soffice= is empty: expected -O soffice=/path/to/soffice"),
         ("pdfa", "timeout=lenge", "expected -O timeout=SECONDS"),
         ("csv", "headers=de", "expected -O headers=en|nb"),

@@ -220,6 +220,8 @@ def test_the_checker_finds_invented_precision() -> None:
     found = checker.check_dates("Periode: 1. januar 2009–31. desember 2017", p)
     assert [x.kind for x in found] == ["invented precision", "invented precision"]
     assert [x.kind for x in checker.check_dates("Fra 01.01.2009", p)] == ["invented precision"]
+    # another day whose words end in the same ones is no invented day
+    assert checker.check_dates("Møte 11. januar 2009, 101.01.2009", p) == []
 
 
 def test_the_checker_finds_a_heading_at_the_foot_of_a_page() -> None:

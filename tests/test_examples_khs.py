@@ -33,6 +33,7 @@ from khsmodel import (
     NextMeeting,
     OnDate,
     OrganisationKind,
+    PartialDate,
     Partnership,
     Precision,
     StartingFrom,
@@ -235,10 +236,14 @@ def test_plan_2016_2017_frame() -> None:
     plan = _plan_2016()
     assert plan.owner == "osu"
     assert plan.period is not None and plan.period.text == "2016-2017"
-    assert (plan.period.start, plan.period.end) == (dt.date(2016, 1, 1), dt.date(2017, 12, 31))
-    assert plan.adoption is not None and plan.adoption.decision is not None
-    assert plan.adoption.case_number is None  # 002 cites no case (see the example's docstring)
-    decision = plan.adoption.decision
+    # "2016-2017": years, kept as years (no day is invented), counting as all their days
+    assert (plan.period.start, plan.period.end) == (PartialDate(year=2016), PartialDate(year=2017))
+    assert (plan.period.first_day, plan.period.last_day) == (
+        dt.date(2016, 1, 1), dt.date(2017, 12, 31))
+    [adoption] = plan.adoptions
+    assert adoption.decision is not None
+    assert adoption.case_number is None  # 002 cites no case (see the example's docstring)
+    decision = adoption.decision
     assert decision.text == "OSU besluttet 08.02.2016 følgende fokusområder for 2016 og 2017"
     assert decision.date == dt.date(2016, 2, 8) and decision.body == "osu"
     assert len(decision.items) == 5

@@ -223,8 +223,8 @@ def test_options_new_folders_and_what_is_printed(
                  "-O", "farge=rød"]) == 2  # fmt: skip
     err = capsys.readouterr().err
     assert (
-        "-O farge: the pdf format has no such option (it takes: -O numbering=true|false, "
-        "-O timeline=true|false)"
+        "-O farge: the pdf format has no such option (it takes: -O language=TAG, "
+        "-O numbering=true|false, -O timeline=true|false)"
     ) in err
     assert not (tmp_path / "p.pdf").exists()
 

@@ -69,6 +69,13 @@ def _union_args(tp: Any) -> tuple[Any, ...]:
     return ()
 
 
+def _is_day(loc: Location) -> bool:
+    """A field that takes a date or a PartialDate, holding a full date."""
+    return set(_union_args(loc.tp)) - {type(None)} == {dt.date, k.PartialDate} and (
+        isinstance(loc.value, str) and len(loc.value) == 10
+    )
+
+
 def walk(
     value: Any, tp: Any, tokens: tuple[Token, ...] = (), required: bool = True
 ) -> Iterator[Location]:
@@ -81,7 +88,9 @@ def walk(
             return
         tp = rest[0] if len(rest) == 1 else typing.Union[tuple(rest)]  # noqa: UP007
         args = _union_args(tp)
-    if args:  # a tagged union: the "kind" key picks the class
+    if args and not isinstance(value, dict):  # a date or a PartialDate: one string
+        yield Location(tokens, value, tp, required)
+    elif args:  # a tagged union: the "kind" key picks the class
         cls = next(a for a in args if value["kind"] == a.KIND)
         yield Location(tokens, value, tp, required, cls)
         yield Location((*tokens, "kind"), value["kind"], None, True)
@@ -220,7 +229,7 @@ def _candidates(mutation: str, locs: list[Location]) -> list[Location]:
     if mutation == "list_to_string":
         return [loc for loc in locs if isinstance(loc.value, list)]
     if mutation == "impossible_date":
-        return [loc for loc in locs if loc.tp is dt.date]
+        return [loc for loc in locs if loc.tp is dt.date or _is_day(loc)]
     if mutation == "wrong_format_version":
         return [loc for loc in locs if loc.tokens == ("format_version",)]
     if mutation == "unknown_kind":
@@ -263,7 +272,7 @@ def test_mutated_document_is_rejected_at_the_mutated_path(
         replace_at(mutated, loc.tokens, data.draw(st.sampled_from(["2016-02-30", "2021-13-01"])))
         expected = loc.path
     elif mutation == "wrong_format_version":
-        replace_at(mutated, loc.tokens, data.draw(st.sampled_from([2, 0, "1", None, True])))
+        replace_at(mutated, loc.tokens, data.draw(st.sampled_from([3, 0, "2", None, True])))
         expected = loc.path
     else:  # unknown_kind
         replace_at(mutated, loc.tokens, data.draw(st.sampled_from(["rapport", "Action_plan", ""])))
@@ -313,7 +322,7 @@ def test_walk_knows_required_fields_and_renamed_keys() -> None:
     assert locs["$.partnership.partnership_kind"].required  # JSON name of Partnership.kind
     assert locs["$.focus_areas[0].measures[0].timeframe.interpretation.kind"].value == "month"
     assert locs["$.focus_areas[0].measures[0].timeframe.interpretation"].cls is k.InMonth
-    assert locs["$.kind"].value == "action_plan" and locs["$.format_version"].value == 1
+    assert locs["$.kind"].value == "action_plan" and locs["$.format_version"].value == 2
 
 
 # ---------------------------------------------------------------------------
@@ -328,8 +337,9 @@ _PLAN = json.loads(
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [
-        ("format_version", 2, "unsupported format version: expected 1, got number 2"),
-        ("format_version", "1", 'unsupported format version: expected 1, got string "1"'),
+        ("format_version", 3, "unsupported format version: expected 1 to 2, got number 3 "
+         "(a file of a newer khsmodel: upgrade khsmodel to read it)"),
+        ("format_version", "2", 'unsupported format version: expected 1 to 2, got string "2"'),
         ("format", "khs", 'expected "khsmodel", got string "khs"'),
         ("kind", "rapport", 'got string "rapport"'),
     ],
@@ -440,6 +450,7 @@ STRATEGY_FOR: dict[str, st.SearchStrategy[Any]] = {
     "Phase": ks.phases(),
     "PriorityGroup": ks.priority_groups(),
     "Emphasis": ks.emphases(),
+    "PartialDate": ks.partial_dates(),
     "ProcessEvent": ks.process_events(),
     "ProgrammeItem": ks.programme_items(),
     "ProgressEntry": ks.progress_entries(),

@@ -56,7 +56,7 @@ def test_top_level_selects_one_envelope_per_kind_by_the_kind_value() -> None:
         envelope = schema["$defs"][f"{cls.__name__}Document"]
         assert envelope["properties"]["kind"] == {"const": kind}
         assert envelope["properties"]["format"] == {"const": "khsmodel"}
-        assert envelope["properties"]["format_version"] == {"const": 1}
+        assert envelope["properties"]["format_version"] == {"const": 2}
         assert {"format", "format_version", "kind"} <= set(envelope["required"])
         assert envelope["additionalProperties"] is False
 

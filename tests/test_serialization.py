@@ -96,9 +96,10 @@ def test_envelope_errors_are_reported_together() -> None:
     errs = errors_of(json.dumps({"format": "other", "format_version": "1", "kind": "plan"}))
     assert set(errs) == {"$.format", "$.format_version", "$.kind"}
     assert "unsupported format version" in errs["$.format_version"]
-    assert errors_of(json.dumps({"format": "khsmodel", "format_version": 2,
+    assert errors_of(json.dumps({"format": "khsmodel", "format_version": 3,
                                  "kind": "action_plan", "title": "x"})) == {
-        "$.format_version": "unsupported format version: expected 1, got number 2"
+        "$.format_version": "unsupported format version: expected 1 to 2, got number 3 "
+        "(a file of a newer khsmodel: upgrade khsmodel to read it)"
     }
 
 

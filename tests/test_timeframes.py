@@ -20,9 +20,11 @@ from khsmodel import (
     NextMeeting,
     OnDate,
     Ongoing,
+    PartialDate,
     Period,
     Precision,
     Recurring,
+    Season,
     StartingFrom,
     Timeframe,
     interpret_timeframe,
@@ -396,7 +398,7 @@ def test_every_recurring_occurrence_lies_in_the_period(
         assert hi < lo  # in order, none overlapping
     tiles = recurring.month is None and recurring.interval == 1
     if recurring.frequency is not Frequency.PER_MEETING and tiles:  # the period, day by day
-        assert times[0][0] == period.start and times[-1][1] == period.effective_end
+        assert times[0][0] == period.first_day and times[-1][1] == period.last_day
         for (_, hi), (lo, _) in itertools.pairwise(times):
             assert lo == hi + dt.timedelta(days=1)
     rng = Timeframe(text="x", interpretation=recurring).date_range(period)
@@ -415,10 +417,31 @@ def test_ongoing_covers_the_period(period: Period) -> None:
     rng = Timeframe(text="Løpende", interpretation=Ongoing()).date_range(period)
     if period.start is None and period.effective_end is None:
         assert rng is None
-    else:
-        assert rng == (period.start, period.effective_end)
-        if period.start is not None:
-            assert period.contains(period.start)
+    else:  # from the first day of its start to the last day of its end ("2016–2017")
+        assert rng == (period.first_day, period.last_day)
+        if period.first_day is not None:
+            assert period.contains(period.first_day)
+
+
+def test_ongoing_and_recurring_in_a_period_of_years() -> None:
+    """A plan period written "2016-2017" has partial ends: whole years, no day invented."""
+    period = Period(start=PartialDate(year=2016), end=PartialDate(year=2017))
+    assert Ongoing().date_range(period) == (D(2016, 1, 1), D(2017, 12, 31))
+    assert list(Recurring(frequency=YEARLY, month=3).occurrences(period)) == [
+        (D(2016, 3, 1), D(2016, 3, 31)),
+        (D(2017, 3, 1), D(2017, 3, 31)),
+    ]
+    autumn = Period(start=PartialDate(year=2022, season=Season.AUTUMN),
+                    end=PartialDate(year=2023, month=2))  # fmt: skip
+    assert Ongoing().date_range(autumn) == (D(2022, 8, 1), D(2023, 2, 28))
+    assert Recurring(frequency=Frequency.QUARTERLY).date_range(autumn) == (
+        D(2022, 8, 1), D(2023, 2, 28)
+    )
+    meetings = [D(2022, 7, 31), D(2022, 8, 1), D(2023, 2, 28), D(2023, 3, 1)]
+    assert list(Recurring(frequency=Frequency.PER_MEETING).occurrences(autumn, meetings)) == [
+        (D(2022, 8, 1), D(2022, 8, 1)),
+        (D(2023, 2, 28), D(2023, 2, 28)),
+    ]
 
 
 _WORDS = ("i", "løpet", "av", "innen", "innan", "utgangen", "uke", "veke", "12", "53", "2022",
@@ -449,7 +472,7 @@ def test_interpret_never_raises(text: str, year: int | None, period: Period | No
 
 def _plan_json(interpretation: object) -> dict[str, object]:
     return {
-        "format": "khsmodel", "format_version": 1, "kind": "action_plan",
+        "format": "khsmodel", "format_version": 2, "kind": "action_plan",
         "title": "Handlingsplan 2022-2023",
         "period": {"start": "2022-01-01", "end": "2023-12-31"},
         "focus_areas": [{"number": 1, "title": "Samhandling", "measures": [

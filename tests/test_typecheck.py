@@ -124,13 +124,13 @@ def test_all_wrong_fields_are_named_at_once_with_hints() -> None:
         (
             lambda: Period(start="2021-09-23"),
             "Period.start",
-            "expected date or None, got str '2021-09-23' "
+            "expected date or PartialDate or None, got str '2021-09-23' "
             "(use datetime.date.fromisoformat('2021-09-23'))",
         ),
         (
             lambda: Period(start=dt.datetime(2021, 9, 23, 10, 0)),
             "Period.start",
-            "expected date or None, got datetime datetime.datetime(2021, 9, 23, 10, 0) "
+            "expected date or PartialDate or None, got datetime datetime.datetime(2021, 9, 23, 10, 0) "
             "(a datetime has a time of day: give its .date())",
         ),
         (

@@ -369,26 +369,32 @@ def _(data: st.DataObject) -> tuple[Any, str]:
     return plan, f"$.{M0}.progress[1].date"
 
 
-def _adopted(plan: ActionPlan, adoption: Adoption, status: PlanStatus) -> ActionPlan:
-    return put(put(plan, "adoption", adoption), "status", status)
+def _adopted(plan: ActionPlan, adoption: Adoption | None, status: PlanStatus) -> ActionPlan:
+    """The plan with this one adoption (or none); a period that ended before the adoption
+    date (PLAN027, not the rule under test) is left out."""
+    plan = put(put(plan, "adoptions", (adoption,) if adoption else ()), "status", status)
+    end = plan.period.last_day if plan.period else None
+    if adoption is not None and adoption.date and end is not None and end < adoption.date:
+        plan = put(plan, "period", None)
+    return plan
 
 
 @mutation("PLAN017")
 def _(data: st.DataObject) -> tuple[Any, str]:
     plan = draw_plan(data)
     body = plan.partnership.bodies[0].id  # type: ignore[union-attr]
-    which = data.draw(st.sampled_from(["adoption", "body", "date"]))
-    if which == "adoption":
-        return _adopted(plan, None, PlanStatus.ADOPTED), "$.adoption"  # type: ignore[arg-type]
+    which = data.draw(st.sampled_from(["adoptions", "body", "date"]))
+    if which == "adoptions":
+        return _adopted(plan, None, PlanStatus.ADOPTED), "$.adoptions"
     full = {"body": body, "date": dt.date(2016, 2, 8), "case_number": cn(2, 2016)}
     adoption = Adoption(**{**full, which: None})
-    return _adopted(plan, adoption, PlanStatus.ADOPTED), f"$.adoption.{which}"
+    return _adopted(plan, adoption, PlanStatus.ADOPTED), f"$.adoptions[0].{which}"
 
 
 @mutation("PLAN018")
 def _(data: st.DataObject) -> tuple[Any, str]:
     adoption = Adoption(body="ukjent-organ", date=dt.date(2016, 2, 8), case_number=cn(2, 2016))
-    return _adopted(draw_plan(data), adoption, PlanStatus.ADOPTED), "$.adoption.body"
+    return _adopted(draw_plan(data), adoption, PlanStatus.ADOPTED), "$.adoptions[0].body"
 
 
 @mutation("PLAN019")
@@ -407,7 +413,34 @@ def _(data: st.DataObject) -> tuple[Any, str]:
     day = data.draw(_DAY)
     year = day.year + data.draw(st.sampled_from([-1, 1]))
     adoption = Adoption(body=body, date=day, case_number=cn(2, year))
-    return _adopted(plan, adoption, PlanStatus.ADOPTED), "$.adoption.case_number"
+    return _adopted(plan, adoption, PlanStatus.ADOPTED), "$.adoptions[0].case_number"
+
+
+@mutation("PLAN027")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    plan = draw_plan(data)
+    body = plan.partnership.bodies[0].id  # type: ignore[union-attr]
+    if plan.period is None or plan.period.last_day is None:
+        plan = put(plan, "period", Period(start=dt.date(2016, 1, 1), end=dt.date(2017, 12, 31)))
+    assert plan.period is not None and plan.period.last_day is not None
+    day = plan.period.last_day + dt.timedelta(days=data.draw(st.integers(1, 400)))
+    adoption = Adoption(body=body, date=day, case_number=cn(2, day.year))
+    plan = put(put(plan, "adoptions", (adoption,)), "status", PlanStatus.ADOPTED)
+    return plan, "$.adoptions[0].date"
+
+
+@mutation("PLAN028")
+def _(data: st.DataObject) -> tuple[Any, str]:
+    plan = draw_plan(data)
+    bodies = [b.id for b in plan.partnership.bodies]  # type: ignore[union-attr]
+    body = data.draw(st.sampled_from(bodies))
+    day = (plan.period.first_day if plan.period else None) or dt.date(2016, 2, 8)
+    first, again = (Adoption(body=body, date=day, case_number=cn(n, day.year)) for n in (2, 3))
+    others = [Adoption(body=b, date=day) for b in bodies if b != body][:1]
+    adoptions = data.draw(st.permutations([first, *others]))
+    at = len(adoptions)
+    plan = put(put(plan, "adoptions", (*adoptions, again)), "status", PlanStatus.ADOPTED)
+    return plan, f"$.adoptions[{at}].body"
 
 
 @mutation("PLAN021")
@@ -912,7 +945,8 @@ def _(data: st.DataObject) -> tuple[Any, str]:
     r = draw_report(data)
     period = r.plan.period
     assume(period is not None and period.start is not None and period.start.year > 2009)
-    start: dt.date = period.start  # type: ignore[union-attr]
+    start = period.first_day  # the first day a partial start ("2016") can mean
+    assert start is not None
     return put(put(r, "since", None), "as_of", start - dt.timedelta(days=1)), "$.as_of"
 
 

@@ -18,6 +18,7 @@ from _validation_helpers import BASES, MEETING_DAY, PHASE_1, PHASE_2, D, get, pu
 
 import khsmodel
 from khsmodel import (
+    Adoption,
     AgendaItem,
     CaseNumber,
     FocusArea,
@@ -105,11 +106,11 @@ CASES: dict[str, tuple[str, list[tuple[str, Any]], Severity, str]] = {
         ProgressEntry(date=D(2021, 11, 1), text="Ferdig", status=MeasureStatus.DONE),
         ProgressEntry(date=D(2021, 10, 15), text="Notat")))], W,
                 "$.focus_areas[1].measures[0].progress[2].date"),
-    "PLAN017": ("plan", [("adoption.date", None)], E, "$.adoption.date"),
-    "PLAN018": ("plan", [("adoption.body", "nobody")], E, "$.adoption.body"),
+    "PLAN017": ("plan", [("adoptions[0].date", None)], E, "$.adoptions[0].date"),
+    "PLAN018": ("plan", [("adoptions[0].body", "nobody")], E, "$.adoptions[0].body"),
     "PLAN019": ("plan", [("status", PlanStatus.PROPOSED)], W, "$.status"),
-    "PLAN020": ("plan", [("adoption.case_number", CaseNumber.parse("7/2020"))], W,
-                "$.adoption.case_number"),
+    "PLAN020": ("plan", [("adoptions[0].case_number", CaseNumber.parse("7/2020"))], W,
+                "$.adoptions[0].case_number"),
     "PLAN021": ("plan", [(f"{M00}.carried_over_from", MeasureRef(plan="ssu-2021-2022", measure=1))],
                 E, f"$.{M00}.carried_over_from.plan"),
     "PLAN022": ("plan", [(f"{M00}.carried_over_from", MeasureRef(plan="ssu-2020"))], W,
@@ -120,6 +121,13 @@ CASES: dict[str, tuple[str, list[tuple[str, Any]], Severity, str]] = {
     "PLAN026": ("plan", [(f"{M00}.responsibility.lead[0].collective",
                           khsmodel.Collective.MUNICIPALITIES)], W,
                 f"$.{M00}.responsibility.lead[0]"),
+    "PLAN027": ("plan", [("adoptions[0].date", D(2022, 10, 4)),
+                         ("adoptions[0].case_number", CaseNumber.parse("07-2022"))], E,
+                "$.adoptions[0].date"),
+    "PLAN028": ("plan", [("adoptions", (
+        Adoption(body="ssu", date=D(2021, 9, 1)),
+        Adoption(body="partnerskapsmotet", date=MEETING_DAY),
+        Adoption(body="ssu", date=D(2021, 9, 30))))], E, "$.adoptions[2].body"),
     # case documents
     "CASE001": ("case", [("document_date", D(2021, 10, 1))], E, "$.document_date"),
     "CASE002": ("case", [("case_number", CaseNumber.parse("07-2022"))], E, "$.case_number"),
@@ -336,7 +344,7 @@ def test_pre_2020_numbers_are_fine_for_their_period() -> None:
 def test_all_findings_in_one_pass() -> None:
     doc = put_all(BASES["plan"](), [
         ("title", ""), ("owner", "nobody"), (f"{M01}.number", 1),
-        (f"{M00}.responsibility", None), ("adoption.body", "nobody"),
+        (f"{M00}.responsibility", None), ("adoptions[0].body", "nobody"),
     ])  # fmt: skip
     assert validate(doc).codes() == ("DOC001", "DOC004", "PLAN005", "PLAN008", "PLAN018")
 

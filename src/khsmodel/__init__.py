@@ -27,9 +27,11 @@ if TYPE_CHECKING:
         ItemList,
         Link,
         Paragraph,
+        PartialDate,
         Period,
         Resource,
         ResourceKind,
+        Season,
     )
     from .agreements import (
         Agreement,
@@ -79,6 +81,7 @@ if TYPE_CHECKING:
         ProgrammeItem,
         ProgrammeItemKind,
     )
+    from .migration import migrate
     from .parties import Organisation, OrganisationKind, OtherName, Person, Role, RoleKind, Unit
     from .partnerships import (
         Body,
@@ -131,8 +134,8 @@ if TYPE_CHECKING:
 #: Where each public name lives (module relative to this package).
 _SOURCES: dict[str, tuple[str, ...]] = {
     "_base": (
-        "Emphasis", "EmphasisKind", "EventRef", "ItemList", "Link", "Paragraph", "Period",
-        "Resource", "ResourceKind",
+        "Emphasis", "EmphasisKind", "EventRef", "ItemList", "Link", "Paragraph", "PartialDate", "Period",
+        "Resource", "ResourceKind", "Season",
     ),
     "agreements": (
         "Agreement", "AgreementLevel", "AgreementSection", "AgreementTopic", "PriorityGroup",
@@ -166,6 +169,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
         "ResponsibleParty",
     ),
     "plandiff": ("PlanDiff", "diff"),
+    "migration": ("migrate",),
     "schema": ("json_schema",),
     "status": ("MeasureReport", "StatusReport", "StatusSummary", "Timing", "report"),
     "serialization": ("dump", "dumps", "load", "loads"),
@@ -210,14 +214,14 @@ __all__ = [
     "KhsModelError", "KommuneNumber", "Link", "Measure", "MeasureRef", "MeasureReport", "MeasureStatus", "Meeting",
     "Membership", "MembershipRole", "Minutes", "MonthPart", "NextMeeting", "OnDate", "Ongoing",
     "Organisation",
-    "OrganisationKind", "OrganisationNumber", "OtherName", "Paragraph", "Participant",
+    "OrganisationKind", "OrganisationNumber", "OtherName", "Paragraph", "PartialDate", "Participant",
     "ParticipantRole", "Partnership", "PartnershipKind", "Period", "Person", "Phase", "PlanDiff", "PlanStatus",
     "Precision", "PriorityGroup", "PriorityGroupKey", "ProcessEvent", "ProgrammeItem",
     "ProgrammeItemKind", "ProgressEntry", "Proposal", "ProposalKind", "Recurring", "Report", "Resource",
     "ResourceKind",
-    "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Section", "SectionKind",
+    "Responsibility", "ResponsibleParty", "Role", "RoleKind", "Season", "Section", "SectionKind",
     "Severity", "StartingFrom", "StatusReport", "StatusSummary", "StatutoryItem", "Timeframe",
     "Timing", "Unit", "VoteCount", "__version__", "diff", "dump",
     "dumps", "export", "exporters", "interpret_timeframe", "is_text_only", "json_schema", "load", "loads",
-    "priority_groups_on", "report", "statutory_items_in_force", "validate",
+    "migrate", "priority_groups_on", "report", "statutory_items_in_force", "validate",
 ]  # fmt: skip

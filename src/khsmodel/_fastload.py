@@ -33,7 +33,7 @@ from typing import Any
 
 import attrs
 
-from ._base import has_own_post_init, json_name
+from ._base import VALUE_CHECK, PartialDate, has_own_post_init, json_name
 from .identifiers import KommuneNumber, OrganisationNumber
 
 __all__ = ["fast_structure", "fast_structure_checked"]
@@ -48,7 +48,7 @@ class _Reject(Exception):
 _MISSING = object()
 
 #: Model classes written in JSON as a plain string: structured by the converter's hook.
-_VIA_HOOK = (OrganisationNumber, KommuneNumber)
+_VIA_HOOK = (OrganisationNumber, KommuneNumber, PartialDate)
 
 
 def _is_optional(tp: Any) -> bool:
@@ -154,6 +154,8 @@ class _Compiler:
                     f"        {key} = {self._const(a.default, 'default')}",
                     *(["    else:", *check] if (check := self._check(key, tp, "        ")) else []),
                 ]
+            if VALUE_CHECK in a.metadata:  # the field's validator, on the value alone
+                body.append(f"    {self._const(a.metadata[VALUE_CHECK], 'check')}({key})")
             args.append(f"{a.alias}={key}")
         if tagged:
             params.append("kind=None")
@@ -186,7 +188,10 @@ class _Compiler:
             # post-init of a model class does unless the class has a step of its own
             not has_own_post_init(cls)
             and not hasattr(cls, "__attrs_pre_init__")
-            and all(a.init and a.validator is None and a.converter is None for a in fields)
+            and all(
+                a.init and (a.validator is None or VALUE_CHECK in a.metadata) and a.converter is None
+                for a in fields
+            )
             and all(type(d).__name__ == "member_descriptor" for d in slots)
         )
         if not plain:

@@ -16,7 +16,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import ClassVar
 
-from ._base import Block, Link, Period, model
+from ._base import Block, Link, Period, language_field, model
 from .decisions import Decision
 from .parties import Organisation, Person
 
@@ -253,6 +253,8 @@ class Agreement:
     replaces: str | None = None
     url: str | None = None
     links: tuple[Link, ...] = ()
+    #: The language the document is written in (BCP 47; exporters print their words in it).
+    language: str = language_field()
 
     def section(self, topic: AgreementTopic) -> AgreementSection | None:
         """The first section on a topic, or None."""
@@ -264,7 +266,7 @@ class Agreement:
         # an undated agreement is judged by the latest version of the list, never by the
         # clock: the same agreement gives the same answer every day (as validate does)
         latest = max(i.in_force for i in STATUTORY_ITEMS if i.verified)
-        day = on or self.date or (self.validity.start if self.validity else None) or latest
+        day = on or self.date or (self.validity.first_day if self.validity else None) or latest
         covered = set(self.statutory_items)
         for s in self.sections:
             covered.update(s.statutory_items)

@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
-from ._base import Block, model
+from ._base import Block, language_field, model
 from .decisions import Decision, DecisionKind
 from .identifiers import ArchiveReference, CaseNumber
 from .parties import Person
@@ -152,6 +152,8 @@ class CaseDocument:
     attachments: tuple[Attachment, ...] = ()
     status: CaseStatus | None = None
     decision: Decision | None = None
+    #: The language the document is written in (BCP 47; exporters print their words in it).
+    language: str = language_field()
 
     def section(self, kind: SectionKind) -> Section | None:
         """The first section of a kind, or None."""

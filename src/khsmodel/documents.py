@@ -23,7 +23,8 @@ DOCUMENT_TYPES: dict[str, type[Document]] = {
 }
 
 FORMAT = "khsmodel"
-FORMAT_VERSION = 1
+#: The version of the JSON format written; older ones are read too (see khsmodel.migration).
+FORMAT_VERSION = 2
 
 # Attachment.document refers to Document, which is defined only now.
 cases.Document = Document  # type: ignore[attr-defined]

@@ -28,7 +28,7 @@ True
 >>> print(exporters.export(ActionPlan(title="Handlingsplan 2016-2017"), "json").decode())
 {
   "format": "khsmodel",
-  "format_version": 1,
+  "format_version": 2,
   "kind": "action_plan",
   "title": "Handlingsplan 2016-2017"
 }

@@ -1,38 +1,55 @@
-"""Display texts for documents: Norwegian (Bokmål) labels, dates, periods, page numbers.
+"""Display texts for documents: labels, dates, periods, page numbers, in each language.
 
 Every exporter that prints words of its own (headings such as "Forslag til
 vedtak", table headers "Tiltak" / "Ansvarlig" / "Tidsperspektiv", "Side 1 av 3",
 dates "8. februar 2016") takes them from here, so Word, PDF and any later
 format say the same thing. Pure Python, no imports beyond the model's enums.
 
-One language exists today: :data:`NB`. A :class:`Labels` instance is a frozen
-bundle of texts and the formatting functions that use them; a Nynorsk or
-English bundle would be another instance (``Labels(language="nn-NO", ...)``).
+A :class:`Labels` instance is a frozen bundle of the words of one language and
+the formatting functions that use them. Built in: :data:`NB` (Bokmål), :data:`NN`
+(Nynorsk) and :data:`EN` (English), complete, and :data:`SE` (Northern Sámi) with
+only the words a public Sámi source gives; every other word of ``SE`` is Bokmål, and
+:func:`fallbacks` says which. More languages come from the ``khsmodel.labels``
+entry-point group (see docs/languages.md). :func:`for_language` picks the bundle
+of a document's ``language``.
 
 >>> import datetime as dt
->>> from khsmodel.labels import NB
+>>> from khsmodel.labels import NB, NN, EN, for_language
 >>> NB.date(dt.date(2016, 2, 8))
 '8. februar 2016'
+>>> EN.date(dt.date(2016, 2, 8))
+'8 February 2016'
+>>> NN.weekday_date(dt.date(2016, 10, 18))
+'tysdag 18. oktober 2016'
 >>> NB.date_numeric(dt.date(2021, 8, 2))
 '02.08.2021'
 >>> NB.page_of(1, 3)
 'Side 1 av 3'
->>> NB.adoption_line("OSU", dt.date(2016, 2, 8), "2/2016")
-'Vedtatt i OSU 8. februar 2016, sak 2/2016'
+>>> NN.adoption_line("OSU", dt.date(2016, 2, 8), "2/2016")
+'Vedteke i OSU 8. februar 2016, sak 2/2016'
 >>> NB.period_text(dt.date(2021, 9, 23), None, end_event="partnerskapsmøtet 2022")
 '23. september 2021 til og med partnerskapsmøtet 2022'
+>>> for_language("nn-NO").responsible
+'Ansvarleg'
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import functools
+import importlib.metadata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
+from typing import Any
 
+from ._base import PartialDate
 from .timeframes import MONTHS_NB
 
-__all__ = ["NB", "Labels", "for_language"]
+__all__ = [
+    "EN", "ENTRY_POINT_GROUP", "LABEL_FIELDS", "NB", "NN", "SE", "Labels", "available", "bundle",
+    "fallbacks", "for_language",
+]  # fmt: skip
 
 
 def _ro(d: dict[str, str]) -> Mapping[str, str]:
@@ -43,8 +60,28 @@ def _ro(d: dict[str, str]) -> Mapping[str, str]:
 class Labels:
     """The words and formats of one language. Mappings are keyed by enum values (strings)."""
 
+    #: The tag the output declares (Word ``w:lang``, PDF ``/Lang``).
     language: str = "nb-NO"
+    #: The labels this bundle does not have in its language and takes from Bokmål
+    #: (field names, ``"plan_status.draft"`` for one key of a mapping); see :func:`fallbacks`.
+    fallbacks: tuple[str, ...] = field(default=(), compare=False)
+
+    # Dates and times
     months: tuple[str, ...] = MONTHS_NB
+    #: Monday first, as :meth:`datetime.date.weekday` counts.
+    weekdays: tuple[str, ...] = (
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    )  # fmt: skip
+    date_format: str = "{day}. {month} {year}"
+    date_numeric_format: str = "{day:02d}.{month:02d}.{year:04d}"
+    month_numeric_format: str = "{month:02d}.{year:04d}"
+    clock_format: str = "{hour:02d}.{minute:02d}"
+    time_at: str = "kl. {time}"
+    time_until: str = "til kl. {time}"
+    period_from: str = "fra {start}"
+    period_until: str = "til {end}"
+    period_through: str = "til og med {event}"
+    number: str = "nr. {number}"
 
     # Page furniture
     page: str = "Side"
@@ -63,8 +100,15 @@ class Labels:
 
     # Action plans
     period: str = "Periode"
+    # a date known only to its season: "våren 2022" (keyed by khsmodel.Season values)
+    seasons: Mapping[str, str] = field(default_factory=lambda: _ro({
+        "spring": "våren", "summer": "sommeren", "autumn": "høsten",
+    }))  # fmt: skip
     adopted_in: str = "Vedtatt i"
     adopted: str = "Vedtatt"
+    # joins the further adopting bodies: "…, og i SSU Nordland 14. mars 2023, sak 9/2023"
+    and_word: str = "og"
+    in_word: str = "i"
     case_word: str = "sak"
     introduction: str = "Innledning"
     purpose: str = "Formål"
@@ -247,26 +291,42 @@ class Labels:
     }))  # fmt: skip
 
     # ------------------------------------------------------------------ formats
-    def date(self, day: dt.date) -> str:
-        """A date as running text writes it: ``8. februar 2016``."""
-        return f"{day.day}. {self.months[day.month - 1]} {day.year}"
+    def date(self, day: dt.date | PartialDate) -> str:
+        """A date as running text writes it: ``8. februar 2016``; a date known only to
+        the month or year as given: ``mars 2016``, ``2009``."""
+        if isinstance(day, PartialDate):
+            if day.month is not None:
+                return f"{self.months[day.month - 1]} {day.year}"
+            if day.season is not None:
+                return f"{self.seasons[day.season.value]} {day.year}"
+            return str(day.year)
+        return self.date_format.format(day=day.day, month=self.months[day.month - 1], year=day.year)
 
-    def date_numeric(self, day: dt.date) -> str:
-        """A date as case systems print it in fields: ``02.08.2021``."""
-        return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+    def weekday_date(self, day: dt.date) -> str:
+        """A date with its weekday: ``tirsdag 18. oktober 2016`` (nn ``tysdag …``)."""
+        return f"{self.weekdays[day.weekday()]} {self.date(day)}"
+
+    def date_numeric(self, day: dt.date | PartialDate) -> str:
+        """A date as case systems print it in fields: ``02.08.2021`` (``03.2016``, ``2009``
+        for a date known only to the month or year)."""
+        if isinstance(day, PartialDate):
+            if day.month is None:  # a season has no numeric form: its words
+                return self.date(day)
+            return self.month_numeric_format.format(month=day.month, year=day.year)
+        return self.date_numeric_format.format(day=day.day, month=day.month, year=day.year)
 
     def clock(self, t: dt.time) -> str:
-        """A clock time: ``09.00`` (Norwegian uses a full stop)."""
-        return f"{t.hour:02d}.{t.minute:02d}"
+        """A clock time: ``09.00`` (Norwegian uses a full stop; English ``09:00``)."""
+        return self.clock_format.format(hour=t.hour, minute=t.minute)
 
     def time_span(self, start: dt.time | None, end: dt.time | None) -> str | None:
         """``kl. 09.00–15.30``, ``kl. 09.00``, ``til kl. 15.30``, or None."""
         if start and end:
-            return f"kl. {self.clock(start)}–{self.clock(end)}"
+            return self.time_at.format(time=f"{self.clock(start)}–{self.clock(end)}")
         if start:
-            return f"kl. {self.clock(start)}"
+            return self.time_at.format(time=self.clock(start))
         if end:
-            return f"til kl. {self.clock(end)}"
+            return self.time_until.format(time=self.clock(end))
         return None
 
     def page_of(self, page: int, pages: int) -> str:
@@ -274,29 +334,39 @@ class Labels:
         return f"{self.page} {page} {self.page_of_word} {pages}"
 
     def period_text(
-        self, start: dt.date | None, end: dt.date | None, *, end_event: str | None = None
+        self,
+        start: dt.date | PartialDate | None,
+        end: dt.date | PartialDate | None,
+        *,
+        end_event: str | None = None,
     ) -> str | None:
         """A period from its parts: ``1. januar 2016–31. desember 2017``, open ends in words."""
-        last = f"til og med {end_event}" if end_event else (self.date(end) if end else None)
+        last = (
+            self.period_through.format(event=end_event)
+            if end_event
+            else (self.date(end) if end else None)
+        )
         if start and last:
             sep = " " if end_event else "–"
             return f"{self.date(start)}{sep}{last}"
         if start:
-            return f"fra {self.date(start)}"
+            return self.period_from.format(start=self.date(start))
         if end_event:
             return last
         if end:
-            return f"til {self.date(end)}"
+            return self.period_until.format(end=self.date(end))
         return None
 
-    def period_short(self, start: dt.date | None, end: dt.date | None) -> str | None:
+    def period_short(
+        self, start: dt.date | PartialDate | None, end: dt.date | PartialDate | None
+    ) -> str | None:
         """A period for a table cell: ``01.01.2020–31.12.2023``, ``fra 30.03.2009``."""
         if start and end:
             return f"{self.date_numeric(start)}–{self.date_numeric(end)}"
         if start:
-            return f"fra {self.date_numeric(start)}"
+            return self.period_from.format(start=self.date_numeric(start))
         if end:
-            return f"til {self.date_numeric(end)}"
+            return self.period_until.format(end=self.date_numeric(end))
         return None
 
     def adoption_line(self, body: str | None, day: dt.date | None, case_number: str | None) -> str:
@@ -308,12 +378,30 @@ class Labels:
             text += f", {self.case_word} {case_number}"
         return text
 
+    def adoptions_line(
+        self, adoptions: Sequence[tuple[str | None, dt.date | None, str | None]]
+    ) -> str:
+        """Every adoption of a plan in one sentence, each as (body, date, case number):
+        ``Vedtatt i OSU Helgeland 3. mars 2023, sak 5/2023, og i SSU Nordland 14. mars
+        2023, sak 9/2023``; one adoption is :meth:`adoption_line`."""
+        parts = [self.adoption_line(*adoptions[0])] if adoptions else []
+        for body, day, case_number in adoptions[1:]:
+            text = f"{self.in_word} {body}" if body else ""
+            if day:
+                text += f" {self.date(day)}" if text else self.date(day)
+            if case_number:
+                text += f", {self.case_word} {case_number}"
+            parts.append(text)
+        if len(parts) < 2:
+            return "".join(parts)
+        return ", ".join(parts[:-1]) + f", {self.and_word} {parts[-1]}"
+
     def votes_text(self, in_favour: int, against: int, abstained: int) -> str:
         return self.votes.format(in_favour=in_favour, against=against, abstained=abstained)
 
     def statutory_item_number(self, number: int | None) -> str:
         """``nr. 3``, or ``nr. ?`` for an item whose number the sources disagree on."""
-        return f"nr. {number}" if number is not None else "nr. ?"
+        return self.number.format(number=number if number is not None else "?")
 
     def statutory_item_line(self, number: int | None, subject: str, *, verified: bool) -> str:
         """``nr. 3: retningslinjer for innleggelse i sykehus``; an item without a settled
@@ -330,14 +418,514 @@ class Labels:
         return f"{self.about + ' ' if approximate else ''}{count} {self.participants.lower()}"
 
 
-#: Norwegian Bokmål, the language of every document in the field.
+#: Every field of :class:`Labels` that holds words (all but ``language`` and ``fallbacks``).
+LABEL_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(Labels) if f.name not in ("language", "fallbacks")
+)
+
+#: Norwegian Bokmål, the language of most documents in the field, and the default.
 NB = Labels()
 
 
-def for_language(language: str = "nb") -> Labels:
-    """The labels for a language tag (``nb``, ``nb-NO``, ``no``); KhsModelError otherwise."""
-    if language.lower() in ("nb", "nb-no", "no", "nob"):
-        return NB
+def _empty(value: object) -> bool:
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, tuple):
+        return not value or any(not isinstance(v, str) or not v.strip() for v in value)
+    return value is None
+
+
+def bundle(language: str, words: Mapping[str, Any]) -> Labels:
+    """A :class:`Labels` for ``language`` from ``words`` (field name to text); every
+    label ``words`` does not give, or gives empty, is Bokmål and listed in ``fallbacks``.
+
+    A mapping label (``plan_status``) may give some keys only; the missing keys are
+    listed as ``"plan_status.draft"``. A name that is not a label is an error.
+
+    >>> b = bundle("se-NO", {"months": NB.months, "plan_status": {"draft": "Utkast"}})
+    >>> "responsible" in b.fallbacks, "plan_status.adopted" in b.fallbacks, "months" in b.fallbacks
+    (True, True, False)
+    >>> bundle("se", {"colour": "rukses"})
+    Traceback (most recent call last):
+    ...
+    khsmodel.errors.KhsModelError: labels for se: unknown label(s) colour (labels are the fields of khsmodel.labels.Labels)
+    """
     from .errors import KhsModelError
 
-    raise KhsModelError(f"no labels for language {language!r} (available: nb)")
+    unknown = sorted(set(words) - set(LABEL_FIELDS))
+    if unknown:
+        raise KhsModelError(
+            f"labels for {language}: unknown label(s) {', '.join(unknown)} "
+            "(labels are the fields of khsmodel.labels.Labels)"
+        )
+    given: dict[str, Any] = {}
+    missing: list[str] = []
+    for name in LABEL_FIELDS:
+        base = getattr(NB, name)
+        value = words.get(name)
+        if isinstance(base, Mapping):
+            value = value if isinstance(value, Mapping) else {}
+            merged = dict(base)
+            for key in base:
+                if isinstance(value.get(key), str) and value[key].strip():
+                    merged[key] = value[key]
+                else:
+                    missing.append(f"{name}.{key}")
+            given[name] = _ro(merged)
+        elif value is None or (isinstance(value, str | tuple) and _empty(value)):
+            missing.append(name)
+        elif not isinstance(value, type(base)):
+            raise KhsModelError(
+                f"labels for {language}: {name} must be {type(base).__name__}, "
+                f"got {type(value).__name__}"
+            )
+        elif isinstance(base, tuple) and len(value) != len(base):
+            raise KhsModelError(
+                f"labels for {language}: {name} must have {len(base)} entries, got {len(value)}"
+            )
+        else:
+            given[name] = value
+    return Labels(language=language, fallbacks=tuple(missing), **given)
+
+
+# ---------------------------------------------------------------------------- Nynorsk
+# Nynorsk as Språkrådet writes it (the official norm of 2012, as in Nynorskordboka,
+# ordbokene.no), in the words Nynorsk partnerships use: /work/shared/domain/
+# field-phrases.md (§nn: "Framlegg til vedtak", "Rådmannen si tilråding", "Samrøystes",
+# "Sakshandsamar", "Hausten 2022", "Tysdag 18. oktober 2016", "Partnarskapsmøte").
+# A word the same in both forms is listed in _SAME_IN_NN, a choice, not a fallback.
+_SAME_IN_NN = (
+    "months",  # januar … desember: the same in Nynorskordboka
+    "date_format", "date_numeric_format", "month_numeric_format", "clock_format",
+    "time_at", "time_until", "period_until", "period_through", "number",
+    "page", "page_of_word", "attachment_to_case", "attachment_n", "kinds", "period",
+    "and_word", "in_word", "case_word", "priority_groups", "focus_area", "measure", "status",
+    "phase", "case_document", "case_number", "meeting_date", "archive_reference",
+    "our_reference", "document_date", "process", "attachments", "decision", "decisions",
+    "date_label", "time", "about", "represented", "programme", "agenda", "case_type",
+    "case_title", "presentation", "minutes", "approved", "notes", "party", "kind",
+    "organisation_number", "kommune_number", "statutory_item", "established", "history",
+    "members_over_time", "mandate", "level", "role", "to", "note", "partnership_kinds",
+    "absent", "members", "timeline",
+)  # fmt: skip
+_NN_WORDS: dict[str, Any] = {name: getattr(NB, name) for name in _SAME_IN_NN}
+_NN_WORDS.update({
+    # Nynorskordboka: måndag, tysdag, laurdag, sundag (søndag is also allowed; sundag
+    # is the form the 2012 norm lists first); field-phrases.md: "Måndag 19. september".
+    "weekdays": ("måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag"),
+    "period_from": "frå {start}",  # frå (Nynorskordboka)
+    # Nynorskordboka: våren, sommaren, hausten; field-phrases.md "Hausten 2022"
+    "seasons": {"spring": "våren", "summer": "sommaren", "autumn": "hausten"},
+    "adopted_in": "Vedteke i",  # vedta, vedteke (Nynorskordboka); field-phrases "vart vedteke"
+    "adopted": "Vedteke",
+    "introduction": "Innleiing",  # Nynorskordboka
+    "purpose": "Føremål",  # Nynorskordboka (formål is also allowed; føremål is the main form)
+    "responsible": "Ansvarleg",  # Nynorskordboka; field-phrases "Ansvarleg for …"
+    "timeframe": "Tidsramme",  # Nynorskordboka (tidsperspektiv, a loan, is rare in nn plans)
+    "ongoing_activities": "Pågåande aktivitetar som vert vidareførte",  # Språkrådet: vert + perf. part.
+    "carried_over_from": "Vidareført frå",  # vidare (Nynorskordboka)
+    "previous_plan": "Førre plan",  # førre (Nynorskordboka)
+    "timeline_unresolved": "Utan fast dato",
+    # the timeline's legend: periode, fastsett (Nynorskordboka), dato eller frist
+    "timeline_period": "Periode",
+    "timeline_open": "Starta, utan fastsett slutt",
+    "timeline_date": "Dato eller frist",
+    "agreement_covers": "Avtalen omfattar",  # omfatte, presens omfattar (Nynorskordboka)
+    "timeline_key": (
+        "Mørk: tidsrommet tiltaket gjeld (ein frist: månaden han fell i). "
+        "Lys: starta, utan fastsett slutt."
+    ),
+    "plan_status": {
+        "draft": "Utkast", "proposed": "Framlegg", "adopted": "Vedteke",
+        "superseded": "Erstatta av ny plan",
+    },
+    "measure_status": {
+        "planned": "Planlagd", "started": "Starta", "ongoing": "Pågår",
+        "done": "Gjennomført", "postponed": "Utsett", "cancelled": "Avlyst",
+        "carried_over": "Vidareført",
+    },
+    "case_officer": "Sakshandsamar",  # field-phrases.md "Sakshandsamar John Olaf Rohme"
+    "case_officers": "Sakshandsamarar",
+    "body": "Utval",  # field-phrases.md "Utvalsnamn", "Samhandlingsutvalet"
+    "issued_by": "Frå",
+    "proposed_by": "Fremja av",  # fremje, fremja (Nynorskordboka)
+    "proposals": {
+        "proposed_decision": "Framlegg til vedtak",  # field-phrases.md
+        "recommendation": "Tilråding",  # field-phrases.md "Rådmannen si tilråding"
+        "innstilling": "Innstilling",
+    },
+    "sections": {
+        "background": "Bakgrunn", "presentation": "Saksframstilling",
+        "process": "Orientering om prosess", "facts": "Saksopplysningar",
+        "assessment": "Vurdering", "other": "Anna",
+    },
+    "references": "Tidlegare handsaming",  # handsaming (Nynorskordboka)
+    "case_status": {
+        "draft": "Utkast", "submitted": "Fremja", "considered": "Handsama",
+        "adopted": "Vedteke", "withdrawn": "Trekt",
+    },
+    "decision_kinds": {
+        "decision": "Vedtak", "recommendation": "Tilråding", "noted": "Til orientering",
+        "adopted": "Vedteke", "delegated": "Delegert vedtak", "other": "Avgjerd",
+    },
+    "unanimous": "Samrøystes",  # field-phrases.md "Samrøystes vedtak."
+    "not_unanimous": "Ikkje samrøystes",
+    "votes": "{in_favour} for, {against} mot, {abstained} avstod",
+    "place": "Stad",  # Nynorskordboka
+    "participants": "Deltakarar",
+    "presentations": "Presentasjonar",
+    "speakers": "Innleiarar",
+    "links": "Lenkjer",  # lenkje (Nynorskordboka)
+    "participant_roles": {
+        "member": "medlem", "deputy": "vara", "chair": "leiar", "secretary": "sekretær",
+        "observer": "observatør", "guest": "gjest", "speaker": "innleiar", "other": "anna",
+    },
+    "parties": "Partar",
+    "name": "Namn",
+    "signatories": "Underskrive av",
+    "validity": "Gyldigheit",
+    "statutory_items": (
+        "Lovpålagde avtaleområde (helse- og omsorgstenestelova § 6-2, i stikkord)"
+    ),
+    "statutory_item_unnumbered": "{subject} (nummeret er ulikt i kjeldene)",
+    "statutory_item_unverified": "ikkje stadfesta i lovteksten",
+    "covers": "Dekkjer",
+    "agreement_levels": {
+        "national": "Nasjonal avtale", "overarching": "Overordna samarbeidsavtale",
+        "service": "Tenesteavtale", "sub": "Delavtale", "special": "Særavtale",
+        "other": "Avtale",
+    },
+    "agreement_topics": {
+        "purpose": "Føremål", "organisation": "Organisering", "financing": "Finansiering",
+        "tasks": "Oppgåver", "statutory": "Lovpålagde avtaleområde",
+        "termination": "Revisjon og oppseiing", "other": "Anna",
+    },
+    "parent_agreement": "Underordna",
+    "replaces": "Erstattar",
+    "bodies": "Organ",
+    "agreements": "Avtalar",
+    "resources": "Dokument og ressursar",
+    "from_": "Frå",
+    "also_called": "Også kalla",
+    "other_names": "Andre namn",
+    "units": "Einingar",
+    "organisation_kinds": {
+        "kommune": "Kommune", "fylkeskommune": "Fylkeskommune",
+        "helseforetak": "Helseføretak", "regionalt_helseforetak": "Regionalt helseføretak",
+        "interkommunalt_samarbeid": "Interkommunalt samarbeid",
+        "brukerutvalg": "Brukarutval", "fastleger": "Fastlegar", "statlig": "Statleg",
+        "other": "Anna",
+    },
+    "body_kinds": {
+        "partnership_meeting": "Partnarskapsmøte",  # Helse Førde: "partnarskapsmote"
+        "strategic_committee": "Strategisk samarbeidsutval",  # Helse Møre og Romsdal
+        "overarching_committee": "Overordna samarbeidsutval",
+        "professional_committee": "Fagleg samarbeidsutval",
+        "clinical_committee": "Klinisk samarbeidsutval",
+        "local_committee": "Lokalt samarbeidsutval",  # field-phrases.md "LSU (Lokalt samarbeidsutval)"
+        "cooperation_board": "Samarbeidsstyre", "owners_meeting": "Eigarmøte",
+        "user_council": "Brukarutval", "secretariat": "Sekretariat",
+        "working_group": "Arbeidsgruppe", "other": "Anna organ",
+    },
+    "role_kinds": {
+        "chair": "leiar", "deputy_chair": "nestleiar", "member": "medlem",
+        "secretary": "sekretær", "case_officer": "sakshandsamar",
+        "chief_executive": "administrerande direktør", "director": "direktør",
+        "manager": "leiar", "mayor": "ordførar", "user_representative": "brukarrepresentant",
+        "gp_representative": "fastlegerepresentant", "practice_consultant": "praksiskonsulent",
+        "employee_representative": "tillitsvald", "other": "anna",
+    },
+    "dissolved": "nedlagd",
+    "membership_roles": {
+        "member": "Medlem", "hospital_trust": "Helseføretak", "owner": "Eigar",
+        "observer": "Observatør", "associated": "Tilknytt",
+    },
+})  # fmt: skip
+
+#: Norwegian Nynorsk.
+NN = bundle("nn-NO", _NN_WORDS)
+
+# ---------------------------------------------------------------------------- English
+# British English, the words the Norwegian health authorities' English pages use
+# (helsedirektoratet.no/english: "health partnership", "hospital trust").
+_EN_WORDS: dict[str, Any] = {
+    "months": (
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December",
+    ),
+    "weekdays": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "date_format": "{day} {month} {year}",
+    "date_numeric_format": "{day:02d}/{month:02d}/{year:04d}",
+    "month_numeric_format": "{month:02d}/{year:04d}",
+    "clock_format": "{hour:02d}:{minute:02d}",
+    "time_at": "{time}",
+    "time_until": "until {time}",
+    "period_from": "from {start}",
+    "period_until": "until {end}",
+    "period_through": "up to and including {event}",
+    "number": "no. {number}",
+    "page": "Page", "page_of_word": "of",
+    "attachment_to_case": "Attachment {number} to case {case}",
+    "attachment_n": "Attachment {number}",
+    "kinds": {
+        "action_plan": "Action plan", "case_document": "Case document", "meeting": "Meeting",
+        "agreement": "Agreement", "partnership": "Health partnership",
+    },
+    "period": "Period",
+    "seasons": {"spring": "spring", "summer": "summer", "autumn": "autumn"},
+    "adopted_in": "Adopted by", "adopted": "Adopted", "and_word": "and", "in_word": "by",
+    "case_word": "case", "introduction": "Introduction", "purpose": "Purpose",
+    "priority_groups": "Priority patient groups", "focus_area": "Focus area",
+    "measure": "Measure", "responsible": "Responsible", "timeframe": "Timeframe",
+    "status": "Status", "ongoing_activities": "Ongoing activities carried forward",
+    "carried_over_from": "Carried over from", "previous_plan": "Previous plan",
+    "phase": "Phase", "timeline": "Timeline", "timeline_unresolved": "No fixed date",
+    "timeline_period": "Period", "timeline_open": "Started, no set end",
+    "timeline_date": "Date or deadline", "agreement_covers": "The agreement covers",
+    "timeline_key": (
+        "Dark: the time the measure covers (a deadline: the month it falls in). "
+        "Light: started, no set end."
+    ),
+    "plan_status": {
+        "draft": "Draft", "proposed": "Proposal", "adopted": "Adopted",
+        "superseded": "Superseded by a new plan",
+    },
+    "measure_status": {
+        "planned": "Planned", "started": "Started", "ongoing": "Ongoing", "done": "Done",
+        "postponed": "Postponed", "cancelled": "Cancelled", "carried_over": "Carried over",
+    },
+    "case_document": "Case document", "case_officer": "Case officer",
+    "case_officers": "Case officers", "body": "Committee", "case_number": "Case no.",
+    "meeting_date": "Meeting date", "archive_reference": "Archive case",
+    "our_reference": "Our ref.", "document_date": "Date", "issued_by": "From",
+    "proposed_by": "Proposed by",
+    "proposals": {
+        "proposed_decision": "Proposed decision", "recommendation": "Recommendation",
+        "innstilling": "Committee recommendation",
+    },
+    "sections": {
+        "background": "Background", "presentation": "The case", "process": "The process",
+        "facts": "Facts", "assessment": "Assessment", "other": "Other",
+    },
+    "process": "Process", "references": "Previous consideration",
+    "attachments": "Attachments",
+    "case_status": {
+        "draft": "Draft", "submitted": "Submitted", "considered": "Considered",
+        "adopted": "Adopted", "withdrawn": "Withdrawn",
+    },
+    "decision": "Decision", "decisions": "Decisions",
+    "decision_kinds": {
+        "decision": "Decision", "recommendation": "Recommendation", "noted": "For information",
+        "adopted": "Adopted", "delegated": "Delegated decision", "other": "Resolution",
+    },
+    "unanimous": "Unanimous", "not_unanimous": "Not unanimous",
+    "votes": "{in_favour} for, {against} against, {abstained} abstained",
+    "date_label": "Date", "time": "Time", "place": "Place", "participants": "Participants",
+    "about": "c.", "represented": "Represented", "programme": "Programme",
+    "agenda": "Agenda", "case_type": "Type", "case_title": "Case",
+    "presentations": "Presentations", "presentation": "Presentation",
+    "speakers": "Speakers", "minutes": "Minutes", "approved": "Approved", "notes": "Notes",
+    "links": "Links", "absent": "absent",
+    "participant_roles": {
+        "member": "member", "deputy": "deputy", "chair": "chair", "secretary": "secretary",
+        "observer": "observer", "guest": "guest", "speaker": "speaker", "other": "other",
+    },
+    "parties": "Parties", "party": "Party", "name": "Name", "kind": "Type",
+    "organisation_number": "Org. no.", "kommune_number": "Municipality no.",
+    "signatories": "Signed by", "validity": "Validity",
+    "statutory_items": (
+        "Statutory subjects of agreement (Health and Care Services Act § 6-2, in brief)"
+    ),
+    "statutory_item": "no. {number}: {subject}",
+    "statutory_item_unnumbered": "{subject} (the sources number it differently)",
+    "statutory_item_unverified": "not confirmed in the text of the Act",
+    "covers": "Covers",
+    "agreement_levels": {
+        "national": "National agreement", "overarching": "Overarching cooperation agreement",
+        "service": "Service agreement", "sub": "Sub-agreement", "special": "Special agreement",
+        "other": "Agreement",
+    },
+    "agreement_topics": {
+        "purpose": "Purpose", "organisation": "Organisation", "financing": "Financing",
+        "tasks": "Tasks", "statutory": "Statutory subjects",
+        "termination": "Revision and termination", "other": "Other",
+    },
+    "parent_agreement": "Under", "replaces": "Replaces", "established": "Established",
+    "history": "History", "members_over_time": "Membership over time", "bodies": "Bodies",
+    "agreements": "Agreements", "resources": "Documents and resources",
+    "members": "Members", "mandate": "Mandate", "level": "Level", "role": "Role",
+    "from_": "From", "to": "To", "note": "Note", "also_called": "Also called",
+    "other_names": "Other names", "units": "Units",
+    "organisation_kinds": {
+        "kommune": "Municipality", "fylkeskommune": "County municipality",
+        "helseforetak": "Hospital trust", "regionalt_helseforetak": "Regional health authority",
+        "interkommunalt_samarbeid": "Inter-municipal cooperation",
+        "brukerutvalg": "User committee", "fastleger": "GPs", "statlig": "Government",
+        "other": "Other",
+    },
+    "partnership_kinds": {
+        "health_partnership": "Health partnership",
+        "municipal_health_cooperation": "Municipal health cooperation",
+        "other": "Cooperation",
+    },
+    "body_kinds": {
+        "partnership_meeting": "Partnership meeting",
+        "strategic_committee": "Strategic cooperation committee",
+        "overarching_committee": "Overarching cooperation committee",
+        "professional_committee": "Professional cooperation committee",
+        "clinical_committee": "Clinical cooperation committee",
+        "local_committee": "Local cooperation committee",
+        "cooperation_board": "Cooperation board", "owners_meeting": "Owners' meeting",
+        "user_council": "User committee", "secretariat": "Secretariat",
+        "working_group": "Working group", "other": "Other body",
+    },
+    "role_kinds": {
+        "chair": "chair", "deputy_chair": "deputy chair", "member": "member",
+        "secretary": "secretary", "case_officer": "case officer",
+        "chief_executive": "chief executive", "director": "director", "manager": "manager",
+        "mayor": "mayor", "user_representative": "user representative",
+        "gp_representative": "GP representative", "practice_consultant": "practice consultant",
+        "employee_representative": "employee representative", "other": "other",
+    },
+    "dissolved": "dissolved",
+    "membership_roles": {
+        "member": "Member", "hospital_trust": "Hospital trust", "owner": "Owner",
+        "observer": "Observer", "associated": "Associated",
+    },
+}  # fmt: skip
+
+#: English (British).
+EN = bundle("en-GB", _EN_WORDS)
+
+# ---------------------------------------------------------------------- Northern Sámi
+# Only the words a public source gives: the Unicode Common Locale Data Repository,
+# locale "se" (github.com/unicode-org/cldr, common/main/se.xml, gregorian calendar,
+# months "format/wide" and days "format/wide"). Everything else is Bokmål, listed by
+# fallbacks("se") and in docs/languages.md; a municipality with checked Sámi words
+# adds them through the khsmodel.labels entry point.
+_SE_WORDS: dict[str, Any] = {
+    "months": (
+        "ođđajagemánnu", "guovvamánnu", "njukčamánnu", "cuoŋománnu", "miessemánnu",
+        "geassemánnu", "suoidnemánnu", "borgemánnu", "čakčamánnu", "golggotmánnu",
+        "skábmamánnu", "juovlamánnu",
+    ),
+    "weekdays": (
+        "vuossárga", "maŋŋebárga", "gaskavahkku", "duorasdat", "bearjadat", "lávvardat",
+        "sotnabeaivi",
+    ),
+}  # fmt: skip
+
+#: Northern Sámi: month and weekday names; every other label is Bokmål (:func:`fallbacks`).
+SE = bundle("se-NO", _SE_WORDS)
+
+#: The built-in bundles by primary language tag.
+_BUILT_IN: dict[str, Labels] = {"nb": NB, "nn": NN, "en": EN, "se": SE}
+#: The complete built-in bundles, which an entry point does not replace.
+_COMPLETE = ("nb", "nn", "en")
+#: The region a bare tag declares in the output (Word w:lang, PDF /Lang).
+_REGION = {"nb": "NO", "nn": "NO", "se": "NO", "smj": "NO", "sma": "NO", "en": "GB"}
+
+#: The entry-point group of label bundles: name = a primary language tag ("smj"),
+#: value = a :class:`Labels`, a mapping of label to text (as for :func:`bundle`), or a
+#: function without arguments returning either.
+ENTRY_POINT_GROUP = "khsmodel.labels"
+
+
+@functools.cache
+def _plugins() -> dict[str, importlib.metadata.EntryPoint]:
+    """The ``khsmodel.labels`` entry points by language, looked up once (not loaded)."""
+    found: dict[str, importlib.metadata.EntryPoint] = {}
+    for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        found.setdefault(ep.name.lower(), ep)
+    return found
+
+
+def _from_plugin(primary: str, tag: str) -> Labels | None:
+    from .errors import KhsModelError
+
+    ep = _plugins().get(primary)
+    if ep is None:
+        return None
+    try:
+        value: Any = ep.load()
+        if callable(value) and not isinstance(value, Labels):
+            value = value()
+    except Exception as exc:  # a plugin's failure, named, never a traceback from inside it
+        raise KhsModelError(
+            f"labels for {primary!r} from entry point {ep.value!r} could not be loaded: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
+    if isinstance(value, Labels):
+        return value
+    if isinstance(value, Mapping):
+        return bundle(tag, value)
+    raise KhsModelError(
+        f"entry point {ep.value!r} ({ENTRY_POINT_GROUP}) gave {type(value).__name__}; "
+        "expected khsmodel.labels.Labels or a mapping of label to text"
+    )
+
+
+def _output_tag(tag: str) -> str:
+    primary = tag.split("-")[0]
+    return tag if "-" in tag else f"{primary}-{_REGION.get(primary, 'NO')}"
+
+
+@functools.cache
+def for_language(language: str = "nb") -> Labels:
+    """The labels of a document language (``nb``, ``nn``, ``se``, ``smj``, ``sma``,
+    ``en``, with or without a region: ``nn-NO``); KhsModelError for any other tag.
+
+    A language without built-in words (``smj``, ``sma``) or with only some (``se``)
+    takes the missing ones from Bokmål and lists them in :func:`fallbacks`; a
+    ``khsmodel.labels`` entry point supplies better ones. The bundle's ``language``
+    is the tag the output declares (``nn`` → ``nn-NO``).
+
+    >>> for_language("nn").language, for_language("en").measure
+    ('nn-NO', 'Measure')
+    >>> for_language("smj").responsible, "responsible" in for_language("smj").fallbacks
+    ('Ansvarlig', True)
+    """
+    from ._base import check_language
+    from .errors import KhsModelError
+
+    if language.lower() in ("no", "nob"):  # earlier spellings of Bokmål
+        language = "nb"
+    try:
+        check_language(language)
+    except KhsModelError as exc:
+        raise KhsModelError(f"no labels: {exc}") from None
+    primary = language.split("-")[0]
+    tag = _output_tag(language)
+    labels = None if primary in _COMPLETE else _from_plugin(primary, tag)
+    if labels is None:
+        labels = _BUILT_IN.get(primary) or bundle(tag, {})
+    if labels.language != tag:
+        labels = Labels(**{**{f.name: getattr(labels, f.name) for f in fields(Labels)}, "language": tag})
+    return labels
+
+
+def fallbacks(language: str) -> tuple[str, ...]:
+    """The labels of ``language`` printed in Bokmål because the bundle lacks them.
+
+    >>> fallbacks("nn")
+    ()
+    >>> "months" in fallbacks("se"), "responsible" in fallbacks("se")
+    (False, True)
+    """
+    return for_language(language).fallbacks
+
+
+def available() -> tuple[str, ...]:
+    """The languages with words of their own: built in, and from entry points.
+
+    >>> {"nb", "nn", "en", "se"} <= set(available())
+    True
+    """
+    return tuple(sorted(set(_BUILT_IN) | set(_plugins())))
+
+
+def _clear_cache() -> None:
+    """Forget discovered entry points (tests that patch ``entry_points`` call this)."""
+    _plugins.cache_clear()
+    for_language.cache_clear()
+

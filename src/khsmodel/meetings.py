@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import ClassVar
 
-from ._base import Block, Link, model
+from ._base import Block, Link, language_field, model
 from .cases import Attachment, CaseDocument
 from .decisions import Decision
 from .identifiers import CaseNumber
@@ -132,3 +132,5 @@ class Meeting:
     minutes: Minutes | None = None
     notes: tuple[Block, ...] = ()
     links: tuple[Link, ...] = ()
+    #: The language the document is written in (BCP 47; exporters print their words in it).
+    language: str = language_field()

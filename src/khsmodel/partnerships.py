@@ -8,7 +8,18 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import JSON_NAME, Block, Link, Period, Resource, model
+from ._base import (
+    JSON_NAME,
+    Block,
+    Link,
+    PartialDate,
+    Period,
+    Resource,
+    first_day,
+    language_field,
+    last_day,
+    model,
+)
 from .agreements import Agreement, PriorityGroup
 from .decisions import Decision
 from .parties import Organisation, Person, RoleKind
@@ -75,8 +86,8 @@ class Body:
     aliases: tuple[str, ...] = ()
     level: int | None = None
     parent: str | None = None
-    established: dt.date | None = None
-    dissolved: dt.date | None = None
+    established: dt.date | PartialDate | None = None
+    dissolved: dt.date | PartialDate | None = None
     mandate: tuple[Block, ...] = ()
     members: tuple[BodyMember, ...] = ()
 
@@ -96,27 +107,37 @@ class MembershipRole(StrEnum):
 
 @model
 class Membership:
-    """A party's membership of a partnership over a period (open ends allowed)."""
+    """A party's membership of a partnership over a period (open ends allowed).
+
+    ``valid_from`` and ``valid_to`` may be a :class:`~khsmodel.PartialDate` when
+    the source gives only the year or month ("medlem fra 2020"): the
+    membership then counts from the first day of that year or month, and to
+    the last day.
+    """
 
     party: str
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
+    valid_from: dt.date | PartialDate | None = None
+    valid_to: dt.date | PartialDate | None = None
     role: MembershipRole = MembershipRole.MEMBER
     note: str | None = None
 
     def active_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        """True when ``day`` lies within the membership (a partial date as all its days)."""
+        start, end = first_day(self.valid_from), last_day(self.valid_to)
+        return (start is None or start <= day) and (end is None or day <= end)
 
 
 @model
 class HistoryEntry:
-    """A line of a partnership's history, as written, with the dates it speaks of."""
+    """A line of a partnership's history, as written, with the dates it speaks of.
+
+    ``start`` and ``end`` are :class:`~khsmodel.PartialDate` when the line says
+    only a year or month ("i 2009").
+    """
 
     text: str
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: dt.date | PartialDate | None = None
+    end: dt.date | PartialDate | None = None
     when: str | None = None
 
 
@@ -134,6 +155,14 @@ class Partnership:
     ...                  Membership(party="b", valid_to=dt.date(2019, 12, 31))))
     >>> [m.party for m in p.members_on(dt.date(2021, 1, 1))]
     ['a']
+
+    A membership known only to the year counts for the whole year:
+
+    >>> from khsmodel import PartialDate
+    >>> q = Partnership(id="y", name="Y", kind=PartnershipKind.OTHER,
+    ...     memberships=(Membership(party="c", valid_to=PartialDate(year=2019)),))
+    >>> [m.party for m in q.members_on(dt.date(2019, 12, 31))]
+    ['c']
     """
 
     KIND: ClassVar[str] = "partnership"
@@ -145,7 +174,7 @@ class Partnership:
     short_name: str | None = None
     aliases: tuple[str, ...] = ()
     description: tuple[Block, ...] = ()
-    established: dt.date | None = None
+    established: dt.date | PartialDate | None = None
     established_text: str | None = None
     period: Period | None = None
     history: tuple[HistoryEntry, ...] = ()
@@ -159,6 +188,8 @@ class Partnership:
     resources: tuple[Resource, ...] = ()
     url: str | None = None
     links: tuple[Link, ...] = ()
+    #: The language the document is written in (BCP 47; exporters print their words in it).
+    language: str = language_field()
 
     def party(self, party_id: str) -> Organisation | None:
         """The organisation with this id, or None."""
@@ -169,5 +200,6 @@ class Partnership:
         return next((b for b in self.bodies if b.id == body_id), None)
 
     def members_on(self, day: dt.date) -> tuple[Membership, ...]:
-        """Memberships active on a day."""
+        """Memberships active on a day (a membership from or to a year or month counts
+        from its first day to its last)."""
         return tuple(m for m in self.memberships if m.active_on(day))

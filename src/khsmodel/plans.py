@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from ._base import Block, Period, evolve, model
+from ._base import Block, Period, evolve, language_field, model
 from .agreements import PriorityGroup
 from .decisions import Decision
 from .errors import KhsModelError
@@ -180,7 +180,12 @@ class PlanStatus(StrEnum):
 
 @model
 class Adoption:
-    """Who adopted the plan, when, in which case: "Vedtatt i OSU 8. februar 2016, sak 2/2016"."""
+    """Who adopted the plan, when, in which case: "Vedtatt i OSU 8. februar 2016, sak 2/2016".
+
+    A joint plan adopted by several bodies has one each
+    (:attr:`ActionPlan.adoptions`). ``text`` keeps the adoption's line as
+    written where the source has one; ``decision`` the adopting decision.
+    """
 
     body: str | None = None
     date: dt.date | None = None
@@ -201,6 +206,20 @@ class ActionPlan:
     ...         measures=(Measure(number=1, text="Arrangere et dagsseminar"),)),))
     >>> [m.text for _, m in plan.iter_measures()]
     ['Arrangere et dagsseminar']
+
+    ``adoptions`` lists every body that adopted the plan, each with its date,
+    case number and decision, in the order the source gives them: a joint plan
+    is "Vedtatt i OSU Helgeland 3. mars 2023, sak 5/2023, og i SSU Nordland
+    14. mars 2023, sak 9/2023".
+
+    >>> from khsmodel import Adoption, CaseNumber
+    >>> joint = ActionPlan(title="Felles handlingsplan", adoptions=(
+    ...     Adoption(body="osu-helgeland", date=dt.date(2023, 3, 3),
+    ...              case_number=CaseNumber.parse("5/2023")),
+    ...     Adoption(body="ssu-nordland", date=dt.date(2023, 3, 14),
+    ...              case_number=CaseNumber.parse("9/2023"))))
+    >>> [a.body for a in joint.adoptions]
+    ['osu-helgeland', 'ssu-nordland']
     """
 
     KIND: ClassVar[str] = "action_plan"
@@ -211,7 +230,7 @@ class ActionPlan:
     owner: str | None = None
     period: Period | None = None
     status: PlanStatus | None = None
-    adoption: Adoption | None = None
+    adoptions: tuple[Adoption, ...] = ()
     introduction: tuple[Block, ...] = ()
     purpose: tuple[Block, ...] = ()
     priority_groups: tuple[PriorityGroup, ...] = ()
@@ -220,6 +239,8 @@ class ActionPlan:
     ongoing_activities_text: str | None = None
     ongoing_activities: tuple[Measure, ...] = ()
     previous_plan: str | None = None
+    #: The language the document is written in (BCP 47; exporters print their words in it).
+    language: str = language_field()
 
     def iter_measures(self) -> Iterator[tuple[FocusArea, Measure]]:
         """Every (focus area, measure) pair in order."""

@@ -11,7 +11,7 @@ path inside the document (``$.focus_areas[0].measures[0].number``) instead of
 >>> schema["$schema"]
 'https://json-schema.org/draft/2020-12/schema'
 >>> sorted(schema["$defs"]["ActionPlanDocument"]["properties"])[:3]
-['adoption', 'focus_areas', 'format']
+['adoptions', 'focus_areas', 'format']
 >>> schema["properties"]["kind"]["enum"]
 ['partnership', 'agreement', 'action_plan', 'case_document', 'meeting', 'status_report']
 >>> schema["allOf"][2]["then"]
@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from . import documents as _documents
-from ._base import json_name
+from ._base import SCHEMA_EXTRA, PartialDate, json_name
 from ._version import __version__
 from .identifiers import KommuneNumber, OrganisationNumber
 
@@ -54,6 +54,18 @@ _SPECIAL: dict[Any, dict[str, Any]] = {
         "pattern": r"^\d{4}$",
         "description": "Kommunenummer: 4 digits as a string; the first two are the county.",
     },
+}
+
+
+#: A date, or a date known only to the year or month (:class:`~khsmodel.PartialDate`).
+_DAY: dict[str, Any] = {
+    "type": "string",
+    "anyOf": [
+        _SPECIAL[dt.date],
+        {"pattern": r"^(?!0000)\d{4}(-(0[1-9]|1[0-2]|2[1-3]))?$"},
+    ],
+    "description": "A date (YYYY-MM-DD), or a date known only to the month (YYYY-MM), "
+    "the season (YYYY-21 spring, -22 summer, -23 autumn, as ISO 8601-2) or the year (YYYY).",
 }
 
 
@@ -97,7 +109,9 @@ class _Builder:
             optional = type(None) in args
             if len(members) > 1 and all(isinstance(getattr(m, "KIND", None), str) for m in members):
                 return self.by_kind(members, optional=optional)
-            if len(members) == 1:
+            if set(members) == {dt.date, PartialDate}:
+                inner = dict(_DAY)
+            elif len(members) == 1:
                 inner = self.type_schema(members[0])
             else:
                 inner = {"oneOf": [self.tagged(m) for m in members]}
@@ -144,7 +158,7 @@ class _Builder:
         props: dict[str, Any] = {}
         required: list[str] = []
         for a in attrs.fields(attrs.resolve_types(cls)):
-            props[json_name(a)] = self.type_schema(a.type)
+            props[json_name(a)] = {**self.type_schema(a.type), **a.metadata.get(SCHEMA_EXTRA, {})}
             if a.default is attrs.NOTHING:
                 required.append(json_name(a))
         return props, required

@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import documents as _documents
-from ._base import Block, json_name
+from . import migration as _migration
+from ._base import _PARTIAL_RE, Block, PartialDate, json_name
 from ._fastload import fast_structure_checked
 from .errors import (
     ErrorDetail,
@@ -123,6 +124,14 @@ def _is_optional(tp: Any) -> bool:
     return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args
 
 
+def _is_day_union(tp: Any) -> bool:
+    """``dt.date | PartialDate`` (or with None): a date, or one known to the year or month."""
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and set(args) - {
+        type(None)
+    } == {dt.date, PartialDate}
+
+
 def _is_homogeneous_tuple(tp: Any) -> bool:
     args = typing.get_args(tp)
     return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
@@ -202,6 +211,33 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(dt.time, s_time)
     conv.register_unstructure_hook(dt.time, u_time)
+
+    def s_partial(v: object, _: Any) -> PartialDate:
+        if type(v) is not str or not _PARTIAL_RE.match(v):
+            raise _expect("a year, month or season as YYYY, YYYY-MM or YYYY-21..23", v)
+        try:
+            return PartialDate.fromisoformat(v)
+        except (ValueError, KhsModelError):
+            raise _expect("a real year, month or season as YYYY, YYYY-MM or YYYY-21..23", v) from None
+
+    def s_day(v: object, _: Any) -> dt.date | PartialDate:
+        # a date, or a date known only to the year or month ("2009", "2016-03")
+        if type(v) is str:
+            if _DATE_RE.match(v):
+                return s_date(v, dt.date)
+            if _PARTIAL_RE.match(v):
+                return s_partial(v, PartialDate)
+        raise _expect("a date as YYYY-MM-DD, or a year, month or season as YYYY, YYYY-MM or "
+                      "YYYY-21..23", v)
+
+    def day_factory(tp: Any) -> Callable[[object, Any], Any]:
+        if type(None) not in typing.get_args(tp):
+            return s_day
+        return lambda v, _: None if v is None else s_day(v, tp)
+
+    conv.register_structure_hook(PartialDate, s_partial)
+    conv.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    conv.register_structure_hook_factory(_is_day_union, day_factory)
 
     for cls in (OrganisationNumber, KommuneNumber):
 
@@ -324,7 +360,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_unstructure_hook_factory(optional_tagged, optional_tagged_unstructure)
 
     def is_model(t: Any) -> bool:
-        return attrs.has(t) and t not in (OrganisationNumber, KommuneNumber)
+        return attrs.has(t) and t not in (OrganisationNumber, KommuneNumber, PartialDate)
 
     def renames(cls: Any) -> dict[str, Any]:
         return {
@@ -791,6 +827,15 @@ def from_data(data: object) -> Document:
             [ErrorDetail("$", f'not a khsmodel document (no "format": "{_documents.FORMAT}" key)')]
         )
     errors: list[ErrorDetail] = []
+    version = data.get("format_version")
+    if (
+        type(version) is int
+        and version != _documents.FORMAT_VERSION
+        and version in _migration.SUPPORTED_VERSIONS
+        and data.get("format") == _documents.FORMAT
+    ):  # a file of an older version: migrated in memory, then loaded as any other
+        data = _migration.upgrade(data, version)
+        version = _documents.FORMAT_VERSION
     if data.get("format") != _documents.FORMAT:
         errors.append(
             ErrorDetail(
@@ -798,15 +843,8 @@ def from_data(data: object) -> Document:
                 f'expected "{_documents.FORMAT}", got ' + _describe(data["format"]),
             )
         )
-    version = data.get("format_version")
     if type(version) is not int or version != _documents.FORMAT_VERSION:
-        errors.append(
-            ErrorDetail(
-                "$.format_version",
-                f"unsupported format version: expected {_documents.FORMAT_VERSION}, got "
-                + (_describe(version) if "format_version" in data else "nothing (field missing)"),
-            )
-        )
+        errors.append(ErrorDetail("$.format_version", _migration.version_problem(data)))
     kind = data.get("kind")
     cls = _documents.DOCUMENT_TYPES.get(kind) if type(kind) is str else None
     if cls is None:
@@ -820,9 +858,12 @@ def from_data(data: object) -> Document:
     body = {k: v for k, v in data.items() if k not in ("format", "format_version", "kind")}
     if cls is not None:
         try:
-            structure(body, cls)
+            doc = structure(body, cls)
         except InvalidDocumentError as exc:
             errors.extend(exc.errors)
+        else:
+            if not errors:  # a file of an older version, migrated above
+                return doc
     raise InvalidDocumentError(errors)
 
 
@@ -834,7 +875,7 @@ def dumps(doc: Document) -> str:
     >>> print(text)
     {
       "format": "khsmodel",
-      "format_version": 1,
+      "format_version": 2,
       "kind": "action_plan",
       "title": "Handlingsplan for Helsefelleskapet Lofoten, Vesterålen og Salten"
     }

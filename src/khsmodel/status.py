@@ -46,7 +46,7 @@ from typing import Any, ClassVar, cast
 
 import attrs
 
-from ._base import model
+from ._base import language_field, model
 from .errors import FieldValueError, KhsModelError
 from .partnerships import Partnership
 from .plans import ActionPlan, FocusArea, Measure, MeasureStatus, ProgressEntry
@@ -180,6 +180,8 @@ class StatusReport:
     due_within: int = DUE_WITHIN_DAYS
     since: dt.date | None = None
     items: tuple[MeasureReport, ...] = ()
+    #: The language the report is written in (BCP 47); :func:`report` takes the plan's.
+    language: str = language_field()
 
     def __attrs_post_init__(self) -> None:
         if not 0 <= self.due_within <= 3660:
@@ -375,7 +377,7 @@ def report(
         if due_within.seconds or due_within.microseconds:
             raise KhsModelError(f"due_within must be whole days, got {due_within}")
         due_within = due_within.days
-    start = plan.period.start if plan.period else None
+    start = plan.period.first_day if plan.period else None
     if start is not None and as_of < start:
         raise KhsModelError(
             f"as_of {as_of.isoformat()} lies before the plan period, which starts "
@@ -402,4 +404,5 @@ def report(
         due_within=due_within,
         since=since,
         items=tuple(items),
+        language=plan.language,
     )

@@ -46,12 +46,14 @@ except ImportError as _exc:  # an optional dependency: say which extra brings it
     ) from _exc
 
 from ._base import (
+    SEASON_MONTHS,
     Emphasis,
     EmphasisKind,
     EventRef,
     ItemList,
     Link,
     Paragraph,
+    PartialDate,
     Period,
     Resource,
     ResourceKind,
@@ -178,6 +180,7 @@ __all__ = [
     "organisation_numbers",
     "organisations",
     "other_names",
+    "partial_dates",
     "participants",
     "partnerships",
     "periods",
@@ -550,7 +553,7 @@ def _ctx(
     if partnership is not None:
         ctx = attrs.evolve(ctx, parties=partnership.parties, bodies=partnership.bodies)
     if within is not None:
-        ctx = ctx.within(within.start, within.effective_end)
+        ctx = ctx.within(within.first_day, within.last_day)
     return ctx
 
 
@@ -570,6 +573,14 @@ def _bool(draw: st.DrawFn) -> bool:
 def _one_in(draw: st.DrawFn, n: int) -> bool:
     """True about once in ``n`` draws (False is the simpler, shrunk value)."""
     return _int(draw, 1, n) == n
+
+
+#: Tags a top-level document can carry; most documents are Bokmål, the default.
+_LANGUAGE_TAGS = ("nn", "se", "smj", "sma", "en", "nb-NO", "nn-NO", "se-NO", "en-GB")
+
+
+def _language(draw: st.DrawFn) -> str:
+    return _pick(draw, _LANGUAGE_TAGS) if _one_in(draw, 4) else "nb"
 
 
 def _pick(draw: st.DrawFn, items: Sequence[_T]) -> _T:
@@ -596,6 +607,35 @@ def _maybe_date(draw: st.DrawFn, lo: dt.date, hi: dt.date) -> dt.date | None:
     """None or a day in [lo, hi], in one draw."""
     k = _int(draw, 0, max(0, (hi - lo).days) + 1)
     return lo + dt.timedelta(days=k - 1) if k else None
+
+
+def _covering(draw: st.DrawFn, day: dt.date) -> PartialDate:
+    """The year, the month or a season of ``day`` (one that covers it)."""
+    seasons = [s for s, (a, b) in SEASON_MONTHS.items() if a <= day.month <= b]
+    k = _int(draw, 0, 1 + len(seasons))
+    if k == 0:
+        return PartialDate(year=day.year)
+    if k == 1:
+        return PartialDate(year=day.year, month=day.month)
+    return PartialDate(year=day.year, season=seasons[k - 2])
+
+
+def _coarse(draw: st.DrawFn, day: dt.date | None) -> dt.date | PartialDate | None:
+    """Now and then the year, month or season of ``day`` only, as sources write "i 2009",
+    "fra mars 2016", "våren 2022" (it covers ``day``: bounds drawn around dates stay in
+    order)."""
+    if day is None or not _one_in(draw, 5):
+        return day
+    return _covering(draw, day)
+
+
+@st.composite
+def partial_dates(
+    draw: st.DrawFn, *, min_date: dt.date = MIN_DATE, max_date: dt.date = MAX_DATE
+) -> PartialDate:
+    """A date known only to the year, month or season ("2009", "mars 2016", "våren 2022")
+    that covers a day within the bounds."""
+    return _covering(draw, _date(draw, min_date, max_date))
 
 
 def _some(draw: st.DrawFn, items: Sequence[_T], max_n: int, min_n: int = 0) -> tuple[_T, ...]:
@@ -958,6 +998,8 @@ def _period(
         if _bool(draw):
             end = None  # only the event (and its date) bounds the period
     text = _maybe(draw, lambda: _period_text(start, end or (event.date if event else None), event))
+    if text is None:  # a period written "2009–2017" with no day is two partial dates
+        return Period(start=_coarse(draw, start), end=_coarse(draw, end), end_event=event)
     return Period(start=start, end=end, end_event=event, text=text or None)
 
 
@@ -1448,6 +1490,7 @@ def _agreement(draw: st.DrawFn, ctx: _Ctx, agreement_id: str) -> Agreement:
     if ctx.hostile and _one_in(draw, 8):
         title = f"{title} {_hostile_fragment(draw)}"
     return Agreement(
+        language=_language(draw),
         id=agreement_id,
         title=title,
         level=_pick(draw, tuple(AgreementLevel)),
@@ -1519,7 +1562,9 @@ def _memberships_of(
     if hi <= lo or _bool(draw):
         start = _maybe_date(draw, lo, hi)
         end = _maybe_date(draw, start or lo, hi)
-        return (Membership(party=party, valid_from=start, valid_to=end, role=role, note=note),)
+        # one membership: "fra 2020" (a partial date) cannot overlap another of the party
+        return (Membership(party=party, valid_from=_coarse(draw, start), valid_to=_coarse(draw, end),
+                           role=role, note=note),)  # fmt: skip
     change = _date(draw, lo + dt.timedelta(days=1), hi)
     first_from = _maybe_date(draw, lo, change - dt.timedelta(days=1))
     first_role = _pick(draw, tuple(MembershipRole))
@@ -1577,7 +1622,7 @@ def _body(
         aliases=("OSO",) if seed.key == "osu" and _bool(draw) else (),
         level=seed.level,
         parent=_maybe_pick(draw, parents),
-        established=established,
+        established=_coarse(draw, established),
         dissolved=dissolved,
         mandate=_blocks(draw, ctx, 1),
         members=_repeat(draw, lambda: _body_member(draw, ctx), 1 if in_partnership else 2),
@@ -1595,12 +1640,11 @@ def bodies(
 
 def _history_entry(draw: st.DrawFn, hostile: bool) -> HistoryEntry:
     start = _maybe_date(draw, MIN_DATE, MAX_DATE)
-    return HistoryEntry(
-        text=_text(draw, hostile, 12),
-        start=start,
-        end=_maybe_date(draw, start or MIN_DATE, MAX_DATE),
-        when=_date_nb(start) if start and _bool(draw) else None,
-    )
+    end = _maybe_date(draw, start or MIN_DATE, MAX_DATE)
+    when = _date_nb(start) if start and _bool(draw) else None
+    # "i 2009": a line that gives only the year (or month) has partial dates, not days
+    return HistoryEntry(text=_text(draw, hostile, 12), start=start if when else _coarse(draw, start),
+                        end=end if when else _coarse(draw, end), when=when)  # fmt: skip
 
 
 @st.composite
@@ -1645,11 +1689,13 @@ def _partnership(
             MIN_DATE, MAX_DATE, hostile,
         )
     ]  # fmt: skip
-    established = _maybe_date(draw, MIN_DATE, MAX_DATE)
+    established_day = _maybe_date(draw, MIN_DATE, MAX_DATE)
+    established = _coarse(draw, established_day)
     if embedded and not _one_in(draw, 4):
         return Partnership(id=pid, name=name, kind=kind, short_name=short, established=established,
                            parties=ctx.parties, memberships=tuple(ms), bodies=ctx.bodies)  # fmt: skip
     return Partnership(
+        language=_language(draw),
         id=pid,
         name=name,
         kind=kind,
@@ -1657,8 +1703,9 @@ def _partnership(
         aliases=("K26",) if short == "KHS" else (),
         description=_blocks(draw, ctx, 1),
         established=established,
-        established_text=_date_nb(established) if established and _bool(draw) else None,
-        period=_maybe(draw, lambda: _period(draw, bounded=False, lo=established or MIN_DATE,
+        established_text=_date_nb(established) if isinstance(established, dt.date) and _bool(draw)
+        else None,
+        period=_maybe(draw, lambda: _period(draw, bounded=False, lo=established_day or MIN_DATE,
                                             hi=MAX_DATE, bodies=ctx.body_ids)),
         history=_repeat(draw, lambda: _history_entry(draw, hostile), 2),
         parties=ctx.parties,
@@ -1920,10 +1967,14 @@ def focus_areas(
     return _focus_area(draw, ctx, number, _text(draw, hostile, 10), max_measures, None)
 
 
-def _adoption(draw: st.DrawFn, ctx: _Ctx, *, near_start: bool) -> Adoption:
-    """Adopted by a body of the partnership, at the start of the window (the plan period)
-    or any time in it, in a case of that year: "Vedtatt i OSU 8. februar 2016, sak 2/2016"."""
-    body = _pick(draw, ctx.bodies) if ctx.bodies else None
+def _adoption(
+    draw: st.DrawFn, ctx: _Ctx, *, near_start: bool, body: Body | None = None
+) -> Adoption:
+    """Adopted by a body of the partnership (``body``, else one drawn), at the start of the
+    window (the plan period) or any time in it, in a case of that year: "Vedtatt i OSU
+    8. februar 2016, sak 2/2016"."""
+    if body is None:
+        body = _pick(draw, ctx.bodies) if ctx.bodies else None
     hi = min(ctx.hi, ctx.lo + dt.timedelta(days=60)) if near_start else ctx.hi
     day = _date(draw, ctx.lo, hi)
     cn = _case_number(draw, day.year, _int(draw, 1, 60))
@@ -1966,13 +2017,16 @@ def _action_plan(
     if not _one_in(draw, 6):
         period = _period(draw, bounded=True, lo=dt.date(2012, 1, 1), hi=MAX_DATE,
                          bodies=ctx.body_ids, min_days=90, max_days=2 * 366)  # fmt: skip
-        ctx = ctx.within(period.start, period.effective_end)
+        ctx = ctx.within(period.first_day, period.last_day)
     plan_id = _maybe(draw, lambda: draw(ids("handlingsplan-")))
     previous = _maybe(draw, lambda: draw(ids("handlingsplan-forrige-")))
-    adoption = None
+    adoptions: tuple[Adoption, ...] = ()
     if ctx.bodies and _bool(draw):
         status = _maybe_pick(draw, (PlanStatus.ADOPTED, PlanStatus.SUPERSEDED))
-        adoption = _adoption(draw, ctx, near_start=period is not None)
+        # mostly one body; a joint plan is adopted by several, each once
+        adopters = _some(draw, ctx.bodies, 1 if not _one_in(draw, 3) else 3, 1)
+        adoptions = tuple(_adoption(draw, ctx, near_start=period is not None, body=b)
+                          for b in adopters)  # fmt: skip
     else:
         status = _maybe_pick(draw, (PlanStatus.DRAFT, PlanStatus.PROPOSED))
     title = _pick(draw, _PLAN_TITLES)
@@ -1980,16 +2034,17 @@ def _action_plan(
         title += f" {period.start.year}-{period.effective_end.year}"
     n_focus_areas = _int(draw, 1, max_focus_areas)
     return ActionPlan(
+        language=_language(draw),
         title=title,
         id=plan_id,
         partnership=partnership,
         owner=_maybe_pick(draw, ctx.body_ids),
         period=period,
         status=status,
-        adoption=adoption,
+        adoptions=adoptions,
         introduction=_blocks(draw, ctx, 1),
         purpose=_blocks(draw, ctx, 1),
-        priority_groups=_priority_groups(draw, period.start if period else None),
+        priority_groups=_priority_groups(draw, period.first_day if period else None),
         priority_groups_text=_maybe_text(draw, hostile),
         focus_areas=tuple(
             _focus_area(draw, ctx, i + 1, title, max_measures, previous)
@@ -2039,7 +2094,7 @@ def status_reports(
     if plan is None:
         plan = draw(action_plans(hostile=hostile, max_focus_areas=max_focus_areas,
                                  max_measures=max_measures))  # fmt: skip
-    start = plan.period.start if plan.period and plan.period.start else MIN_DATE
+    start = (plan.period.first_day if plan.period else None) or MIN_DATE
     as_of = _date(draw, start, max(start, MAX_DATE))
     since = _maybe_date(draw, start, as_of - dt.timedelta(days=1)) if as_of > start else None
     return report(
@@ -2199,6 +2254,7 @@ def _case_document(
         for i in range(_int(draw, 0, 2))
     )  # fmt: skip
     return CaseDocument(
+        language=_language(draw),
         body=body,
         case_number=case_number,
         id=_maybe(draw, lambda: f"sak-{body}-{case_number.year}-{case_number.sequence}"),
@@ -2371,6 +2427,7 @@ def _meeting(
     )
     case_numbers_on_agenda = [a.case_number for a in agenda]
     return Meeting(
+        language=_language(draw),
         body=body.id,
         date=day,
         id=_maybe(draw, lambda: f"{body.id}-{day.isoformat()}"),

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from typing import ClassVar
 
-from ._base import Period, model
+from ._base import Period, Precision, model
 from .errors import FieldValueError
 from .identifiers import PLAUSIBLE_YEARS
 
@@ -60,12 +60,6 @@ class MonthPart(StrEnum):
     EARLY = "early"
     MID = "mid"
     LATE = "late"
-
-
-class Precision(StrEnum):
-    DAY = "day"
-    MONTH = "month"
-    YEAR = "year"
 
 
 def _month_bounds(year: int, month: int, part: MonthPart | None) -> tuple[dt.date, dt.date]:
@@ -195,10 +189,15 @@ class Ongoing:
     """Through the whole plan period: "Løpende", "Fortløpende", "Kontinuerlig", "Hele perioden".
 
     Also "I løpet av planperioden", whose range is the same. Its date range is
-    the period of the plan it belongs to, so it is given that period:
+    the period of the plan it belongs to, so it is given that period: from the
+    first day of its start to the last day of its end (a period of years,
+    "2022-2023", covers them whole):
 
     >>> import datetime as dt
+    >>> from khsmodel import PartialDate
     >>> Ongoing().date_range(Period(start=dt.date(2022, 1, 1), end=dt.date(2023, 12, 31)))
+    (datetime.date(2022, 1, 1), datetime.date(2023, 12, 31))
+    >>> Ongoing().date_range(Period(start=PartialDate(year=2022), end=PartialDate(year=2023)))
     (datetime.date(2022, 1, 1), datetime.date(2023, 12, 31))
     >>> Ongoing().date_range() is None
     True
@@ -209,10 +208,10 @@ class Ongoing:
     def date_range(
         self, period: Period | None = None
     ) -> tuple[dt.date | None, dt.date | None] | None:
-        """The plan's period (either end open), or None without one."""
+        """The plan's period as days (either end open), or None without one."""
         if period is None:
             return None
-        start, end = period.start, period.effective_end
+        start, end = period.first_day, period.last_day
         return None if start is None and end is None else (start, end)
 
 
@@ -273,7 +272,7 @@ class Recurring:
         (take what you need). A per-meeting recurrence occurs on each of
         ``meetings`` (the dates of the body's meetings) inside the period.
         """
-        start, end = period.start, period.effective_end
+        start, end = period.first_day, period.last_day
         if start is None:
             return
         if self.frequency is Frequency.PER_MEETING:
@@ -311,7 +310,7 @@ class Recurring:
         first = next(times, None)
         if first is None:
             return None
-        if period.effective_end is None:
+        if period.last_day is None:
             return first[0], None
         last = first
         for last in times:  # noqa: B007 - the last one is wanted
@@ -465,8 +464,8 @@ def interpret_timeframe(
     >>> interpret_timeframe("Tidsplan i samarbeid med kommunene", year=2016) is None
     True
     """
-    if period is not None and period.start is not None and not re.search(r"\d{4}", text):
-        return _within(text, body, period, period.start, year)
+    if period is not None and period.first_day is not None and not re.search(r"\d{4}", text):
+        return _within(text, body, period, period.first_day, year)
     return _interpret(text, year, body)
 
 
@@ -474,7 +473,7 @@ def _within(
     text: str, body: str | None, period: Period, start: dt.date, year: int | None
 ) -> Interpretation | None:
     """The reading of a text without a year whose time falls inside ``period``."""
-    end = period.effective_end
+    end = period.last_day
     last_year = end.year if end is not None else start.year + 1
     first_try: Interpretation | None = None
     for y in range(start.year, max(last_year, start.year) + 1):

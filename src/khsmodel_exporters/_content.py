@@ -66,7 +66,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from khsmodel._base import Block, EmphasisKind, ItemList, Paragraph, Period
+from khsmodel._base import Block, EmphasisKind, ItemList, Paragraph, PartialDate, Period
 from khsmodel.agreements import STATUTORY_ITEMS, Agreement, PriorityGroup
 from khsmodel.cases import CaseDocument
 from khsmodel.decisions import Decision
@@ -467,10 +467,13 @@ class _Builder:
         return t(p.name) if p else t(party_id)
 
     # -- memberships: what a row tells beyond the parties table and the period
-    def membership_date(self, p: Partnership, ms: object, day: dt.date | None) -> str:
-        """A membership's date as ``dd.mm.yyyy``, or "" when it only repeats a date the
-        document gives already (the partnership's start or end, the party's own
-        validity): a date "i 2009" stored as 1 January is not printed as "01.01.2009"."""
+    def membership_date(
+        self, p: Partnership, ms: object, day: dt.date | PartialDate | None
+    ) -> str:
+        """A membership's date as a table cell prints it (``dd.mm.yyyy``; a partial date as
+        given: ``2009``, ``03.2016``, ``våren 2022``), or "" when it only repeats a date
+        the document gives already (the partnership's start or end, the party's own
+        validity)."""
         from khsmodel.partnerships import Membership
 
         assert isinstance(ms, Membership)
@@ -711,27 +714,28 @@ class _Builder:
         per = self.period(plan.period)
         if per and not _told(per, _blocks_text(plan.introduction)):
             self.add(Subtitle(f"{L.period}: {per}"))
-        a = plan.adoption
         # "Vedtatt i OSU 8. februar 2016, sak 2/2016" under the title, also when the
         # adopting decision follows ("OSU besluttet 08.02.2016 følgende fokusområder …"):
-        # the reader sees at once that and where the plan was adopted
-        if a is not None and (a.text or a.body or a.date or a.case_number):
-            line = (
-                t(a.text)
-                if a.text
-                else L.adoption_line(
-                    self.body_label(a.body),
-                    a.date,
-                    t(a.case_number.text) if a.case_number else None,
-                )
-            )
-            self.para(line, "lead")
-        elif a is None and plan.status is not None:
+        # the reader sees at once that and where the plan was adopted. Adoptions without a
+        # line of their own make one sentence ("Vedtatt i OSU Helgeland 3. mars 2023, sak
+        # 5/2023, og i SSU Nordland 14. mars 2023, sak 9/2023").
+        generated = [
+            (self.body_label(a.body), a.date, t(a.case_number.text) if a.case_number else None)
+            for a in plan.adoptions
+            if not a.text and (a.body or a.date or a.case_number)
+        ]
+        if generated:
+            self.para(L.adoptions_line(generated), "lead")
+        for a in plan.adoptions:
+            if a.text:
+                self.para(t(a.text), "lead")
+        if not plan.adoptions and plan.status is not None:
             self.para(L.plan_status[plan.status], "lead")
-        if a is not None and a.decision is not None:
-            # the adopting decision opens the plan, as adopted plans print it ("OSU besluttet
-            # 08.02.2016 følgende fokusområder …" and the list)
-            self.decision(a.decision, level, heading=False)
+        for a in plan.adoptions:
+            if a.decision is not None:
+                # the adopting decision opens the plan, as adopted plans print it ("OSU
+                # besluttet 08.02.2016 følgende fokusområder …" and the list)
+                self.decision(a.decision, level, heading=False)
         named_only = plan.ongoing_activities_text and not plan.ongoing_activities
         if named_only:  # "I tillegg kommer pågående aktiviteter …": a line before the areas
             self.para(plan.ongoing_activities_text)
@@ -1446,10 +1450,12 @@ def _build(doc: Document, labels: Labels, prefix: str, numbering: bool | None = 
         b.action_plan(doc)
         title = t(doc.title)
         subject = _join([L.kinds[kind], b.period(doc.period)])
+        first = doc.adoptions[0] if doc.adoptions else None
         header_body = b.known_body_name(doc.owner) or (
-            b.known_body_name(doc.adoption.body) if doc.adoption else None
+            b.known_body_name(first.body) if first else None
         )
-        date = doc.adoption.date if doc.adoption and doc.adoption.date else None
+        # the document's date: its last adoption's (the day the joint plan was in force)
+        date = max((a.date for a in doc.adoptions if a.date), default=None)
     elif isinstance(doc, CaseDocument):
         included = b.case_document(doc)
         title = t(doc.title) if doc.title else f"{L.case_document} {t(doc.case_number.text)}"

@@ -197,33 +197,41 @@ def _note_cell(item: MeasureReport, labels: Labels) -> Cell:
 
 
 def _measure_table(doc: StatusReport, items: list[MeasureReport], labels: Labels) -> Table:
-    """The measures of one focus area; the note column only when some measure of the
-    report has a note (no column of blanks)."""
+    """The measures of one focus area. The responsible, timeframe and note columns only
+    when some measure of the table fills them (no column of blanks)."""
     w = words(labels)
-    notes = any(i.note is not None for i in doc.items)
+    found = [(i, doc.measure(i)) for i in items]
+    texts = [
+        (
+            t(m.responsibility.text) if m is not None and m.responsibility else None,
+            t(m.timeframe.text) if m is not None and m.timeframe else None,
+        )
+        for _, m in found
+    ]
+    has = {
+        "responsible": any(r for r, _ in texts),
+        "timeframe": any(f for _, f in texts),
+        "note": any(i.note is not None for i in items),
+    }
     columns = (
         Column(labels.measure, 3.2),
-        Column(labels.responsible, 1.6),
-        Column(labels.timeframe, 1.5),
+        *((Column(labels.responsible, 1.6),) if has["responsible"] else ()),
+        *((Column(labels.timeframe, 1.5),) if has["timeframe"] else ()),
         Column(labels.status, 1.3),
-        *((Column(w["note"], 2.4),) if notes else ()),
+        *((Column(w["note"], 2.4),) if has["note"] else ()),
     )
     rows = []
-    for item in items:
-        m = doc.measure(item)
-        note = (_note_cell(item, labels),) if notes else ()
-        if m is None:  # REP002: nothing to print but its number
-            rows.append(Row((_cell(str(item.measure)), Cell(()), Cell(()),
-                             _status_cell(item, labels), *note)))  # fmt: skip
-            continue
+    for (item, m), (responsible, timeframe) in zip(found, texts, strict=True):
         rows.append(Row((
-            _cell(_measure_name(m)),
-            _cell(t(m.responsibility.text) if m.responsibility else None),
-            _cell(t(m.timeframe.text) if m.timeframe else None),
+            # REP002 (no such measure): nothing to print but its number
+            _cell(_measure_name(m)) if m is not None else _cell(str(item.measure)),
+            *((_cell(responsible),) if has["responsible"] else ()),
+            *((_cell(timeframe),) if has["timeframe"] else ()),
             _status_cell(item, labels),
-            *note,
+            *((_note_cell(item, labels),) if has["note"] else ()),
         )))  # fmt: skip
-    return Table(columns, tuple(rows), group="status-measures" if notes else "status-measures-4")
+    group = "status-measures-" + "".join(k[0] for k, v in has.items() if v)
+    return Table(columns, tuple(rows), group=group)
 
 
 def _listed(doc: StatusReport, items: list[MeasureReport], labels: Labels) -> BulletList:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Protocol
 
 from khsmodel.errors import KhsModelError
-from khsmodel.labels import NB, Labels
+from khsmodel.labels import Labels, for_language
 
 __all__ = [
     "import_renderer", "labels_option", "numbering_option", "reject_unknown_options",
@@ -40,14 +40,26 @@ def reject_unknown_options(
         )
 
 
-def labels_option(options: Mapping[str, object]) -> Labels:
-    """The ``labels`` option: a :class:`~khsmodel.labels.Labels` (default Norwegian Bokmål).
+def labels_option(options: Mapping[str, object], doc: object = None) -> Labels:
+    """The words a document prints: the ``labels`` option (a :class:`~khsmodel.labels.Labels`)
+    if given, else the bundle of the ``language`` option, else of the document's
+    ``language`` (default Norwegian Bokmål). Resolved once per export.
 
-    Its words are the ones the documents print: an organisation whose case
-    documents say "Vår ref" and "Dato dok" gives
+    An organisation whose case documents say "Vår ref" and "Dato dok" gives
     ``dataclasses.replace(NB, archive_reference="Vår ref", document_date="Dato dok")``.
+
+    >>> from khsmodel import ActionPlan
+    >>> labels_option({}, ActionPlan(title="Plan", language="nn")).responsible
+    'Ansvarleg'
+    >>> labels_option({"language": "en"}, ActionPlan(title="Plan", language="nn")).responsible
+    'Responsible'
     """
-    labels = options.get("labels", NB)
+    if "labels" not in options:
+        language = options.get("language", getattr(doc, "language", "nb"))
+        if not isinstance(language, str):
+            raise KhsModelError(f"language must be a language tag such as 'nn', got {language!r}")
+        return for_language(language)
+    labels = options["labels"]
     if not isinstance(labels, Labels):
         raise KhsModelError(
             f"labels must be a khsmodel.labels.Labels (e.g. dataclasses.replace(NB, …)), "

@@ -102,8 +102,8 @@ def collect(plan: ActionPlan, labels: Labels) -> TimelineData:
         groups.append((title, tuple(rows)))
     dates = [d for _, rows in groups for r in rows for d in (r.start, r.end) if d is not None]
     period = plan.period
-    p_start = period.start if period else None
-    p_end = period.effective_end if period else None
+    p_start = period.first_day if period else None
+    p_end = period.last_day if period else None
     if p_start is not None and p_end is not None and p_end < p_start:
         p_start, p_end = p_end, p_start
     candidates_start = [d for d in (p_start, *dates) if d is not None]

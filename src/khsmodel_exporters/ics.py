@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from khsmodel._base import ItemList, Paragraph
+from khsmodel._base import ItemList, Paragraph, PartialDate
 from khsmodel.cases import CaseDocument
 from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
@@ -108,6 +108,8 @@ def _latest_date(obj: Any) -> dt.date | None:
         value = stack.pop()
         if isinstance(value, dt.datetime):
             value = value.date()
+        elif isinstance(value, PartialDate):  # a year or month: its last day is the latest
+            value = value.last
         if isinstance(value, dt.date):
             if latest is None or value > latest:
                 latest = value

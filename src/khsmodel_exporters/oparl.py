@@ -45,6 +45,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 from urllib.parse import quote, urlsplit
 
+from khsmodel import PartialDate
 from khsmodel.agreements import Agreement
 from khsmodel.cases import Attachment, CaseDocument
 from khsmodel.decisions import Decision, DecisionKind
@@ -125,6 +126,23 @@ def _date_time(day: dt.date, time: dt.time | None) -> str:
     """An RFC 3339 date-time in Norwegian local time; midnight when the time is unknown."""
     t = (time or dt.time(0)).replace(tzinfo=None, microsecond=0)
     return f"{day.isoformat()}T{t.isoformat()}{oslo_offset(day, t)}"
+
+
+def _day(d: dt.date | PartialDate | None) -> dt.date | None:
+    """A date for OParl's date fields: a date known only to the year or month has none."""
+    return None if isinstance(d, PartialDate) else d
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _first(d: dt.date | PartialDate) -> dt.date:
+    return d.first if isinstance(d, PartialDate) else d
+
+
+def _last(d: dt.date | PartialDate) -> dt.date:
+    return d.last if isinstance(d, PartialDate) else d
 
 
 def _text(value: str | None) -> str | None:
@@ -213,8 +231,9 @@ class _Builder:
             "Organization", url, body=self.body_url, name=_text(b.name) or b.id,
             shortName=_text(b.abbreviation), organizationType=_GREMIUM,
             classification=NB.body_kinds[b.kind.value], subOrganizationOf=parent,
-            startDate=b.established.isoformat() if b.established else None,
-            endDate=b.dissolved.isoformat() if b.dissolved else None,
+            # OParl's dates are days: a year or month alone ("2009") is left out
+            startDate=_iso(_day(b.established)),
+            endDate=_iso(_day(b.dissolved)),
         )  # fmt: skip
         return url
 
@@ -242,8 +261,10 @@ class _Builder:
         if ms:
             starts = [m.valid_from for m in ms]
             ends = [m.valid_to for m in ms]
-            start = None if None in starts else min(d for d in starts if d is not None)
-            end = None if None in ends else max(d for d in ends if d is not None)
+            first = None if None in starts else min((d for d in starts if d), key=_first)
+            last = None if None in ends else max((d for d in ends if d), key=_last)
+            # OParl dates are days: a membership known only to the year or month has none
+            start, end = _day(first), _day(last)
         self.included[url] = self.obj(
             "Organization", url, body=self.body_url, name=_text(org.name) or org.id,
             shortName=_text(org.short_name), organizationType=_INSTITUTION,
@@ -308,8 +329,10 @@ class _Builder:
         terms = []
         if p.period is not None and (p.period.start or p.period.effective_end):
             end = p.period.effective_end
+            # the name says the period as given; OParl's dates are days, so a start or end
+            # known only to the year or month ("2009") is left out rather than invented
             terms.append((_text(p.period.text) or NB.period_text(p.period.start, end)
-                          or p.name, p.period.start, end))  # fmt: skip
+                          or p.name, _day(p.period.start), _day(end)))  # fmt: skip
         for a in p.agreements:
             terms += self.agreement_term(a)
         legislative = [
@@ -333,7 +356,7 @@ class _Builder:
         v = a.validity
         if v is None or not (v.start or v.effective_end):
             return []
-        return [(_text(a.short_title) or a.title, v.start, v.effective_end)]
+        return [(_text(a.short_title) or a.title, _day(v.start), _day(v.effective_end))]
 
     def partnership_objects(self, p: Partnership) -> None:
         for b in p.bodies:

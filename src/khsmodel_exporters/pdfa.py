@@ -17,8 +17,8 @@ Two routes, chosen by the ``route`` option:
     **PDF/A-2b**, as before: the ``docx`` exporter's document, converted by
     LibreOffice Writer (``soffice --headless --convert-to pdf``) with the PDF/A-2
 and tagged-PDF export options. The result is PDF/A-2b, tagged, with the
-language (nb-NO) and the title, author and subject of the Word document in its
-XMP metadata, and every font embedded.
+document's language (nb-NO by default) and the title, author and subject of
+the Word document in its XMP metadata, and every font embedded.
 
 Each conversion runs in its own temporary directory with its own LibreOffice
 profile (``-env:UserInstallation``), so conversions can run in parallel and
@@ -228,7 +228,7 @@ def convert_docx(data: bytes, *, soffice: str, timeout: float) -> bytes:
 
 class PdfaExporter:
     """Tagged PDF/A-2a from the HTML page (WeasyPrint), or PDF/A-2b through Word and
-    LibreOffice, for the archive and for publishing."""
+    LibreOffice, for the archive and for publishing; in the document's language."""
 
     name = "pdfa"
     #: Not plain ".pdf": exported next to the ``pdf`` exporter's file, it must not replace it.
@@ -255,6 +255,9 @@ class PdfaExporter:
         "timeline": CliOption("bool", help="end an action plan with its timeline (default true)"),
         "numbering": CliOption(
             "bool", help="number every measure (true) or none (false); default: as the source"
+        ),
+        "language": CliOption(
+            "text", "TAG", "print the document's words in this language (nb, nn, en, se, …)"
         ),
     }
 
@@ -288,16 +291,24 @@ class PdfaExporter:
         return convert_docx(docx, soffice=soffice, timeout=float(timeout))
 
     def _weasyprint(self, doc: Document, options: dict[str, Any]) -> bytes:
-        from ._options import labels_option, reject_unknown_options, timeline_option
+        from ._options import (
+            labels_option,
+            numbering_option,
+            reject_unknown_options,
+            timeline_option,
+        )
 
         given = [o for o in _LIBREOFFICE_OPTIONS if o in options]
         if given:
             raise KhsModelError(
                 f"option(s) {', '.join(given)} belong to route='libreoffice' "
-                "(the weasyprint route takes: labels, timeline, variant)"
+                "(the weasyprint route takes: labels, language, numbering, timeline, variant)"
             )
-        reject_unknown_options("pdfa", options, {"labels", "timeline", "variant"})
-        labels = labels_option(options)
+        reject_unknown_options(
+            "pdfa", options, {"labels", "language", "numbering", "timeline", "variant"}
+        )
+        labels = labels_option(options, doc)
+        numbering = numbering_option(options)
         timeline = timeline_option(options)
         from .html._pdf import VARIANTS
 
@@ -306,7 +317,7 @@ class PdfaExporter:
             raise KhsModelError(f"variant must be one of {', '.join(VARIANTS)}, got {variant!r}")
         from ._content import build
 
-        content = build(doc, labels=labels)  # bad text: KhsModelError with its path, first
+        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
         missing = weasyprint_missing()
         try:
             from .html._pdf import render_pdf

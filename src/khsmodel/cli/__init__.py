@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from .._version import __version__
-from . import _common, diff, export, import_csv, report, rules, site, validate
+from . import _common, diff, export, import_csv, migrate, report, rules, site, validate
 
 __all__ = ["build_parser", "main"]
 
@@ -29,6 +29,7 @@ examples:
   khsmodel formats
   khsmodel rules
   khsmodel site *.json --out-dir site/
+  khsmodel migrate *.json
 
 Each command's -h shows its options and examples.
 exit status: 0 success; 1 an invalid document or a failed export; 2 usage
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_parser(sub)
     diff.add_parser(sub)
     site.add_parser(sub)
+    migrate.add_parser(sub)
     return parser
 
 

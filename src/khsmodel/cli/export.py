@@ -165,6 +165,27 @@ class _Result:
     status: str = "written"  # written | invalid | failed | unreadable
     findings: list[dict[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _language_note(doc: object, fmt: str, options: dict[str, object]) -> str | None:
+    """The note for an export whose words are partly Bokmål (a ``se`` document): the
+    fallback is never silent. None when the format prints no words or all are there."""
+    from ..exporters import get
+    from ..labels import fallbacks
+
+    declared = getattr(get(fmt), "cli_options", None) or {}
+    if "language" not in declared or "labels" in options:
+        return None
+    language = options.get("language", getattr(doc, "language", "nb"))
+    missing = fallbacks(str(language))
+    if not missing:
+        return None
+    shown = ", ".join(missing[:5]) + (", …" if len(missing) > 5 else "")
+    return (
+        f"note: {len(missing)} label(s) have no {language} text and are printed in Bokmål "
+        f"({shown}); khsmodel.labels.fallbacks({str(language)!r}) lists them"
+    )
 
 
 def _export_one(
@@ -201,6 +222,9 @@ def _export_one(
         result.findings = [f.to_data() for f in report.warnings]
     try:
         data = export(doc, fmt, None, **options)
+        note = _language_note(doc, fmt, options)
+        if note:
+            result.notes.append(note)
     except InvalidDocumentError as exc:
         result.status = "failed"
         result.problems += [str(e) for e in exc.errors]
@@ -295,6 +319,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     def report(result: _Result) -> None:
         results.append(result)
+        for note in result.notes:  # also with --report json: a note is not a finding
+            print(f"{result.source}: {note}", file=sys.stderr)
         if as_json:
             return
         if tty:

@@ -11,7 +11,17 @@ from typing import Any
 
 import attrs
 
-from .._base import EventRef, ItemList, Link, Paragraph, Period, json_name
+from .._base import (
+    EventRef,
+    ItemList,
+    Link,
+    Paragraph,
+    PartialDate,
+    Period,
+    first_day,
+    json_name,
+    last_day,
+)
 from ..agreements import PriorityGroup, PriorityGroupKey
 from ..decisions import Decision
 from ..identifiers import ArchiveReference, CaseNumber
@@ -239,10 +249,14 @@ def party_ref(ctx: Ctx, refs: Refs, party: str | None, at: At | str) -> None:
 
 
 def dates_in_order(
-    ctx: Ctx, start: dt.date | None, end: dt.date | None, at_end: At, what: str
+    ctx: Ctx,
+    start: dt.date | PartialDate | None,
+    end: dt.date | PartialDate | None,
+    at_end: At,
+    what: str,
 ) -> None:
-    """DOC006 when ``end`` is before ``start`` (both given)."""
-    if start is not None and end is not None and end < start:
+    """DOC006 when ``end`` is before ``start`` (both given; a partial date as all its days)."""
+    if start is not None and end is not None and last_day(end) < first_day(start):
         ctx.add(
             "DOC006",
             at_end,
@@ -273,12 +287,12 @@ def period(ctx: Ctx, refs: Refs, p: Period | None, at: At) -> None:
     if p is None:
         return
     period_parts(ctx, refs, p, at)
-    end = p.effective_end
-    if p.start is not None and end is not None and end < p.start:
+    start, end = p.start, p.effective_end
+    if start is not None and end is not None and last_day(end) < first_day(start):
         ctx.add(
             "DOC006",
             period_end_at(p, at),
-            f"the period ends {end.isoformat()}, before it starts {p.start.isoformat()}; "
+            f"the period ends {end.isoformat()}, before it starts {start.isoformat()}; "
             "check whether the dates are swapped or a year is wrong",
         )
 

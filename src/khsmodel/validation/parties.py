@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from .._base import PartialDate, first_day, last_day
 from ..agreements import STATUTORY_ITEMS as _STATUTORY
 from ..agreements import Agreement, AgreementLevel, StatutoryItem
 from ..parties import Organisation, OrganisationKind
@@ -127,11 +128,14 @@ _ALL_COUNTIES = frozenset().union(*(p[2] for p in COUNTY_PERIODS))
 
 
 def _overlap(
-    a_from: dt.date | None, a_to: dt.date | None, b_from: dt.date | None, b_to: dt.date | None
+    a_from: dt.date | PartialDate | None,
+    a_to: dt.date | PartialDate | None,
+    b_from: dt.date | PartialDate | None,
+    b_to: dt.date | PartialDate | None,
 ) -> bool:
-    return (a_to is None or b_from is None or b_from <= a_to) and (
-        b_to is None or a_from is None or a_from <= b_to
-    )
+    """Whether two spans share a day (a partial date counts all its days; None is open)."""
+    a0, a1, b0, b1 = first_day(a_from), last_day(a_to), first_day(b_from), last_day(b_to)
+    return (a1 is None or b0 is None or b0 <= a1) and (b1 is None or a0 is None or a0 <= b1)
 
 
 def _county_problem(org: Organisation) -> str | None:
@@ -319,7 +323,9 @@ def _memberships(ctx: Ctx, p: Partnership, at: At) -> None:
                 "the organisation to parties or correct the id",
             )
         elif not _overlap(org.valid_from, org.valid_to, m.valid_from, m.valid_to) and not (
-            m.valid_to is not None and m.valid_from is not None and m.valid_to < m.valid_from
+            m.valid_to is not None
+            and m.valid_from is not None
+            and last_day(m.valid_to) < first_day(m.valid_from)
         ):
             ctx.add(
                 "PART013",
@@ -381,7 +387,7 @@ def _bodies(ctx: Ctx, p: Partnership, at: At, refs: Refs) -> None:
 
 
 def _coverage_day(a: Agreement) -> dt.date:
-    day = a.date or (a.validity.start if a.validity else None)
+    day = a.date or (a.validity.first_day if a.validity else None)
     return day or max(i.in_force for i in _STATUTORY)
 
 

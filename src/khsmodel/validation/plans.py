@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from .._base import Period
+from .._base import Period, first_day, last_day
 from ..plans import (
     ActionPlan,
+    Adoption,
     Measure,
     MeasureRef,
     MeasureStatus,
@@ -103,12 +104,12 @@ RULES: tuple[Rule, ...] = (
          "Follow-up notes are read as a history; an entry dated before the one above "
          "it is usually a wrong date."),
     Rule("PLAN017", E, "An adopted plan does not name the adopting body and date.",
-         "A plan whose status is adopted, or that has an adoption, must say who "
-         "adopted it and when (\"OSU besluttet 08.02.2016\"), so the decision can be "
-         "found; the case number belongs there too when the source gives it, but many "
-         "plans are adopted without one being cited."),
-    Rule("PLAN018", E, "The adopting body is not a body of the partnership.",
-         "The body that adopted the plan must be one of the partnership's bodies "
+         "A plan whose status is adopted, or that has adoptions, must say who "
+         "adopted it and when (\"OSU besluttet 08.02.2016\"), each adoption its body "
+         "and date, so the decision can be found; the case number belongs there too "
+         "when the source gives it, but many plans are adopted without one being cited."),
+    Rule("PLAN018", E, "An adopting body is not a body of the partnership.",
+         "Each body that adopted the plan must be one of the partnership's bodies "
          "(by id)."),
     Rule("PLAN019", W, "A plan with an adoption has status draft or proposed.",
          "A plan that records its adoption is adopted (or superseded); status draft "
@@ -135,6 +136,15 @@ RULES: tuple[Rule, ...] = (
          "One responsible entry is one responsible: Vestre Viken, or OSU, or "
          "\"Kommunene\". An entry naming two cannot be followed up or printed as "
          "one; make one entry each (lead or contributors), keeping the words in text."),
+    Rule("PLAN027", E, "A plan is adopted after its period ended.",
+         "A plan is adopted before its period starts or during it (\"Vedtatt i OSU "
+         "8. februar 2016\" for 2016-2017); an adoption dated after the period's last "
+         "day means a wrong date or period. A period ending at a year or month "
+         "(\"2023\") ends on its last day."),
+    Rule("PLAN028", E, "Two adoptions of a plan name the same body.",
+         "A joint plan is adopted once by each body (\"Vedtatt i OSU Helgeland …, og i "
+         "SSU Nordland …\"); the same body twice is an adoption entered twice, or "
+         "another body meant."),
 )  # fmt: skip
 
 _DONE = MeasureStatus.DONE
@@ -164,8 +174,9 @@ class _PlanState:
         self.ids: dict[str, tuple[int | None, int]] = {}
         self.resolved_timeframes = 0
         period = plan.period
-        self.p_start = period.start if period else None
-        self.p_end = period.effective_end if period else None
+        # a period from or to a year or month (PartialDate) counts all its days
+        self.p_start = period.first_day if period else None
+        self.p_end = period.last_day if period else None
         self.period_ok = period is not None and not (
             self.p_start is not None and self.p_end is not None and self.p_end < self.p_start
         )
@@ -179,13 +190,13 @@ def check_plan(ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
     if period is not None:
         p_at = at.f("period")
         common.period_parts(ctx, refs, period, p_at)
-        end = period.effective_end
-        if period.start is not None and end is not None and end < period.start:
+        start, end = period.start, period.effective_end
+        if start is not None and end is not None and last_day(end) < first_day(start):
             ctx.add(
                 "PLAN001",
                 common.period_end_at(period, p_at),
                 f"the plan period ends {end.isoformat()}, before it starts "
-                f"{period.start.isoformat()}; check whether the dates are swapped or a "
+                f"{start.isoformat()}; check whether the dates are swapped or a "
                 "year is wrong",
             )
     _adoption(ctx, plan, at, refs)
@@ -241,17 +252,53 @@ def check_plan(ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
 
 
 def _adoption(ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
-    adoption = plan.adoption
-    if adoption is None:
+    if not plan.adoptions:
         if plan.status is PlanStatus.ADOPTED:
             ctx.add(
                 "PLAN017",
-                at.f("adoption"),
+                at.f("adoptions"),
                 "the plan's status is adopted but it does not say who adopted it and "
                 "when; add the adoption with body and date (and the case number if known)",
             )
         return
-    a_at = at.f("adoption")
+    if plan.status in (PlanStatus.DRAFT, PlanStatus.PROPOSED):
+        ctx.add(
+            "PLAN019",
+            at.f("status"),
+            f"the plan has an adoption but its status is {plan.status.value}; set status "
+            "to adopted (or superseded), or remove the adoption",
+        )
+    period_end = plan.period.last_day if plan.period is not None else None
+    period_start = plan.period.first_day if plan.period is not None else None
+    if period_start is not None and period_end is not None and period_end < period_start:
+        period_end = None  # a period that ends before it starts is PLAN001's: nothing to judge by
+    seen: dict[str, int] = {}
+    for i, adoption in enumerate(plan.adoptions):
+        a_at = at.f("adoptions").i(i)
+        _one_adoption(ctx, adoption, a_at, refs)
+        day = adoption.date
+        if day is not None and period_end is not None and day > period_end:
+            ctx.add(
+                "PLAN027",
+                a_at.f("date"),
+                f"the plan was adopted {day.isoformat()}, after its period ended "
+                f"({period_end.isoformat()}); check the adoption date and the period",
+            )
+        body = adoption.body
+        if body is not None:
+            if body in seen:
+                ctx.add(
+                    "PLAN028",
+                    a_at.f("body"),
+                    f"adoptions[{seen[body]}] already names the body {body!r}; give each "
+                    "adopting body once, or correct the body",
+                )
+            else:
+                seen[body] = i
+
+
+def _one_adoption(ctx: Ctx, adoption: Adoption, a_at: At, refs: Refs) -> None:
+    """PLAN017, PLAN018 and PLAN020 for one adoption, with its texts and decision."""
     common.texts(ctx, adoption, a_at)
     common.number_text(ctx, adoption.case_number, a_at.f("case_number"))
     missing = (
@@ -271,13 +318,6 @@ def _adoption(ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
             a_at.f("body"),
             f"the adopting body {adoption.body!r} is not a body of the partnership; use "
             "the id of one of its bodies or add the body to the partnership",
-        )
-    if plan.status in (PlanStatus.DRAFT, PlanStatus.PROPOSED):
-        ctx.add(
-            "PLAN019",
-            at.f("status"),
-            f"the plan has an adoption but its status is {plan.status.value}; set status "
-            "to adopted (or superseded), or remove the adoption",
         )
     cn = adoption.case_number
     if cn is not None and adoption.date is not None and cn.year != adoption.date.year:

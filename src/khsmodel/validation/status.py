@@ -46,7 +46,7 @@ def check_report(ctx: Ctx, doc: StatusReport, at: At, refs: Refs) -> None:
     """Every REP rule; the embedded plan is validated at ``$.plan``."""
     plan = doc.plan
     ctx.document(plan, at.f("plan"), refs, False)
-    start = plan.period.start if plan.period else None
+    start = plan.period.first_day if plan.period else None
     if start is not None and doc.as_of < start:
         ctx.add(
             "REP001",

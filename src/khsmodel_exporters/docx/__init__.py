@@ -22,7 +22,10 @@ Options of ``export(doc, **options)``:
     as written ("1.", "2.3"); ``True`` every measure ("2.4" is the fourth measure
     of focus area 2, so a meeting can cite "tiltak 2.4"); ``False`` none.
     On the command line: ``-O numbering=true``.
-``labels`` (khsmodel.labels.Labels, default ``NB``)
+``language`` (str, default the document's ``language``)
+    The language of the words the document prints and declares (``w:lang``,
+    ``/Lang``): ``nb``, ``nn``, ``en``, ``se``, ``smj``, ``sma`` (see docs/languages.md).
+``labels`` (khsmodel.labels.Labels, default the bundle of ``language``; wins over it)
     The words the document prints: headings, field labels, "Side X av Y". An
     organisation whose case documents say "Vår ref" and "Dato dok" passes
     ``dataclasses.replace(NB, archive_reference="Vår ref", document_date="Dato dok")``.
@@ -48,7 +51,7 @@ from .._options import (
 
 __all__ = ["DocxExporter"]
 
-_OPTIONS = {"font", "created", "labels", "timeline", "numbering"}
+_OPTIONS = {"font", "created", "labels", "timeline", "numbering", "language"}
 
 
 class DocxExporter:
@@ -62,6 +65,9 @@ class DocxExporter:
     install_hint = 'pip install "khsmodel[docx]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         "font": CliOption("text", "FAMILY", "font family of all text (default Arial)"),
+        "language": CliOption(
+            "text", "TAG", "print the document's words in this language (nb, nn, en, se, …)"
+        ),
         "timeline": CliOption("bool", help="end an action plan with its timeline (default true)"),
         "numbering": CliOption(
             "bool", help="number every measure (true) or none (false); default: as the source"
@@ -77,7 +83,7 @@ class DocxExporter:
         if created is not None and not isinstance(created, dt.datetime):
             raise KhsModelError(f"created must be a datetime.datetime, got {created!r}")
 
-        labels = labels_option(options)
+        labels = labels_option(options, doc)
         timeline = timeline_option(options)
 
         from .._content import build

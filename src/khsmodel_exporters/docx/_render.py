@@ -274,12 +274,16 @@ def _setup(document: Any, font: str, content: Content, labels: Labels) -> None:
         ),
     )
 
-    # settings: language of the theme fonts, no stale preview picture
+    # settings: the document's language for the theme fonts (in its place in the
+    # template's settings, whose element order Word checks), no stale preview picture
     settings = document.settings.element
     for el in settings.iterchildren(
-        f"{{{W}}}themeFontLang", f"{{{W}}}savePreviewPicture", f"{{{W}}}rsids", f"{{{W}}}proofState"
+        f"{{{W}}}savePreviewPicture", f"{{{W}}}rsids", f"{{{W}}}proofState"
     ):
         settings.remove(el)
+    for el in settings.iterchildren(f"{{{W}}}themeFontLang"):
+        el.attrib.clear()
+        el.set(f"{{{W}}}val", content.language)
 
     # numbering: one bullet list instance, one numbered instance per numbered list
     numbering = document.part.numbering_part.element

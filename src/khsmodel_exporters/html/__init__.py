@@ -20,7 +20,11 @@ Options of ``export(doc, **options)``:
 
 ``timeline`` (bool, default True)
     Add the timeline (SVG and its table) to action plans.
-``labels`` (khsmodel.labels.Labels, default ``NB``)
+``numbering`` (bool or None, default None)
+    Which measures of a plan print a number, as for the ``docx`` exporter.
+``language`` (str, default the document's ``language``)
+    The language of the words the page prints and of ``<html lang>``.
+``labels`` (khsmodel.labels.Labels, default the bundle of ``language``; wins over it)
     The words the page prints, as for the ``docx`` exporter.
 """
 
@@ -32,11 +36,16 @@ from typing import Any, ClassVar
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.exporters import CliOption
 
-from .._options import labels_option, reject_unknown_options, timeline_option
+from .._options import (
+    labels_option,
+    numbering_option,
+    reject_unknown_options,
+    timeline_option,
+)
 
 __all__ = ["HtmlExporter"]
 
-_OPTIONS = {"timeline", "labels"}
+_OPTIONS = {"timeline", "labels", "language", "numbering"}
 
 
 class HtmlExporter:
@@ -50,15 +59,22 @@ class HtmlExporter:
     install_hint = 'pip install "khsmodel"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         "timeline": CliOption("bool", help="add the timeline to action plans (default true)"),
+        "numbering": CliOption(
+            "bool", help="number every measure (true) or none (false); default: as the source"
+        ),
+        "language": CliOption(
+            "text", "TAG", "print the document's words in this language (nb, nn, en, se, …)"
+        ),
     }
 
     def export(self, doc: Document, **options: Any) -> bytes:
         reject_unknown_options("html", options, _OPTIONS)
         timeline = timeline_option(options)
-        labels = labels_option(options)
+        labels = labels_option(options, doc)
+        numbering = numbering_option(options)
 
         from .._content import build
         from ._render import render
 
-        content = build(doc, labels=labels)  # rejects unwritable text with its path, first
+        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
         return render(content, labels=labels, timeline=timeline)

@@ -69,7 +69,8 @@ def _date(doc: Document) -> dt.date | None:
     if isinstance(doc, CaseDocument):
         return doc.meeting_date or doc.document_date
     if isinstance(doc, ActionPlan):
-        return doc.adoption.date if doc.adoption else None
+        # the first adoption's date (a joint plan is adopted by several bodies)
+        return next((a.date for a in doc.adoptions if a.date is not None), None)
     if isinstance(doc, Agreement):
         return doc.date
     return None
@@ -91,10 +92,9 @@ def _related(docs: dict[str, Document]) -> dict[str, list[str]]:
                 if isinstance(o, Meeting) and o.body == doc.body and o.date == doc.meeting_date:
                     link(name, other)
                 if isinstance(o, ActionPlan) and (
-                    (  # the plan says which case adopted it
-                        o.adoption is not None
-                        and o.adoption.case_number is not None
-                        and o.adoption.case_number.text == doc.case_number.text
+                    any(  # the plan says which case adopted it
+                        a.case_number is not None and a.case_number.text == doc.case_number.text
+                        for a in o.adoptions
                     )  # or the case has the plan attached
                     or any(a.document == o for a in doc.attachments)
                 ):

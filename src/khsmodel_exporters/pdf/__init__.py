@@ -11,7 +11,7 @@ looks on the page is decided in :mod:`._render`.
   heading styles as in the Word file (:mod:`khsmodel_exporters._look`).
 - Running header (partnership and body), footer with the title and
   "Side X av Y", an outline entry per heading (focus areas, case sections),
-  metadata title, author, subject, keywords and language (``/Lang nb-NO``).
+  metadata title, author, subject, keywords and the document's language (``/Lang nn-NO``).
 - For an action plan, a timeline chart of the measures whose timeframe
   resolves to dates, with the others listed under it.
 - Same input, same bytes (reportlab's ``invariant`` mode: fixed dates and ID).
@@ -28,7 +28,10 @@ Options of ``export(doc, **options)``:
     as written ("1.", "2.3"); ``True`` every measure ("2.4" is the fourth measure
     of focus area 2, so a meeting can cite "tiltak 2.4"); ``False`` none.
     On the command line: ``-O numbering=true``.
-``labels`` (khsmodel.labels.Labels, default ``NB``)
+``language`` (str, default the document's ``language``)
+    The language of the words the document prints and declares (``w:lang``,
+    ``/Lang``): ``nb``, ``nn``, ``en``, ``se``, ``smj``, ``sma`` (see docs/languages.md).
+``labels`` (khsmodel.labels.Labels, default the bundle of ``language``; wins over it)
     The words the document prints, as for the ``docx`` exporter.
 """
 
@@ -50,7 +53,7 @@ from .._options import (
 
 __all__ = ["PdfExporter"]
 
-_OPTIONS = {"timeline", "labels", "numbering"}
+_OPTIONS = {"timeline", "labels", "numbering", "language"}
 
 
 class PdfExporter:
@@ -63,6 +66,9 @@ class PdfExporter:
     requires: tuple[str, ...] = ("reportlab",)
     install_hint = 'pip install "khsmodel[pdf]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
+        "language": CliOption(
+            "text", "TAG", "print the document's words in this language (nb, nn, en, se, …)"
+        ),
         "timeline": CliOption("bool", help="add the timeline chart to action plans (default true)"),
         "numbering": CliOption(
             "bool", help="number every measure (true) or none (false); default: as the source"
@@ -73,7 +79,7 @@ class PdfExporter:
         reject_unknown_options("pdf", options, _OPTIONS)
         timeline = timeline_option(options)
 
-        labels = labels_option(options)
+        labels = labels_option(options, doc)
 
         from .._content import build
 
