@@ -14,6 +14,13 @@ pdftotext) and returns the problems it finds, each with where it is:
 ``repeated table``      a table printed twice (the same rows)
 ``invented precision``  a date the source gave as a year or a phrase ("i 2009", a period
                         "2009–2017") printed as a day ("1. januar 2009", "01.01.2009")
+``wrapped identifier``  an organisation number ("920 125 298"), a kommunenummer ("3005"),
+                        a case number or reference ("2/2016", "2021/3288") or a date
+                        ("8. februar 2016", "08.02.2016") broken over two lines of a PDF
+                        (the reportlab PDF, the Word file as LibreOffice prints it, the PDF/A)
+
+The ``html`` page is read too (:func:`check_html`): an empty heading in its ``main``,
+a modelling note anywhere in its text.
 
 Used by tests/test_documents_checked.py over every example and generated documents.
 """
@@ -22,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import subprocess
 import tempfile
@@ -35,6 +43,7 @@ from _needs import program
 
 import khsmodel
 from khsmodel._base import Period
+from khsmodel.identifiers import KommuneNumber, OrganisationNumber
 from khsmodel.labels import NB, Labels, for_language
 from khsmodel.partnerships import HistoryEntry, Membership, Partnership
 from khsmodel_exporters import _content as C
@@ -291,9 +300,99 @@ def check_dates(text: str, doc: object, labels: Labels = NB) -> list[Problem]:
     return problems
 
 
+# ---------------------------------------------------------------- identifiers
+#: In the model's strings: case numbers and references, dates written out, numeric dates.
+_CASE = re.compile(r"(?<![\w/])\d{1,4}/\d{2,4}(?:-\d+)?(?![\w/])")
+_MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+_LONG_DATE = re.compile(rf"(?<![\w.])\d{{1,2}}\. (?:{_MONTHS}) \d{{4}}\b", re.IGNORECASE)
+_NUM_DATE = re.compile(r"(?<![\w.])\d{2}\.\d{2}\.\d{4}\b")
+
+
+def identifiers(doc: object, labels: Labels = NB, *, long_dates: bool = True) -> set[str]:
+    """The identifiers a reader must see on one line, as the exporters print them: every
+    organisation number (grouped "920 125 298"), kommunenummer, case number or archive
+    reference, and every date of the model (as a day and as digits) or in its text
+    (``long_dates=False``: not the written-out ones, "8. februar 2016")."""
+    out: set[str] = set()
+    for _, _, value in _walk(doc):
+        if isinstance(value, OrganisationNumber):
+            out.add(value.grouped())
+        elif isinstance(value, KommuneNumber):
+            out.add(value.value)
+        elif isinstance(value, dt.date):
+            out |= {labels.date(value), labels.date_numeric(value)}
+        elif isinstance(value, str):
+            for pattern in (_CASE, _LONG_DATE, _NUM_DATE):
+                out |= {_norm(m.group(0)) for m in pattern.finditer(value)}
+    if not long_dates:
+        out = {i for i in out if not _LONG_DATE.fullmatch(i)}
+    return out
+
+
+def _loose(identifier: str) -> re.Pattern[str]:
+    """``identifier`` with any whitespace (a line break) allowed between its characters."""
+    parts = [r"\s+" if ch == " " else re.escape(ch) for ch in identifier]
+    body = "".join(
+        p if p == r"\s+" or i == 0 or parts[i - 1] == r"\s+" else r"\s*" + p
+        for i, p in enumerate(parts)
+    )
+    return re.compile(rf"(?<![\w/]){body}(?![\w/])")
+
+
+def check_identifiers(text: str, wanted: set[str], where: str) -> list[Problem]:
+    """A ``wanted`` identifier that ``text`` (a PDF's text in reading order, as
+    ``pdf_pages(data, layout=False)`` gives it) breaks over a line."""
+    problems = []
+    for identifier in sorted(wanted):
+        for m in _loose(identifier).finditer(text):
+            # one line break inside it; a blank line parts two cells or paragraphs
+            if "\n" in m.group(0) and not re.search(r"\n\s*\n", m.group(0)):
+                shown = m.group(0).replace("\n", "⏎")
+                problems.append(Problem("wrapped identifier", where, f"{identifier!r} as {shown!r}"))
+    return problems
+
+
+# ---------------------------------------------------------------- HTML
+def check_html(data: bytes) -> list[Problem]:
+    """The ``html`` page: an empty heading in ``main`` (another of the same or a higher
+    level next, or nothing after it), a modelling note in any text."""
+    from _html_support import El, parse
+
+    page = parse(data)
+    problems: list[Problem] = []
+    (main,) = page.all("main")
+    seq: list[tuple[int | None, str]] = []
+
+    def walk(el: El) -> None:
+        for child in el.children:
+            if isinstance(child, str):
+                if child.strip():
+                    seq.append((None, child))
+            elif re.fullmatch(r"h[1-6]", child.tag):
+                seq.append((int(child.tag[1]), _norm(child.text())))
+            else:
+                walk(child)
+
+    walk(main)
+    for i, (level, text) in enumerate(seq):
+        if level is None:
+            continue
+        nxt = seq[i + 1] if i + 1 < len(seq) else None
+        if nxt is None:
+            problems.append(Problem("empty heading", "html", f"{text!r} ends the page"))
+        elif nxt[0] is not None and nxt[0] <= level:
+            problems.append(Problem("empty heading", "html", f"{text!r} before {nxt[1]!r}"))
+    (body,) = page.all("body")
+    for m in _NOTES.finditer(body.text()):
+        problems.append(Problem("modelling note", "html", m.group(0)))
+    return problems
+
+
 # ---------------------------------------------------------------- all
-def check(doc: khsmodel.Document, **options: Any) -> list[Problem]:
-    """Export ``doc`` to docx and pdf and list what a reader would not send."""
+def check(doc: khsmodel.Document, *, long_dates: bool = True, **options: Any) -> list[Problem]:
+    """Export ``doc`` to docx, pdf and html and list what a reader would not send (the
+    Word file as LibreOffice prints it: :func:`check_identifiers` over
+    :func:`libreoffice_pdfs`, in one run for many documents)."""
     # the words the exporters print: the labels option, else the document's language
     labels = options.get("labels") or for_language(options.get("language", doc.language))
     docx_bytes = khsmodel.export(doc, "docx", **options)
@@ -302,4 +401,27 @@ def check(doc: khsmodel.Document, **options: Any) -> list[Problem]:
     problems = check_docx(docx_bytes, labels=labels)
     problems += check_pdf(pdf_bytes, content)
     problems += check_dates("\n".join(pdf_pages(pdf_bytes)), doc, labels)
+    reading = "\n".join(pdf_pages(pdf_bytes, layout=False))
+    wanted = identifiers(doc, labels, long_dates=long_dates)
+    problems += check_identifiers(reading, wanted, "pdf")
+    problems += check_html(khsmodel.export(doc, "html", **options))
     return problems
+
+
+def libreoffice_pdfs(docx_files: dict[str, bytes], tmp: Path) -> dict[str, bytes]:
+    """name → the PDF LibreOffice prints of each Word file (one soffice run for all)."""
+    soffice = program("soffice")
+    for name, data in docx_files.items():
+        (tmp / f"{name}.docx").write_bytes(data)
+    result = subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp / "pdf"),
+         *(str(tmp / f"{n}.docx") for n in docx_files)],
+        capture_output=True, timeout=900, env={**os.environ, "HOME": str(tmp)},
+    )  # fmt: skip
+    out = {}
+    for name in docx_files:
+        pdf = tmp / "pdf" / f"{name}.pdf"
+        if not pdf.exists():
+            raise AssertionError(f"LibreOffice wrote no {pdf.name}: {result.stderr.decode()[-400:]}")
+        out[name] = pdf.read_bytes()
+    return out

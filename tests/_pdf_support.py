@@ -264,12 +264,14 @@ def pdffonts(data: bytes, tmp_path: Path) -> list[dict[str, str]]:
     out = subprocess.run(
         [program("pdffonts"), str(path)], capture_output=True, check=True, text=True, timeout=60
     ).stdout.splitlines()
-    header, rule = out[0], out[1]
-    cols = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
-    names = [header[a:b].strip() or header[a:].split()[0] for a, b in cols]
+    # Split from the right: a name longer than its column (a subset prefix and a long
+    # family name) pushes the fixed columns aside. Type ("CID TrueType") holds spaces.
     rows = []
     for line in out[2:]:
-        rows.append({n: line[a:b].strip() for n, (a, b) in zip(names, cols, strict=True)})
+        t = line.split()
+        rows.append({"name": t[0], "type": " ".join(t[1:-6]), "encoding": t[-6],
+                     "emb": t[-5], "sub": t[-4], "uni": t[-3],
+                     "object ID": f"{t[-2]} {t[-1]}"})  # fmt: skip
     return rows
 
 

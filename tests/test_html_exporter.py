@@ -162,14 +162,23 @@ def test_long_documents_have_a_table_of_contents(
     assert not parse(pages["001-khs-samarbeidsavtale"][1]).all("nav")
 
 
-def test_focus_areas_start_a_printed_page(
+def test_printed_page_breaks_as_the_pdf(
     pages: dict[str, tuple[khsmodel.Document, bytes]],
 ) -> None:
+    """One look (issue 14): printed, the page breaks where the ``pdf`` exporter breaks, before
+    an attachment only (focus areas and the timeline follow on), with the PDF's A4 margins."""
+    from khsmodel_exporters import _look as K
+
     page = parse(pages["002-khs-handlingsplan-2016-2017"][1])
     areas = [h for h in page.all("h2") if h.attrs.get("class") == "area"]
     assert [_visible_text(h)[:13] for h in areas] == [f"Fokusområde {i}" for i in range(1, 6)]
     css = page.one("style").text()
-    assert "@media print" in css and "h2.area,.attachment,.timeline{break-before:page}" in css
+    assert "@media print" in css and ".attachment{break-before:page}" in css
+    assert "h2.area,.attachment" not in css and ".timeline{break-before" not in css
+    margins = " ".join(f"{round(x, 2):g}pt" for x in (K.MARGIN_T, K.MARGIN_R, K.MARGIN_B,
+                                                        K.MARGIN_L))  # fmt: skip
+    assert f"@page{{size:A4;margin:{margins}}}" in css
+    assert f"html{{font-size:{K.BODY:g}pt;" in css and f"h2{{font-size:{K.H1:g}pt;" in css
 
 
 def test_attachment_is_a_section_under_the_case(

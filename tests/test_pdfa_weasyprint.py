@@ -112,7 +112,68 @@ def test_every_page_content_is_marked(plan_pdf: bytes) -> None:
 def test_fonts_are_the_bundled_ones_embedded(plan_pdf: bytes, tmp_path: Path) -> None:
     rows = pdffonts(plan_pdf, tmp_path)
     assert rows and all(r["emb"] == "yes" for r in rows), rows
-    assert all("DejaVuSans" in r["name"] for r in rows), rows
+    # one look with the reportlab pdf (issue 14): Liberation Sans, the fallback not needed
+    assert {r["name"].split("+")[-1] for r in rows} >= {
+        "khsmodel-LiberationSans", "khsmodel-LiberationSans-Bold"}, rows  # fmt: skip
+    assert all("LiberationSans" in r["name"] for r in rows), rows
+
+
+DOCUMENTS = Path(__file__).resolve().parent.parent / "examples" / "documents"
+NAMES = sorted(p.stem for p in DOCUMENTS.glob("*.json"))
+
+
+def _labels(name: str) -> dict[str, Any]:
+    import sys
+
+    sys.path.insert(0, str(DOCUMENTS.parent))
+    from catalogue import LABELS
+
+    return {"labels": LABELS[name]} if name in LABELS else {}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_one_look_with_the_reportlab_pdf(name: str, tmp_path: Path) -> None:
+    """Issue 14 for the archive copy: the PDF/A embeds Liberation Sans (no other font) and
+    breaks into as many pages as the reportlab PDF, give or take one."""
+    import pypdf
+
+    doc = khsmodel.load(DOCUMENTS / f"{name}.json")
+    pdf = khsmodel.export(doc, "pdf", **_labels(name))
+    pdfa = PDFA.export(doc, **_labels(name))
+    faces = {r["name"].split("+")[-1] for r in pdffonts(pdfa, tmp_path)}
+    assert "khsmodel-LiberationSans" in faces and all("LiberationSans" in f for f in faces), faces
+    pages = [len(pypdf.PdfReader(io.BytesIO(d)).pages) for d in (pdf, pdfa)]
+    assert abs(pages[0] - pages[1]) <= 1, f"(reportlab, WeasyPrint) pages: {pages}"
+
+
+def test_print_css_takes_the_measures_of_look(plan_pdf: bytes) -> None:
+    """The PDF/A's page: A4 and the margins of _look (the footer sits in the bottom one)."""
+    from khsmodel_exporters import _look as K
+
+    pdf = _open(plan_pdf)
+    box = [float(x) for x in pdf.pages[0].MediaBox]
+    assert box[2:] == pytest.approx([K.PAGE_W, K.PAGE_H], abs=0.5)
+    import pypdf
+
+    first = pypdf.PdfReader(io.BytesIO(plan_pdf)).pages[0]
+    at: list[tuple[float, float]] = []
+    first.extract_text(visitor_text=lambda t, cm, tm, *_: at.append(
+        (tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5])) if t.strip() else None)  # fmt: skip
+    assert min(x for x, _ in at) == pytest.approx(K.MARGIN_L, abs=1.0)
+    top = K.PAGE_H - K.MARGIN_T  # the first line's baseline a line under it
+    assert top - 20 < max(y for _, y in at) < top
+    footer = min(y for _, y in at)  # "Side 1 av …", where the reportlab PDF has it
+    assert footer == pytest.approx(K.FOOTER_FROM_BOTTOM, abs=3.0)
+
+
+def test_letters_liberation_sans_lacks_come_from_the_fallback(tmp_path: Path) -> None:
+    plain = PDFA.export(ActionPlan(title="Plan for Kárášjohka"))
+    assert all("LiberationSans" in r["name"] for r in pdffonts(plain, tmp_path))
+    mixed = PDFA.export(ActionPlan(title="Plan مستشفى ✓"))
+    faces = {r["name"].split("+")[-1] for r in pdffonts(mixed, tmp_path)}
+    assert any("DejaVuSans" in f for f in faces) and any("LiberationSans" in f for f in faces)
+    text = pdftotext(mixed)
+    assert "✓" in text and ("مستشفى" in text or "ىفشتسم" in text)
 
 
 def test_every_measure_of_the_plan_in_reading_order(plan: ActionPlan, plan_pdf: bytes) -> None:

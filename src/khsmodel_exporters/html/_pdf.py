@@ -7,24 +7,34 @@ turns that structure into the PDF's structure tree (``H1``…, ``P``, ``L``,
 sets ``/Lang`` from ``<html lang>``, ``/MarkInfo /Marked true``, the title
 shown in the viewer's title bar, and XMP ``pdfaid:part 2`` / ``conformance A``.
 
-The page is rendered with the bundled DejaVu Sans (``pdf/fonts``), named in
-``@font-face`` rules, so every glyph comes from a font the package ships and
-embeds, whatever the machine has installed. The print CSS of the page applies
-(A4, each focus area and the timeline on a new page); a footer "Side X av Y"
-is added here, as the ``pdf`` exporter prints it.
+One look with the ``pdf`` and ``docx`` exporters (issue 14): the page is set in
+the bundled Liberation Sans (``pdf/fonts``, the font the reportlab PDF embeds
+and Arial's metric twin, which the Word files name), with the bundled DejaVu
+Sans after it in the font list for the letters Liberation Sans lacks (Arabic,
+✓ …; WeasyPrint takes each character from the first family that has it). Both
+are named in ``@font-face`` rules under private family names pointing at the
+package's own files, so every glyph comes from a font the package ships and
+embeds, whatever the machine has installed. The page's print CSS
+(:func:`._render.print_css`: A4, the margins and the sizes of
+:mod:`.._look`, each focus area and the timeline on a new page) applies; a
+footer "Side X av Y" is added here, as the ``pdf`` exporter prints it.
 
 Same input, same bytes: a fixed file identifier and no creation date.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from importlib import resources
+from pathlib import Path
 
 from khsmodel.errors import KhsModelError
 from khsmodel.labels import NB, Labels
 
 from .. import _content as C
-from ._render import esc, render
+from .. import _look as K
+from ._render import render
 
 __all__ = ["VARIANTS", "render_pdf"]
 
@@ -32,13 +42,19 @@ __all__ = ["VARIANTS", "render_pdf"]
 #: both), or PDF/UA-1 (accessibility only).
 VARIANTS = ("pdf/a-2a", "pdf/ua-1")
 
-_FAMILY = "khsmodel-DejaVuSans"
+_FAMILY = "khsmodel-LiberationSans"
+_FALLBACK = "khsmodel-DejaVuSans"
+#: (family, file in ``pdf/fonts``, font-weight, font-style) of every @font-face rule.
 _FACES = (
-    ("DejaVuSans.ttf", "normal", "normal"),
-    ("DejaVuSans-Bold.ttf", "bold", "normal"),
-    ("DejaVuSans-Oblique.ttf", "normal", "italic"),
-    ("DejaVuSans-BoldOblique.ttf", "bold", "italic"),
+    (_FAMILY, "LiberationSans-Regular.ttf", "normal", "normal"),
+    (_FAMILY, "LiberationSans-Bold.ttf", "bold", "normal"),
+    (_FAMILY, "LiberationSans-Italic.ttf", "normal", "italic"),
+    (_FAMILY, "LiberationSans-BoldItalic.ttf", "bold", "italic"),
+    (_FALLBACK, "DejaVuSans.ttf", "normal", "normal"),
+    (_FALLBACK, "DejaVuSans-Bold.ttf", "bold", "normal"),
 )
+#: The page's font list in the PDF/A: the bundled fonts only, Liberation Sans first.
+FONTS = f'"{_FAMILY}","{_FALLBACK}"'
 
 
 def css_string(text: str) -> str:
@@ -69,30 +85,50 @@ def _shortened(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip(" ,.;:–-") + "…"
 
 
-def _print_css(content: C.Content, labels: Labels) -> str:
-    folder = resources.files("khsmodel_exporters") / "pdf" / "fonts"
-    faces = []
-    for file, weight, style in _FACES:
-        path = folder / file
-        if not path.is_file():  # pragma: no cover - a broken install
-            raise KhsModelError(f"the bundled font {file} is missing from {folder}")
-        uri = f"file://{esc(str(path))}"
-        faces.append(
-            f'@font-face{{font-family:"{_FAMILY}";src:url("{uri}");font-weight:{weight};'
-            f"font-style:{style}}}"
-        )
+def _font_faces(paths: dict[str, Path]) -> str:
+    """The @font-face rules naming the bundled files (``paths``: file name → local path)."""
+    return "\n".join(
+        f'@font-face{{font-family:"{family}";src:url("{paths[file].as_uri()}");'
+        f"font-weight:{weight};font-style:{style}}}"
+        for family, file, weight, style in _FACES
+    )
+
+
+def _footer_css(content: C.Content, labels: Labels) -> str:
     title = css_string(_shortened(content.title, 85))
     page_word = css_string(labels.page + " ")
     of_word = css_string(" " + labels.page_of_word + " ")
-    return "\n".join(faces) + (
+    # the footer's baseline where the reportlab PDF prints it, FOOTER_FROM_BOTTOM up
+    size = (
+        f"font-size:{K.HEADER_FOOTER:g}pt;color:#{K.MUTED};vertical-align:bottom;"
+        f"line-height:1;padding-bottom:{round(K.FOOTER_FROM_BOTTOM, 2):g}pt"
+    )
+    return (
         "\n@media print{"
-        f"@page{{@bottom-left{{content:{title};font-size:8pt;color:#595959}}"
-        f"@bottom-right{{content:{page_word} counter(page) {of_word} counter(pages);"
-        "font-size:8pt;color:#595959}}"
+        f"@page{{@bottom-left{{content:{title};{size}}}"
+        f"@bottom-right{{content:{page_word} counter(page) {of_word} counter(pages);{size}}}}}"
         ".site-footer{display:none}"
         "th,td{overflow-wrap:break-word}"
         "}\n"
     )
+
+
+@contextmanager
+def _font_files() -> Iterator[dict[str, Path]]:
+    """The bundled font files as local paths while WeasyPrint reads them (copied out of a
+    zip install, the files themselves otherwise)."""
+    folder = resources.files("khsmodel_exporters") / "pdf" / "fonts"
+    with ExitStack() as stack:
+        paths = {}
+        for _, file, _, _ in _FACES:
+            entry = folder / file
+            if not entry.is_file():  # pragma: no cover - a broken install
+                raise KhsModelError(
+                    f"the bundled font {file} is missing from khsmodel_exporters/pdf/fonts; "
+                    "reinstall khsmodel"
+                )
+            paths[file] = stack.enter_context(resources.as_file(entry))
+        yield paths
 
 
 def render_pdf(
@@ -107,14 +143,15 @@ def render_pdf(
         raise KhsModelError(f"variant must be one of {', '.join(VARIANTS)}, got {variant!r}")
     import weasyprint
 
-    html = render(
-        content,
-        labels=labels,
-        timeline=timeline,
-        fonts=f'"{_FAMILY}",sans-serif',
-        extra_css=_print_css(content, labels),
-    )
-    document = weasyprint.HTML(string=html.decode("utf-8"), base_url=None).render()
+    with _font_files() as paths:
+        html = render(
+            content,
+            labels=labels,
+            timeline=timeline,
+            fonts=FONTS,
+            extra_css=_font_faces(paths) + _footer_css(content, labels),
+        )
+        document = weasyprint.HTML(string=html.decode("utf-8"), base_url=None).render()
     pdf = document.write_pdf(
         pdf_variant=variant, pdf_identifier=b"khsmodel", uncompressed_pdf=False
     )

@@ -27,9 +27,11 @@ from khsmodel.labels import NB, Labels
 from khsmodel.plans import ActionPlan
 
 from .. import _content as C
+from .. import _look as K
 from .._timeline_data import TimelineData, collect, months, unresolved_groups
+from .._widths import column_widths, text_width
 
-__all__ = ["CSS", "esc", "render", "spans_html"]
+__all__ = ["CSS", "esc", "print_css", "render", "spans_html"]
 
 # The page's own words, by language (Labels has none for navigation yet).
 _WORDS = {
@@ -41,6 +43,8 @@ _WORDS = {
     "attachment": "Vedlegg",
     "site": "Nettstedet",
 }
+#: The printed text width (A4 less the margins of _look), what table columns share.
+_TEXT_W = K.PAGE_W - K.MARGIN_L - K.MARGIN_R
 #: A table of contents when the document has at least this many top-level headings.
 TOC_MIN = 4
 
@@ -129,12 +133,11 @@ h1{{font-size:1.5rem}}
 dl.fields,dl.fields.two{{grid-template-columns:max-content 1fr}}
 }}
 @media print{{
-@page{{size:A4;margin:2cm 2.2cm}}
-html{{font-size:10.5pt}}
+PRINT
 .skip,nav,.site-links{{display:none}}
 .site-header,.site-footer,main{{max-width:none;padding:0}}
 a{{color:{TEXT}}}
-h2.area,.attachment,.timeline{{break-before:page}}
+.attachment{{break-before:page}}
 h1,h2,h3,h4,h5,h6,caption,.group-title{{break-after:avoid}}
 tr,figure{{break-inside:avoid}}
 thead{{display:table-header-group}}
@@ -143,6 +146,66 @@ figure svg{{min-width:0}}
 .page-break{{break-after:page}}
 }}
 """
+
+
+def print_css() -> str:
+    """The printed page's measures, from :mod:`.._look` (what the ``pdf`` and ``docx``
+    exporters use): A4 with their margins, body text, headings, tables and notes in their
+    sizes, spacing and line heights, so the PDF/A WeasyPrint makes of this page (and a
+    browser's print of it) breaks lines and pages as the other formats do.
+
+    ``Title`` is this page's ``h1`` and a heading of level *n* its ``h(n+1)``, so ``h2``
+    takes the size of Word's "Heading 1".
+    """
+
+    def pt(x: float) -> str:
+        return f"{round(x, 2):g}pt"
+
+    def lh(factor: float) -> str:
+        return f"{round(K.LINE_HEIGHT * factor, 3):g}"
+
+    def space(before_after: tuple[float, float]) -> str:
+        return f"margin:{pt(before_after[0])} 0 {pt(before_after[1])}"
+
+    rules = [
+        f"@page{{size:A4;margin:{pt(K.MARGIN_T)} {pt(K.MARGIN_R)} {pt(K.MARGIN_B)} "
+        f"{pt(K.MARGIN_L)}}}",
+        f"html{{font-size:{pt(K.BODY)};line-height:{lh(K.TEXT_LINE)}}}",
+        f"p,ul,ol,dl{{{space(K.BODY_SPACE)}}}",
+        f"li{{{space(K.LIST_SPACE)}}}",
+        f"h1,h2,h3,h4,h5,h6{{line-height:{lh(1.0)}}}",
+        f"h1{{font-size:{pt(K.TITLE)};{space(K.TITLE_SPACE)}}}",
+        f"h2{{font-size:{pt(K.H1)};{space(K.H1_SPACE)}}}",
+        f"h3{{font-size:{pt(K.H2)};{space(K.H2_SPACE)}}}",
+        f"h4,h5,h6{{font-size:{pt(K.H3)};{space(K.H3_SPACE)}}}",
+        f".subtitle{{font-size:{pt(K.SUBTITLE)};{space(K.SUBTITLE_SPACE)}}}",
+        f".lead{{font-size:{pt(K.LEAD)}}}",
+        f".note,figcaption{{font-size:{pt(K.NOTE)}}}",
+        f".letterhead{{font-size:{pt(K.LETTERHEAD)}}}",
+        f".doc-type{{font-size:{pt(K.DOC_TYPE)}}}",
+        f".attachment-label{{font-size:{pt(K.ATTACHMENT_LABEL)}}}",
+        # label and value side by side without the screen's grid, whose display:contents
+        # WeasyPrint ignores (each pair became one grid cell, a date broken word by word)
+        f"dl.fields{{font-size:{pt(K.FIELD_LABEL)};display:table}}",
+        "dl.fields div{display:table-row}",
+        f"dl.fields dt,dl.fields dd{{display:table-cell;padding:0 {pt(K.CELL_PAD_X * 2)} "
+        f"{pt(K.CELL_SPACE[1])} 0}}",
+        "dl.fields.two{display:flex;flex-wrap:wrap;width:100%}",
+        "dl.fields.two div{display:flex;width:50%}",
+        "dl.fields.two dt{flex:0 0 auto;display:block}",
+        "dl.fields.two dd{flex:1 1 auto;display:block}",
+        # the columns' widths are given (_widths, as the pdf and Word): a fixed layout
+        # takes them as they are, without measuring every cell twice first
+        f"table{{font-size:{pt(K.TABLE)};line-height:{lh(K.TABLE_LINE)};table-layout:fixed}}",
+        f"th,td{{padding:{pt(K.CELL_PAD_Y)} {pt(K.CELL_PAD_X)}}}",
+        f"td p{{{space(K.CELL_SPACE)}}}",
+        f"td p.detail{{font-size:{pt(K.TABLE_DETAIL)}}}",
+        f"td p.note{{font-size:{pt(K.TABLE_NOTE)}}}",
+    ]
+    return "\n".join(rules)
+
+
+CSS = CSS.replace("PRINT", print_css())
 
 _ESCAPE = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
            ord("'"): "&#39;"}  # fmt: skip
@@ -225,6 +288,21 @@ class _Page:
         self.toc_at: int | None = None  # where the table of contents goes: before the first
         self.n_ids = 0
         self.included = 0
+        #: The rows of every table of a group (measured together, as the PDF and Word do).
+        self.groups: dict[str, list[C.Row | C.GroupRow]] = {}
+        self._group_widths: dict[tuple[str, tuple[C.Column, ...]], list[float]] = {}
+
+    def widths(self, t: C.Table) -> list[float]:
+        """The columns' widths in points, as the ``pdf`` and ``docx`` exporters set them
+        (:func:`.._widths.column_widths`: identifiers and dates kept whole)."""
+        key = (t.group, t.columns) if t.group else None
+        if key is not None and key in self._group_widths:
+            return self._group_widths[key]
+        rows = self.groups.get(t.group, t.rows) if t.group else t.rows
+        got = column_widths(t.columns, rows, _TEXT_W, text_width, pad=2 * K.CELL_PAD_X)
+        if key is not None:
+            self._group_widths[key] = got
+        return got
 
     def uid(self, stem: str) -> str:
         self.n_ids += 1
@@ -309,8 +387,9 @@ class _Page:
         out = self.out
         cap = f"<caption{_cls('vh' if hidden else '')}>{_text(caption)}</caption>"
         head = "".join(f'<th scope="col">{_text(c.label)}</th>' for c in t.columns)
-        total = sum(c.width for c in t.columns) or 1.0
-        cols = "".join(f'<col style="width:{100 * c.width / total:.1f}%">' for c in t.columns)
+        widths = self.widths(t)
+        total = sum(widths) or 1.0
+        cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
         out.append(f'<div class="table-wrap"><table class="{t.style}">{cap}'
                    f"<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>")  # fmt: skip
         open_body = False
@@ -497,6 +576,15 @@ def _areas(content: C.Content, labels: Labels) -> frozenset[str]:
     return frozenset(b.focus_area_heading(fa) for fa in plan.focus_areas)
 
 
+def _collect_groups(content: C.Content, groups: dict[str, list[C.Row | C.GroupRow]]) -> None:
+    """The rows of the tables of each group, attached documents included."""
+    for b in content.blocks:
+        if isinstance(b, C.Table) and b.group:
+            groups.setdefault(b.group, []).extend(b.rows)
+        elif isinstance(b, C.Included):
+            _collect_groups(b.content, groups)
+
+
 def render(
     content: C.Content,
     *,
@@ -514,6 +602,7 @@ def render(
     (:mod:`.site`); the text says where each goes.
     """
     page = _Page(labels, timeline=timeline, fonts=fonts)
+    _collect_groups(content, page.groups)
     page.content(content, 0, _areas(content, labels))
     lang = esc(content.language or labels.language)
     head = [
