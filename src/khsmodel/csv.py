@@ -101,6 +101,20 @@ _DATE_COLUMNS = frozenset({"start", "end", "progress_date"})
 _REQUIRED = ("focus_area", "measure", "text")
 _DELIMITERS = (",", ";", "\t")
 
+
+def _check_write_options(delimiter: str, bom: bool, headers: str, formula_guard: bool) -> None:
+    """The options every CSV writer of khsmodel takes (measures, status reports)."""
+    if delimiter not in _DELIMITERS:
+        raise KhsModelError(
+            f"delimiter must be one of {', '.join(repr(d) for d in _DELIMITERS)}, got {delimiter!r}"
+        )
+    if headers not in ("en", "nb"):
+        raise KhsModelError(f'headers must be "en" or "nb", got {headers!r}')
+    for name, value in (("bom", bom), ("formula_guard", formula_guard)):
+        if type(value) is not bool:
+            raise KhsModelError(f"{name} must be True or False, got {value!r}")
+
+
 #: A text cell starting with one of these is read as a formula by spreadsheets; it is written
 #: with a leading apostrophe, which :func:`read_measures` removes again.
 _FORMULA_START = frozenset("=+-@\t\r")
@@ -219,15 +233,7 @@ def write_measures(
     """
     if not isinstance(plan, ActionPlan):
         raise KhsModelError(f"expected an ActionPlan, got {type(plan).__name__}")
-    if delimiter not in _DELIMITERS:
-        raise KhsModelError(
-            f"delimiter must be one of {', '.join(repr(d) for d in _DELIMITERS)}, got {delimiter!r}"
-        )
-    if headers not in ("en", "nb"):
-        raise KhsModelError(f'headers must be "en" or "nb", got {headers!r}')
-    for name, value in (("bom", bom), ("formula_guard", formula_guard)):
-        if type(value) is not bool:
-            raise KhsModelError(f"{name} must be True or False, got {value!r}")
+    _check_write_options(delimiter, bom, headers, formula_guard)
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow([c.nb if headers == "nb" else c.key for c in COLUMNS])

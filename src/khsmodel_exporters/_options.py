@@ -7,13 +7,25 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Protocol
 
 from khsmodel.errors import KhsModelError
+from khsmodel.exporters import CliOption
 from khsmodel.labels import Labels, for_language
 
 __all__ = [
-    "import_renderer", "labels_option", "numbering_option", "reject_unknown_options",
-    "timeline_option",
-    "unsupported_kind",
+    "DOCUMENT_CLI_OPTIONS", "import_renderer", "labels_option", "numbering_option",
+    "reject_unknown_options", "timeline_option", "unsupported_kind",
 ]  # fmt: skip
+
+#: The command-line options of every exporter of readable documents (docx, pdf, pdfa, html):
+#: declared once, so ``-O timeline=…``, ``-O numbering=…`` and ``-O language=…`` read alike.
+DOCUMENT_CLI_OPTIONS: Mapping[str, CliOption] = {
+    "language": CliOption(
+        "text", "TAG", "print the document's words in this language (nb, nn, en, se, …)"
+    ),
+    "timeline": CliOption("bool", help="end an action plan with its timeline (default true)"),
+    "numbering": CliOption(
+        "bool", help="number every measure (true) or none (false); default: as the source"
+    ),
+}
 
 
 class _Named(Protocol):

@@ -16,8 +16,7 @@ from __future__ import annotations
 import csv
 import io
 
-from khsmodel.csv import _DELIMITERS, _guard
-from khsmodel.errors import KhsModelError
+from khsmodel.csv import _check_write_options, _guard
 from khsmodel.labels import NB
 from khsmodel.plans import MeasureStatus
 from khsmodel.status import StatusReport, Timing
@@ -68,15 +67,7 @@ def write_status_report(
     formula_guard: bool = True,
 ) -> bytes:
     """The report's items as CSV (UTF-8, CRLF, RFC 4180 quoting), in plan order."""
-    if delimiter not in _DELIMITERS:
-        raise KhsModelError(
-            f"delimiter must be one of {', '.join(repr(d) for d in _DELIMITERS)}, got {delimiter!r}"
-        )
-    if headers not in ("en", "nb"):
-        raise KhsModelError(f'headers must be "en" or "nb", got {headers!r}')
-    for name, value in (("bom", bom), ("formula_guard", formula_guard)):
-        if type(value) is not bool:
-            raise KhsModelError(f"{name} must be True or False, got {value!r}")
+    _check_write_options(delimiter, bom, headers, formula_guard)
     nb = headers == "nb"
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")

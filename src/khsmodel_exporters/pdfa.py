@@ -67,6 +67,8 @@ from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.errors import KhsModelError
 from khsmodel.exporters import CliOption
 
+from ._options import DOCUMENT_CLI_OPTIONS
+
 __all__ = ["PDFA_FILTER", "ROUTES", "SOFFICE_ENV", "PdfaExporter", "find_soffice"]
 
 #: The routes to a PDF/A: WeasyPrint from the HTML page (tagged PDF/A-2a), or LibreOffice
@@ -239,6 +241,7 @@ class PdfaExporter:
     requires: tuple[str, ...] = ()
     install_hint = 'pip install "khsmodel[pdfa]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
+        **DOCUMENT_CLI_OPTIONS,
         "route": CliOption(
             "choice",
             help="weasyprint (tagged PDF/A-2a, default) or libreoffice (PDF/A-2b from Word)",
@@ -252,13 +255,6 @@ class PdfaExporter:
         "timeout": CliOption("number", "SECONDS", "how long LibreOffice may take (default 180)"),
         "soffice": CliOption("text", "/path/to/soffice", "the LibreOffice program to run"),
         "font": CliOption("text", "FAMILY", "font family of the Word document (default Arial)"),
-        "timeline": CliOption("bool", help="end an action plan with its timeline (default true)"),
-        "numbering": CliOption(
-            "bool", help="number every measure (true) or none (false); default: as the source"
-        ),
-        "language": CliOption(
-            "text", "TAG", "print the document's words in this language (nb, nn, en, se, …)"
-        ),
     }
 
     def missing_program(self) -> str | None:
@@ -292,7 +288,7 @@ class PdfaExporter:
 
     def _weasyprint(self, doc: Document, options: dict[str, Any]) -> bytes:
         from ._options import (
-            labels_option,
+    labels_option,
             numbering_option,
             reject_unknown_options,
             timeline_option,

@@ -42,6 +42,7 @@ from khsmodel.errors import KhsModelError
 from khsmodel.exporters import CliOption
 
 from .._options import (
+    DOCUMENT_CLI_OPTIONS,
     import_renderer,
     labels_option,
     numbering_option,
@@ -64,14 +65,8 @@ class DocxExporter:
     requires: tuple[str, ...] = ("docx",)
     install_hint = 'pip install "khsmodel[docx]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
+        **DOCUMENT_CLI_OPTIONS,
         "font": CliOption("text", "FAMILY", "font family of all text (default Arial)"),
-        "language": CliOption(
-            "text", "TAG", "print the document's words in this language (nb, nn, en, se, …)"
-        ),
-        "timeline": CliOption("bool", help="end an action plan with its timeline (default true)"),
-        "numbering": CliOption(
-            "bool", help="number every measure (true) or none (false); default: as the source"
-        ),
     }
 
     def export(self, doc: Document, **options: Any) -> bytes:

@@ -37,6 +37,7 @@ from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.exporters import CliOption
 
 from .._options import (
+    DOCUMENT_CLI_OPTIONS,
     labels_option,
     numbering_option,
     reject_unknown_options,
@@ -57,15 +58,7 @@ class HtmlExporter:
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
     requires: tuple[str, ...] = ()
     install_hint = 'pip install "khsmodel"'
-    cli_options: ClassVar[Mapping[str, CliOption]] = {
-        "timeline": CliOption("bool", help="add the timeline to action plans (default true)"),
-        "numbering": CliOption(
-            "bool", help="number every measure (true) or none (false); default: as the source"
-        ),
-        "language": CliOption(
-            "text", "TAG", "print the document's words in this language (nb, nn, en, se, …)"
-        ),
-    }
+    cli_options: ClassVar[Mapping[str, CliOption]] = DOCUMENT_CLI_OPTIONS
 
     def export(self, doc: Document, **options: Any) -> bytes:
         reject_unknown_options("html", options, _OPTIONS)

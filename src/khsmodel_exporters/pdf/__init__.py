@@ -44,6 +44,7 @@ from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.exporters import CliOption
 
 from .._options import (
+    DOCUMENT_CLI_OPTIONS,
     import_renderer,
     labels_option,
     numbering_option,
@@ -65,15 +66,7 @@ class PdfExporter:
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
     requires: tuple[str, ...] = ("reportlab",)
     install_hint = 'pip install "khsmodel[pdf]"'
-    cli_options: ClassVar[Mapping[str, CliOption]] = {
-        "language": CliOption(
-            "text", "TAG", "print the document's words in this language (nb, nn, en, se, …)"
-        ),
-        "timeline": CliOption("bool", help="add the timeline chart to action plans (default true)"),
-        "numbering": CliOption(
-            "bool", help="number every measure (true) or none (false); default: as the source"
-        ),
-    }
+    cli_options: ClassVar[Mapping[str, CliOption]] = DOCUMENT_CLI_OPTIONS
 
     def export(self, doc: Document, **options: Any) -> bytes:
         reject_unknown_options("pdf", options, _OPTIONS)
