@@ -320,12 +320,12 @@ def identifiers(doc: object, labels: Labels = NB, *, long_dates: bool = True) ->
         elif isinstance(value, KommuneNumber):
             out.add(value.value)
         elif isinstance(value, dt.date):
-            out |= {labels.date(value), labels.date_numeric(value)}
+            out.add(labels.date_numeric(value))
+            if long_dates:  # in the document's language: "31. juovlamánnu 2029" too
+                out.add(labels.date(value))
         elif isinstance(value, str):
-            for pattern in (_CASE, _LONG_DATE, _NUM_DATE):
+            for pattern in (_CASE, _LONG_DATE, _NUM_DATE) if long_dates else (_CASE, _NUM_DATE):
                 out |= {_norm(m.group(0)) for m in pattern.finditer(value)}
-    if not long_dates:
-        out = {i for i in out if not _LONG_DATE.fullmatch(i)}
     return out
 
 
