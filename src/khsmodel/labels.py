@@ -536,11 +536,13 @@ _NN_WORDS.update({
         "Lys: starta, utan fastsett slutt."
     ),
     "plan_status": {
-        "draft": "Utkast", "proposed": "Framlegg", "adopted": "Vedteke",
+        # a strong participle agrees with its noun (Språkrådet, samsvarsbøying 2012): planen
+        # er vedteken; the weak ones below take the neuter form, which fits every gender
+        "draft": "Utkast", "proposed": "Framlegg", "adopted": "Vedteken",
         "superseded": "Erstatta av ny plan",
     },
     "measure_status": {
-        "planned": "Planlagd", "started": "Starta", "ongoing": "Pågår",
+        "planned": "Planlagt", "started": "Starta", "ongoing": "Pågår",
         "done": "Gjennomført", "postponed": "Utsett", "cancelled": "Avlyst",
         "carried_over": "Vidareført",
     },
@@ -562,7 +564,7 @@ _NN_WORDS.update({
     "references": "Tidlegare handsaming",  # handsaming (Nynorskordboka)
     "case_status": {
         "draft": "Utkast", "submitted": "Fremja", "considered": "Handsama",
-        "adopted": "Vedteke", "withdrawn": "Trekt",
+        "adopted": "Vedteken", "withdrawn": "Trekt",  # saka er vedteken (samsvarsbøying)
     },
     "decision_kinds": {
         "decision": "Vedtak", "recommendation": "Tilråding", "noted": "Til orientering",
@@ -582,7 +584,7 @@ _NN_WORDS.update({
     },
     "parties": "Partar",
     "name": "Namn",
-    "signatories": "Underskrive av",
+    "signatories": "Underteikna av",  # underteikne (Nynorskordboka): same in every gender
     "validity": "Gyldigheit",
     "statutory_items": (
         "Lovpålagde avtaleområde (helse- og omsorgstenestelova § 6-2, i stikkord)"
@@ -635,7 +637,7 @@ _NN_WORDS.update({
         "gp_representative": "fastlegerepresentant", "practice_consultant": "praksiskonsulent",
         "employee_representative": "tillitsvald", "other": "anna",
     },
-    "dissolved": "nedlagd",
+    "dissolved": "nedlagt",  # neuter participle: fits utval, organ, styre (samsvarsbøying)
     "membership_roles": {
         "member": "Medlem", "hospital_trust": "Helseføretak", "owner": "Eigar",
         "observer": "Observatør", "associated": "Tilknytt",
