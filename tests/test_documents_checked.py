@@ -448,3 +448,25 @@ def test_a_measure_table_header_only_at_a_table_or_page_start() -> None:
 
 def _pdf_pages(data: bytes) -> list[str]:
     return checker.pdf_pages(data)
+
+
+def test_a_body_member_that_names_nothing_gives_no_members_heading() -> None:
+    """Found by the checker's random search: a body whose one member entry is empty printed
+    "Medlemmer" over nothing. The member is left out, and with it the heading."""
+    from khsmodel import Body, BodyKind, BodyMember, Partnership, PartnershipKind, Person
+
+    def body(*members: BodyMember) -> Body:
+        return Body(id="oso", kind=BodyKind.OVERARCHING_COMMITTEE, name="Overordnet samarbeidsorgan",
+                    abbreviation="OSO", members=members)  # fmt: skip
+
+    def partnership(b: Body) -> Partnership:
+        return Partnership(id="khs", name="Kommunehelsesamarbeidet",
+                           kind=PartnershipKind.MUNICIPAL_HEALTH_COOPERATION, bodies=(b,))  # fmt: skip
+
+    empty = partnership(body(BodyMember()))
+    assert checker.check(empty) == []
+    texts = [p.text for p in docx.Document(io.BytesIO(khsmodel.export(empty, "docx"))).paragraphs]
+    assert NB.members not in texts
+    named = partnership(body(BodyMember(), BodyMember(person=Person(name="Kari Nordmann"))))
+    texts = [p.text for p in docx.Document(io.BytesIO(khsmodel.export(named, "docx"))).paragraphs]
+    assert NB.members in texts and "Kari Nordmann" in texts

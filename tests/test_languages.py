@@ -386,3 +386,13 @@ def test_html_page_in_the_documents_language() -> None:
     assert "Ansvarleg" in page and "Ansvarlig" not in page
     english = khsmodel.export(plan, "html", language="en").decode()
     assert re.search(r'<html lang="en', english) and "Responsible" in english
+
+
+def test_a_language_of_another_type_is_a_type_error_naming_the_field() -> None:
+    """Not a FieldValueError about the tag: the type check names ``Class.language``, as for
+    every other field (a hypothesis property found the difference)."""
+    from khsmodel import FieldTypeError, Meeting
+
+    with pytest.raises(FieldTypeError) as info:
+        Meeting(body="osu", date=dt.date(2022, 2, 4), language=7)  # type: ignore[arg-type]
+    assert [e.path for e in info.value.errors] == ["Meeting.language"]

@@ -111,7 +111,8 @@ def check_language(tag: object) -> str:
 
 
 def _validate_language(_obj: object, _a: object, value: object) -> None:
-    check_language(value)
+    if isinstance(value, str):  # a value of another type is the type check's (FieldTypeError)
+        check_language(value)
 
 
 def language_field() -> Any:

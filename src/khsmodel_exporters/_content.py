@@ -76,7 +76,7 @@ from khsmodel.labels import NB, Labels
 from khsmodel.meetingplans import MeetingPlan
 from khsmodel.meetings import Meeting
 from khsmodel.parties import Person
-from khsmodel.partnerships import MembershipRole, Partnership
+from khsmodel.partnerships import Body, MembershipRole, Partnership
 from khsmodel.plans import ActionPlan, FocusArea, Measure
 from khsmodel.status import StatusReport
 
@@ -442,6 +442,25 @@ class _Builder:
         self.numbering = numbering
         self._n = 0
         self.blocks: list[Block_] = []
+
+    def body_member_lines(self, b: Body) -> list[str]:
+        """A body's members as printed ("Kari Nordmann (Bærum kommune, leder)"), leaving out a
+        member entry that names nothing: no heading over an empty list."""
+        L = self.L
+        lines = []
+        for bm in b.members:
+            who = t(bm.person.display()) if bm.person else ""
+            extra = _join(
+                [
+                    self.party_name(bm.party),
+                    L.role_kinds[bm.role] if bm.role else None,
+                    L.period_text(bm.valid_from, bm.valid_to),
+                ]
+            )
+            line = _join([who, f"({extra})" if extra and who else extra], " ")
+            if line:
+                lines.append(line)
+        return lines
 
     # -- lookups into the embedded partnership (ids are printed as they are otherwise)
     def body_label(self, body_id: str | None) -> str | None:
@@ -1351,7 +1370,8 @@ class _Builder:
                 if aliases:
                     info.append(f"{L.also_called.lower()} {', '.join(t(a) for a in aliases)}")
                 line = ", ".join(info)
-                if not b.mandate and not b.members:
+                members = self.body_member_lines(b)  # members that say something
+                if not b.mandate and not members:
                     plain.append(
                         (Span(name, bold=True), Span(f": {line[:1].upper()}{line[1:]}"))
                         if line
@@ -1364,22 +1384,9 @@ class _Builder:
                 if b.mandate:
                     self.heading(level + 2, L.mandate)
                     self.text_blocks(b.mandate)
-                if b.members:
-                    items = []
-                    for bm in b.members:
-                        who = t(bm.person.display()) if bm.person else ""
-                        extra = _join(
-                            [
-                                self.party_name(bm.party),
-                                L.role_kinds[bm.role] if bm.role else None,
-                                L.period_text(bm.valid_from, bm.valid_to),
-                            ]
-                        )
-                        items.append(
-                            _s(_join([who, f"({extra})" if extra and who else extra], " "))
-                        )
+                if members:
                     self.heading(level + 2, L.members)
-                    self.add(BulletList(tuple(items)))
+                    self.add(BulletList(tuple(_s(m) for m in members)))
             if plain:
                 self.blocks.insert(at, BulletList(tuple(plain)))
         if p.agreements:
