@@ -224,6 +224,18 @@ class _Builder:
             lines.append(m.note)
         key = f"meeting_plan/{pkey}/{m.body}/{m.date.isoformat()}"
         ev = self.new("event", key, m.title or body, lines)
+        self.when_and_where(ev, m)
+        ev.add("categories", [_WORD_MEETING])
+        if due is not None:
+            when = f"{m.title or body} {NB.date(m.date)}"
+            dl = self.new("event", f"{key}/deadline", f"{_WORD_DEADLINE}: {when}",
+                          [f"{NB.body}: {body}"])  # fmt: skip
+            dl.add("dtstart", due)
+            dl.add("dtend", due + dt.timedelta(days=1))
+            dl.add("categories", [_WORD_DEADLINE])
+
+    def when_and_where(self, ev: Any, m: Meeting | PlannedMeeting) -> None:
+        """A meeting's time (all day without a start time) and place, on its event."""
         if m.start_time is not None:
             ev.add("dtstart", dt.datetime.combine(m.date, m.start_time, self.tz))
             if m.end_time is not None and m.end_time > m.start_time:
@@ -233,14 +245,6 @@ class _Builder:
             ev.add("dtend", m.date + dt.timedelta(days=1))
         if m.location:
             ev.add("location", _text(m.location))
-        ev.add("categories", [_WORD_MEETING])
-        if due is not None:
-            when = f"{m.title or body} {NB.date(m.date)}"
-            dl = self.new("event", f"{key}/deadline", f"{_WORD_DEADLINE}: {when}",
-                          [f"{NB.body}: {body}"])  # fmt: skip
-            dl.add("dtstart", due)
-            dl.add("dtend", due + dt.timedelta(days=1))
-            dl.add("categories", [_WORD_DEADLINE])
 
     def meeting(self, m: Meeting, partnership: Partnership | None) -> None:
         body = _body_name(partnership, m.body) or m.body
@@ -258,15 +262,7 @@ class _Builder:
             lines.append(f"{NB.participants}: {m.participants_text}")
         pkey = partnership.id if partnership else ""
         ev = self.new("event", f"meeting/{pkey}/{key}", m.title or body, lines)
-        if m.start_time is not None:
-            ev.add("dtstart", dt.datetime.combine(m.date, m.start_time, self.tz))
-            if m.end_time is not None and m.end_time > m.start_time:
-                ev.add("dtend", dt.datetime.combine(m.date, m.end_time, self.tz))
-        else:
-            ev.add("dtstart", m.date)
-            ev.add("dtend", m.date + dt.timedelta(days=1))
-        if m.location:
-            ev.add("location", _text(m.location))
+        self.when_and_where(ev, m)
         if m.minutes is not None and m.minutes.url:
             ev.add("url", m.minutes.url)
 
