@@ -32,23 +32,8 @@ def main(argv: list[str]) -> int:
     written = 0
     unavailable: dict[str, str] = {}
     for example, build in EXAMPLES.items():
-        doc = build()
-        for exporter in loaded:
-            if type(doc).KIND not in exporter.kinds or exporter.name in unavailable:
-                continue
-            target = out / f"{example}{exporter.suffix}"
-            # the case system's own words, for the formats that print labels
-            options = {"labels": LABELS[example]} if example in LABELS and exporter.name in (
-                "docx", "pdf", "pdfa", "html") else {}  # fmt: skip
-            try:
-                khsmodel.export(doc, exporter.name, path=target, **options)
-            except khsmodel.KhsModelError as exc:
-                # e.g. pdfa without LibreOffice: say so once and go on with the other formats.
-                unavailable[exporter.name] = str(exc)
-                print(f"skipping format {exporter.name}: {exc}", file=sys.stderr)
-                continue
-            written += 1
-            print(target)
+        # e.g. pdfa without LibreOffice: said once, the other formats go on
+        written += _write_all(example, build(), out, loaded, unavailable, remember=True)
     written += _followup(out, loaded, unavailable)
     written += _meeting_plans(out, loaded, unavailable)
     formats = [e.name for e in loaded if e.name not in unavailable]
@@ -81,18 +66,7 @@ def _followup(out: Path, loaded: list[exporters.Exporter], unavailable: dict[str
     print(base.with_suffix(".json"))
     written = 2
     status = khs.status_report_2016()
-    for exporter in loaded:
-        if status.KIND not in exporter.kinds or exporter.name in unavailable:
-            continue
-        target = out / f"002-khs-statusrapport-2016-06-30{exporter.suffix}"
-        try:
-            khsmodel.export(status, exporter.name, path=target)
-        except khsmodel.KhsModelError as exc:
-            print(f"skipping format {exporter.name}: {exc}", file=sys.stderr)
-            continue
-        written += 1
-        print(target)
-    return written
+    return written + _write_all("002-khs-statusrapport-2016-06-30", status, out, loaded, unavailable)
 
 
 def _meeting_plans(out: Path, loaded: list[exporters.Exporter], unavailable: dict[str, str]) -> int:
@@ -107,17 +81,38 @@ def _meeting_plans(out: Path, loaded: list[exporters.Exporter], unavailable: dic
         "oppdiktet-moteplan-2026": made_up_meeting_plan.meeting_plan_2026(),
     }
     for name, doc in plans.items():
-        for exporter in loaded:
-            if doc.KIND not in exporter.kinds or exporter.name in unavailable:
-                continue
-            target = out / f"{name}{exporter.suffix}"
-            try:
-                khsmodel.export(doc, exporter.name, path=target)
-            except khsmodel.KhsModelError as exc:
-                print(f"skipping format {exporter.name}: {exc}", file=sys.stderr)
-                continue
-            written += 1
-            print(target)
+        written += _write_all(name, doc, out, loaded, unavailable)
+    return written
+
+
+def _write_all(
+    name: str,
+    doc: khsmodel.Document,
+    out: Path,
+    loaded: list[exporters.Exporter],
+    unavailable: dict[str, str],
+    *,
+    remember: bool = False,
+) -> int:
+    """``doc`` in every loaded format that takes its kind, as ``out/name.SUFFIX``; the number
+    written. A format that fails is skipped (and with ``remember``, not tried again)."""
+    written = 0
+    for exporter in loaded:
+        if type(doc).KIND not in exporter.kinds or exporter.name in unavailable:
+            continue
+        target = out / f"{name}{exporter.suffix}"
+        # the case system's own words, for the formats that print labels
+        options = {"labels": LABELS[name]} if name in LABELS and exporter.name in (
+            "docx", "pdf", "pdfa", "html") else {}  # fmt: skip
+        try:
+            khsmodel.export(doc, exporter.name, path=target, **options)
+        except khsmodel.KhsModelError as exc:
+            if remember:
+                unavailable[exporter.name] = str(exc)
+            print(f"skipping format {exporter.name}: {exc}", file=sys.stderr)
+            continue
+        written += 1
+        print(target)
     return written
 
 
