@@ -4,7 +4,7 @@ Hypothesis: "default" (fast, for development) and "ci" (thorough, used by .ci/ru
 select with the environment variable HYPOTHESIS_PROFILE (default "default").
 
 ``@pytest.mark.requires_program("pdftotext", ...)``: the test is skipped with the reason
-when a program is not installed, and fails instead when CI=true (see tests/_needs.py).
+when a program is not installed, and fails instead when CI=true (see tests/support/needs.py).
 ``@pytest.mark.requires_shared("seeds", "domain/parties.csv")``: the same for parts of the
 ../shared folder (``KHSMODEL_SHARED``).
 """
@@ -14,8 +14,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from _needs import program, require_shared, shared_dir
 from hypothesis import settings
+
+from tests.support.needs import program, require_shared, shared_dir
 
 settings.register_profile("default", max_examples=25, deadline=None)
 settings.register_profile("ci", max_examples=200, deadline=None)

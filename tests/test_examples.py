@@ -12,7 +12,7 @@ import pytest
 
 import khsmodel
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES_DIR = ROOT / "examples"
 sys.path.insert(0, str(EXAMPLES_DIR))
 

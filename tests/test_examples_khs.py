@@ -2,7 +2,7 @@
 
 The seed texts live outside the repository (``../shared/seeds`` by default,
 or the directory in ``KHSMODEL_SHARED`` or ``KHSMODEL_SEEDS``). Tests that read them
-are skipped when they are absent (and fail in CI, see tests/_needs.py); the tables
+are skipped when they are absent (and fail in CI, see tests/support/needs.py); the tables
 below still check the model by content.
 """
 
@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _needs import require_shared, shared_dir, unavailable
 
 import khsmodel
 from khsmodel import (
@@ -38,8 +37,9 @@ from khsmodel import (
     Precision,
     StartingFrom,
 )
+from tests.support.needs import require_shared, shared_dir, unavailable
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "examples"))
 
 import khs  # noqa: E402

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import attrs
 import pytest
-from _needs import require_shared, shared_dir
 
 import khsmodel
 from khsmodel import (
@@ -46,15 +45,16 @@ from khsmodel import (
     ResponsibleParty,
     Role,
 )
+from tests.support.needs import require_shared, shared_dir
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "examples"))
 
 import lofoten  # noqa: E402
 import vest_viken  # noqa: E402
 
 SEEDS = shared_dir("seeds")
-#: Skips (fails in CI) when the seed texts are absent; see tests/_needs.py.
+#: Skips (fails in CI) when the seed texts are absent; see tests/support/needs.py.
 needs_seeds = pytest.mark.requires_shared("seeds")
 
 FUNCTIONS: dict[str, Callable[[], khsmodel.Document]] = {

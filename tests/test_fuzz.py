@@ -47,7 +47,7 @@ from khsmodel import KhsModelError, dumps, exporters, loads, validate
 from khsmodel.csv import COLUMNS, read_measures, write_measures
 from khsmodel.serialization import MAX_DEPTH
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples" / "documents").glob("*.json"))
 SEEDS = [json.loads(p.read_bytes()) for p in EXAMPLES]
 PLANS = [khsmodel.load(p) for p in EXAMPLES if "handlingsplan" in p.name]

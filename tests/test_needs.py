@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import _needs
 import pytest
+
+from tests.support import needs as _needs
 
 pytest_plugins = ["pytester"]
 
 TESTS = Path(__file__).resolve().parent
+NEEDS = TESTS / "support" / "needs.py"
 
 
 @pytest.fixture
@@ -81,7 +83,7 @@ def test_seeds_and_domain_can_be_pointed_at_on_their_own(
 def test_the_mark_skips_outside_ci_and_fails_in_ci(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    pytester.syspathinsert(TESTS)  # for _needs
+    pytester.syspathinsert(TESTS.parent)  # for tests.support.needs
     pytester.makeconftest((TESTS / "conftest.py").read_text(encoding="utf-8"))
     pytester.makepyfile(
         """
@@ -119,8 +121,8 @@ def test_every_program_a_test_runs_goes_through_the_helper() -> None:
     bare = re.compile(rf"""\[\s*["']({names})["']|shutil\.which\(""")
     offenders = [
         f"{path.name}:{n}: {line.strip()}"
-        for path in sorted(TESTS.glob("*.py"))
-        if path.name not in ("_needs.py", Path(__file__).name)
+        for path in sorted(TESTS.rglob("*.py"))
+        if path not in (NEEDS, Path(__file__).resolve())
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if bare.search(line)
     ]
@@ -131,8 +133,8 @@ def test_every_test_finds_shared_through_the_helper() -> None:
     """The ../shared folder is found in one place, so KHSMODEL_SHARED moves every test."""
     offenders = [
         f"{path.name}:{n}: {line.strip()}"
-        for path in sorted(TESTS.glob("*.py"))
-        if path.name not in ("_needs.py", Path(__file__).name)
+        for path in sorted(TESTS.rglob("*.py"))
+        if path not in (NEEDS, Path(__file__).resolve())
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if re.search(r"""["']shared["']|KHSMODEL_(SHARED|SEEDS|DOMAIN)["']""", line)
     ]
@@ -143,7 +145,7 @@ def test_contributing_documents_every_variable_the_tests_read() -> None:
     """KHSMODEL_SHARED and friends: named in CONTRIBUTING.md, with the programs' packages."""
     root = TESTS.parent
     read: set[str] = {"CI"}
-    for path in [*TESTS.glob("*.py"), *(root / "src").rglob("*.py")]:
+    for path in [*TESTS.rglob("*.py"), *(root / "src").rglob("*.py")]:
         text = path.read_text(encoding="utf-8")
         read.update(re.findall(r"""["']((?:KHSMODEL|HYPOTHESIS)_[A-Z_]+)["']""", text))
         read.update(re.findall(r"""environ(?:\.get)?[(\[]\s*["'](\w+)["']""", text))

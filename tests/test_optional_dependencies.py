@@ -9,7 +9,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 
 #: Runs first in a fresh interpreter: hypothesis cannot be imported, as if not installed.
 _HIDE_HYPOTHESIS = r"""

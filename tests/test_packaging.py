@@ -21,11 +21,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from _needs import unavailable
+
+from tests.support.needs import unavailable
 
 pytestmark = pytest.mark.wheel
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 PACKAGES = ("khsmodel", "khsmodel_exporters")
 

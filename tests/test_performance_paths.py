@@ -29,7 +29,7 @@ from khsmodel import ActionPlan, InvalidDocumentError, exporters, load, loads
 from khsmodel import strategies as ks
 from khsmodel.serialization import _indented, dumps, from_data, to_data
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples" / "documents").glob("*.json"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from _plans import make_plan  # noqa: E402

@@ -2,7 +2,7 @@
 
 Run: python tools/make_metrics.py  (needs reportlab; reads the shipped TTF files)
 The Word exporter sizes table columns with these widths without loading reportlab;
-tests/test_look.py checks the table against reportlab's stringWidth.
+tests/exporters/test_look.py checks the table against reportlab's stringWidth.
 """
 
 from __future__ import annotations

@@ -1,0 +1,139 @@
+"""``khsmodel site`` / :func:`build_site`: a static folder of pages, PDF/A files and an index."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import attrs
+import pytest
+
+from khsmodel import ActionPlan, KhsModelError
+from khsmodel.cli import main
+from khsmodel_exporters.html.site import build_site
+from tests.support.html_support import parse
+from tests.support.needs import ROOT, unavailable
+
+sys.path.insert(0, str(ROOT / "examples"))
+from catalogue import EXAMPLES
+
+CASE = "000-osu-sak-2-2016-saksframlegg"
+PLAN = "002-khs-handlingsplan-2016-2017"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    build_site([(n, make()) for n, make in EXAMPLES.items()], out, pdfa=False,
+               base_url="https://helsefellesskap.example.no/dok/")  # fmt: skip
+    return out
+
+
+def test_a_page_per_document_an_index_and_a_sitemap(site: Path) -> None:
+    names = sorted(p.name for p in site.iterdir())
+    assert names == sorted([*(f"{n}.html" for n in EXAMPLES), "index.html", "sitemap.xml"])
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://helsefellesskap.example.no/dok/index.html</loc>" in sitemap
+    assert sitemap.count("<loc>") == len(EXAMPLES) + 1
+
+
+def test_every_link_is_relative_and_resolves(site: Path) -> None:
+    for page in site.glob("*.html"):
+        tree = parse(page.read_bytes())
+        assert tree.errors == [], page.name
+        ids = {e.attrs.get("id") for e in tree.all()}
+        for a in tree.all("a"):
+            href = a.attrs["href"] or ""
+            parts = urlsplit(href)
+            if parts.scheme in ("http", "https"):  # an address the document itself gives
+                continue
+            assert not parts.scheme and not parts.netloc and not href.startswith("/"), href
+            if parts.path:
+                assert (site / parts.path).is_file(), (page.name, href)
+            else:
+                assert parts.fragment in ids, (page.name, href)
+            assert " ".join(a.text().split()), (page.name, href)  # says where it goes
+
+
+def test_index_lists_every_document_by_kind(site: Path) -> None:
+    tree = parse((site / "index.html").read_bytes())
+    assert tree.one("html").attrs["lang"] == "nb-NO"
+    assert len(tree.all("h1")) == 1
+    sections = [" ".join(h.text().split()) for h in tree.all("h2")]
+    assert sections == ["Partnerskapet", "Avtaler", "Handlingsplaner", "Møter", "Saker"]
+    linked = {a.attrs["href"] for a in tree.all("a")}
+    assert linked == {f"{n}.html" for n in EXAMPLES}
+
+
+def test_documents_that_belong_together_are_linked_both_ways(site: Path) -> None:
+    def site_links(name: str) -> list[str]:
+        tree = parse((site / f"{name}.html").read_bytes())
+        nav = next(n for n in tree.all("nav") if n.attrs.get("aria-label") == "Nettstedet")
+        return [a.attrs["href"] or "" for a in nav.iter("a")]
+
+    assert site_links(CASE) == ["index.html", f"{PLAN}.html"]  # the plan attached to the case
+    assert site_links(PLAN) == ["index.html", f"{CASE}.html"]
+
+
+def test_pdfa_beside_each_page(tmp_path: Path) -> None:
+    from khsmodel_exporters.pdfa import weasyprint_missing
+
+    reason = weasyprint_missing()
+    if reason is not None:
+        unavailable(reason)
+    out = tmp_path / "site"
+    given = b"%PDF-1.7 made before"
+    build_site([(CASE, EXAMPLES[CASE]()), (PLAN, EXAMPLES[PLAN]())], out, pdfs={PLAN: given})
+    assert (out / f"{PLAN}.pdf").read_bytes() == given  # reused, not made again
+    assert (out / f"{CASE}.pdf").read_bytes().startswith(b"%PDF-")
+    tree = parse((out / f"{CASE}.html").read_bytes())
+    assert f"{CASE}.pdf" in {a.attrs["href"] for a in tree.all("a")}
+    index = parse((out / "index.html").read_bytes())
+    pdf_links = [a for a in index.all("a") if (a.attrs["href"] or "").endswith(".pdf")]
+    assert {a.attrs["href"] for a in pdf_links} == {f"{CASE}.pdf", f"{PLAN}.pdf"}
+    assert all("(PDF/A)" in a.text() for a in pdf_links)
+
+
+def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site([(PLAN, EXAMPLES[PLAN]())], out, pdfa=False)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    bad = attrs.evolve(EXAMPLES[PLAN](), title="Plan\x0b")
+    with pytest.raises(KhsModelError, match=r"\$\.title: character U\+000B"):
+        build_site([(CASE, EXAMPLES[CASE]()), ("bad", bad)], out, pdfa=False)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(os.listdir(tmp_path)) == ["site"]  # no temporary folder left
+    # a good build replaces it whole: the old page is gone
+    build_site([(CASE, EXAMPLES[CASE]())], out, pdfa=False)
+    assert sorted(p.name for p in out.iterdir()) == [f"{CASE}.html", "index.html"]
+    assert sorted(os.listdir(tmp_path)) == ["site"]
+
+
+@pytest.mark.parametrize(
+    ("documents", "message"),
+    [
+        ([("../x", ActionPlan(title="P"))], "must be letters, digits"),
+        ([("index", ActionPlan(title="P"))], "not index or sitemap"),
+        ([("a", ActionPlan(title="P")), ("a", ActionPlan(title="Q"))], "given twice"),
+    ],
+)
+def test_bad_names_are_refused(
+    tmp_path: Path, documents: list[tuple[str, ActionPlan]], message: str
+) -> None:
+    with pytest.raises(KhsModelError, match=message):
+        build_site(documents, tmp_path / "site", pdfa=False)  # type: ignore[arg-type]
+    assert not (tmp_path / "site").exists()
+    with pytest.raises(KhsModelError, match="base_url must be"):
+        build_site([("a", ActionPlan(title="P"))], tmp_path / "s", base_url="ftp://x")
+
+
+def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(ROOT / "examples" / "documents" / f"{n}.json") for n in (CASE, PLAN)]
+    out = tmp_path / "site"
+    assert main(["site", *files, "--out-dir", str(out), "--no-pdfa"]) == 0
+    assert "3 files in" in capsys.readouterr().out
+    assert (out / "index.html").is_file() and (out / f"{CASE}.html").is_file()
+    assert main(["site", str(tmp_path / "missing.json"), "--out-dir", str(out)]) == 2
+    assert "missing.json" in capsys.readouterr().err

@@ -1,0 +1,285 @@
+"""The year's meeting plan (møteplan): model, JSON, iCalendar, and Word/PDF/HTML read back
+(the table by month and the årshjul with its text alternative)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import khsmodel
+from khsmodel import (
+    FieldValueError,
+    KhsModelError,
+    MeetingPlan,
+    PlannedMeeting,
+    YearDate,
+)
+from khsmodel import strategies as ks
+from tests.support.pdf_support import norm, pdftotext
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "examples"))
+
+import made_up_meeting_plan  # noqa: E402
+import vest_viken  # noqa: E402
+
+icalendar = pytest.importorskip("icalendar")
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def made_up() -> MeetingPlan:
+    return made_up_meeting_plan.meeting_plan_2026()
+
+
+# ---------------------------------------------------------------- the model
+def test_deadline_is_the_meetings_own_or_the_rule(made_up: MeetingPlan) -> None:
+    dues = {m.date: made_up.deadline(m) for m in made_up.meetings}
+    assert dues[D(2026, 1, 22)] == D(2026, 1, 8)  # 14 days before
+    assert dues[D(2026, 6, 11)] == D(2026, 5, 22)  # its own date
+    no_rule = attrs.evolve(made_up, documents_due_days=None)
+    assert no_rule.deadline(no_rule.meetings[0]) is None
+    assert no_rule.deadline(no_rule.meetings[4]) == D(2026, 5, 22)
+
+
+def test_by_month_and_bodies(made_up: MeetingPlan) -> None:
+    months = made_up.by_month()
+    assert [m for m, _ in months] == [1, 2, 4, 5, 6, 9, 10, 11]
+    assert sum(len(ms) for _, ms in months) == len(made_up.meetings)
+    assert made_up.bodies() == ["osu", "ssu", "partnerskapsmotet"]
+    assert made_up.body_name("osu") == "Overordnet samarbeidsutvalg"
+    assert made_up.body_name("ukjent") == "ukjent"
+
+
+def test_wheel_has_meetings_dates_and_dated_measures(made_up: MeetingPlan) -> None:
+    wheel = made_up.wheel()
+    kinds = [e.kind for e in wheel]
+    assert kinds.count("meeting") == 8 and kinds.count("date") == 2
+    measures = [(e.date, e.text) for e in wheel if e.kind == "measure"]
+    # a day ("18. mars 2026") and a deadline ("Innen 1. oktober 2026")
+    assert measures == [(D(2026, 3, 18), "Fagdag om psykisk helse"),
+                        (D(2026, 10, 1), "Felles rutine for utskrivning")]  # fmt: skip
+    assert [e.date for e in wheel] == sorted(e.date for e in wheel)
+    with_deadlines = made_up.wheel(deadlines=True)
+    assert [e.kind for e in with_deadlines].count("deadline") == 8
+
+
+@pytest.mark.parametrize(("field", "value"), [("year", 1800), ("documents_due_days", -1),
+                                               ("documents_due_days", 400)])  # fmt: skip
+def test_bad_values_are_refused_with_the_field(field: str, value: int) -> None:
+    with pytest.raises(FieldValueError) as info:
+        MeetingPlan(**{"year": 2022, field: value})  # type: ignore[arg-type]
+    assert field in str(info.value)
+
+
+def test_json_error_names_the_path() -> None:
+    data = json.loads(khsmodel.dumps(vest_viken.meeting_plan_2022()))
+    data["meetings"][1]["date"] = "2022-02-30"
+    with pytest.raises(KhsModelError) as info:
+        khsmodel.loads(json.dumps(data))
+    assert "$.meetings[1].date" in str(info.value)
+
+
+def test_seed_example_gives_only_the_seeds_dates() -> None:
+    mp = vest_viken.meeting_plan_2022()
+    assert [(m.body, m.date) for m in mp.meetings] == [
+        ("samarbeidsstyret", D(2022, 1, 10)), ("partnerskapsmotet", D(2022, 2, 4))]  # fmt: skip
+    assert all(m.start_time is None and m.location is None and m.documents_due is None
+               for m in mp.meetings)  # fmt: skip
+    assert mp.documents_due_days is None
+    assert list(khsmodel.validate(mp)) == []
+
+
+def test_examples_validate_against_the_schema(made_up: MeetingPlan) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = khsmodel.json_schema()
+    for doc in (made_up, vest_viken.meeting_plan_2022()):
+        text = khsmodel.dumps(doc)
+        jsonschema.validate(json.loads(text), schema)
+        assert khsmodel.loads(text) == doc
+
+
+# ---------------------------------------------------------------- iCalendar
+def _events(data: bytes) -> list[Any]:
+    return [c for c in icalendar.Calendar.from_ical(data).walk() if c.name == "VEVENT"]
+
+
+def _category(ev: Any) -> str:
+    cats = ev["categories"]
+    return str(cats.cats[0]) if hasattr(cats, "cats") else str(cats)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(ks.meeting_plans())
+def test_ics_has_one_event_per_meeting(mp: MeetingPlan) -> None:
+    data = khsmodel.export(mp, "ics")
+    assert data == khsmodel.export(mp, "ics")
+    events = _events(data)
+    by_cat: dict[str, list[Any]] = {}
+    for ev in events:
+        by_cat.setdefault(_category(ev), []).append(ev)
+    meetings = by_cat.get("Møte", [])
+    assert len(meetings) == len(mp.meetings)
+    assert sorted(_day(ev["dtstart"].dt) for ev in meetings) == sorted(m.date for m in mp.meetings)
+    deadlines = [d for m in mp.meetings if (d := mp.deadline(m)) is not None]
+    assert sorted(ev["dtstart"].dt for ev in by_cat.get("Frist for saksdokumenter", [])) == sorted(
+        deadlines)
+    assert len(by_cat.get("Dato", [])) == len(mp.dates)
+    assert len(events) == len(mp.meetings) + len(deadlines) + len(mp.dates)
+    uids = [str(ev["uid"]) for ev in events]
+    assert len(uids) == len(set(uids))
+
+
+def _day(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def test_ics_of_the_made_up_plan(made_up: MeetingPlan) -> None:
+    all_events = _events(khsmodel.export(made_up, "ics"))
+    events = {str(ev["summary"]): ev for ev in all_events}
+    ssu = [ev for ev in all_events if str(ev["summary"]) == "Strategisk samarbeidsutvalg"]
+    assert len(ssu) == 3
+    first = min(ssu, key=lambda ev: ev["dtstart"].dt)
+    assert first["dtstart"].dt == dt.datetime(2026, 2, 12, 9, 0, tzinfo=first["dtstart"].dt.tzinfo)
+    assert str(first["dtstart"].dt.tzinfo) == "Europe/Oslo"
+    assert str(first["location"]) == "Kárášjohka"
+    assert "Frist for saksdokumenter: 29. januar 2026" in str(first["description"])
+    deadline = events["Frist for saksdokumenter: Partnerskapsmøte 2026 15. oktober 2026"]
+    assert deadline["dtstart"].dt == D(2026, 10, 1)
+    assert events["Statusrapport for handlingsplanen"]["dtstart"].dt == D(2026, 8, 31)
+
+
+# ---------------------------------------------------------------- Word, PDF, HTML
+_MEETING_WORDS = ("Møteplan 2026 (oppdiktet eksempel)", "Frist for saksdokumenter: 14 dager før møtet.",
+                  "torsdag 22. januar 2026", "kl. 10.00–14.00", "Kárášjohka", "Guovdageaidnu",
+                  "22. mai 2026", "Sakspapirer tidligere på grunn av pinse & ferie",
+                  "Partnerskapsmøtet (Partnerskapsmøte 2026)", "Andre datoer",
+                  "Statusrapport for handlingsplanen", "Tiltak med dato",
+                  "Felles rutine for utskrivning", "Årshjul 2026")  # fmt: skip
+_MONTHS = ("Januar", "Februar", "April", "Mai", "Juni", "September", "Oktober", "November")
+
+
+def test_docx_reads_back_the_table_by_month(made_up: MeetingPlan) -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document(io.BytesIO(khsmodel.export(made_up, "docx")))
+    texts = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            texts.extend(c.text for c in row.cells)
+    text = norm("\n".join(texts))
+    for word in (*_MEETING_WORDS[:-1], *_MONTHS):
+        assert norm(word) in text, word
+    assert "Årshjul" not in text  # Word has the tables, no chart, so no heading for one
+    header = [c.text for c in d.tables[0].rows[0].cells]
+    assert header == ["Dato", "Tid", "Utvalg", "Sted", "Frist for saksdokumenter", "Merknad"]
+
+
+def test_seed_plan_prints_no_empty_columns() -> None:
+    docx = pytest.importorskip("docx")
+    d = docx.Document(io.BytesIO(khsmodel.export(vest_viken.meeting_plan_2022(), "docx")))
+    assert [c.text for c in d.tables[0].rows[0].cells] == ["Dato", "Utvalg"]
+    cells = [c.text for row in d.tables[0].rows for c in row.cells]
+    assert "mandag 10. januar 2022" in cells and "fredag 4. februar 2022" in cells
+    assert "Samarbeidsstyret" in cells and "Partnerskapsmøtet" in cells
+    body = "\n".join(p.text for p in d.paragraphs)
+    assert "Frist for saksdokumenter" not in body  # the seed gives no deadline
+
+
+def test_pdf_reads_back_with_the_wheel_and_its_text_alternative(made_up: MeetingPlan) -> None:
+    data = khsmodel.export(made_up, "pdf")
+    assert data == khsmodel.export(made_up, "pdf")
+    text = norm(pdftotext(data))
+    for word in _MEETING_WORDS:
+        assert norm(word) in text, word
+    # the wheel: month names, ring legend, the days in the dots, the pointer to the tables
+    for word in ("Desember", "Mars", "Juli", "August", "Ring 1: Overordnet samarbeidsutvalg",
+                 "Ring 4: Andre datoer og tiltak", "datoene står i tabellene over"):  # fmt: skip
+        assert word in text, word
+    wheel_page = norm(pdftotext(data, first=2, last=2))
+    assert re.search(r"\b2026\b", wheel_page) and " 26 " in f" {wheel_page} "
+
+
+def test_html_has_the_wheel_as_svg_with_its_description(made_up: MeetingPlan) -> None:
+    page = khsmodel.export(made_up, "html").decode("utf-8")
+    for word in _MEETING_WORDS:
+        assert word.replace("&", "&amp;") in page, word
+    svg = re.search(r'<figure class="year-wheel" aria-describedby="([^"]+)">(.*?)</figure>',
+                    page, re.S)  # fmt: skip
+    assert svg is not None
+    desc_id, figure = svg.groups()
+    assert f'<figcaption id="{desc_id}">' in figure and "datoene står i tabellene over" in figure
+    assert 'role="img"' in figure and "<title" in figure and "<br>" not in figure
+    assert figure.count("<circle") == len(made_up.wheel()) + 5  # dots, 4 rings, hub
+    assert "<title>15. oktober 2026: Partnerskapsmøte 2026</title>" in figure
+
+
+def test_no_wheel_without_dates() -> None:
+    empty = MeetingPlan(year=2024)
+    content = khsmodel.export(empty, "html").decode("utf-8")
+    assert '<figure class="year-wheel"' not in content and "Møteplanen har ingen møter." in content
+    text = norm(pdftotext(khsmodel.export(empty, "pdf")))
+    assert "Møteplan 2024" in text and "Årshjul" not in text
+
+
+def test_hostile_text_survives_or_is_refused() -> None:
+    mp = MeetingPlan(year=2024, meetings=(
+        PlannedMeeting(body="Sámi <&> čđŋšŧž Ï", date=D(2024, 3, 5), location="A & B <c>"),),
+        dates=(YearDate(date=D(2024, 4, 1), text="Frist <rapport> & æøå"),))  # fmt: skip
+    page = khsmodel.export(mp, "html").decode("utf-8")
+    assert "Sámi &lt;&amp;&gt; čđŋšŧž Ï" in page and "Frist &lt;rapport&gt; &amp; æøå" in page
+    assert "Sámi <&> čđŋšŧž Ï" in norm(pdftotext(khsmodel.export(mp, "pdf")))
+    bad = attrs.evolve(mp, dates=(YearDate(date=D(2024, 4, 1), text="a\x01b"),))
+    with pytest.raises(KhsModelError) as info:
+        khsmodel.export(bad, "pdf")
+    assert "dates[0].text" in str(info.value)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(ks.meeting_plans(hostile=False))
+def test_every_mark_of_the_wheel_is_in_a_table(mp: MeetingPlan) -> None:
+    """The tables are the årshjul's text alternative: each mark's date is a row of one."""
+    from khsmodel.labels import NB
+    from khsmodel_exporters import _content as C
+    from khsmodel_exporters._content_meetingplan import YearWheel
+
+    content = C.build(mp)
+    cells = {
+        "".join(s.text for p in cell.paras for s in p.spans)
+        for b in content.blocks if isinstance(b, C.Table)
+        for row in b.rows if isinstance(row, C.Row)
+        for cell in row.cells
+    }  # fmt: skip
+    wheels = [b for b in content.blocks if isinstance(b, YearWheel)]
+    assert len(wheels) == (1 if mp.meetings or mp.dates else 0)
+    for wheel in wheels:
+        assert len(wheel.marks) == len(mp.meetings) + len(mp.dates)
+        for _ring, day, _text in wheel.marks:
+            assert any(c.endswith(NB.date(day)) for c in cells), day
+
+
+def test_cli_exports_a_meeting_plan(tmp_path: Path, made_up: MeetingPlan) -> None:
+    import subprocess
+
+    src = tmp_path / "moteplan.json"
+    khsmodel.dump(made_up, src)
+    out = subprocess.run([sys.executable, "-m", "khsmodel", "export", str(src), "-f", "ics",
+                          "-o", str(tmp_path / "m.ics")], capture_output=True, text=True)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "m.ics").read_bytes().count(b"BEGIN:VEVENT") == 18
+    bad = json.loads(src.read_text(encoding="utf-8"))
+    bad["meetings"][0]["documents_due"] = "2026-02-01"
+    src.write_text(json.dumps(bad), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "khsmodel", "validate", str(src)],
+                         capture_output=True, text=True)  # fmt: skip
+    assert out.returncode == 1 and "MPL001" in out.stdout + out.stderr
+    assert "$.meetings[0].documents_due" in out.stdout + out.stderr

@@ -1,0 +1,265 @@
+"""Status reports: khsmodel.report, its rules of counting, its JSON, CSV, Word and PDF, the CLI."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import khsmodel
+from khsmodel import (
+    ActionPlan,
+    FocusArea,
+    InMonth,
+    KhsModelError,
+    Measure,
+    MeasureStatus,
+    Period,
+    ProgressEntry,
+    StatusReport,
+    Timeframe,
+    Timing,
+    report,
+)
+from khsmodel import strategies as ks
+from khsmodel.cli import main
+from khsmodel.status import CLOSED, status_at
+from tests.support.pdf_support import norm, pdftotext
+
+D = dt.date
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _tf(text: str, year: int, month: int) -> Timeframe:
+    return Timeframe(text=text, interpretation=InMonth(year=year, month=month))
+
+
+def _plan() -> ActionPlan:
+    """A small plan with every case: done, overdue, due soon, later, unresolved, ongoing."""
+    started = ProgressEntry(date=D(2016, 3, 1), text="Planlegging i gang", status=MeasureStatus.STARTED)
+    return ActionPlan(
+        id="hp-2016",
+        title="Handlingsplan 2016–2017 for Guovdageaidnu & Kárášjohka <utkast>",
+        period=Period(start=D(2016, 1, 1), end=D(2017, 12, 31)),
+        focus_areas=(
+            FocusArea(number=1, label="Fokusområde 1", title="Barn og unge", measures=(
+                Measure(number=1, text="Fagdag om ŋ og đ", timeframe=_tf("Juni", 2016, 6),
+                        status=MeasureStatus.DONE, progress=(
+                            started,
+                            ProgressEntry(date=D(2016, 6, 15), text="Gjennomført i Áltá",
+                                          status=MeasureStatus.DONE))),
+                Measure(number=2, text="Kartlegging", timeframe=_tf("April", 2016, 4),
+                        progress=(started,)),
+                Measure(number=3, text="Konferanse", timeframe=_tf("September", 2016, 9)),
+                Measure(number=4, text="Evaluering", timeframe=_tf("Mars 2017", 2017, 3)),
+            )),
+            FocusArea(number=2, title="Rehabilitering", measures=(
+                Measure(number=1, text="Etter behov-tiltak", timeframe=Timeframe(text="Etter behov")),
+                Measure(number=2, text="Avlyst seminar", timeframe=_tf("Mai", 2016, 5),
+                        status=MeasureStatus.CANCELLED, progress=(ProgressEntry(
+                            date=D(2016, 4, 2), text="Avlyst", status=MeasureStatus.CANCELLED),)),
+            )),
+        ),
+    )  # fmt: skip
+
+
+AS_OF = D(2016, 9, 1)
+
+
+def test_report_of_a_plan() -> None:
+    r = report(_plan(), AS_OF, since=D(2016, 5, 1))
+    got = [(i.focus_area, i.measure, i.status, i.timing) for i in r.items]
+    assert got == [
+        (1, 1, MeasureStatus.DONE, Timing.NOT_DUE),
+        (1, 2, MeasureStatus.STARTED, Timing.OVERDUE),
+        (1, 3, None, Timing.DUE_SOON),
+        (1, 4, None, Timing.NOT_DUE),
+        (2, 1, None, Timing.UNRESOLVED),
+        (2, 2, MeasureStatus.CANCELLED, Timing.NOT_DUE),
+    ]
+    first = r.items[0]
+    assert first.status_date == D(2016, 6, 15) and first.note is not None
+    assert first.note.text == "Gjennomført i Áltá" and first.end == D(2016, 6, 30)
+    assert first.previous_status is MeasureStatus.STARTED
+    assert [e.text for e in first.new_notes] == ["Gjennomført i Áltá"]
+    assert [(i.focus_area, i.measure) for i in r.changes()] == [(1, 1)]
+    s = r.summary()
+    assert (s.total, s.overdue, s.due_soon, s.unresolved, s.done) == (6, 1, 1, 1, 1)
+    assert s.share_done == pytest.approx(1 / 6)
+    assert [(x.focus_area, x.total, x.overdue) for x in r.summaries()] == [(1, 4, 1), (2, 2, 0)]
+
+
+def test_status_at_a_date_before_any_entry_and_the_undated_status() -> None:
+    m = _plan().measure(1, 1)
+    assert m is not None
+    assert status_at(m, D(2016, 2, 1)) == (None, None)
+    assert status_at(m, D(2016, 6, 15)) == (MeasureStatus.DONE, D(2016, 6, 15))
+    undated = Measure(number=1, text="x", status=MeasureStatus.ONGOING)
+    assert status_at(undated, D(2000, 1, 1)) == (MeasureStatus.ONGOING, None)
+
+
+def test_report_refuses_bad_dates_and_windows() -> None:
+    plan = _plan()
+    with pytest.raises(KhsModelError, match="before the plan period"):
+        report(plan, D(2015, 12, 31))
+    with pytest.raises(KhsModelError, match="must be before as_of"):
+        report(plan, AS_OF, since=AS_OF)
+    with pytest.raises(KhsModelError, match="due_within"):
+        report(plan, AS_OF, due_within=-1)
+    with pytest.raises(KhsModelError, match="whole days"):
+        report(plan, AS_OF, due_within=dt.timedelta(hours=5))
+    with pytest.raises(KhsModelError, match=r"datetime\.date"):
+        report(plan, dt.datetime(2016, 9, 1))  # type: ignore[arg-type]
+    assert report(plan, D(2030, 1, 1)).as_of == D(2030, 1, 1)  # after the period: fine
+    assert report(plan, AS_OF, due_within=dt.timedelta(days=7)).due_within == 7
+
+
+# ---------------------------------------------------------------- properties
+
+
+@settings(max_examples=40, deadline=None)
+@given(r=ks.status_reports())
+def test_counts_add_up_and_overdue_means_ended_and_not_closed(r: StatusReport) -> None:
+    s = r.summary()
+    assert sum(n for _, n in s.by_status) == s.total == len(r.items)
+    areas = r.summaries()
+    assert sum(a.total for a in areas) == s.total
+    assert sum(a.overdue for a in areas) == s.overdue
+    measures = len(list(r.plan.iter_measures())) + len(r.plan.ongoing_activities)
+    assert s.total == measures
+    for item in r.items:
+        m = r.measure(item)
+        assert m is not None
+        rng = m.timeframe.date_range(r.plan.period) if m.timeframe else None
+        resolved = rng is not None and rng != (None, None)
+        assert (item.timing is Timing.UNRESOLVED) == (not resolved)
+        ended = resolved and rng is not None and rng[1] is not None and rng[1] < r.as_of
+        assert (item.timing is Timing.OVERDUE) == (ended and item.status not in CLOSED)
+    assert not khsmodel.validate(r).with_code("REP006")
+
+
+@settings(max_examples=25, deadline=None)
+@given(r=ks.status_reports())
+def test_json_round_trip_and_schema(r: StatusReport) -> None:
+    text = khsmodel.dumps(r)
+    assert khsmodel.loads(text) == r
+    jsonschema.validate(json.loads(text), khsmodel.json_schema())
+
+
+# ---------------------------------------------------------------- exported, read back
+
+
+def _report() -> StatusReport:
+    return report(_plan(), AS_OF, since=D(2016, 5, 1))
+
+
+def test_csv_reads_back() -> None:
+    data = khsmodel.export(_report(), "csv", headers="nb")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"), newline="")))
+    assert [r["Tiltak nr."] for r in rows] == ["1", "2", "3", "4", "1", "2"]
+    assert rows[0]["Status"] == "Gjennomført" and rows[0]["Statusdato"] == "2016-06-15"
+    assert rows[0]["Tiltak"] == "Fagdag om ŋ og đ" and rows[0]["Status før"] == "Startet"
+    assert rows[1]["Frist"] == "Forsinket" and rows[2]["Frist"] == "Frist snart"
+    assert rows[4]["Frist"] == "Uten dato" and rows[4]["Tidsperspektiv"] == "Etter behov"
+    en = list(csv.DictReader(io.StringIO(khsmodel.export(_report(), "csv").decode(), newline="")))
+    assert en[1]["timing"] == "overdue" and en[0]["status"] == "done"
+
+
+def test_docx_reads_back() -> None:
+    import docx
+
+    doc = docx.Document(io.BytesIO(khsmodel.export(_report(), "docx")))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Statusrapport: Handlingsplan 2016–2017 for Guovdageaidnu & Kárášjohka <utkast>" in text
+    assert "Status per 1. september 2016" in text
+    assert "Endringer siden 1. mai 2016" in text
+    assert "Tiltak uten tidsramme som gir en dato" in text
+    summary = doc.tables[0]
+    header = [c.text for c in summary.rows[0].cells]
+    assert header[0] == "Fokusområde" and "Gjennomført" in header and "Forsinket" in header
+    assert "Planlagt" not in header  # no column of zeros only
+    last = [c.text for c in summary.rows[-1].cells]
+    assert last[0] == "Hele planen"
+    assert last[header.index("Antall tiltak")] == "6"
+    assert last[header.index("Forsinket")] == "1"
+    assert last[header.index("Andel gjennomført")] == "17\u00a0%"
+    cells = [c.text for t in doc.tables[1:] for row in t.rows for c in row.cells]
+    assert "Fagdag om ŋ og đ" in cells and any("Forsinket" in c for c in cells)
+
+
+def test_pdf_reads_back_with_the_chart() -> None:
+    data = khsmodel.export(_report(), "pdf")
+    text = pdftotext(data)
+    assert "Statusrapport" in text and "Hele planen" in text
+    assert "Status per fokusområde" in text  # the chart's title, drawn
+    assert "Stolpediagram: antall tiltak etter status" in norm(text)  # its text alternative
+    assert "Fagdag om ŋ og đ" in text and "Kárášjohka <utkast>" in text
+    assert khsmodel.export(_report(), "pdf") == data  # the same bytes again
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "plan.json"
+    khsmodel.dump(_plan(), plan)
+    out = tmp_path / "status.json"
+    assert main(["report", str(plan), "--as-of", "2016-09-01", "--since", "2016-05-01",
+                 "-f", "json", "-o", str(out)]) == 0  # fmt: skip
+    assert khsmodel.load(out) == _report()
+    assert main(["report", str(plan), "--as-of", "2015-01-01", "-f", "json",
+                 "-o", str(out)]) == 2  # fmt: skip
+    assert "before the plan period" in capsys.readouterr().err
+    assert main(["report", str(plan), "--as-of", "2016-09-01", "-f", "json",
+                 "-o", str(tmp_path / "x.pdf")]) == 2  # fmt: skip
+    assert main(["report", str(tmp_path / "missing.json"), "--as-of", "2016-09-01", "-f", "json",
+                 "-o", str(out)]) == 2  # fmt: skip
+    other = tmp_path / "partnership.json"
+    khsmodel.dump(khsmodel.Agreement(id="a", title="Samarbeidsavtale", level=khsmodel.AgreementLevel.SUB), other)
+    assert main(["report", str(other), "--as-of", "2016-09-01", "-f", "json",
+                 "-o", str(out)]) == 1  # fmt: skip
+    with pytest.raises(SystemExit) as exc:
+        main(["report", str(plan), "--as-of", "1.9.2016", "-f", "json", "-o", str(out)])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit):
+        main(["report", "-h"])
+    assert "khsmodel report plan.json --as-of" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("status", [s for s in MeasureStatus])
+def test_every_status_has_a_word(status: MeasureStatus) -> None:
+    from khsmodel.labels import NB
+    from khsmodel_exporters._content_report import status_words
+
+    assert status_words(NB)[status] and status_words(NB)[None] == "Uten status"
+
+
+def test_strategy_is_deterministic_in_shape() -> None:
+    @settings(max_examples=5, deadline=None)
+    @given(st.data())
+    def run(data: st.DataObject) -> None:
+        r = data.draw(ks.status_reports(plan=_plan()))
+        assert r.plan == _plan() and len(r.items) == 6
+
+    run()
+
+
+def test_no_column_of_blanks() -> None:
+    """No note column without notes, no responsible column when no measure names one."""
+    import docx
+
+    plan = ActionPlan(title="Handlingsplan", period=Period(start=D(2016, 1, 1), end=D(2016, 12, 31)),
+                      focus_areas=(FocusArea(number=1, title="Barn og unge", measures=(
+                          Measure(number=1, text="Fagdag", timeframe=_tf("Mai", 2016, 5)),)),))  # fmt: skip
+    doc = docx.Document(io.BytesIO(khsmodel.export(report(plan, AS_OF), "docx")))
+    headers = [c.text for c in doc.tables[1].rows[0].cells]
+    assert headers == ["Tiltak", "Tidsperspektiv", "Status"]
+    with_notes = docx.Document(io.BytesIO(khsmodel.export(_report(), "docx")))
+    assert [c.text for c in with_notes.tables[1].rows[0].cells][-1] == "Siste oppfølging"
