@@ -12,11 +12,17 @@ import attrs
 
 __all__ = [
     "ErrorDetail",
+    "ExporterError",
+    "ExporterOptionError",
+    "ExporterUnavailableError",
     "FieldTypeError",
     "FieldValueError",
     "InvalidDocumentError",
     "KhsModelError",
     "NotJsonError",
+    "UnknownOptionError",
+    "UnsupportedKindError",
+    "UnwritableTextError",
 ]
 
 
@@ -102,3 +108,140 @@ class FieldTypeError(InvalidDocumentError, TypeError):
         self,
     ) -> tuple[type[FieldTypeError], tuple[str, list[ErrorDetail]]]:
         return (type(self), (self.cls_name, list(self.errors)))
+
+
+# ---------------------------------------------------------------- exporters
+# Raised by the exporter registry (khsmodel.exporters) and by exporters (the built-ins and
+# plugins, through khsmodel_exporters.base). Each carries its data, so a program can tell
+# what went wrong without reading the message; the messages are the ones users see.
+
+
+class ExporterError(KhsModelError):
+    """Base class of the errors of exporters and their registry (:mod:`khsmodel.exporters`)."""
+
+
+class ExporterOptionError(ExporterError):
+    """An exporter option with a value the exporter cannot use.
+
+    ``exporter`` is the exporter's name, ``key`` the option, ``value`` what was given.
+
+    >>> err = ExporterOptionError("pdf", "timeline", "yes", "timeline must be True or False, got 'yes'")
+    >>> err.exporter, err.key, err.value
+    ('pdf', 'timeline', 'yes')
+    """
+
+    def __init__(self, exporter: str, key: str, value: object, message: str) -> None:
+        self.exporter = exporter
+        self.key = key
+        self.value = value
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[ExporterOptionError], tuple[str, str, object, str]]:
+        return (type(self), (self.exporter, self.key, self.value, str(self)))
+
+
+class UnknownOptionError(ExporterOptionError):
+    """Options the exporter does not take. ``key`` and ``value`` are the first unknown one
+    (by name), ``keys`` all unknown ones, ``valid`` the options it takes (sorted).
+
+    >>> err = UnknownOptionError("pdf", {"colour": "red"}, ("timeline",))
+    >>> err.key, err.value, err.keys, err.valid
+    ('colour', 'red', ('colour',), ('timeline',))
+    >>> str(err)
+    'unknown option(s) for the pdf exporter: colour (valid: timeline)'
+    """
+
+    def __init__(
+        self, exporter: str, unknown: dict[str, object], valid: Iterable[str]
+    ) -> None:
+        self.unknown = dict(unknown)
+        self.keys: tuple[str, ...] = tuple(sorted(unknown))
+        self.valid: tuple[str, ...] = tuple(sorted(valid))
+        first = self.keys[0]
+        super().__init__(
+            exporter,
+            first,
+            unknown[first],
+            f"unknown option(s) for the {exporter} exporter: {', '.join(self.keys)} "
+            f"(valid: {', '.join(self.valid) or 'none'})",
+        )
+
+    def __reduce__(  # type: ignore[override]
+        self,
+    ) -> tuple[type[UnknownOptionError], tuple[str, dict[str, object], tuple[str, ...]]]:
+        return (type(self), (self.exporter, self.unknown, self.valid))
+
+
+class UnsupportedKindError(ExporterError):
+    """A document of a kind the exporter does not take (raised by the registry, not the
+    exporter). ``exporter`` is its name, ``kind`` the document's, ``kinds`` those it takes.
+
+    >>> str(UnsupportedKindError("oparl", "agreement", ("meeting",)))
+    "exporter 'oparl' cannot export an agreement (it supports: meeting)"
+    """
+
+    def __init__(self, exporter: str, kind: str, kinds: Iterable[str]) -> None:
+        self.exporter = exporter
+        self.kind = kind
+        self.kinds: tuple[str, ...] = tuple(kinds)
+        article = "an" if kind[:1] in "aeiouy" else "a"
+        super().__init__(
+            f"exporter {exporter!r} cannot export {article} {kind} "
+            f"(it supports: {', '.join(self.kinds)})"
+        )
+
+    def __reduce__(self) -> tuple[type[UnsupportedKindError], tuple[str, str, tuple[str, ...]]]:
+        return (type(self), (self.exporter, self.kind, self.kinds))
+
+
+class ExporterUnavailableError(ExporterError):
+    """An exporter exists but cannot be used: its import failed or a dependency is missing.
+
+    ``name`` is the exporter, ``reason`` its error, ``requires`` the modules it
+    declares it needs, ``hint`` what to install (None when there is nothing to
+    name: no ``pip install "khsmodel[…]"`` for an extra that does not exist).
+    """
+
+    def __init__(
+        self, name: str, reason: str, hint: str | None, requires: Iterable[str] = ()
+    ) -> None:
+        self.name = name
+        self.reason = reason
+        self.hint = hint
+        self.requires: tuple[str, ...] = tuple(requires)
+        msg = f"exporter {name!r} is unavailable: {reason}"
+        if hint:
+            msg += f" (install it with: {hint})"
+        super().__init__(msg)
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[ExporterUnavailableError], tuple[str, str, str | None, tuple[str, ...]]]:
+        return (type(self), (self.name, self.reason, self.hint, self.requires))
+
+
+class UnwritableTextError(KhsModelError):
+    """Text a format cannot hold (a control character in XML, a lone surrogate in UTF-8).
+
+    ``detail`` is the :class:`ErrorDetail` (``path`` from the document root, e.g.
+    ``$.focus_areas[0].measures[2].text``, and the message); ``path``,
+    ``character`` and ``reason`` are there too. Raised before any output exists.
+
+    >>> err = UnwritableTextError("$.title", "\\x0b", "is not allowed in Word/PDF text")
+    >>> err.path, err.character, str(err)
+    ('$.title', '\\x0b', '$.title: character U+000B is not allowed in Word/PDF text')
+    """
+
+    def __init__(self, path: str, character: str, reason: str) -> None:
+        self.path = path
+        self.character = character
+        self.reason = reason
+        if "\ud800" <= character <= "\udfff":
+            what = f"lone surrogate U+{ord(character):04X}"
+        else:
+            what = f"character U+{ord(character):04X}"
+        self.detail = ErrorDetail(path, f"{what} {reason}")
+        super().__init__(str(self.detail))
+
+    def __reduce__(self) -> tuple[type[UnwritableTextError], tuple[str, str, str]]:
+        return (type(self), (self.path, self.character, self.reason))

@@ -40,9 +40,17 @@ from __future__ import annotations
 import os
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
-from .errors import KhsModelError
+from .errors import (
+    ExporterError,
+    ExporterOptionError,
+    ExporterUnavailableError,
+    KhsModelError,
+    UnknownOptionError,
+    UnsupportedKindError,
+    UnwritableTextError,
+)
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
@@ -55,9 +63,13 @@ __all__ = [
     "Exporter",
     "ExporterError",
     "ExporterInfo",
+    "ExporterOptionError",
     "ExporterUnavailableError",
     "OutputNameError",
     "UnknownExporterError",
+    "UnknownOptionError",
+    "UnsupportedKindError",
+    "UnwritableTextError",
     "available",
     "check_output_name",
     "export",
@@ -77,27 +89,35 @@ class Exporter(Protocol):
     """What an exporter provides. Writing files is not its job: it returns bytes.
 
     ``kinds`` are the document kinds it can export (``"action_plan"``,
-    ``"case_document"``, ``"meeting"``, ``"agreement"``, ``"partnership"``).
+    ``"case_document"``, ``"meeting"``, ``"agreement"``, ``"partnership"``,
+    ``"status_report"``, ``"meeting_plan"``); the registry checks a document's
+    kind before :meth:`export` is called, so an exporter never checks it again.
     Heavy imports belong inside :meth:`export`, so listing and loading stay
-    cheap. Optional attributes: ``requires`` (module names checked with
-    ``importlib.util.find_spec`` before use), ``install_hint``,
-    ``cli_options`` (a mapping of option name to :class:`CliOption`: the
-    options ``khsmodel export -O KEY=VALUE`` accepts and how their text is
-    read) and ``missing_program()`` (returns why an external program the
-    exporter runs is missing, with what to install or set, or None;
-    :func:`info` then lists it as unavailable with that reason).
+    cheap. ``requires`` are module names checked with
+    ``importlib.util.find_spec`` before use (``()`` for none); ``install_hint``
+    is what to install when one is missing (``'pip install "khsmodel[docx]"'``,
+    or None: a hint only names what exists). A plugin written before these two
+    were part of the protocol still loads: the registry reads them as ``()``
+    and None when they are missing.
+
+    Optional attributes: ``cli_options`` (a mapping of option name to
+    :class:`CliOption`: the options ``khsmodel export -O KEY=VALUE`` accepts
+    and how their text is read) and ``missing_program()`` (returns why an
+    external program the exporter runs is missing, with what to install or
+    set, or None; :func:`info` then lists it as unavailable with that reason).
+    The helpers of :mod:`khsmodel_exporters.base` check options and text the
+    way the built-ins do; :func:`khsmodel.testing.check_exporter` checks these
+    promises.
     """
 
     name: str
     suffix: str
     media_type: str
     kinds: Collection[str]
+    requires: Collection[str]
+    install_hint: str | None
 
     def export(self, doc: Document, **options: Any) -> bytes: ...
-
-
-class ExporterError(KhsModelError):
-    """Base class of registry errors."""
 
 
 class UnknownExporterError(ExporterError):
@@ -148,22 +168,6 @@ class CliOption:
         if self.type == "choice":
             return "|".join(self.choices)
         return {"int": "N", "number": "NUMBER"}.get(self.type, "TEXT")
-
-
-class ExporterUnavailableError(ExporterError):
-    """An exporter exists but cannot be used: its import failed or a dependency is missing.
-
-    ``name`` is the plugin, ``reason`` its error, ``hint`` what to install.
-    """
-
-    def __init__(self, name: str, reason: str, hint: str | None) -> None:
-        self.name = name
-        self.reason = reason
-        self.hint = hint
-        msg = f"exporter {name!r} is unavailable: {reason}"
-        if hint:
-            msg += f" (install it with: {hint})"
-        super().__init__(msg)
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,19 +313,38 @@ def _unknown(name: str) -> UnknownExporterError:
     return UnknownExporterError(msg, suggestions)
 
 
+def khsmodel_extras() -> frozenset[str]:
+    """The extras of the installed khsmodel distribution (``docx``, ``pdf``, …), read once.
+
+    An install hint of a built-in exporter names one of them or nothing.
+    """
+    global _extras
+    if _extras is None:
+        from importlib.metadata import PackageNotFoundError, metadata
+
+        try:
+            _extras = frozenset(metadata("khsmodel").get_all("Provides-Extra") or ())
+        except PackageNotFoundError:  # run from a source tree that is not installed
+            _extras = frozenset()
+    return _extras
+
+
+_extras: frozenset[str] | None = None
+
+
 def _hint(name: str, ep: EntryPoint | None, obj: object = None) -> str | None:
-    hint = getattr(obj, "install_hint", None)
-    if isinstance(hint, str):
-        return hint
+    """What to install for exporter ``name``: its own ``install_hint`` (also None) if it
+    declares one; else its distribution, or for khsmodel's own an extra of that name if
+    khsmodel has one; else None."""
+    if obj is not None and hasattr(obj, "install_hint"):
+        hint = getattr(obj, "install_hint", None)
+        return hint if isinstance(hint, str) and hint else None
     dist = getattr(ep, "dist", None) if ep is not None else None
     dist_name = getattr(dist, "name", None)
-    if (
-        ep is None
-        or dist_name is None
-        or dist_name.lower() == "khsmodel"
-        or ep.value.startswith("khsmodel_exporters")
+    if ep is None or dist_name is None or dist_name.lower() == "khsmodel" or ep.value.startswith(
+        "khsmodel_exporters"
     ):
-        return f'pip install "khsmodel[{name}]"'
+        return f'pip install "khsmodel[{name}]"' if name in khsmodel_extras() else None
     return f'pip install "{dist_name}"'
 
 
@@ -333,10 +356,10 @@ def _check_protocol(name: str, obj: object) -> Exporter:
         raise ExporterError(
             f"exporter {name!r} does not follow the Exporter protocol: missing {', '.join(missing)}"
         )
-    assert isinstance(obj, Exporter)
-    if obj.name != name:
-        raise ExporterError(f"exporter registered as {name!r} calls itself {obj.name!r}")
-    return obj
+    exp = cast(Exporter, obj)  # requires and install_hint may be missing: read with getattr
+    if exp.name != name:
+        raise ExporterError(f"exporter registered as {name!r} calls itself {exp.name!r}")
+    return exp
 
 
 def _check_requires(name: str, exp: Exporter, ep: EntryPoint | None) -> None:
@@ -352,7 +375,7 @@ def _check_requires(name: str, exp: Exporter, ep: EntryPoint | None) -> None:
             spec = None
         if spec is None:
             raise ExporterUnavailableError(
-                name, f"No module named {module!r}", _hint(name, ep, exp)
+                name, f"No module named {module!r}", _hint(name, ep, exp), requires
             )
 
 
@@ -480,24 +503,7 @@ def export(
     exp = get(format)
     if path is not None:
         check_output_name(format, path)
-    kind = getattr(type(doc), "KIND", None)
-    if kind is None:
-        raise KhsModelError(f"expected a khsmodel document, got {type(doc).__name__}")
-    if kind not in exp.kinds:
-        raise ExporterError(
-            f"exporter {format!r} cannot export {_a(kind)} (it supports: {', '.join(exp.kinds)})"
-        )
-    try:
-        data = exp.export(doc, **options)
-    except KhsModelError:
-        raise
-    except ImportError as exc:
-        raise ExporterUnavailableError(format, f"{type(exc).__name__}: {exc}", _hint(
-            format, _discover().get(format), exp)) from exc  # fmt: skip
-    except Exception as exc:
-        raise ExporterError(f"exporter {format!r} failed: {type(exc).__name__}: {exc}") from exc
-    if not isinstance(data, bytes):
-        raise ExporterError(f"exporter {format!r} returned {type(data).__name__}, expected bytes")
+    data = _run(exp, doc, options, _discover().get(format))
     if path is not None:
         from .serialization import write_atomic
 
@@ -505,6 +511,29 @@ def export(
     return data
 
 
-def _a(kind: str) -> str:
-    """``kind`` with its article: "a meeting", "an action_plan"."""
-    return f"{'an' if kind[:1] in 'aeiouy' else 'a'} {kind}"
+def _run(
+    exp: Exporter, doc: Document, options: dict[str, Any], ep: EntryPoint | None = None
+) -> bytes:
+    """Run ``exp`` on ``doc`` with the registry's checks: the one place a document's kind
+    is checked (:class:`UnsupportedKindError`); an ImportError is the exporter being
+    unavailable; any other error that is not a :class:`KhsModelError` is wrapped in an
+    :class:`ExporterError` naming the exporter; anything but bytes is refused.
+    """
+    name = exp.name
+    kind = getattr(type(doc), "KIND", None)
+    if kind is None:
+        raise KhsModelError(f"expected a khsmodel document, got {type(doc).__name__}")
+    if kind not in exp.kinds:
+        raise UnsupportedKindError(name, kind, exp.kinds)
+    try:
+        data = exp.export(doc, **options)
+    except KhsModelError:
+        raise
+    except ImportError as exc:
+        raise ExporterUnavailableError(name, f"{type(exc).__name__}: {exc}", _hint(
+            name, ep, exp), getattr(exp, "requires", ())) from exc  # fmt: skip
+    except Exception as exc:
+        raise ExporterError(f"exporter {name!r} failed: {type(exc).__name__}: {exc}") from exc
+    if not isinstance(data, bytes):
+        raise ExporterError(f"exporter {name!r} returned {type(data).__name__}, expected bytes")
+    return data

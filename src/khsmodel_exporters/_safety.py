@@ -1,8 +1,9 @@
 """Text safety checks shared by every exporter: characters a format cannot carry.
 
-Policy (documented in docs/plugins.md): a document exporter **rejects** text it
-cannot write, before any output exists, with a :class:`~khsmodel.KhsModelError`
-naming the JSON path of the field, e.g.
+Public through :mod:`khsmodel_exporters.base` (``check_text``, ``XML_ILLEGAL``,
+``SURROGATES``). Policy (documented in docs/plugins.md): a document exporter
+**rejects** text it cannot write, before any output exists, with an
+:class:`~khsmodel.errors.UnwritableTextError` naming the JSON path of the field, e.g.
 ``$.focus_areas[0].measures[2].text: character U+000B is not allowed in
 Word/PDF text (XML 1.0 forbids control characters other than tab and line
 breaks)``. Nothing is removed silently: the text is the data.
@@ -20,7 +21,7 @@ marks, emoji) is allowed.
 >>> check_text(ActionPlan(title="Plan\\x0b2016"))
 Traceback (most recent call last):
 ...
-khsmodel.errors.KhsModelError: $.title: character U+000B is not allowed in Word/PDF text (XML 1.0 forbids control characters other than tab and line breaks)
+khsmodel.errors.UnwritableTextError: $.title: character U+000B is not allowed in Word/PDF text (XML 1.0 forbids control characters other than tab and line breaks)
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from typing import Any
 import attrs
 
 from khsmodel._base import json_name
-from khsmodel.errors import KhsModelError
+from khsmodel.errors import UnwritableTextError
 
 __all__ = ["SURROGATES", "XML_ILLEGAL", "check_text"]
 
@@ -58,12 +59,6 @@ def _fields(cls: type) -> tuple[tuple[str, str], ...]:
         got = tuple((a.name, json_name(a)) for a in attrs.fields(cls))
         _FIELDS[cls] = got
     return got
-
-
-def _describe(ch: str) -> str:
-    if "\ud800" <= ch <= "\udfff":
-        return f"lone surrogate U+{ord(ch):04X}"
-    return f"character U+{ord(ch):04X}"
 
 
 _SCALARS = (type(None), bool, int, float, dt.date, dt.datetime, dt.time)
@@ -126,7 +121,8 @@ def find_bad_text(obj: Any, pattern: re.Pattern[str] = XML_ILLEGAL) -> tuple[str
 def check_text(
     obj: Any, pattern: re.Pattern[str] = XML_ILLEGAL, *, reason: str | None = None
 ) -> None:
-    """Raise :class:`KhsModelError` naming the first field whose text ``pattern`` forbids.
+    """Raise :class:`~khsmodel.errors.UnwritableTextError` at the first field whose text
+    ``pattern`` forbids (its ``path`` is the field's JSON path, ``character`` the one found).
 
     ``reason`` completes the message ("… is not allowed in Noark 5 XML …"); by
     default it is the reason known for ``pattern``.
@@ -136,4 +132,4 @@ def check_text(
         path, ch = found
         if reason is None:
             reason = _REASONS.get(id(pattern), f"is not allowed (matches {pattern.pattern!r})")
-        raise KhsModelError(f"{path}: {_describe(ch)} {reason}")
+        raise UnwritableTextError(path, ch, reason)

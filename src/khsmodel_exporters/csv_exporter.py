@@ -15,17 +15,15 @@ back to a plan file, and one case may carry several plans.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from khsmodel.csv import write_measures
 from khsmodel.documents import Document
-from khsmodel.errors import KhsModelError
 from khsmodel.exporters import CliOption
 from khsmodel.plans import ActionPlan
 from khsmodel.status import StatusReport
 
-from ._options import reject_unknown_options
-from ._safety import SURROGATES, check_text
+from .base import SURROGATES, check_options, check_text
 
 __all__ = ["CsvExporter"]
 
@@ -40,6 +38,8 @@ class CsvExporter:
     suffix = ".csv"
     media_type = "text/csv"
     kinds: tuple[str, ...] = ("action_plan", "status_report")
+    requires: tuple[str, ...] = ()
+    install_hint: str | None = None
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         "delimiter": CliOption("text", "';'", "',' (default), ';' (Norwegian Excel) or a tab"),
         "bom": CliOption("bool", help="start with a UTF-8 byte-order mark, for Excel"),
@@ -48,15 +48,10 @@ class CsvExporter:
     }
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        reject_unknown_options("csv", options, _OPTIONS)
+        check_options(self.name, options, _OPTIONS)
+        check_text(doc, SURROGATES)
         if isinstance(doc, StatusReport):
-            check_text(doc, SURROGATES)
             from ._status_csv import write_status_report
 
             return write_status_report(doc, **options)
-        if not isinstance(doc, ActionPlan):
-            raise KhsModelError(
-                f"the csv exporter exports action plans and status reports, got {type(doc).__name__}"
-            )
-        check_text(doc, SURROGATES)
-        return write_measures(doc, **options)
+        return write_measures(cast(ActionPlan, doc), **options)  # the registry checked the kind

@@ -62,7 +62,7 @@ import attrs
 from khsmodel._base import ItemList, Paragraph, PartialDate
 from khsmodel.cases import CaseDocument
 from khsmodel.documents import Document
-from khsmodel.errors import KhsModelError
+from khsmodel.errors import ExporterOptionError, KhsModelError
 from khsmodel.exporters import CliOption
 from khsmodel.labels import NB
 from khsmodel.meetingplans import MeetingPlan, PlannedMeeting
@@ -71,8 +71,7 @@ from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan, FocusArea, Measure, MeasureStatus
 from khsmodel.timeframes import Frequency, Recurring
 
-from ._options import reject_unknown_options
-from ._safety import check_text
+from .base import check_options, check_text
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Component
@@ -460,21 +459,19 @@ class IcsExporter:
     suffix = ".ics"
     media_type = "text/calendar"
     kinds: tuple[str, ...] = ("meeting", "action_plan", "case_document", "meeting_plan")
-    requires = ("icalendar",)
+    requires: tuple[str, ...] = ("icalendar",)
+    install_hint: str | None = 'pip install "khsmodel[ics]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         "measures": CliOption("choice", help="dated measures as all-day events (default) or to-dos",
                               choices=("events", "todos")),
     }  # fmt: skip
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        reject_unknown_options("ics", options, ("measures",))
+        check_options(self.name, options, ("measures",))
         measures = options.get("measures", "events")
         if measures not in ("events", "todos"):
-            raise KhsModelError(f'measures must be "events" or "todos", got {measures!r}')
-        if getattr(type(doc), "KIND", None) not in self.kinds:
-            raise KhsModelError(
-                f"the ics exporter exports {', '.join(self.kinds)}, got {type(doc).__name__}"
-            )
+            raise ExporterOptionError(self.name, "measures", measures,
+                                      f'measures must be "events" or "todos", got {measures!r}')
         _check(doc)
         from icalendar import Calendar, vText
 

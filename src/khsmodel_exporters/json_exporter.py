@@ -6,11 +6,10 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from khsmodel.documents import DOCUMENT_TYPES, Document
-from khsmodel.errors import KhsModelError
 from khsmodel.exporters import CliOption
 from khsmodel.serialization import dumps
 
-from ._safety import SURROGATES, check_text
+from .base import SURROGATES, check_options, check_text
 
 __all__ = ["JsonExporter"]
 
@@ -26,10 +25,11 @@ class JsonExporter:
     suffix = ".json"
     media_type = "application/json"
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
+    requires: tuple[str, ...] = ()
+    install_hint: str | None = None
     cli_options: ClassVar[Mapping[str, CliOption]] = {}
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        if options:
-            raise KhsModelError(f"the json exporter takes no options, got {', '.join(options)}")
+        check_options(self.name, options, ())
         check_text(doc, SURROGATES)
         return dumps(doc).encode("utf-8")

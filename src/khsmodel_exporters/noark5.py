@@ -44,21 +44,20 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from khsmodel._base import Block, ItemList
 from khsmodel.cases import Attachment, CaseDocument, CaseStatus
 from khsmodel.decisions import Decision
 from khsmodel.documents import Document
-from khsmodel.errors import KhsModelError
+from khsmodel.errors import ExporterOptionError
 from khsmodel.exporters import CliOption
 from khsmodel.identifiers import JournalNumber
 from khsmodel.labels import NB
 from khsmodel.meetings import AgendaItem, Meeting, ParticipantRole
 from khsmodel.parties import Person
 
-from ._options import reject_unknown_options, unsupported_kind
-from ._safety import XML_ILLEGAL, check_text
+from .base import XML_ILLEGAL, check_options, check_text
 
 __all__ = ["DEFAULT_NAMESPACE", "NOARK5_NS", "VSM_NS", "Noark5Exporter"]
 
@@ -140,34 +139,36 @@ def _decision_text(decision: Decision) -> str:
     )
 
 
+def _option_error(key: str, value: object, what: str) -> ExporterOptionError:
+    return ExporterOptionError("noark5", key, value, f"option {key} {what}")
+
+
 def _parse_options(options: dict[str, Any]) -> dict[str, Any]:
-    reject_unknown_options("noark5", options, _OPTIONS)
+    check_options("noark5", options, _OPTIONS)
     for key in ("arkivskaper", "arkivskaper_id", "registrert_av", "administrativ_enhet"):
         value = options.get(key)
         if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise KhsModelError(f"option {key} must be a non-empty string, got {value!r}")
+            raise _option_error(key, value, f"must be a non-empty string, got {value!r}")
         if isinstance(value, str) and XML_ILLEGAL.search(value):
-            raise KhsModelError(f"option {key} holds a character XML 1.0 forbids: {value!r}")
+            raise _option_error(key, value, f"holds a character XML 1.0 forbids: {value!r}")
     namespace = options.get("namespace", DEFAULT_NAMESPACE)
     if isinstance(namespace, str):
         try:
             namespace = uuid.UUID(namespace)
         except ValueError:
-            raise KhsModelError(f"option namespace must be a UUID, got {namespace!r}") from None
+            raise _option_error("namespace", namespace, f"must be a UUID, got {namespace!r}") from None
     if not isinstance(namespace, uuid.UUID):
-        raise KhsModelError(f"option namespace must be a UUID, got {namespace!r}")
+        raise _option_error("namespace", namespace, f"must be a UUID, got {namespace!r}")
     journal = options.get("journal_number")
     if isinstance(journal, str):
         m = _JOURNAL_RE.match(journal)
         if not m:
-            raise KhsModelError(
-                f"option journal_number must be journalår/journalsekvensnummer like "
-                f"'2021/8687', got {journal!r}"
-            )
+            raise _option_error("journal_number", journal, "must be journalår/journalsekvensnummer "
+                                f"like '2021/8687', got {journal!r}")  # fmt: skip
         journal = JournalNumber(year=int(m[1]), sequence=int(m[2]))
     if journal is not None and not isinstance(journal, JournalNumber):
-        raise KhsModelError(
-            f"option journal_number must be a string or a JournalNumber, got {journal!r}"
+        raise _option_error(
+            "journal_number", journal, f"must be a string or a JournalNumber, got {journal!r}"
         )
     return {**options, "namespace": namespace, "journal_number": journal}
 
@@ -633,7 +634,7 @@ class Noark5Exporter:
     media_type = "application/xml"
     kinds: tuple[str, ...] = ("case_document", "meeting")
     requires: tuple[str, ...] = ("lxml",)
-    install_hint = 'pip install "khsmodel[noark5]"'
+    install_hint: str | None = 'pip install "khsmodel[noark5]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         "arkivskaper": CliOption("text", "NAME", "name of the archive creator"),
         "arkivskaper_id": CliOption("text", "ID", "arkivskaperID, e.g. an organisation number"),
@@ -645,8 +646,7 @@ class Noark5Exporter:
 
     def export(self, doc: Document, **options: Any) -> bytes:
         opts = _parse_options(options)
-        if not isinstance(doc, CaseDocument | Meeting):
-            raise unsupported_kind("noark5", doc, self.kinds)
+        doc = cast(CaseDocument | Meeting, doc)  # the registry checked the kind
         _reject_unwritable(doc)
         writer = _Writer(doc, opts)
         if isinstance(doc, CaseDocument):

@@ -42,7 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 from urllib.parse import quote, urlsplit
 
 from khsmodel import PartialDate
@@ -50,15 +50,14 @@ from khsmodel.agreements import Agreement
 from khsmodel.cases import Attachment, CaseDocument
 from khsmodel.decisions import Decision, DecisionKind
 from khsmodel.documents import Document
-from khsmodel.errors import KhsModelError
+from khsmodel.errors import ExporterOptionError
 from khsmodel.exporters import CliOption
 from khsmodel.labels import NB
 from khsmodel.meetings import AgendaItem, Meeting
 from khsmodel.parties import Person
 from khsmodel.partnerships import Partnership
 
-from ._options import reject_unknown_options, unsupported_kind
-from ._safety import XML_ILLEGAL, check_text
+from .base import XML_ILLEGAL, check_options, check_text
 
 __all__ = ["DEFAULT_BASE_URL", "OPARL_VERSION", "OparlExporter", "oslo_offset"]
 
@@ -162,15 +161,18 @@ def _decision_text(decision: Decision) -> str:
 
 def _check_base_url(value: Any) -> str:
     if not isinstance(value, str):
-        raise KhsModelError(f"option base_url must be a string, got {value!r}")
+        raise ExporterOptionError(
+            "oparl", "base_url", value, f"option base_url must be a string, got {value!r}"
+        )
     parts = urlsplit(value)
     if (
         parts.scheme not in ("http", "https") or not parts.netloc or parts.query
         or parts.fragment or any(c.isspace() for c in value)
     ):  # fmt: skip
-        raise KhsModelError(
-            f"option base_url must be an http(s) URL without query or fragment, got {value!r}"
-        )
+        raise ExporterOptionError(
+            "oparl", "base_url", value,
+            f"option base_url must be an http(s) URL without query or fragment, got {value!r}",
+        )  # fmt: skip
     return value.rstrip("/")
 
 
@@ -534,15 +536,16 @@ class OparlExporter:
     suffix = ".oparl.json"
     media_type = "application/json"
     kinds: tuple[str, ...] = ("partnership", "meeting", "case_document")
+    requires: tuple[str, ...] = ()
+    install_hint: str | None = None
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         "base_url": CliOption("text", "URL", f"where the ids live (default {DEFAULT_BASE_URL})"),
     }
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        reject_unknown_options("oparl", options, _OPTIONS)
+        check_options(self.name, options, _OPTIONS)
         base = _check_base_url(options.get("base_url", DEFAULT_BASE_URL))
-        if not isinstance(doc, Partnership | Meeting | CaseDocument):
-            raise unsupported_kind("oparl", doc, self.kinds)
+        doc = cast(Partnership | Meeting | CaseDocument, doc)  # the registry checked the kind
         check_text(
             doc,
             XML_ILLEGAL,

@@ -64,10 +64,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from khsmodel.documents import DOCUMENT_TYPES, Document
-from khsmodel.errors import KhsModelError
+from khsmodel.errors import ExporterOptionError, ExporterUnavailableError, KhsModelError
 from khsmodel.exporters import CliOption
 
-from ._options import DOCUMENT_CLI_OPTIONS
+from .base import DOCUMENT_CLI_OPTIONS, choice_option, document_options, option_error
 
 __all__ = ["PDFA_FILTER", "ROUTES", "SOFFICE_ENV", "PdfaExporter", "find_soffice"]
 
@@ -239,7 +239,7 @@ class PdfaExporter:
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
     #: Looked up per route in :meth:`export` (WeasyPrint, or python-docx and LibreOffice).
     requires: tuple[str, ...] = ()
-    install_hint = 'pip install "khsmodel[pdfa]"'
+    install_hint: str | None = 'pip install "khsmodel[pdfa]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         **DOCUMENT_CLI_OPTIONS,
         "route": CliOption(
@@ -266,64 +266,52 @@ class PdfaExporter:
         if route is None:
             route = "libreoffice" if any(o in options for o in _LIBREOFFICE_OPTIONS) else (
                 "weasyprint")  # fmt: skip
-        if route not in ROUTES:
-            raise KhsModelError(f"route must be one of {', '.join(ROUTES)}, got {route!r}")
+        route = choice_option(self.name, {"route": route}, "route", ROUTES, "weasyprint")
         if route == "weasyprint":
             return self._weasyprint(doc, options)
         if "variant" in options:
-            raise KhsModelError("the variant option belongs to route='weasyprint' "
-                                "(LibreOffice writes PDF/A-2b)")  # fmt: skip
+            raise ExporterOptionError(self.name, "variant", options["variant"],
+                                      "the variant option belongs to route='weasyprint' "
+                                      "(LibreOffice writes PDF/A-2b)")  # fmt: skip
         timeout = options.pop("timeout", _DEFAULT_TIMEOUT)
         if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
-            raise KhsModelError(f"timeout must be a positive number of seconds, got {timeout!r}")
+            raise option_error(self.name, "timeout", timeout, "a positive number of seconds")
         program = options.pop("soffice", None)
         if program is not None and (not isinstance(program, str) or not program):
-            raise KhsModelError(f"soffice must be a program name or path, got {program!r}")
+            raise option_error(self.name, "soffice", program, "a program name or path")
         soffice = find_soffice(program)
 
         from khsmodel import exporters
 
-        docx = exporters.get("docx").export(doc, **options)  # bad text: KhsModelError with path
+        docx = exporters.get("docx").export(doc, **options)  # bad text: UnwritableTextError
         return convert_docx(docx, soffice=soffice, timeout=float(timeout))
 
     def _weasyprint(self, doc: Document, options: dict[str, Any]) -> bytes:
-        from ._options import (
-    labels_option,
-            numbering_option,
-            reject_unknown_options,
-            timeline_option,
-        )
-
         given = [o for o in _LIBREOFFICE_OPTIONS if o in options]
         if given:
-            raise KhsModelError(
+            raise ExporterOptionError(
+                self.name, given[0], options[given[0]],
                 f"option(s) {', '.join(given)} belong to route='libreoffice' "
-                "(the weasyprint route takes: labels, language, numbering, timeline, variant)"
-            )
-        reject_unknown_options(
-            "pdfa", options, {"labels", "language", "numbering", "timeline", "variant"}
-        )
-        labels = labels_option(options, doc)
-        numbering = numbering_option(options)
-        timeline = timeline_option(options)
+                "(the weasyprint route takes: labels, language, numbering, timeline, variant)",
+            )  # fmt: skip
+        opts = document_options(self.name, doc, options, also=("variant",))
         from .html._pdf import VARIANTS
 
-        variant = options.get("variant", "pdf/a-2a")
-        if variant not in VARIANTS:
-            raise KhsModelError(f"variant must be one of {', '.join(VARIANTS)}, got {variant!r}")
+        variant = choice_option(self.name, options, "variant", VARIANTS, "pdf/a-2a")
         from ._content import build
 
-        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
+        content = build(doc, labels=opts.labels, numbering=opts.numbering)  # bad text: path
         missing = weasyprint_missing()
         try:
             from .html._pdf import render_pdf
 
-            return render_pdf(content, labels=labels, timeline=timeline, variant=variant)
+            return render_pdf(
+                content, labels=opts.labels, timeline=opts.timeline, variant=variant
+            )
         except (ImportError, OSError) as exc:
-            from khsmodel.exporters import ExporterUnavailableError
-
             if missing is None and not isinstance(exc, ImportError):
                 raise
             raise ExporterUnavailableError(
-                "pdfa", missing or f"{type(exc).__name__}: {exc}", _WEASYPRINT_HINT
-            ) from exc
+                self.name, missing or f"{type(exc).__name__}: {exc}", _WEASYPRINT_HINT,
+                ("weasyprint",),
+            ) from exc  # fmt: skip

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 import khsmodel
-from khsmodel import ActionPlan, KhsModelError, Meeting, exporters
+from khsmodel import ActionPlan, ErrorDetail, KhsModelError, Meeting, exporters
+from khsmodel.errors import UnknownOptionError, UnsupportedKindError, UnwritableTextError
 from khsmodel.exporters import (
     Exporter,
     ExporterError,
@@ -141,10 +142,14 @@ def test_get_json_and_round_trip() -> None:
 def test_json_keeps_controls_but_rejects_lone_surrogates() -> None:
     plan = ActionPlan(title="Plan\x0b2016")
     assert khsmodel.loads(khsmodel.export(plan, "json")) == plan
-    with pytest.raises(KhsModelError, match=r"^\$\.title: lone surrogate U\+D800"):
+    with pytest.raises(UnwritableTextError) as bad:
         khsmodel.export(ActionPlan(title="Plan\ud800"), "json")
-    with pytest.raises(KhsModelError, match="takes no options"):
+    assert (bad.value.path, bad.value.character) == ("$.title", "\ud800")
+    assert bad.value.detail == ErrorDetail("$.title", "lone surrogate U+D800 " + bad.value.reason)
+    with pytest.raises(UnknownOptionError) as opt:
         khsmodel.export(PLAN, "json", indent=4)
+    assert (opt.value.exporter, opt.value.key, opt.value.value, opt.value.valid) == (
+        "json", "indent", 4, ())
 
 
 def test_unknown_name_lists_valid_names() -> None:
@@ -217,8 +222,10 @@ def test_kind_not_supported() -> None:
     try:
         import datetime as dt
 
-        with pytest.raises(ExporterError, match="cannot export a meeting"):
+        with pytest.raises(UnsupportedKindError) as kind:
             khsmodel.export(Meeting(body="osu", date=dt.date(2016, 2, 8)), "plans-only")
+        assert (kind.value.exporter, kind.value.kind, kind.value.kinds) == (
+            "plans-only", "meeting", ("action_plan",))
         with pytest.raises(KhsModelError, match="expected a khsmodel document"):
             khsmodel.export("not a document", "plans-only")  # type: ignore[arg-type]
     finally:
@@ -333,6 +340,7 @@ def test_missing_dependency_named_with_hint(fake_plugins: Path) -> None:
     with pytest.raises(ExporterUnavailableError) as info:
         exporters.get("needsdep")
     assert "khsmodel_test_dependency_that_is_not_installed" in info.value.reason
+    assert info.value.requires == ("khsmodel_test_dependency_that_is_not_installed",)
     assert info.value.hint == 'pip install "fake-khs-plugins"'
 
 
@@ -490,3 +498,34 @@ def test_path_returns_bytes_and_writes_them(tmp_path: Path) -> None:
 def test_doctests(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+def _pyproject() -> dict[str, Any]:
+    import tomllib
+
+    return tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text())
+
+
+def test_install_hints_name_only_extras_that_exist() -> None:
+    """Every built-in's ``install_hint`` names an extra of pyproject.toml, or is None; one
+    that requires a library says how to get it; the registry's fallback names no extra
+    khsmodel lacks."""
+    project = _pyproject()["project"]
+    extras = set(project["optional-dependencies"])
+    builtins = project["entry-points"]["khsmodel.exporters"]
+    for name in builtins:
+        exp = exporters.get(name)
+        hint = exp.install_hint
+        assert isinstance(exp.requires, tuple) and all(isinstance(m, str) for m in exp.requires)
+        if exp.requires:
+            assert hint is not None, name
+        if hint is not None:
+            assert hint.startswith('pip install "khsmodel['), (name, hint)
+            extra = hint.split("[", 1)[1].split("]", 1)[0]
+            assert extra in extras, (name, extra)
+    assert exporters.get("html").install_hint is None  # pure Python: no "khsmodel[html]"
+    # without an install_hint of its own, a built-in gets one only for an existing extra
+    ep = exporters._discover()["html"]
+    assert exporters._hint("html", ep) is None
+    assert exporters._hint("docx", exporters._discover()["docx"]) == 'pip install "khsmodel[docx]"'
+    assert set(exporters.khsmodel_extras()) == extras  # the installed metadata is this pyproject's

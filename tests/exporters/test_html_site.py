@@ -12,6 +12,7 @@ import pytest
 
 from khsmodel import ActionPlan, KhsModelError
 from khsmodel.cli import main
+from khsmodel.errors import UnwritableTextError
 from khsmodel_exporters.html.site import build_site
 from tests.support.html_support import parse
 from tests.support.needs import ROOT, unavailable
@@ -101,8 +102,9 @@ def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
     build_site([(PLAN, EXAMPLES[PLAN]())], out, pdfa=False)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     bad = attrs.evolve(EXAMPLES[PLAN](), title="Plan\x0b")
-    with pytest.raises(KhsModelError, match=r"\$\.title: character U\+000B"):
+    with pytest.raises(UnwritableTextError) as refused:
         build_site([(CASE, EXAMPLES[CASE]()), ("bad", bad)], out, pdfa=False)
+    assert (refused.value.path, refused.value.character) == ("$.title", "\x0b")
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert sorted(os.listdir(tmp_path)) == ["site"]  # no temporary folder left
     # a good build replaces it whole: the old page is gone

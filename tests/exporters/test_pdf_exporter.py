@@ -31,6 +31,7 @@ from khsmodel import (
     Timeframe,
     exporters,
 )
+from khsmodel.errors import ExporterOptionError, UnknownOptionError, UnwritableTextError
 from khsmodel_exporters.pdf import PdfExporter
 from tests.support import export_samples as samples
 from tests.support.needs import program
@@ -91,10 +92,12 @@ def test_export_writes_the_file(tmp_path: Path) -> None:
 
 
 def test_options_are_checked() -> None:
-    with pytest.raises(KhsModelError, match=r"unknown option.*colour"):
+    with pytest.raises(UnknownOptionError) as unknown:
         PdfExporter().export(timeline_plan(), colour="red")
-    with pytest.raises(KhsModelError, match="timeline must be True or False"):
+    assert (unknown.value.exporter, unknown.value.key, unknown.value.value) == ("pdf", "colour", "red")
+    with pytest.raises(ExporterOptionError) as bad:
         PdfExporter().export(timeline_plan(), timeline="yes")
+    assert (bad.value.exporter, bad.value.key, bad.value.value) == ("pdf", "timeline", "yes")
 
 
 # ---------------------------------------------------------------- text
@@ -418,8 +421,9 @@ def test_control_characters_are_rejected_with_the_path() -> None:
             ),
         ),
     )
-    with pytest.raises(KhsModelError, match=r"\$\.focus_areas\[0\]\.measures\[1\]\.text.*U\+000B"):
+    with pytest.raises(UnwritableTextError) as bad:
         PdfExporter().export(doc)
+    assert (bad.value.path, bad.value.character) == ("$.focus_areas[0].measures[1].text", "\x0b")
 
 
 def _inside_the_page(data: bytes, tmp_path: Path) -> int:

@@ -21,6 +21,7 @@ import pytest
 
 import khsmodel
 from khsmodel import ActionPlan, FocusArea, KhsModelError, Measure, exporters
+from khsmodel.errors import ExporterOptionError, UnknownOptionError, UnwritableTextError
 from khsmodel_exporters.pdfa import PdfaExporter
 from tests.support.needs import program
 from tests.support.pdf_support import (
@@ -167,14 +168,17 @@ def test_converter_that_writes_plain_pdf(tmp_path: Path) -> None:
 
 
 def test_options_are_checked(tmp_path: Path) -> None:
-    with pytest.raises(KhsModelError, match="timeout must be a positive number"):
+    with pytest.raises(ExporterOptionError) as bad:
         PdfaExporter().export(ActionPlan(title="Plan"), timeout=0)
+    assert (bad.value.exporter, bad.value.key, bad.value.value) == ("pdfa", "timeout", 0)
     fake = _fake(tmp_path, "exit 1")
-    with pytest.raises(KhsModelError, match=r"unknown option.*colour"):  # passed on to docx
+    with pytest.raises(UnknownOptionError) as unknown:  # passed on to docx
         PdfaExporter().export(ActionPlan(title="Plan"), soffice=fake, colour="red")
+    assert (unknown.value.exporter, unknown.value.key) == ("docx", "colour")
 
 
 def test_bad_text_is_rejected_before_conversion(tmp_path: Path) -> None:
     fake = _fake(tmp_path, "exit 1")
-    with pytest.raises(KhsModelError, match=r"\$\.title"):
+    with pytest.raises(UnwritableTextError) as bad:
         PdfaExporter().export(ActionPlan(title="Plan\x1b"), soffice=fake)
+    assert bad.value.path == "$.title"

@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 import khsmodel
-from khsmodel import ActionPlan, KhsModelError
+from khsmodel import ActionPlan
+from khsmodel.errors import ExporterOptionError, UnknownOptionError, UnwritableTextError
 from khsmodel_exporters.pdfa import PdfaExporter, weasyprint_missing
 from tests.support.needs import unavailable
 from tests.support.pdf_support import (
@@ -232,13 +233,17 @@ def test_export_through_the_registry_writes_atomically(tmp_path: Path, plan: Act
 
 
 def test_options_of_the_routes_are_kept_apart() -> None:
-    with pytest.raises(KhsModelError, match="belong to route='libreoffice'"):
-        PDFA.export(ActionPlan(title="P"), route="weasyprint", soffice="soffice")
-    with pytest.raises(KhsModelError, match="variant must be one of"):
-        PDFA.export(ActionPlan(title="P"), variant="pdf/a-1b")
-    with pytest.raises(KhsModelError, match="route must be one of"):
-        PDFA.export(ActionPlan(title="P"), route="word")
-    with pytest.raises(KhsModelError, match="variant option belongs to route='weasyprint'"):
-        PDFA.export(ActionPlan(title="P"), route="libreoffice", variant="pdf/ua-1")
-    with pytest.raises(KhsModelError, match=r"\$\.title: character U\+001B"):
+    def refused(**options: object) -> tuple[str, str, object]:
+        with pytest.raises(ExporterOptionError) as bad:
+            PDFA.export(ActionPlan(title="P"), **options)
+        assert bad.value.exporter == "pdfa"
+        return bad.value.key, bad.value.value, type(bad.value)  # type: ignore[return-value]
+
+    assert refused(route="weasyprint", soffice="soffice")[:2] == ("soffice", "soffice")
+    assert refused(variant="pdf/a-1b")[:2] == ("variant", "pdf/a-1b")
+    assert refused(route="word")[:2] == ("route", "word")
+    assert refused(route="libreoffice", variant="pdf/ua-1")[:2] == ("variant", "pdf/ua-1")
+    assert refused(colour="red") == ("colour", "red", UnknownOptionError)
+    with pytest.raises(UnwritableTextError) as text:
         PDFA.export(ActionPlan(title="P\x1b"))
+    assert (text.value.path, text.value.character) == ("$.title", "\x1b")

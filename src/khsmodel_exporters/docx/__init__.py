@@ -38,21 +38,11 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from khsmodel.documents import DOCUMENT_TYPES, Document
-from khsmodel.errors import KhsModelError
 from khsmodel.exporters import CliOption
 
-from .._options import (
-    DOCUMENT_CLI_OPTIONS,
-    import_renderer,
-    labels_option,
-    numbering_option,
-    reject_unknown_options,
-    timeline_option,
-)
+from ..base import DOCUMENT_CLI_OPTIONS, document_options, import_module, option_error
 
 __all__ = ["DocxExporter"]
-
-_OPTIONS = {"font", "created", "labels", "timeline", "numbering", "language"}
 
 
 class DocxExporter:
@@ -63,27 +53,26 @@ class DocxExporter:
     media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
     requires: tuple[str, ...] = ("docx",)
-    install_hint = 'pip install "khsmodel[docx]"'
+    install_hint: str | None = 'pip install "khsmodel[docx]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         **DOCUMENT_CLI_OPTIONS,
         "font": CliOption("text", "FAMILY", "font family of all text (default Arial)"),
     }
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        reject_unknown_options("docx", options, _OPTIONS)
+        opts = document_options(self.name, doc, options, also=("font", "created"))
         font = options.get("font", "Arial")
         if not isinstance(font, str) or not font.strip() or "<" in font or "&" in font:
-            raise KhsModelError(f"font must be a font family name, got {font!r}")
+            raise option_error(self.name, "font", font, "a font family name")
         created = options.get("created")
         if created is not None and not isinstance(created, dt.datetime):
-            raise KhsModelError(f"created must be a datetime.datetime, got {created!r}")
-
-        labels = labels_option(options, doc)
-        timeline = timeline_option(options)
+            raise option_error(self.name, "created", created, "a datetime.datetime")
 
         from .._content import build
 
-        numbering = numbering_option(options)
-        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
-        render = import_renderer(self, __package__)
-        return render(content, font=font, created=created, labels=labels, timeline=timeline)
+        content = build(doc, labels=opts.labels, numbering=opts.numbering)  # bad text: path
+        render = import_module(self, "._render", __package__).render
+        data: bytes = render(
+            content, font=font, created=created, labels=opts.labels, timeline=opts.timeline
+        )
+        return data

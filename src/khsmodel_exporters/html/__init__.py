@@ -36,17 +36,9 @@ from typing import Any, ClassVar
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.exporters import CliOption
 
-from .._options import (
-    DOCUMENT_CLI_OPTIONS,
-    labels_option,
-    numbering_option,
-    reject_unknown_options,
-    timeline_option,
-)
+from ..base import DOCUMENT_CLI_OPTIONS, document_options
 
 __all__ = ["HtmlExporter"]
-
-_OPTIONS = {"timeline", "labels", "language", "numbering"}
 
 
 class HtmlExporter:
@@ -57,17 +49,14 @@ class HtmlExporter:
     media_type = "text/html; charset=utf-8"
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
     requires: tuple[str, ...] = ()
-    install_hint = 'pip install "khsmodel"'
+    install_hint: str | None = None  # pure Python: nothing to install
     cli_options: ClassVar[Mapping[str, CliOption]] = DOCUMENT_CLI_OPTIONS
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        reject_unknown_options("html", options, _OPTIONS)
-        timeline = timeline_option(options)
-        labels = labels_option(options, doc)
-        numbering = numbering_option(options)
+        opts = document_options(self.name, doc, options)
 
         from .._content import build
         from ._render import render
 
-        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
-        return render(content, labels=labels, timeline=timeline)
+        content = build(doc, labels=opts.labels, numbering=opts.numbering)  # bad text: path
+        return render(content, labels=opts.labels, timeline=opts.timeline)

@@ -43,18 +43,9 @@ from typing import Any, ClassVar
 from khsmodel.documents import DOCUMENT_TYPES, Document
 from khsmodel.exporters import CliOption
 
-from .._options import (
-    DOCUMENT_CLI_OPTIONS,
-    import_renderer,
-    labels_option,
-    numbering_option,
-    reject_unknown_options,
-    timeline_option,
-)
+from ..base import DOCUMENT_CLI_OPTIONS, document_options, import_module
 
 __all__ = ["PdfExporter"]
-
-_OPTIONS = {"timeline", "labels", "numbering", "language"}
 
 
 class PdfExporter:
@@ -65,18 +56,15 @@ class PdfExporter:
     media_type = "application/pdf"
     kinds: tuple[str, ...] = tuple(DOCUMENT_TYPES)
     requires: tuple[str, ...] = ("reportlab",)
-    install_hint = 'pip install "khsmodel[pdf]"'
+    install_hint: str | None = 'pip install "khsmodel[pdf]"'
     cli_options: ClassVar[Mapping[str, CliOption]] = DOCUMENT_CLI_OPTIONS
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        reject_unknown_options("pdf", options, _OPTIONS)
-        timeline = timeline_option(options)
-
-        labels = labels_option(options, doc)
+        opts = document_options(self.name, doc, options)
 
         from .._content import build
 
-        numbering = numbering_option(options)
-        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
-        render = import_renderer(self, __package__)
-        return render(content, labels=labels, timeline=timeline)
+        content = build(doc, labels=opts.labels, numbering=opts.numbering)  # bad text: path
+        render = import_module(self, "._render", __package__).render
+        data: bytes = render(content, labels=opts.labels, timeline=opts.timeline)
+        return data
