@@ -389,7 +389,7 @@ def test_options_name_the_archive(schema: Any) -> None:
 @pytest.mark.parametrize(
     ("change", "path"),
     [
-        ({"title": "Plan\x0b2021"}, r"\$\.title: character U\+000B"),
+        ({"title": "Plan\x0b2021"}, "$.title"),
         ({"attachments": (Attachment(title="Vedlegg\x00"),)},
          "$.attachments[0].title"),
         ({"case_officers": (Person(name="Trude\x1b"),)}, "$.case_officers[0].name"),
