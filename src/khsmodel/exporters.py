@@ -16,6 +16,15 @@ pyproject.toml exactly like a third-party plugin (see docs/plugins.md).
   :class:`ExporterUnavailableError` naming the plugin, its error and an install
   hint (``pip install "khsmodel[docx]"``). Other plugins are never affected.
 - :func:`register` adds an exporter by hand; it wins over discovery.
+- The registry checks a document's kind before an exporter sees it
+  (:class:`UnsupportedKindError`); exporters do not check it again.
+- Errors carry their data (all in :mod:`khsmodel.errors` too):
+  :class:`ExporterOptionError` and :class:`UnknownOptionError` (``exporter``,
+  ``key``, ``value``), :class:`UnsupportedKindError` (``exporter``, ``kind``,
+  ``kinds``), :class:`ExporterUnavailableError` (``name``, ``reason``,
+  ``requires``, ``hint``), :class:`UnwritableTextError` (``path``, ``detail``).
+  Exporter authors raise them through :mod:`khsmodel_exporters.base`, and check
+  their exporter with :func:`khsmodel.testing.check_exporter`.
 - :func:`export` runs one and returns bytes, or writes them atomically to a
   path whose name ends in the format's file extension (:func:`check_output_name`).
 - An exporter may declare the options it takes from the command line

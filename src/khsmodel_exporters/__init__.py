@@ -5,7 +5,8 @@ khsmodel's pyproject.toml, the same way a third-party plugin is. Use them
 through :func:`khsmodel.export` or :func:`khsmodel.exporters.get`; the
 modules here import their heavy dependencies only inside ``export()``.
 
-Shared by the document exporters: :mod:`._content` (what a reader sees, as
-format-neutral blocks) and :mod:`._safety` (text a format cannot hold is
-rejected with its field path).
+For exporter authors (the built-ins use the same): :mod:`.base`, the public helper set
+(option checking with typed errors, the text-safety check that refuses what a format
+cannot hold with the field's path, lazy import of a renderer's library). Shared by the
+document exporters: :mod:`._content` (what a reader sees, as format-neutral blocks).
 """
