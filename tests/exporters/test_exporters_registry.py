@@ -530,3 +530,31 @@ def test_install_hints_name_only_extras_that_exist() -> None:
     assert exporters._hint("html", ep) is None
     assert exporters._hint("docx", exporters._discover()["docx"]) == 'pip install "khsmodel[docx]"'
     assert set(exporters.khsmodel_extras()) == extras  # the installed metadata is this pyproject's
+
+
+def test_exporter_errors_keep_their_data_across_processes() -> None:
+    """The command line's --jobs exports in worker processes: errors pickle whole."""
+    import pickle
+
+    from khsmodel.errors import (
+        ExporterOptionError,
+        UnknownOptionError,
+        UnsupportedKindError,
+        UnwritableTextError,
+    )
+
+    errors = [
+        ExporterOptionError("pdf", "timeline", "ja", "timeline must be True or False, got 'ja'"),
+        UnknownOptionError("pdf", {"colour": "red", "size": 3}, ("timeline", "labels")),
+        UnsupportedKindError("ics", "partnership", ("meeting",)),
+        ExporterUnavailableError("pdf", "No module named 'reportlab'", None, ("reportlab",)),
+        UnwritableTextError("$.title", "\x0b", "is not allowed in Word/PDF text"),
+    ]
+    for err in errors:
+        again = pickle.loads(pickle.dumps(err))
+        assert type(again) is type(err) and str(again) == str(err)
+        assert vars(again) == vars(err)
+    unknown = errors[1]
+    assert isinstance(unknown, UnknownOptionError)
+    assert (unknown.key, unknown.value, unknown.keys, unknown.valid) == (
+        "colour", "red", ("colour", "size"), ("labels", "timeline"))
