@@ -352,7 +352,7 @@ def test_cli_language_option_and_the_fallback_note(
 
 def test_the_bundle_is_resolved_once_per_export(monkeypatch: pytest.MonkeyPatch) -> None:
     """Label lookup stays out of the renderers' profile: one resolution per export."""
-    import khsmodel_exporters._options as options
+    import khsmodel_exporters.base as options
 
     calls: list[str] = []
     real = options.for_language
