@@ -7,6 +7,7 @@ modules here import their heavy dependencies only inside ``export()``.
 
 For exporter authors (the built-ins use the same): :mod:`.base`, the public helper set
 (option checking with typed errors, the text-safety check that refuses what a format
-cannot hold with the field's path, lazy import of a renderer's library). Shared by the
-document exporters: :mod:`._content` (what a reader sees, as format-neutral blocks).
+cannot hold with the field's path, lazy import of a renderer's library), and
+:mod:`.content`, what a reader sees as format-neutral blocks (the document exporters
+render it).
 """

@@ -298,7 +298,7 @@ class PdfaExporter:
         from .html._pdf import VARIANTS
 
         variant = choice_option(self.name, options, "variant", VARIANTS, "pdf/a-2a")
-        from ._content import build
+        from .content import build
 
         content = build(doc, labels=opts.labels, numbering=opts.numbering)  # bad text: path
         missing = weasyprint_missing()

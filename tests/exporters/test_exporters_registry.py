@@ -491,7 +491,7 @@ def test_path_returns_bytes_and_writes_them(tmp_path: Path) -> None:
         "khsmodel.labels",
         "khsmodel_exporters._safety",
         "khsmodel_exporters.base",
-        "khsmodel_exporters._content",
+        "khsmodel_exporters.content",
         "khsmodel_exporters.json_exporter",
         "khsmodel_exporters.docx",
     ],

@@ -1,7 +1,7 @@
 """The ``docx`` exporter: Word documents a Norwegian secretariat would send as they are.
 
 Lightweight on import: python-docx is imported only inside :meth:`DocxExporter.export`.
-What the document says comes from :mod:`khsmodel_exporters._content` (shared
+What the document says comes from :mod:`khsmodel_exporters.content` (shared
 with the PDF exporter); how it looks is decided in :mod:`._render`.
 
 Options of ``export(doc, **options)``:
@@ -68,7 +68,7 @@ class DocxExporter:
         if created is not None and not isinstance(created, dt.datetime):
             raise option_error(self.name, "created", created, "a datetime.datetime")
 
-        from .._content import build
+        from ..content import build
 
         content = build(doc, labels=opts.labels, numbering=opts.numbering)  # bad text: path
         render = import_module(self, "._render", __package__).render

@@ -1,7 +1,7 @@
 """The ``pdf`` exporter: print-ready PDF with reportlab, for every document kind.
 
 Lightweight on import: reportlab is imported only inside :meth:`PdfExporter.export`.
-What the document says comes from :mod:`khsmodel_exporters._content` (shared
+What the document says comes from :mod:`khsmodel_exporters.content` (shared
 with the Word exporter, so the labels and date formats are the same); how it
 looks on the page is decided in :mod:`._render`.
 
@@ -62,7 +62,7 @@ class PdfExporter:
     def export(self, doc: Document, **options: Any) -> bytes:
         opts = document_options(self.name, doc, options)
 
-        from .._content import build
+        from ..content import build
 
         content = build(doc, labels=opts.labels, numbering=opts.numbering)  # bad text: path
         render = import_module(self, "._render", __package__).render
