@@ -119,12 +119,20 @@ class Exporter(Protocol):
     promises.
     """
 
-    name: str
-    suffix: str
-    media_type: str
-    kinds: Collection[str]
-    requires: Collection[str]
-    install_hint: str | None
+    # Read-only members, so a class attribute of a narrower type fits
+    # (``kinds: tuple[str, ...] = ("action_plan",)``, ``install_hint = None``).
+    @property
+    def name(self) -> str: ...
+    @property
+    def suffix(self) -> str: ...
+    @property
+    def media_type(self) -> str: ...
+    @property
+    def kinds(self) -> Collection[str]: ...
+    @property
+    def requires(self) -> Collection[str]: ...
+    @property
+    def install_hint(self) -> str | None: ...
 
     def export(self, doc: Document, **options: Any) -> bytes: ...
 
