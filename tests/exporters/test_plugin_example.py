@@ -121,3 +121,28 @@ def test_installed_example_runs_from_the_command_line(
     assert "| Tiltak | Ansvarlig | Tidsperspektiv |" in text  # the plan's Bokmål words
     assert main(["formats"]) == 0
     assert "markdown" in capsys.readouterr().out
+
+
+def test_the_example_and_the_builtins_fit_the_typed_protocol(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mypy --strict accepts the worked example and every built-in as an ``Exporter``
+    (``requires`` and ``install_hint`` are part of the typed protocol)."""
+    api = pytest.importorskip("mypy.api")
+    # the khsmodel under test (a worktree's src, not another installed copy)
+    monkeypatch.setenv("MYPYPATH", str(Path(khsmodel.__file__).resolve().parents[1]))
+    builtins = {
+        "csv_exporter": "CsvExporter", "docx": "DocxExporter", "html": "HtmlExporter",
+        "ics": "IcsExporter", "json_exporter": "JsonExporter", "noark5": "Noark5Exporter",
+        "oparl": "OparlExporter", "pdf": "PdfExporter", "pdfa": "PdfaExporter",
+    }  # fmt: skip
+    check = _module_source() + "\n\nfrom khsmodel import exporters\n"
+    check += "".join(f"from khsmodel_exporters.{m} import {c}\n" for m, c in builtins.items())
+    check += "FITS: list[exporters.Exporter] = [MarkdownExporter(), "
+    check += ", ".join(f"{c}()" for c in builtins.values()) + "]\n"
+    (tmp_path / "khsmodel_markdown.py").write_text(check, encoding="utf-8")
+    out, err, status = api.run([
+        "--strict", "--no-incremental", "--config-file", str(ROOT / "pyproject.toml"),
+        str(tmp_path / "khsmodel_markdown.py"),
+    ])  # fmt: skip
+    assert status == 0, out + err
