@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from docx import Document as _new_document
@@ -29,6 +29,7 @@ from khsmodel.labels import NB, Labels
 from khsmodel.plans import ActionPlan
 
 from .. import _look as K
+from .._runs import runs as _joined
 from .._timeline_data import Row as _TimelineRow
 from .._timeline_data import collect, months, unresolved_groups
 from .._widths import column_widths, text_width
@@ -100,9 +101,9 @@ def _t(text: str) -> str:
     return "".join(out)
 
 
-def _runs(spans: Iterable[Span]) -> str:
+def _runs(spans: Sequence[Span]) -> str:
     out = []
-    for s in spans:
+    for s in _joined(spans):
         if not s.text:
             continue
         if s.bold or s.italic:
