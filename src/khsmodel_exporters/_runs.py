@@ -34,7 +34,9 @@ def _styled(s: Span | None) -> bool:
 def runs(spans: Sequence[Span]) -> Sequence[Span]:
     """``spans`` with each separator (a plain span of whitespace) joined to a styled
     neighbour, as the module says; ``spans`` itself when there is none."""
-    for s in spans:  # most paragraphs have none: a plain loop, no copy
+    if len(spans) < 2:  # most text: one run, nothing beside it
+        return spans
+    for s in spans:  # most paragraphs have no separator: a plain loop, no copy
         if not (s.bold or s.italic) and s.text and not s.text.strip(_WHITESPACE):
             break
     else:

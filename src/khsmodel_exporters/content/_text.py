@@ -74,6 +74,8 @@ def styled(text: str, *, bold: bool = False, italic: bool = False) -> Spans:
 
 
 def _s(text: str, *, bold: bool = False, italic: bool = False) -> Spans:
+    if not (bold or italic):  # most text: one plain span
+        return (Span(t(text)),)
     return styled(t(text), bold=bold, italic=italic)
 
 
