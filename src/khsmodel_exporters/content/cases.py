@@ -42,6 +42,8 @@ def _heading_label(text: str | None) -> str | None:
 
 
 def case_document(out: Builder, case: CaseDocument, level: int = 1) -> list[tuple[str, Document]]:
+    """Write ``case``'s blocks to ``out``; the attached documents to include after it, each
+    with its label ("Vedlegg 1 til sak 2/2016")."""
     L = out.L
     for line in case.letterhead:
         out.para(line, "letterhead")

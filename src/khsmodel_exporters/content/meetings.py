@@ -30,6 +30,8 @@ __all__ = ["meeting"]
 
 
 def meeting(out: Builder, m: Meeting, level: int = 1) -> list[tuple[str, Document]]:
+    """Write meeting ``m``'s blocks to ``out``; the documents to include after it (the
+    agenda's case documents, the presentations'), each with its label."""
     L = out.L
     body = out.body_name(m.body) or ""
     out.add(Title(t(m.title) if m.title else f"{body} {L.date(m.date)}"))

@@ -116,6 +116,7 @@ def membership_tells(out: Builder, p: Partnership, ms: object, told: str) -> boo
 
 
 def partnership(out: Builder, p: Partnership, level: int = 1) -> None:
+    """Write partnership ``p``'s blocks to ``out``, its agreements as sections of it."""
     L = out.L
     out.add(Title(t(p.name)))
     sub = _join([L.partnership_kinds[p.kind], t(p.short_name) if p.short_name else None])

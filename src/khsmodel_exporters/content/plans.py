@@ -189,6 +189,7 @@ def focus_area_heading(fa: FocusArea) -> str:
 
 
 def action_plan(out: Builder, plan: ActionPlan, level: int = 1) -> None:
+    """Write ``plan``'s blocks to ``out``, its headings at ``level``."""
     L = out.L
     out.add(Title(t(plan.title)))
     if out.partnership is not None and out.partnership.name not in plan.title:
