@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .. import documents as _documents  # noqa: F401 - binds Document for Attachment's hints
 from ..agreements import Agreement
 from ..cases import CaseDocument
 from ..errors import KhsModelError
