@@ -48,7 +48,7 @@ from typing import Any
 
 import attrs
 
-from .errors import KhsModelError
+from .errors import DocumentKindError
 from .plans import ActionPlan, FocusArea, Measure, next_plan
 
 __all__ = [
@@ -326,7 +326,11 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
     """What changed from ``old`` to ``new``; see the module's documentation for the matching."""
     for name, plan in (("old", old), ("new", new)):
         if not isinstance(plan, ActionPlan):
-            raise KhsModelError(f"diff() compares action plans; {name} is a {type(plan).__name__}")
+            raise DocumentKindError(
+                ("ActionPlan",),
+                type(plan).__name__,
+                f"diff() compares action plans; {name} is a {type(plan).__name__}",
+            )
     olds, news = _places(old), _places(new)
     area_changes, areas = _focus_areas(old, new)
     old_of: dict[int, int] = {}  # new index → old index

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from ._base import Block, Period, document, evolve, language_field, model
 from .agreements import PriorityGroup
 from .decisions import Decision
-from .errors import KhsModelError
+from .errors import ArgumentError, DocumentKindError, NoSuchMeasureError
 from .identifiers import CaseNumber
 from .partnerships import Partnership
 from .timeframes import NextMeeting, Timeframe, interpret_timeframe
@@ -303,7 +303,9 @@ class ActionPlan:
                         *self.focus_areas[i + 1 :],
                     )
                     return evolve(self, focus_areas=areas)
-        raise KhsModelError(f"the plan has no measure {number} in focus area {focus_area}")
+        raise NoSuchMeasureError(
+            focus_area, number, f"the plan has no measure {number} in focus area {focus_area}"
+        )
 
     def measures_by(
         self,
@@ -332,7 +334,11 @@ class ActionPlan:
         ['Konferanse']
         """
         if (party, body, collective).count(None) != 2:
-            raise KhsModelError("measures_by takes one of party, body or collective")
+            raise ArgumentError(
+                "party, body, collective",
+                (party, body, collective),
+                "measures_by takes one of party, body or collective",
+            )
 
         def named(r: ResponsibleParty) -> bool:
             return (
@@ -432,11 +438,17 @@ def next_plan(
     ongoing activities. The old plan needs an ``id`` to be referred to.
     """
     if not isinstance(plan, ActionPlan):
-        raise KhsModelError(f"next_plan() expects an ActionPlan, got {type(plan).__name__}")
+        raise DocumentKindError(
+            ("ActionPlan",),
+            type(plan).__name__,
+            f"next_plan() expects an ActionPlan, got {type(plan).__name__}",
+        )
     if plan.id is None:
-        raise KhsModelError("the plan has no id, so carried measures cannot refer to it; give it one")
+        raise ArgumentError(
+            "plan.id", None, "the plan has no id, so carried measures cannot refer to it; give it one"
+        )
     if not isinstance(period, Period):
-        raise KhsModelError(f"period must be a Period, got {type(period).__name__}")
+        raise ArgumentError("period", period, f"period must be a Period, got {type(period).__name__}")
     chosen: Callable[[FocusArea | None, Measure], bool]
     if carry is None:
         last = dt.date.max
@@ -451,12 +463,16 @@ def next_plan(
         keys = set(carry)
         for key in keys:
             if not (isinstance(key, tuple) and len(key) == 2):
-                raise KhsModelError(f"carry takes (focus area, measure) pairs, got {key!r}")
+                raise ArgumentError(
+                    "carry", key, f"carry takes (focus area, measure) pairs, got {key!r}"
+                )
         known: set[tuple[int | None, int]] = {(fa.number, m.number) for fa, m in plan.iter_measures()}
         known |= {(None, m.number) for m in plan.ongoing_activities}
         missing = sorted(keys - known, key=repr)
         if missing:
-            raise KhsModelError(f"the plan has no measure {missing[0]!r} to carry over")
+            raise NoSuchMeasureError(
+                *missing[0], f"the plan has no measure {missing[0]!r} to carry over"
+            )
 
         def listed(fa: FocusArea | None, m: Measure) -> bool:
             return (fa.number if fa else None, m.number) in keys

@@ -42,7 +42,7 @@ from ._fastload import fast_structure_checked
 from ._files import write_atomic
 from ._jsonread import MAX_DEPTH, json_problems, parse_json
 from ._jsonwrite import Unusual, indented
-from .errors import ErrorDetail, InvalidDocumentError, KhsModelError
+from .errors import DocumentKindError, ErrorDetail, InvalidDocumentError, KhsModelError
 
 if TYPE_CHECKING:
     import cattrs
@@ -149,9 +149,11 @@ def to_data(doc: Document) -> dict[str, Any]:
     """The JSON envelope for a top-level document, as plain data."""
     kind = getattr(type(doc), "KIND", None)
     if kind not in _documents.DOCUMENT_TYPES:
-        raise KhsModelError(
+        raise DocumentKindError(
+            tuple(cls.__name__ for cls in _documents.DOCUMENT_TYPES.values()),
+            type(doc).__name__,
             f"expected a document ({', '.join(_documents.DOCUMENT_TYPES)}), "
-            f"got {type(doc).__name__}"
+            f"got {type(doc).__name__}",
         )
     return {
         "format": _documents.FORMAT,

@@ -47,7 +47,7 @@ from typing import Any, ClassVar, cast
 import attrs
 
 from ._base import document, language_field, model
-from .errors import FieldValueError, KhsModelError
+from .errors import ArgumentError, DocumentKindError, FieldValueError
 from .partnerships import Partnership
 from .plans import (
     CLOSED,
@@ -344,26 +344,38 @@ def report(
     lies before the plan's period, or ``since`` is not before ``as_of``.
     """
     if not isinstance(plan, ActionPlan):
-        raise KhsModelError(f"report() expects an ActionPlan, got {type(plan).__name__}")
+        raise DocumentKindError(
+            ("ActionPlan",),
+            type(plan).__name__,
+            f"report() expects an ActionPlan, got {type(plan).__name__}",
+        )
     for name, value in (("as_of", as_of), ("since", since)):
         if value is not None and (type(value) is not dt.date):
-            raise KhsModelError(f"{name} must be a datetime.date, got {type(value).__name__}")
+            raise ArgumentError(
+                name, value, f"{name} must be a datetime.date, got {type(value).__name__}"
+            )
     if isinstance(due_within, dt.timedelta):
         if due_within.seconds or due_within.microseconds:
-            raise KhsModelError(f"due_within must be whole days, got {due_within}")
+            raise ArgumentError(
+                "due_within", due_within, f"due_within must be whole days, got {due_within}"
+            )
         due_within = due_within.days
     start = plan.period.first_day if plan.period else None
     if start is not None and as_of < start:
-        raise KhsModelError(
+        raise ArgumentError(
+            "as_of",
+            as_of,
             f"as_of {as_of.isoformat()} lies before the plan period, which starts "
             f"{start.isoformat()}"
         )
     if since is not None and since >= as_of:
-        raise KhsModelError(
-            f"since {since.isoformat()} must be before as_of {as_of.isoformat()}"
+        raise ArgumentError(
+            "since", since, f"since {since.isoformat()} must be before as_of {as_of.isoformat()}"
         )
     if type(due_within) is not int or not 0 <= due_within <= 3660:
-        raise KhsModelError(f"due_within must be 0..3660 days, got {due_within!r}")
+        raise ArgumentError(
+            "due_within", due_within, f"due_within must be 0..3660 days, got {due_within!r}"
+        )
     soon = as_of + dt.timedelta(days=due_within)
     ranges: dict[Any, Any] = {}  # equal interpretations recur: one date range each
     items = [

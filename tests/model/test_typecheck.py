@@ -34,6 +34,7 @@ from khsmodel import (
     Responsibility,
     Timeframe,
 )
+from khsmodel.errors import IdentifierError
 
 
 def _objects(obj: object) -> Iterator[object]:
@@ -277,8 +278,9 @@ def test_measures_by_takes_the_collective_as_its_value_too() -> None:
 
 
 def test_case_number_parts_of_the_wrong_type_are_a_khsmodel_error() -> None:
-    with pytest.raises(KhsModelError, match="sequence must be an int"):
+    with pytest.raises(IdentifierError) as info:  # a KhsModelError
         CaseNumber(text="2/2016", sequence="2", year=2016)  # type: ignore[arg-type]
+    assert (info.value.kind, info.value.value) == ("case number", "2")
 
 
 def test_an_attachment_is_checked_without_the_union_module() -> None:

@@ -39,6 +39,7 @@ from khsmodel import (
     VoteCount,
     validate,
 )
+from khsmodel.errors import DocumentKindError, UnknownRuleError
 from khsmodel.validation import (
     RULES,
     Finding,
@@ -520,15 +521,37 @@ def test_select_and_ignore_by_prefix_and_lists() -> None:
 
 @pytest.mark.parametrize("bad", ["PLN", "PLAN999", "X"])
 def test_unknown_selector_is_an_error(bad: str) -> None:
-    with pytest.raises(KhsModelError, match="matches no rule"):
+    with pytest.raises(UnknownRuleError) as info:
         validate(BASES["plan"](), select=bad)
-    with pytest.raises(KhsModelError, match="matches no rule"):
+    assert info.value.code == bad
+    with pytest.raises(UnknownRuleError) as info:
         validate(BASES["plan"](), ignore=[bad])
+    assert info.value.code == bad
+
+
+@pytest.mark.parametrize(
+    ("bad", "meant"),
+    [("PLN", "PLAN"), ("PLAN03", "PLAN003"), ("plan0x3", "PLAN003"), ("DOC01", "DOC001")],
+)
+def test_an_unknown_rule_code_says_which_was_probably_meant(bad: str, meant: str) -> None:
+    from khsmodel.validation import rule
+
+    with pytest.raises(UnknownRuleError) as info:
+        validate(BASES["plan"](), select=bad)
+    assert info.value.suggestions[0] == meant
+    if bad.upper() != "PLN":  # a prefix is a selector, not a code
+        with pytest.raises(UnknownRuleError) as info:
+            rule(bad)
+        assert (info.value.code, info.value.suggestions[0]) == (bad, meant)
+    with pytest.raises(UnknownRuleError) as info:
+        validate(BASES["plan"](), select="XYZ")
+    assert info.value.suggestions == ()
 
 
 def test_validate_rejects_what_is_not_a_document() -> None:
-    with pytest.raises(KhsModelError, match="expects a document"):
+    with pytest.raises(DocumentKindError) as info:
         validate(Measure(number=1, text="x"))  # type: ignore[arg-type]
+    assert info.value.got == "Measure" and "ActionPlan" in info.value.expected
 
 
 def test_report_api_and_raise_for_errors() -> None:
