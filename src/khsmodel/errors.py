@@ -20,6 +20,7 @@ __all__ = [
     "IdentifierError",
     "InvalidDocumentError",
     "KhsModelError",
+    "LabelsError",
     "NoSuchMeasureError",
     "NotJsonError",
     "UnknownRuleError",
@@ -195,6 +196,23 @@ class NoSuchMeasureError(ArgumentError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_remake, (type(self), (self.focus_area, self.measure, str(self)), {}))
+
+
+class LabelsError(KhsModelError):
+    """Labels (the words an exporter prints) that cannot be used: an unknown label, a
+    value of the wrong type or length, a ``khsmodel.labels`` entry point that fails.
+
+    ``language`` is the language tag they are for; ``labels`` names the labels at
+    fault (empty when the whole bundle is: a broken entry point).
+    """
+
+    def __init__(self, language: str, labels: Sequence[str], message: str) -> None:
+        self.language = language
+        self.labels: tuple[str, ...] = tuple(labels)
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_remake, (type(self), (self.language, self.labels, str(self)), {}))
 
 
 def _remake(cls: type[Exception], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Exception:
