@@ -829,3 +829,37 @@ def test_a_recurrence_with_no_occurrence_in_the_period_is_flagged() -> None:
     ok = put(doc, f"{M00}.timeframe", Timeframe(
         text="Årlig i juni", interpretation=khsmodel.interpret_timeframe("Årlig i juni")))  # fmt: skip
     assert validate(ok).with_code("PLAN002") == ()
+
+
+def test_the_findings_of_a_measures_parts_come_in_document_order() -> None:
+    """Each part of a measure (texts, responsibility, timeframe, phase, progress, carried
+    over) is checked by a pass of its own; the report still lists the findings measure by
+    measure, and each measure's in the order of its fields."""
+    import datetime as dt
+
+    from khsmodel import ActionPlan, Period, Phase
+
+    plan = ActionPlan(
+        title="Handlingsplan",
+        id="hp",
+        period=Period(start=dt.date(2016, 1, 1), end=dt.date(2016, 12, 31)),
+        focus_areas=(FocusArea(number=1, title="Barn og unge", measures=(
+            Measure(number=1, text="Fagdag\x0b", phase=Phase(number=2, label="Fase 2"),
+                    carried_over_from=MeasureRef(plan="hp", measure=1)),
+            Measure(number=2, text="Kurs", status=MeasureStatus.DONE,
+                    timeframe=Timeframe(text="Mars 2019",
+                                        interpretation=InMonth(year=2019, month=3)),
+                    phase=Phase(number=1, label="Fase 1")),
+        )),),
+    )  # fmt: skip
+    found = [(f.path, f.code) for f in validate(plan)]
+    m0, m1 = "$.focus_areas[0].measures[0]", "$.focus_areas[0].measures[1]"
+    assert found == [
+        (f"{m0}.text", "DOC002"),
+        (f"{m0}.responsibility", "PLAN008"),
+        (f"{m0}.carried_over_from.plan", "PLAN021"),
+        (f"{m1}.responsibility", "PLAN008"),
+        (f"{m1}.timeframe", "PLAN002"),
+        (f"{m1}.phase.number", "PLAN012"),
+        (f"{m1}.status", "PLAN013"),
+    ]
