@@ -108,3 +108,11 @@ def test_doctests(name: str) -> None:
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0, f"{result.failed} doctest(s) failed in {name}"
+
+
+def test_the_design_notes_cite_nothing_outside_the_repository() -> None:
+    """A reader of docs/design.md has the repository and the web, not the project's shared
+    folder: sources are cited by URL or described (issue 16)."""
+    text = (ROOT / "docs" / "design.md").read_text(encoding="utf-8")
+    outside = re.findall(r"(?:\.\./|\bshared/|/work/)[\w./-]*", text)
+    assert outside == []

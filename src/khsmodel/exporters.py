@@ -499,7 +499,7 @@ def export(
     if not isinstance(data, bytes):
         raise ExporterError(f"exporter {format!r} returned {type(data).__name__}, expected bytes")
     if path is not None:
-        from .serialization import write_atomic
+        from ._files import write_atomic
 
         write_atomic(path, data)
     return data

@@ -448,13 +448,15 @@ def bundle(language: str, words: Mapping[str, Any]) -> Labels:
     >>> bundle("se", {"colour": "rukses"})
     Traceback (most recent call last):
     ...
-    khsmodel.errors.KhsModelError: labels for se: unknown label(s) colour (labels are the fields of khsmodel.labels.Labels)
+    khsmodel.errors.LabelsError: labels for se: unknown label(s) colour (labels are the fields of khsmodel.labels.Labels)
     """
-    from .errors import KhsModelError
+    from .errors import LabelsError
 
     unknown = sorted(set(words) - set(LABEL_FIELDS))
     if unknown:
-        raise KhsModelError(
+        raise LabelsError(
+            language,
+            unknown,
             f"labels for {language}: unknown label(s) {', '.join(unknown)} "
             "(labels are the fields of khsmodel.labels.Labels)"
         )
@@ -475,13 +477,17 @@ def bundle(language: str, words: Mapping[str, Any]) -> Labels:
         elif value is None or (isinstance(value, str | tuple) and _empty(value)):
             missing.append(name)
         elif not isinstance(value, type(base)):
-            raise KhsModelError(
+            raise LabelsError(
+                language,
+                (name,),
                 f"labels for {language}: {name} must be {type(base).__name__}, "
                 f"got {type(value).__name__}"
             )
         elif isinstance(base, tuple) and len(value) != len(base):
-            raise KhsModelError(
-                f"labels for {language}: {name} must have {len(base)} entries, got {len(value)}"
+            raise LabelsError(
+                language,
+                (name,),
+                f"labels for {language}: {name} must have {len(base)} entries, got {len(value)}",
             )
         else:
             given[name] = value
@@ -843,7 +849,7 @@ def _plugins() -> dict[str, importlib.metadata.EntryPoint]:
 
 
 def _from_plugin(primary: str, tag: str) -> Labels | None:
-    from .errors import KhsModelError
+    from .errors import LabelsError
 
     ep = _plugins().get(primary)
     if ep is None:
@@ -853,7 +859,9 @@ def _from_plugin(primary: str, tag: str) -> Labels | None:
         if callable(value) and not isinstance(value, Labels):
             value = value()
     except Exception as exc:  # a plugin's failure, named, never a traceback from inside it
-        raise KhsModelError(
+        raise LabelsError(
+            primary,
+            (),
             f"labels for {primary!r} from entry point {ep.value!r} could not be loaded: "
             f"{type(exc).__name__}: {exc}"
         ) from exc
@@ -861,7 +869,9 @@ def _from_plugin(primary: str, tag: str) -> Labels | None:
         return value
     if isinstance(value, Mapping):
         return bundle(tag, value)
-    raise KhsModelError(
+    raise LabelsError(
+        primary,
+        (),
         f"entry point {ep.value!r} ({ENTRY_POINT_GROUP}) gave {type(value).__name__}; "
         "expected khsmodel.labels.Labels or a mapping of label to text"
     )
@@ -875,7 +885,8 @@ def _output_tag(tag: str) -> str:
 @functools.cache
 def for_language(language: str = "nb") -> Labels:
     """The labels of a document language (``nb``, ``nn``, ``se``, ``smj``, ``sma``,
-    ``en``, with or without a region: ``nn-NO``); KhsModelError for any other tag.
+    ``en``, with or without a region: ``nn-NO``); :class:`~khsmodel.errors.ArgumentError`
+    (``argument="language"``) for any other tag.
 
     A language without built-in words (``smj``, ``sma``) or with only some (``se``)
     takes the missing ones from Bokmål and lists them in :func:`fallbacks`; a
@@ -888,14 +899,14 @@ def for_language(language: str = "nb") -> Labels:
     ('Ansvarlig', True)
     """
     from ._base import check_language
-    from .errors import KhsModelError
+    from .errors import ArgumentError, KhsModelError
 
     if language.lower() in ("no", "nob"):  # earlier spellings of Bokmål
         language = "nb"
     try:
         check_language(language)
     except KhsModelError as exc:
-        raise KhsModelError(f"no labels: {exc}") from None
+        raise ArgumentError("language", language, f"no labels: {exc}") from None
     primary = language.split("-")[0]
     tag = _output_tag(language)
     labels = None if primary in _COMPLETE else _from_plugin(primary, tag)

@@ -40,20 +40,16 @@ Handlingsplan 2015 → Handlingsplan 2015: no differences
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
 
-from ._base import Period, evolve
-from .errors import KhsModelError
-from .plans import ActionPlan, FocusArea, Measure, MeasureRef, PlanStatus
-from .status import CLOSED, status_at
-from .timeframes import NextMeeting, Timeframe, interpret_timeframe
+from .errors import DocumentKindError
+from .plans import ActionPlan, FocusArea, Measure, next_plan
 
 __all__ = [
     "CANDIDATES",
@@ -80,9 +76,6 @@ WORD_BUDGET = 400
 CANDIDATES = 8
 
 _PUNCT = re.compile(r"[\W_]+")
-
-Carry = Callable[[FocusArea | None, Measure], bool] | Iterable[tuple[int | None, int]]
-
 
 def _words(norm: str) -> list[str]:
     return norm.split()
@@ -114,107 +107,6 @@ def _similar(a: str, b: str, least: float) -> bool:
 def _norm(text: str) -> str:
     """A text as compared: no case, punctuation or extra spaces."""
     return _PUNCT.sub(" ", text.casefold()).strip()
-
-
-# ---------------------------------------------------------------- the next plan
-
-
-def _reread(tf: Timeframe | None, period: Period) -> Timeframe | None:
-    """The timeframe with its text read again against ``period`` (text kept as written)."""
-    if tf is None or tf.interpretation is None:
-        return tf
-    interp = tf.interpretation
-    body = interp.body if isinstance(interp, NextMeeting) else None
-    year = period.start.year if period.start else None
-    again = interpret_timeframe(tf.text, year=year, body=body, period=period)
-    return Timeframe(text=tf.text, interpretation=again)
-
-
-def next_plan(
-    plan: ActionPlan,
-    *,
-    title: str,
-    period: Period,
-    carry: Carry | None = None,
-    id: str | None = None,
-) -> ActionPlan:
-    """A new draft plan for ``period`` carrying over measures of ``plan``.
-
-    ``carry`` chooses them: None carries every measure whose latest status is
-    not done, cancelled or carried over; a function ``(focus area or None,
-    measure) -> bool`` or the (focus area number or None, measure number) pairs
-    choose others. Each carried measure keeps its text, details,
-    responsibility, phase, id and heading, is numbered anew within its focus
-    area (1, 2, 3 …; its old label is dropped when its number changes), gets
-    ``carried_over_from`` pointing to the old plan and measure, no status and
-    no progress (they stay in the old plan), and its timeframe text read again
-    against ``period`` (a text with a year, such as "Mars 2016", keeps that
-    year: validation then says it lies outside the new period). Focus areas
-    keep their number, label, title and description; ongoing activities stay
-    ongoing activities. The old plan needs an ``id`` to be referred to.
-    """
-    if not isinstance(plan, ActionPlan):
-        raise KhsModelError(f"next_plan() expects an ActionPlan, got {type(plan).__name__}")
-    if plan.id is None:
-        raise KhsModelError("the plan has no id, so carried measures cannot refer to it; give it one")
-    if not isinstance(period, Period):
-        raise KhsModelError(f"period must be a Period, got {type(period).__name__}")
-    chosen: Callable[[FocusArea | None, Measure], bool]
-    if carry is None:
-        last = dt.date.max
-
-        def not_closed(fa: FocusArea | None, m: Measure) -> bool:
-            return status_at(m, last)[0] not in CLOSED
-
-        chosen = not_closed
-    elif callable(carry):
-        chosen = carry
-    else:
-        keys = set(carry)
-        for key in keys:
-            if not (isinstance(key, tuple) and len(key) == 2):
-                raise KhsModelError(f"carry takes (focus area, measure) pairs, got {key!r}")
-        known: set[tuple[int | None, int]] = {(fa.number, m.number) for fa, m in plan.iter_measures()}
-        known |= {(None, m.number) for m in plan.ongoing_activities}
-        missing = sorted(keys - known, key=repr)
-        if missing:
-            raise KhsModelError(f"the plan has no measure {missing[0]!r} to carry over")
-
-        def listed(fa: FocusArea | None, m: Measure) -> bool:
-            return (fa.number if fa else None, m.number) in keys
-
-        chosen = listed
-
-    def carried(fa: FocusArea | None, measures: Iterable[Measure]) -> tuple[Measure, ...]:
-        out: list[Measure] = []
-        for m in measures:
-            if not chosen(fa, m):
-                continue
-            n = len(out) + 1
-            ref = MeasureRef(plan=plan.id or "", focus_area=fa.number if fa else None,
-                             measure=m.number, text=m.text)  # fmt: skip
-            out.append(evolve(
-                m, number=n, label=m.label if n == m.number else None, status=None,
-                progress=(), carried_over_from=ref, timeframe=_reread(m.timeframe, period),
-            ))  # fmt: skip
-        return tuple(out)
-
-    return ActionPlan(
-        title=title,
-        id=id,
-        partnership=plan.partnership,
-        owner=plan.owner,
-        period=period,
-        status=PlanStatus.DRAFT,
-        priority_groups=plan.priority_groups,
-        priority_groups_text=plan.priority_groups_text,
-        focus_areas=tuple(
-            evolve(fa, measures=carried(fa, fa.measures)) for fa in plan.focus_areas
-        ),
-        ongoing_activities_text=plan.ongoing_activities_text,
-        ongoing_activities=carried(None, plan.ongoing_activities),
-        previous_plan=plan.id,
-    )
 
 
 # ---------------------------------------------------------------- the diff
@@ -434,7 +326,11 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
     """What changed from ``old`` to ``new``; see the module's documentation for the matching."""
     for name, plan in (("old", old), ("new", new)):
         if not isinstance(plan, ActionPlan):
-            raise KhsModelError(f"diff() compares action plans; {name} is a {type(plan).__name__}")
+            raise DocumentKindError(
+                ("ActionPlan",),
+                type(plan).__name__,
+                f"diff() compares action plans; {name} is a {type(plan).__name__}",
+            )
     olds, news = _places(old), _places(new)
     area_changes, areas = _focus_areas(old, new)
     old_of: dict[int, int] = {}  # new index → old index

@@ -15,7 +15,6 @@ import khsmodel
 from khsmodel import (
     ActionPlan,
     FocusArea,
-    KhsModelError,
     Measure,
     MeasureRef,
     MeasureStatus,
@@ -29,6 +28,7 @@ from khsmodel import (
 )
 from khsmodel import strategies as ks
 from khsmodel.cli import main
+from khsmodel.errors import ArgumentError, NoSuchMeasureError
 from khsmodel.plandiff import SIMILARITY, similarity
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,10 +114,12 @@ def test_next_plan_chooses_renumbers_and_rereads() -> None:
     assert chosen.focus_areas[0].measures[0].label == "1."  # its number is unchanged
     by_fn = plan.next_plan(title="x", period=NEXT, carry=lambda fa, m: m.number == 3)
     assert [m.text for m in by_fn.focus_areas[0].measures] == ["Nyhetsbrev"]
-    with pytest.raises(KhsModelError, match="no measure"):
+    with pytest.raises(NoSuchMeasureError) as missing:
         plan.next_plan(title="x", period=NEXT, carry=[(1, 9)])
-    with pytest.raises(KhsModelError, match="no id"):
+    assert (missing.value.focus_area, missing.value.measure) == (1, 9)
+    with pytest.raises(ArgumentError) as no_id:
         khsmodel._base.evolve(plan, id=None).next_plan(title="x", period=NEXT)
+    assert no_id.value.argument == "plan.id"
 
 
 # ---------------------------------------------------------------- matching, edge cases

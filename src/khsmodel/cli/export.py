@@ -192,9 +192,9 @@ def _export_one(
     source: str, target: str, fmt: str, options: dict[str, object], check: bool
 ) -> _Result:
     """Load, validate, export and write one file. Runs in a worker process too."""
+    from .._files import write_atomic
     from ..errors import InvalidDocumentError, KhsModelError
     from ..exporters import export
-    from ..serialization import write_atomic
 
     result = _Result(source, target)
     try:
