@@ -258,3 +258,34 @@ def test_removing_measures_is_seen_as_removed(plan: ActionPlan, data: st.DataObj
     d = diff(plan, khsmodel._base.evolve(plan, focus_areas=areas))
     assert sorted(p.text for p in d.removed) == sorted(pairs[k][1].text for k in drop)
     assert d.added == () and d.carried == () and d.focus_areas == ()
+
+
+# ---------------------------------------------------------------- the similar-text step's shortcuts
+_WORDS = st.lists(st.sampled_from(["og", "i", "tiltak", "barn", "unge", "rus", "plan"]), max_size=9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, _WORDS)
+def test_bag_bound_is_sequence_matchers_quick_ratio(a: list[str], b: list[str]) -> None:
+    """The bound diff() filters candidates by equals SequenceMatcher.quick_ratio (so it
+    drops no pair the ratio would keep), repeated words counted as often as they occur."""
+    import difflib
+
+    from khsmodel.plandiff import _bag
+
+    if not a and not b:
+        return
+    quick = difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio()
+    assert 2.0 * len(_bag(a) & _bag(b)) / (len(a) + len(b)) == quick
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 30), min_size=1, max_size=80), st.integers(1, 10))
+def test_most_shared_is_counters_most_common(proposed: list[int], n: int) -> None:
+    """The candidates are Counter.most_common's, ties in the order they were proposed."""
+    from collections import Counter
+
+    from khsmodel.plandiff import _most_shared
+
+    shared = Counter(proposed)
+    assert _most_shared(shared, n) == [i for i, _ in shared.most_common(n)]
