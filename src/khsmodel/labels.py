@@ -346,8 +346,6 @@ class Labels:
     plan_changes: Mapping[str, str] = field(default_factory=lambda: _ro({
         "title": "Endringer fra forrige plan",
         "compared": "Sammenlignet med {plan}.",
-        "summary": ("{carried} videreført, {changed} endret, {added} nye og {removed} tatt ut "
-                    "av tiltakene; {areas} endringer i fokusområdene."),
         "carried": "Videreførte tiltak",
         "changed": "Endrede tiltak",
         "added": "Nye tiltak",
@@ -361,6 +359,7 @@ class Labels:
         "area_added": "nytt", "area_removed": "ikke med videre",
         "area_renamed": "nytt navn", "area_renumbered": "nytt nummer",
         "ongoing": "Pågående aktiviteter",
+        "none": "Ingen tiltak eller fokusområder er endret.",
     }))  # fmt: skip
 
     # ------------------------------------------------------------------ formats
@@ -768,8 +767,6 @@ _NN_WORDS.update({
     "plan_changes": {
         "title": "Endringar frå førre plan",
         "compared": "Samanlikna med {plan}.",
-        "summary": ("{carried} vidareførte, {changed} endra, {added} nye og {removed} tekne ut "
-                    "av tiltaka; {areas} endringar i fokusområda."),
         "carried": "Vidareførte tiltak",
         "changed": "Endra tiltak",
         "added": "Nye tiltak",
@@ -783,6 +780,7 @@ _NN_WORDS.update({
         "area_added": "nytt", "area_removed": "ikkje med vidare",
         "area_renamed": "nytt namn", "area_renumbered": "nytt nummer",
         "ongoing": "Pågåande aktivitetar",
+        "none": "Ingen tiltak eller fokusområde er endra.",
     },
     "dissolved": "nedlagt",  # neuter participle: fits utval, organ, styre (samsvarsbøying)
     "membership_roles": {
@@ -992,8 +990,6 @@ _EN_WORDS: dict[str, Any] = {
     "plan_changes": {
         "title": "Changes from the previous plan",
         "compared": "Compared with {plan}.",
-        "summary": ("Of the measures, {carried} carried over, {changed} changed, {added} new "
-                    "and {removed} dropped; {areas} changes to the focus areas."),
         "carried": "Measures carried over",
         "changed": "Measures changed",
         "added": "New measures",
@@ -1007,6 +1003,7 @@ _EN_WORDS: dict[str, Any] = {
         "area_added": "new", "area_removed": "not carried forward",
         "area_renamed": "renamed", "area_renumbered": "renumbered",
         "ongoing": "Ongoing activities",
+        "none": "No measure or focus area has changed.",
     },
     "dissolved": "dissolved",
     "membership_roles": {

@@ -1438,7 +1438,13 @@ def _names(people: Iterable[Person]) -> str:
     return ", ".join(t(p.name) for p in people)
 
 
-def _build(doc: Document, labels: Labels, prefix: str, numbering: bool | None = None) -> Content:
+def _build(
+    doc: Document,
+    labels: Labels,
+    prefix: str,
+    numbering: bool | None = None,
+    previous: ActionPlan | None = None,
+) -> Content:
     kind = _kind(doc)
     if isinstance(doc, StatusReport):  # its content has a module of its own
         from ._content_report import build_status_report
@@ -1468,6 +1474,10 @@ def _build(doc: Document, labels: Labels, prefix: str, numbering: bool | None = 
         )
         # the document's date: its last adoption's (the day the joint plan was in force)
         date = max((a.date for a in doc.adoptions if a.date), default=None)
+        if previous is not None:  # the appendix "Endringer fra forrige plan"
+            from ._content_plandiff import plan_changes
+
+            b.blocks.extend(plan_changes(previous, doc, L, prefix))
     elif isinstance(doc, CaseDocument):
         included = b.case_document(doc)
         title = t(doc.title) if doc.title else f"{L.case_document} {t(doc.case_number.text)}"
@@ -1512,12 +1522,21 @@ def _build(doc: Document, labels: Labels, prefix: str, numbering: bool | None = 
     )
 
 
-def build(doc: Document, *, labels: Labels = NB, numbering: bool | None = None) -> Content:
+def build(
+    doc: Document,
+    *,
+    labels: Labels = NB,
+    numbering: bool | None = None,
+    previous: ActionPlan | None = None,
+) -> Content:
     """The content of ``doc`` as blocks, after rejecting text no document format can hold.
 
     ``numbering`` says which measures of a plan print a number: None (default) those the
     source numbers, with their labels as written ("1.", "2.3"); True every measure ("2.4"
     for the fourth of focus area 2, so one can cite "tiltak 2.4"); False none.
+
+    ``previous``: the plan before this one (an action plan only): the plan ends with the
+    appendix "Endringer fra forrige plan" (:mod:`._content_plandiff`).
 
     Raises :class:`~khsmodel.KhsModelError` naming the field path of the first
     XML-illegal character (see :mod:`khsmodel_exporters._safety`).
@@ -1526,7 +1545,11 @@ def build(doc: Document, *, labels: Labels = NB, numbering: bool | None = None) 
     check_text(doc, XML_ILLEGAL)
     if numbering is not None and not isinstance(numbering, bool):
         raise KhsModelError(f"numbering must be True, False or None, got {numbering!r}")
-    return _build(doc, labels, "", numbering)
+    if previous is not None:
+        from ._content_plandiff import check_previous
+
+        check_previous(doc, previous)
+    return _build(doc, labels, "", numbering, previous)
 
 
 def iter_text(content: Content, *, header: bool = True) -> Iterator[str]:
