@@ -90,3 +90,29 @@ def test_quotes_and_markup_in_the_words_are_text_in_the_attribute(made_up: Meeti
     (pr,) = _doc_prs(d)
     assert pr["name"] == 'Årshjul "2026" <ŋ> & đ'
     assert pr["descr"].startswith('Årshjul "2026" <ŋ> & đ. Årshjul: årets tolv')
+
+
+_WITHOUT_PILLOW = r"""
+import importlib.abc, io, sys
+class _Absent(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "PIL" or name.startswith("PIL."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+sys.meta_path.insert(0, _Absent())
+sys.path.insert(0, "examples")
+import docx, khsmodel, made_up_meeting_plan
+d = docx.Document(io.BytesIO(khsmodel.export(made_up_meeting_plan.meeting_plan_2026(), "docx")))
+cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+print(len(d.inline_shapes), "torsdag 22. januar 2026" in cells,
+      any(p.text == "Årshjul 2026" for p in d.paragraphs))
+"""
+
+
+def test_without_pillow_word_has_the_tables_only() -> None:
+    import subprocess
+
+    ran = subprocess.run([sys.executable, "-c", _WITHOUT_PILLOW], capture_output=True, text=True,
+                         timeout=120, cwd=ROOT)  # fmt: skip
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    assert ran.stdout.split() == ["0", "True", "False"]  # no picture, no heading over nothing
