@@ -100,6 +100,38 @@ def _bag(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _matched(a: list[str], b2j: dict[str, list[int]], n_b: int) -> int:
+    """How many elements of ``a`` and ``b`` SequenceMatcher(None, a, b, autojunk=False)
+    matches (the sum of its matching blocks' sizes; ``b2j``: each element of ``b`` to
+    its indices, ascending, ``n_b`` its length): the same longest-block-first
+    recursion, without the junk handling that has nothing to do here and without
+    building the blocks, so ``2 * _matched(…) / (len(a) + len(b))`` is its ratio."""
+    total = 0
+    todo = [(0, len(a), 0, n_b)]
+    while todo:
+        alo, ahi, blo, bhi = todo.pop()
+        besti, bestj, bestsize = alo, blo, 0
+        j2len: dict[int, int] = {}
+        for i in range(alo, ahi):
+            newj2len: dict[int, int] = {}
+            for j in b2j.get(a[i], ()):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = newj2len[j] = j2len.get(j - 1, 0) + 1
+                if k > bestsize:
+                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+            j2len = newj2len
+        if bestsize:
+            total += bestsize
+            if alo < besti and blo < bestj:
+                todo.append((alo, besti, blo, bestj))
+            if besti + bestsize < ahi and bestj + bestsize < bhi:
+                todo.append((besti + bestsize, ahi, bestj + bestsize, bhi))
+    return total
+
+
 def _most_shared(shared: Counter[int], n: int) -> list[int]:
     """The ``n`` old texts sharing most words, ties in the order they were proposed: what
     ``Counter.most_common(n)`` gives, one count at a time from the highest (the counts are
@@ -545,7 +577,6 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
             index[w].append(i)
     old_bags = {i: _bag(ws) for i, ws in old_words.items()}
     proposals: list[tuple[float, int, int]] = []
-    matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(None, autojunk=False)
     for j, t in enumerate(norm_new):
         if j in old_of:
             continue
@@ -565,7 +596,9 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
             spent += len(hits)
         if not shared:
             continue
-        matcher.set_seq2(new_words)
+        b2j: dict[str, list[int]] = {}
+        for k, word in enumerate(new_words):
+            b2j.setdefault(word, []).append(k)
         for i in _most_shared(shared, CANDIDATES):
             ws = old_words[i]
             total = len(ws) + n_new
@@ -576,8 +609,7 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
                 continue
             if 2.0 * len(new_bag & old_bags[i]) / total < SIMILARITY:
                 continue
-            matcher.set_seq1(ws)
-            r = matcher.ratio()
+            r = 2.0 * _matched(ws, b2j, n_new) / total  # SequenceMatcher(ws, new).ratio()
             if r >= SIMILARITY:
                 proposals.append((-r, j, i))
     proposals.sort()

@@ -289,3 +289,21 @@ def test_most_shared_is_counters_most_common(proposed: list[int], n: int) -> Non
 
     shared = Counter(proposed)
     assert _most_shared(shared, n) == [i for i, _ in shared.most_common(n)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS, _WORDS)
+def test_matched_words_give_sequence_matchers_ratio(a: list[str], b: list[str]) -> None:
+    """diff()'s own count of matched words gives exactly SequenceMatcher's ratio (the
+    threshold 0.75 is compared with the same float)."""
+    import difflib
+
+    from khsmodel.plandiff import _matched
+
+    if not a and not b:
+        return
+    b2j: dict[str, list[int]] = {}
+    for k, w in enumerate(b):
+        b2j.setdefault(w, []).append(k)
+    expected = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    assert 2.0 * _matched(a, b2j, len(b)) / (len(a) + len(b)) == expected
