@@ -1,7 +1,7 @@
 """The årshjul of a meeting plan in Word: the PDF's drawing as an embedded PNG (issue 18).
 
 Word cannot take the vector drawing the PDF and HTML exporters make, so the
-same wheel (the geometry of :func:`.._content_meetingplan.wheel_layout`, drawn
+same wheel (the geometry of :func:`..content.meetingplans.wheel_layout`, drawn
 as :func:`..pdf._year_wheel.year_wheel` draws it) is drawn to a PNG by Pillow
 and embedded as an inline picture, under the wheel's
 heading and with its text alternative in the picture's description
@@ -19,7 +19,7 @@ the Word file has the tables only.
 :func:`prepare` adds the pictures to the document before its body is written
 (the body is streamed into the package, so the parts must exist first) and
 returns the :class:`Wheels` whose :meth:`Wheels.block` the body calls for each
-:class:`~.._content_meetingplan.YearWheel` block.
+:class:`~..content.meetingplans.YearWheel` block.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ import io
 from importlib import resources
 from typing import Any
 
-from .._content import Content, Heading, Para, Span
-from .._content_meetingplan import RING_COLOURS, YearWheel, wheel_layout
+from ..content import Content, Heading, Para, Span
+from ..content.meetingplans import RING_COLOURS, YearWheel, wheel_layout
 
 __all__ = ["Wheels", "png", "prepare"]
 

@@ -1,7 +1,7 @@
 """Format-neutral content of a plan's appendix "Endringer fra forrige plan" (issue 18).
 
 When a plan is exported with the plan before it (the exporters' ``previous``
-option), :func:`._content.build` ends the plan's content with the blocks of
+option), :func:`khsmodel_exporters.content.build` ends the plan's content with the blocks of
 :func:`plan_changes`, built from :func:`khsmodel.diff`: a new page, the heading
 ("Endringer fra forrige plan", nn "Endringar frå førre plan", en "Changes from
 the previous plan"), the plan compared with, and a section for each kind of
@@ -18,8 +18,8 @@ change that occurs, its count in the heading:
 
 A section that would be empty is left out, heading and all; a diff with no
 change at all prints one sentence saying so. The words come from
-``Labels.plan_changes``. Kept apart from :mod:`._content` (one module per
-document kind or part); the renderers need nothing new, since these are the
+``Labels.plan_changes``. A module of its own beside :mod:`.plans` (the
+plan's own content); the renderers need nothing new, since these are the
 ordinary blocks.
 """
 
@@ -31,8 +31,9 @@ from khsmodel.labels import Labels
 from khsmodel.plandiff import FocusAreaChange, MeasureMatch, MeasurePlace, PlanDiff, diff
 from khsmodel.plans import ActionPlan
 
-from ._content import (
-    Block_,
+from ._text import t
+from .blocks import (
+    Block,
     BulletList,
     Cell,
     CellPara,
@@ -43,7 +44,6 @@ from ._content import (
     Row,
     Span,
     Table,
-    t,
 )
 
 __all__ = ["check_previous", "plan_changes", "plan_changes_of"]
@@ -54,7 +54,7 @@ def check_previous(doc: object, previous: object) -> None:
     document, and text in it no format can hold (its texts are printed)."""
     from khsmodel.errors import KhsModelError
 
-    from ._safety import XML_ILLEGAL, check_text
+    from .._safety import XML_ILLEGAL, check_text
 
     if not isinstance(previous, ActionPlan):
         raise KhsModelError(
@@ -124,10 +124,10 @@ def _list(places: tuple[MeasurePlace, ...], labels: Labels, w: Mapping[str, str]
     ))  # fmt: skip
 
 
-def plan_changes_of(d: PlanDiff, old_title: str, labels: Labels, prefix: str) -> list[Block_]:
+def plan_changes_of(d: PlanDiff, old_title: str, labels: Labels, prefix: str) -> list[Block]:
     """The appendix's blocks for the diff ``d`` of the plan titled ``old_title`` and this one."""
     w = labels.plan_changes
-    blocks: list[Block_] = [PageBreak()]
+    blocks: list[Block] = [PageBreak()]
     n = 0
 
     def heading(level: int, text: str) -> None:
@@ -160,6 +160,6 @@ def plan_changes_of(d: PlanDiff, old_title: str, labels: Labels, prefix: str) ->
     return blocks
 
 
-def plan_changes(previous: ActionPlan, plan: ActionPlan, labels: Labels, prefix: str) -> list[Block_]:
+def plan_changes(previous: ActionPlan, plan: ActionPlan, labels: Labels, prefix: str) -> list[Block]:
     """The appendix "Endringer fra forrige plan" of ``plan`` against ``previous``."""
     return plan_changes_of(diff(previous, plan), previous.title, labels, prefix)
