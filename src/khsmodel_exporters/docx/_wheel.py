@@ -25,7 +25,6 @@ returns the :class:`Wheels` whose :meth:`Wheels.block` the body calls for each
 from __future__ import annotations
 
 import io
-from importlib import resources
 from typing import Any
 
 from ..content import Content, Heading, Para, Span
@@ -63,11 +62,11 @@ def png(wheel: YearWheel) -> tuple[bytes, float, float]:
     width_pt, height_pt = size, size + legend_h
     img = Image.new("RGB", (round(width_pt * scale), round(height_pt * scale)), "white")
     draw = ImageDraw.Draw(img)
-    fonts = resources.files("khsmodel_exporters.pdf").joinpath("fonts")
+    from ..pdf._fonts import font_file
 
     def font(bold: bool, pt: float) -> Any:
         name = "LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf"
-        return ImageFont.truetype(io.BytesIO(fonts.joinpath(name).read_bytes()), round(pt * scale))
+        return ImageFont.truetype(io.BytesIO(font_file(name)), round(pt * scale))
 
     def xy(x: float, y: float) -> tuple[float, float]:
         return x * scale, y * scale
