@@ -136,8 +136,9 @@ def _inline(r_id: str, cx: int, cy: int, pid: int, wheel: YearWheel) -> str:
     descr = _attr(f"{wheel.title}. {wheel.alt}")
     return (
         "<w:r><w:drawing>"
-        '<wp:inline distT="0" distB="0" distL="0" distR="0" '
-        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+        # wp and r are declared on the document element (python-docx's template), a and
+        # pic where they are used: the body stays as lxml would write it
+        '<wp:inline distT="0" distB="0" distL="0" distR="0">'
         f'<wp:extent cx="{cx}" cy="{cy}"/>'
         f'<wp:docPr id="{pid}" name="{name}" descr="{descr}"/>'
         '<wp:cNvGraphicFramePr><a:graphicFrameLocks '
@@ -148,8 +149,7 @@ def _inline(r_id: str, cx: int, cy: int, pid: int, wheel: YearWheel) -> str:
         '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
         f'<pic:nvPicPr><pic:cNvPr id="{pid}" name="{name}" descr="{descr}"/><pic:cNvPicPr/>'
         "</pic:nvPicPr>"
-        '<pic:blipFill><a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
-        f'2006/relationships" r:embed="{r_id}"/><a:stretch><a:fillRect/></a:stretch>'
+        f'<pic:blipFill><a:blip r:embed="{r_id}"/><a:stretch><a:fillRect/></a:stretch>'
         "</pic:blipFill>"
         f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
