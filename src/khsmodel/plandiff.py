@@ -44,6 +44,7 @@ import difflib
 import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
+from itertools import compress, islice
 from typing import Any
 
 import attrs
@@ -79,6 +80,61 @@ _PUNCT = re.compile(r"[\W_]+")
 
 def _words(norm: str) -> list[str]:
     return norm.split()
+
+
+def _bag(words: list[str]) -> frozenset[str]:
+    """The words as a set that keeps repeats apart: the second "og" is "og\x002", so the
+    size of two bags' intersection is the number of words the texts have in common."""
+    seen: dict[str, int] = {}
+    out = []
+    for w in words:
+        k = seen[w] = seen.get(w, 0) + 1
+        out.append(w if k == 1 else f"{w}\x00{k}")
+    return frozenset(out)
+
+
+def _matched(a: list[str], b2j: dict[str, list[int]], n_b: int) -> int:
+    """How many elements of ``a`` and ``b`` SequenceMatcher(None, a, b, autojunk=False)
+    matches (the sum of its matching blocks' sizes; ``b2j``: each element of ``b`` to
+    its indices, ascending, ``n_b`` its length): the same longest-block-first
+    recursion, without the junk handling that has nothing to do here and without
+    building the blocks, so ``2 * _matched(…) / (len(a) + len(b))`` is its ratio."""
+    total = 0
+    todo = [(0, len(a), 0, n_b)]
+    while todo:
+        alo, ahi, blo, bhi = todo.pop()
+        besti, bestj, bestsize = alo, blo, 0
+        j2len: dict[int, int] = {}
+        for i in range(alo, ahi):
+            newj2len: dict[int, int] = {}
+            for j in b2j.get(a[i], ()):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = newj2len[j] = j2len.get(j - 1, 0) + 1
+                if k > bestsize:
+                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+            j2len = newj2len
+        if bestsize:
+            total += bestsize
+            if alo < besti and blo < bestj:
+                todo.append((alo, besti, blo, bestj))
+            if besti + bestsize < ahi and bestj + bestsize < bhi:
+                todo.append((besti + bestsize, ahi, bestj + bestsize, bhi))
+    return total
+
+
+def _most_shared(shared: Counter[int], n: int) -> list[int]:
+    """The ``n`` old texts sharing most words, ties in the order they were proposed: what
+    ``Counter.most_common(n)`` gives, one count at a time from the highest (the counts are
+    a few words at most), each level picked in C rather than through a heap in Python."""
+    out: list[int] = []
+    level = max(shared.values())
+    while level > 0 and len(out) < n:
+        out.extend(islice(compress(shared, map(level.__eq__, shared.values())), n - len(out)))
+        level -= 1
+    return out
 
 
 def similarity(a: str, b: str) -> float:
@@ -415,12 +471,14 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
     for i, ws in old_words.items():
         for w in set(ws):
             index[w].append(i)
+    old_bags = {i: _bag(ws) for i, ws in old_words.items()}
     proposals: list[tuple[float, int, int]] = []
-    matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(None, autojunk=False)
     for j, t in enumerate(norm_new):
         if j in old_of:
             continue
         new_words = _words(t)
+        new_bag = _bag(new_words)
+        n_new = len(new_words)
         # the rarest words first, while they propose at most WORD_BUDGET candidates
         # (the rarest one always, its first WORD_BUDGET old texts)
         rare = sorted({w for w in new_words if w in index}, key=lambda w: (len(index[w]), w))
@@ -434,13 +492,22 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
             spent += len(hits)
         if not shared:
             continue
-        matcher.set_seq2(new_words)
-        for i, _n in shared.most_common(CANDIDATES):  # ties: the earliest proposed first
-            matcher.set_seq1(old_words[i])
-            if matcher.real_quick_ratio() >= SIMILARITY and matcher.quick_ratio() >= SIMILARITY:
-                r = matcher.ratio()
-                if r >= SIMILARITY:
-                    proposals.append((-r, j, i))
+        b2j: dict[str, list[int]] = {}
+        for k, word in enumerate(new_words):
+            b2j.setdefault(word, []).append(k)
+        for i in _most_shared(shared, CANDIDATES):
+            ws = old_words[i]
+            total = len(ws) + n_new
+            # upper bounds of the ratio, cheapest first, as SequenceMatcher's
+            # real_quick_ratio (the lengths) and quick_ratio (the words in common,
+            # counted with repeats: the size of the bags' intersection)
+            if 2.0 * min(len(ws), n_new) / total < SIMILARITY:
+                continue
+            if 2.0 * len(new_bag & old_bags[i]) / total < SIMILARITY:
+                continue
+            r = 2.0 * _matched(ws, b2j, n_new) / total  # SequenceMatcher(ws, new).ratio()
+            if r >= SIMILARITY:
+                proposals.append((-r, j, i))
     proposals.sort()
     for neg, j, i in proposals:
         if j not in old_of and i not in taken:

@@ -37,7 +37,7 @@ Options of ``export(doc, **options)``:
     Which route makes the PDF (above).
 ``variant`` (``"pdf/a-2a"`` or ``"pdf/ua-1"``, WeasyPrint route; default ``"pdf/a-2a"``)
     The PDF standard to write.
-``timeline``, ``labels``
+``timeline``, ``labels``, ``previous``
     As for the ``html`` exporter (WeasyPrint route) or the ``docx`` exporter.
 ``timeout`` (number of seconds, default 180; LibreOffice route)
     How long the conversion may take before it is stopped.
@@ -298,10 +298,11 @@ class PdfaExporter:
         if given:
             raise KhsModelError(
                 f"option(s) {', '.join(given)} belong to route='libreoffice' "
-                "(the weasyprint route takes: labels, language, numbering, timeline, variant)"
+                "(the weasyprint route takes: labels, language, numbering, previous, timeline, "
+                "variant)"
             )
         reject_unknown_options(
-            "pdfa", options, {"labels", "language", "numbering", "timeline", "variant"}
+            "pdfa", options, {"labels", "language", "numbering", "previous", "timeline", "variant"}
         )
         labels = labels_option(options, doc)
         numbering = numbering_option(options)
@@ -313,7 +314,8 @@ class PdfaExporter:
             raise KhsModelError(f"variant must be one of {', '.join(VARIANTS)}, got {variant!r}")
         from .content import build
 
-        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
+        content = build(doc, labels=labels, numbering=numbering,
+                        previous=options.get("previous"))  # bad text: error with path
         missing = weasyprint_missing()
         try:
             from .html._pdf import render_pdf

@@ -260,3 +260,52 @@ def test_removing_measures_is_seen_as_removed(plan: ActionPlan, data: st.DataObj
     d = diff(plan, khsmodel._base.evolve(plan, focus_areas=areas))
     assert sorted(p.text for p in d.removed) == sorted(pairs[k][1].text for k in drop)
     assert d.added == () and d.carried == () and d.focus_areas == ()
+
+
+# ---------------------------------------------------------------- the similar-text step's shortcuts
+_WORDS = st.lists(st.sampled_from(["og", "i", "tiltak", "barn", "unge", "rus", "plan"]), max_size=9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, _WORDS)
+def test_bag_bound_is_sequence_matchers_quick_ratio(a: list[str], b: list[str]) -> None:
+    """The bound diff() filters candidates by equals SequenceMatcher.quick_ratio (so it
+    drops no pair the ratio would keep), repeated words counted as often as they occur."""
+    import difflib
+
+    from khsmodel.plandiff import _bag
+
+    if not a and not b:
+        return
+    quick = difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio()
+    assert 2.0 * len(_bag(a) & _bag(b)) / (len(a) + len(b)) == quick
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 30), min_size=1, max_size=80), st.integers(1, 10))
+def test_most_shared_is_counters_most_common(proposed: list[int], n: int) -> None:
+    """The candidates are Counter.most_common's, ties in the order they were proposed."""
+    from collections import Counter
+
+    from khsmodel.plandiff import _most_shared
+
+    shared = Counter(proposed)
+    assert _most_shared(shared, n) == [i for i, _ in shared.most_common(n)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS, _WORDS)
+def test_matched_words_give_sequence_matchers_ratio(a: list[str], b: list[str]) -> None:
+    """diff()'s own count of matched words gives exactly SequenceMatcher's ratio (the
+    threshold 0.75 is compared with the same float)."""
+    import difflib
+
+    from khsmodel.plandiff import _matched
+
+    if not a and not b:
+        return
+    b2j: dict[str, list[int]] = {}
+    for k, w in enumerate(b):
+        b2j.setdefault(w, []).append(k)
+    expected = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    assert 2.0 * _matched(a, b2j, len(b)) / (len(a) + len(b)) == expected

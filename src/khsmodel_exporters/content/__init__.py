@@ -27,7 +27,8 @@ package has a module per document kind, named as the model's:
 ``agreements``, ``partnerships``, ``status`` (a status report, with its
 :class:`StatusChart`) and ``meetingplans`` (a meeting plan, with its
 :class:`YearWheel` and :func:`wheel_layout`, the wheel's geometry for a
-renderer that draws it).
+renderer that draws it); ``plandiff`` is a plan's appendix "Endringer fra
+forrige plan" (``build(plan, previous=…)``).
 
 A bold or italic :class:`Span` never begins or ends with whitespace: the space
 after a measure's number is a plain span of its own (:func:`styled` makes such

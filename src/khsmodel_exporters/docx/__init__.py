@@ -29,6 +29,12 @@ Options of ``export(doc, **options)``:
     The words the document prints: headings, field labels, "Side X av Y". An
     organisation whose case documents say "Vår ref" and "Dato dok" passes
     ``dataclasses.replace(NB, archive_reference="Vår ref", document_date="Dato dok")``.
+``previous`` (khsmodel.ActionPlan, action plans only; default none)
+    The plan before this one: the plan ends with an appendix "Endringer fra forrige
+    plan" (nn "Endringar frå førre plan", en "Changes from the previous plan") of the
+    measures carried over, changed, new and not carried forward, and the focus areas
+    changed (:func:`khsmodel.diff`). Without it, no appendix. On the command line:
+    ``khsmodel export plan.json -f FORMAT --previous old-plan.json``.
 """
 
 from __future__ import annotations
@@ -52,7 +58,7 @@ from .._options import (
 
 __all__ = ["DocxExporter"]
 
-_OPTIONS = {"font", "created", "labels", "timeline", "numbering", "language"}
+_OPTIONS = {"font", "created", "labels", "timeline", "numbering", "language", "previous"}
 
 
 class DocxExporter:
@@ -84,6 +90,7 @@ class DocxExporter:
         from ..content import build
 
         numbering = numbering_option(options)
-        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
+        content = build(doc, labels=labels, numbering=numbering,
+                        previous=options.get("previous"))  # bad text: error with path
         render = import_renderer(self, __package__)
         return render(content, font=font, created=created, labels=labels, timeline=timeline)

@@ -53,6 +53,7 @@ from ..content import (
     Title,
 )
 from ..content import display_text as _t_text
+from . import _wheel
 
 __all__ = ["render"]
 
@@ -466,6 +467,7 @@ class _Body:
         #: the rows of every table of a group (see Table.group), for widths they share
         self.groups: dict[str, list[Row | GroupRow]] = {}
         self._group_widths: dict[tuple[str, tuple[Column, ...]], list[int]] = {}
+        self.wheels = _wheel.Wheels()  # a meeting plan's årshjul as pictures (_wheel)
 
     def p(self, style: str | None, inner: str, ppr: str = "") -> None:
         pre = ""
@@ -529,6 +531,8 @@ class _Body:
             self.p("KhsAttachmentLabel", _runs([Span(b.label)]))
             self.blocks(b.content.blocks)
             self.timeline(b.content.source, level=2)
+        elif isinstance(b, _wheel.YearWheel):
+            self.wheels.block(b, self)
 
     # -- the plan's timeline: a table with a column per month (a Gantt chart in Word)
     def timeline(self, source: object, *, level: int = 1) -> None:
@@ -1016,11 +1020,13 @@ def render(
             target.remove(child)
     target.insert(0, etree.Comment(_BODY_MARK))
     head, tail = serialize_part_xml(root).split(f"<!--{_BODY_MARK}-->".encode())
+    wheels = _wheel.prepare(document, content)  # the pictures' parts, before the body
 
     def write_main(write: Callable[[bytes], Any]) -> None:
         write(head)
         out = _Sink(lambda text: write(text.encode("utf-8")))
         body = _Body(out, labels, timeline=timeline)
+        body.wheels = wheels
         _collect_groups(content, body.groups)
         body.blocks(content.blocks)
         body.timeline(content.source)

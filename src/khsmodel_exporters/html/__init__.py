@@ -26,6 +26,8 @@ Options of ``export(doc, **options)``:
     The language of the words the page prints and of ``<html lang>``.
 ``labels`` (khsmodel.labels.Labels, default the bundle of ``language``; wins over it)
     The words the page prints, as for the ``docx`` exporter.
+``previous`` (khsmodel.ActionPlan, action plans only)
+    The plan before this one: an appendix of the changes, as for the ``docx`` exporter.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from .._options import (
 
 __all__ = ["HtmlExporter"]
 
-_OPTIONS = {"timeline", "labels", "language", "numbering"}
+_OPTIONS = {"timeline", "labels", "language", "numbering", "previous"}
 
 
 class HtmlExporter:
@@ -69,5 +71,6 @@ class HtmlExporter:
         from ..content import build
         from ._render import render
 
-        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
+        content = build(doc, labels=labels, numbering=numbering,
+                        previous=options.get("previous"))  # bad text: error with path
         return render(content, labels=labels, timeline=timeline)

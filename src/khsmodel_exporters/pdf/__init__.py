@@ -33,6 +33,8 @@ Options of ``export(doc, **options)``:
     ``/Lang``): ``nb``, ``nn``, ``en``, ``se``, ``smj``, ``sma`` (see docs/languages.md).
 ``labels`` (khsmodel.labels.Labels, default the bundle of ``language``; wins over it)
     The words the document prints, as for the ``docx`` exporter.
+``previous`` (khsmodel.ActionPlan, action plans only)
+    The plan before this one: an appendix of the changes, as for the ``docx`` exporter.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ from .._options import (
 
 __all__ = ["PdfExporter"]
 
-_OPTIONS = {"timeline", "labels", "numbering", "language"}
+_OPTIONS = {"timeline", "labels", "numbering", "language", "previous"}
 
 
 class PdfExporter:
@@ -77,6 +79,7 @@ class PdfExporter:
         from ..content import build
 
         numbering = numbering_option(options)
-        content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
+        content = build(doc, labels=labels, numbering=numbering,
+                        previous=options.get("previous"))  # bad text: error with path
         render = import_renderer(self, __package__)
         return render(content, labels=labels, timeline=timeline)
