@@ -156,3 +156,9 @@ def test_the_site_builds_from_the_tree_and_the_docs_extra_is_declared() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert 'pip install --quiet -e ".[docs]"' in ci
     assert "sphinx -W" in ci and ci.index("pytest") < ci.index("sphinx -W")
+
+
+def test_design_notes_cite_only_the_repository() -> None:
+    """A reader of the design notes has the repository, not the project's shared folder."""
+    text = (ROOT / "docs" / "design.md").read_text(encoding="utf-8")
+    assert "shared/" not in text and "GUIDE.md" not in text
