@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .._content import (
-    Block_,
+from ..content import (
+    Block,
     BulletList,
     Heading,
     Included,
@@ -29,7 +29,7 @@ _RULE_PPR = (
 )
 
 
-def _rule_after(blocks: list[Block_], i: int) -> bool:
+def _rule_after(blocks: list[Block], i: int) -> bool:
     """Whether the PDF draws its rule under block ``i``: the last of title, subtitles and
     lead paragraph at the top of a document."""
     b = blocks[i]
@@ -43,14 +43,14 @@ def _rule_after(blocks: list[Block_], i: int) -> bool:
 class _Body(_Timeline):
     """The body of the document, block by block."""
 
-    def blocks(self, blocks: Iterable[Block_]) -> None:
+    def blocks(self, blocks: Iterable[Block]) -> None:
         items = list(blocks)
         for i, b in enumerate(items):
             self.rule_after = _rule_after(items, i)
             self.block(b)
         self.rule_after = False
 
-    def block(self, b: Block_) -> None:
+    def block(self, b: Block) -> None:
         if isinstance(b, Para):
             style = {
                 "body": None,

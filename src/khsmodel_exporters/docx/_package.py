@@ -12,7 +12,7 @@ from typing import Any
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
-from .._content import Content
+from ..content import Content
 
 
 class _FixedZip:

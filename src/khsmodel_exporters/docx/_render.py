@@ -1,4 +1,4 @@
-"""Render :class:`~khsmodel_exporters._content.Content` as a Word document with python-docx.
+"""Render :class:`~khsmodel_exporters.content.Content` as a Word document with python-docx.
 
 The parts, as the document has them: :mod:`._styles` (paragraph styles, list
 numbering), :mod:`._setup` (language, page, header and footer), :mod:`._body`
@@ -29,7 +29,7 @@ from lxml import etree
 from khsmodel.labels import NB, Labels
 
 from .. import _look as K
-from .._content import Block_, Content, GroupRow, Included, NumberedList, Row, Table
+from ..content import Block, Content, GroupRow, Included, NumberedList, Row, Table
 from ._body import _Body
 from ._package import _drop_parts, _properties, _save
 from ._setup import _number_lists, _setup
@@ -41,11 +41,11 @@ __all__ = ["render"]
 _BODY_MARK = "KHSMODEL-BODY"
 
 
-def _numbered_lists(blocks: Iterable[Block_], first: int = 100) -> list[tuple[int, int]]:
+def _numbered_lists(blocks: Iterable[Block], first: int = 100) -> list[tuple[int, int]]:
     """(numbering id, start) of each numbered list, in the order :class:`_Body` meets them."""
     found: list[tuple[int, int]] = []
 
-    def walk(items: Iterable[Block_]) -> None:
+    def walk(items: Iterable[Block]) -> None:
         for b in items:
             if isinstance(b, NumberedList):
                 found.append((first + len(found), b.start))

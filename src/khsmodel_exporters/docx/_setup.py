@@ -10,7 +10,7 @@ from docx.oxml import parse_xml
 from khsmodel.labels import Labels
 
 from .. import _look as K
-from .._content import Content, Span
+from ..content import Content, Span
 from ._styles import (
     _BULLET_ABSTRACT,
     _BULLET_NUM,

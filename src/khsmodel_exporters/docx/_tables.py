@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import _look as K
-from .._content import Cell, GroupRow, KeyValues, Span, Table
 from .._widths import column_widths, text_width
+from ..content import Cell, GroupRow, KeyValues, Span, Table
 from ._writer import _Writer
 from ._xml import DARK, GROUP_FILL, HEADER_FILL, PHASE_FILL, RULE, TEXT_W, _runs
 

@@ -8,10 +8,10 @@ import datetime as dt
 from khsmodel.labels import Labels
 from khsmodel.plans import ActionPlan
 
-from .._content import BulletList, Heading, Span
-from .._content import t as _t_text
 from .._timeline_data import Row as _TimelineRow
 from .._timeline_data import collect, months, unresolved_groups
+from ..content import BulletList, Heading, Span
+from ..content import display_text as _t_text
 from ._tables import _Tables
 from ._xml import HEADER_FILL, PHASE_FILL, RULE, TEXT_W, _runs, _t
 

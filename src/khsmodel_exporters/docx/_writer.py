@@ -9,7 +9,7 @@ from typing import Any
 
 from khsmodel.labels import NB, Labels
 
-from .._content import Block_, Column, GroupRow, Row
+from ..content import Block, Column, GroupRow, Row
 
 
 class _Sink(list[str]):
@@ -67,5 +67,5 @@ class _Writer(ABC):
         self.out.append(f"<w:p>{ppr_xml}{inner}</w:p>")
 
     @abstractmethod
-    def block(self, b: Block_) -> None:
+    def block(self, b: Block) -> None:
         """Write one block of the content (:class:`._body._Body`)."""

@@ -38,7 +38,7 @@ from khsmodel.meetings import Meeting
 from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan
 
-from .. import _content as C
+from .. import content as C
 from ._render import CSS, FONTS, esc, render
 
 __all__ = ["build_site"]
@@ -123,7 +123,7 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
                 found[p.name] = d
     partnership = next(iter(found.values())) if len(found) == 1 else None
     title = partnership.name if partnership is not None else _WORDS["documents"]
-    body: list[str] = [f"<h1>{esc(C.t(title))}</h1>"]
+    body: list[str] = [f"<h1>{esc(C.display_text(title))}</h1>"]
 
     def item(name: str) -> str:
         when = _date(docs[name])
@@ -140,8 +140,8 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
         if partnership is not None and partnership.bodies:
             body.append(f"<h3>{_WORDS['bodies']}</h3><ul>")
             for b in partnership.bodies:
-                abbr = f" ({esc(C.t(b.abbreviation))})" if b.abbreviation else ""
-                body.append(f"<li>{esc(C.t(b.name))}{abbr}</li>")
+                abbr = f" ({esc(C.display_text(b.abbreviation))})" if b.abbreviation else ""
+                body.append(f"<li>{esc(C.display_text(b.name))}{abbr}</li>")
             body.append("</ul>")
     for kind, heading in _KINDS.items():
         names = [n for n, d in docs.items() if kind == type(d).KIND]
@@ -158,16 +158,16 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(C.t(title))}</title>",
+        f"<title>{esc(C.display_text(title))}</title>",
         '<meta name="generator" content="khsmodel">',
         f"<style>\n{CSS.replace('FONTS', FONTS)}</style>",
         "</head>",
         "<body>",
-        f'<header class="site-header"><p>{esc(C.t(title))}</p></header>',
+        f'<header class="site-header"><p>{esc(C.display_text(title))}</p></header>',
         '<main id="khs-main">',
         *body,
         "</main>",
-        f'<footer class="site-footer"><p>{esc(C.t(title))}</p></footer>',
+        f'<footer class="site-footer"><p>{esc(C.display_text(title))}</p></footer>',
         "</body>",
         "</html>",
         "",
