@@ -35,7 +35,6 @@ exclude_patterns = ["_build", "schema"]
 
 # Markdown: anchors for the headings the pages link to ("rules.md#plan-rules")
 myst_heading_anchors = 3
-myst_enable_extensions = ["deflist"]
 
 autodoc_default_options = {
     "members": True,
