@@ -768,7 +768,9 @@ def test_emphasis_becomes_italic_and_bold_runs() -> None:
 )
 def test_emphasis_runs_join_to_the_paragraph_text(text: str, data: st.DataObject) -> None:
     """Whatever the ranges, the runs hold the whole text once, as t() gives it: line
-    breaks normalised, an open bidi embedding closed once, at the paragraph's end."""
+    breaks normalised, an open bidi embedding closed once, at the paragraph's end. The
+    italic runs hold the emphasised words; whitespace at a range's ends is a plain
+    separator (issue 16: no renderer is asked to style a space)."""
     from khsmodel_exporters.content._text import _paragraph_spans
 
     cuts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=4), label="cuts"))
@@ -779,8 +781,12 @@ def test_emphasis_runs_join_to_the_paragraph_text(text: str, data: st.DataObject
     spans = _paragraph_spans(para)
     assert "".join(s.text for s in spans) == t(text)
     if not any(c in text for c in "\u202b\u202c\u2067"):
-        italic = "".join(s.text for s in spans if s.italic).replace("\n", "")
-        assert italic == t("".join(text[a:b] for a, b in ranges)).replace("\n", "")
+        def words(x: str) -> str:
+            return "".join(x.split())
+
+        italic = "".join(s.text for s in spans if s.italic)
+        assert words(italic) == words(t("".join(text[a:b] for a, b in ranges)))
+        assert all(s.text == s.text.strip(" \t\n") for s in spans if s.italic or s.bold)
 
 
 # ---------------------------------------------------------------- what a reader is told once

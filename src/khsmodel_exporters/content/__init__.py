@@ -29,6 +29,11 @@ package has a module per document kind, named as the model's:
 :class:`YearWheel` and :func:`wheel_layout`, the wheel's geometry for a
 renderer that draws it).
 
+A bold or italic :class:`Span` never begins or ends with whitespace: the space
+after a measure's number is a plain span of its own (:func:`styled` makes such
+spans from any text), and each renderer decides whether a separator shares its
+neighbour's style. See docs/content.md.
+
 Unwritable characters are rejected before building: :func:`build` raises
 :class:`~khsmodel.KhsModelError` with the field path of the first character no
 document format can hold (``\\x0b`` and friends), so a renderer never sees
@@ -40,7 +45,7 @@ for the file's properties (None when the document has no date).
 from __future__ import annotations
 
 from ._build import build
-from ._text import t
+from ._text import styled, t
 from .blocks import (
     Block,
     BulletList,
@@ -99,5 +104,6 @@ __all__ = [
     "build",
     "display_text",
     "iter_text",
+    "styled",
     "wheel_layout",
 ]

@@ -111,8 +111,11 @@ def _build(doc: Document, labels: Labels, prefix: str, numbering: bool | None = 
 
 
 def build(doc: Document, *, labels: Labels = NB, numbering: bool | None = None) -> Content:
-    """The content of ``doc`` as blocks, after rejecting text no document format can hold.
+    """The content of ``doc`` (any document kind) as blocks, after rejecting text no
+    document format can hold.
 
+    ``labels`` are the words and date formats printed (:data:`khsmodel.labels.NB`, Bokmål,
+    by default; a case system's own words such as "Vår ref" for "Arkivsak" go here).
     ``numbering`` says which measures of a plan print a number: None (default) those the
     source numbers, with their labels as written ("1.", "2.3"); True every measure ("2.4"
     for the fourth of focus area 2, so one can cite "tiltak 2.4"); False none.

@@ -21,7 +21,7 @@ from khsmodel.labels import Labels
 from khsmodel.plans import FocusArea, Measure, MeasureStatus
 from khsmodel.status import MeasureReport, StatusReport, StatusSummary, Timing
 
-from ._text import _join, t
+from ._text import _join, styled, t
 from .blocks import (
     BulletList,
     Cell,
@@ -163,7 +163,7 @@ def _summary_table(doc: StatusReport, labels: Labels) -> Table:
             _percent(s.share_done) if s.total else "–",
         ]
         return Row((
-            Cell((CellPara((Span(title, bold=bold),)),)),
+            Cell((CellPara(styled(title, bold=bold)),)),
             *(Cell((CellPara((Span(n, bold=bold),)),)) for n in numbers),
         ))  # fmt: skip
 
@@ -241,7 +241,7 @@ def _listed(doc: StatusReport, items: list[MeasureReport], labels: Labels) -> Bu
         when = t(m.timeframe.text) if m is not None and m.timeframe else w["no_timeframe"]
         area = doc.plan.focus_area(item.focus_area) if item.focus_area is not None else None
         where = _area_title(area, w) if item.focus_area is None or area else None
-        out.append((Span(name), Span(f" ({_join([when, where], '; ')})", italic=True)))
+        out.append((Span(name), Span(" "), Span(f"({_join([when, where], '; ')})", italic=True)))
     return BulletList(tuple(out))
 
 

@@ -4,9 +4,10 @@ as the PDF's)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from .. import _look as K
+from .._runs import runs as _joined
 from ..content import Span
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -46,9 +47,9 @@ def _t(text: str) -> str:
     return "".join(out)
 
 
-def _runs(spans: Iterable[Span]) -> str:
+def _runs(spans: Sequence[Span]) -> str:
     out = []
-    for s in spans:
+    for s in _joined(spans):
         if not s.text:
             continue
         if s.bold or s.italic:

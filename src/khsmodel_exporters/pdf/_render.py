@@ -53,6 +53,7 @@ from khsmodel.plans import ActionPlan
 
 from .. import _look as K
 from .. import content as C
+from .._runs import runs as _joined
 from .._timeline_data import unresolved_groups
 from .._widths import column_widths
 from ._canvas import Furniture, PagedCanvas
@@ -109,10 +110,10 @@ def _escaped(text: str) -> str:
 _PLAIN_TEXT = re.compile(r"[^&<>\n\t]*").fullmatch
 
 
-def markup(spans: Iterable[C.Span]) -> str:
+def markup(spans: Sequence[C.Span]) -> str:
     """Paragraph markup for runs of user text. Only our own ``<b>``, ``<i>``, ``<br/>``."""
     parts = []
-    for s in spans:
+    for s in _joined(spans):
         x = _text(s.text, s.bold)
         if s.bold:
             x = f"<b>{x}</b>"
@@ -515,7 +516,7 @@ class _Renderer:
 
     # -- small builders
     def para(self, spans: Iterable[C.Span], style: ParagraphStyle) -> Paragraph:
-        spans = tuple(spans)
+        spans = tuple(_joined(tuple(spans)))
         text = markup(spans)
         frags = self.frags(spans, style)
         return _Para(text, style) if frags is None else _Para(text, style, frags=frags)
