@@ -1,7 +1,7 @@
 """What a plan's timeline shows, as data: measures placed by their dates, grouped by area.
 
 Shared by the PDF chart (:mod:`khsmodel_exporters.pdf._timeline`) and the Word
-table (:mod:`khsmodel_exporters.docx._render`), so both place the same measures in
+table (:mod:`khsmodel_exporters.docx._timeline`), so both place the same measures in
 the same months and list the same ones under "Uten fast dato". Pure Python.
 """
 

@@ -1031,7 +1031,7 @@ def test_word_timeline_columns_stay_readable_for_long_plans(
     """Months up to three years, else quarters, years or spans of years: never more than
     Word's 63 grid columns, never narrower than a month's letter."""
     from khsmodel import Period
-    from khsmodel_exporters.docx._render import _SLOT_MIN_W
+    from khsmodel_exporters.docx._timeline import _SLOT_MIN_W
 
     first, last = dt.date(*start), dt.date(*end)
     measures = tuple(Measure(number=i + 1, text=f"Tiltak {i + 1}", timeframe=Timeframe(

@@ -171,7 +171,7 @@ _PAD_BOTTOM = K.CELL_PAD_Y + K.CELL_SPACE[1]
 
 
 class _Styles:
-    """The paragraph styles; each mirrors the Word style named beside it (docx/_render)."""
+    """The paragraph styles; each mirrors the Word style named beside it (docx/_styles)."""
 
     def __init__(self) -> None:
         t = K.TABLE_LINE
@@ -634,7 +634,7 @@ class _Renderer:
                 data.append(cells)
         if len(data) > run_start:
             cmds.append(("LINEAFTER", (0, run_start), (-2, len(data) - 1), 0.5, GRID))
-        # 12 pt below, as Word's spacer paragraph after a table (docx/_render)
+        # 12 pt below, as Word's spacer paragraph after a table (docx/_tables)
         return _Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1,
                       style=RLTableStyle(cmds), hAlign="LEFT", spaceAfter=12)  # fmt: skip
 
@@ -817,7 +817,7 @@ class _Renderer:
                 return
 
     def rule(self) -> Flowable:
-        # as Word's bottom border of the paragraph (docx/_render _RULE_PPR): 2 pt below the
+        # as Word's bottom border of the paragraph (docx/_body _RULE_PPR): 2 pt below the
         # text, 1.25 pt thick, then 12 pt
         return HRFlowable(width="100%", thickness=1.25, color=DARK, spaceBefore=2,
                           spaceAfter=12)  # fmt: skip
