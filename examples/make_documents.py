@@ -52,7 +52,8 @@ def main(argv: list[str]) -> int:
 
 def _followup(out: Path, loaded: list[exporters.Exporter], unavailable: dict[str, str]) -> int:
     """The follow-up of seed 002: what changed from the 2015 plan (text and JSON, as
-    ``khsmodel diff`` prints it) and the status report of 30 June 2016 in every format."""
+    ``khsmodel diff`` prints it; and the 2016-2017 plan with that appendix in the
+    formats that print one) and the status report of 30 June 2016 in every format."""
     import json
 
     import khs
@@ -65,6 +66,10 @@ def _followup(out: Path, loaded: list[exporters.Exporter], unavailable: dict[str
     print(base.with_suffix(".txt"))
     print(base.with_suffix(".json"))
     written = 2
+    # the 2016-2017 plan with its appendix "Endringer fra forrige plan" (against 2015)
+    written += _write_all("002-khs-handlingsplan-2016-2017-med-endringer",
+                          khs.action_plan_2016_2017(), out, loaded, unavailable,
+                          extra={"previous": khs.action_plan_2015()})  # fmt: skip
     status = khs.status_report_2016()
     return written + _write_all("002-khs-statusrapport-2016-06-30", status, out, loaded, unavailable)
 
@@ -93,17 +98,24 @@ def _write_all(
     unavailable: dict[str, str],
     *,
     remember: bool = False,
+    extra: dict[str, object] | None = None,
 ) -> int:
     """``doc`` in every loaded format that takes its kind, as ``out/name.SUFFIX``; the number
-    written. A format that fails is skipped (and with ``remember``, not tried again)."""
+    written. A format that fails is skipped (and with ``remember``, not tried again).
+    ``extra``: options for the formats that print documents (docx, pdf, pdfa, html), and
+    only those formats are written."""
     written = 0
+    printed = ("docx", "pdf", "pdfa", "html")
     for exporter in loaded:
         if type(doc).KIND not in exporter.kinds or exporter.name in unavailable:
+            continue
+        if extra and exporter.name not in printed:
             continue
         target = out / f"{name}{exporter.suffix}"
         # the case system's own words, for the formats that print labels
         options = {"labels": LABELS[name]} if name in LABELS and exporter.name in (
             "docx", "pdf", "pdfa", "html") else {}  # fmt: skip
+        options.update(extra or {})
         try:
             khsmodel.export(doc, exporter.name, path=target, **options)
         except khsmodel.KhsModelError as exc:

@@ -7,6 +7,7 @@ import doctest
 import importlib
 import pkgutil
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -103,8 +104,70 @@ def test_docs_have_code() -> None:
 
 @pytest.mark.parametrize("name", _modules())
 def test_doctests(name: str) -> None:
-    if name in ("khsmodel.strategies", "khsmodel.testing"):
+    if name in ("khsmodel.strategies", "khsmodel.testing") or name.startswith(
+        "khsmodel.strategies."
+    ):
         pytest.importorskip("hypothesis")
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0, f"{result.failed} doctest(s) failed in {name}"
+
+
+def test_the_design_notes_cite_nothing_outside_the_repository() -> None:
+    """A reader of docs/design.md has the repository and the web, not the project's shared
+    folder: sources are cited by URL or described (issue 16)."""
+    text = (ROOT / "docs" / "design.md").read_text(encoding="utf-8")
+    outside = re.findall(r"(?:\.\./|\bshared/|/work/)[\w./-]*", text)
+    assert outside == []
+
+
+def _toctree_entries(page: Path) -> list[str]:
+    """The documents a page's table(s) of contents list, relative to docs/ (no suffix)."""
+    text = page.read_text(encoding="utf-8")
+    if page.suffix == ".md":  # MyST: ```{toctree} ... ```
+        bodies = re.findall(r"^```\{toctree\}\n(.*?)^```", text, re.S | re.M)
+    else:  # reStructuredText: .. toctree:: and its indented body
+        bodies = re.findall(r"^\.\. toctree::\n((?:(?:   .*)?\n)+)", text, re.M)
+    base = page.parent.relative_to(ROOT / "docs")
+    entries = []
+    for body in bodies:
+        for line in body.splitlines():
+            line = line.strip()
+            if line and not line.startswith(":"):
+                entries.append((base / line).as_posix())
+    return entries
+
+
+def test_the_site_lists_every_docs_page() -> None:
+    """The documentation site (docs/conf.py) shows a page only if a table of contents lists
+    it: every page of docs/ and docs/api/ is in one, and every entry is a page."""
+    docs = ROOT / "docs"
+    listed = _toctree_entries(docs / "index.md") + _toctree_entries(docs / "api" / "index.rst")
+    pages = {
+        p.relative_to(docs).with_suffix("").as_posix()
+        for p in [*docs.glob("*.md"), *docs.glob("api/*.rst")]
+    } - {"index"}
+    assert sorted(set(listed)) == sorted(listed), "a page listed twice"
+    assert set(listed) == pages
+    # the API reference has a page for each public module of the library
+    modules = {
+        "khsmodel": "khsmodel",
+        "validation": "khsmodel.validation",
+        "exporters": "khsmodel.exporters",
+        "strategies": "khsmodel.strategies",
+        "content": "khsmodel_exporters.content",
+    }
+    for name, module in modules.items():
+        text = (docs / "api" / f"{name}.rst").read_text(encoding="utf-8")
+        assert f".. automodule:: {module}\n" in text
+
+
+def test_the_site_builds_from_the_tree_and_the_docs_extra_is_declared() -> None:
+    conf = (ROOT / "docs" / "conf.py").read_text(encoding="utf-8")
+    assert '"myst_parser"' in conf and '"sphinx.ext.autodoc"' in conf
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    docs_extra = project["optional-dependencies"]["docs"]
+    assert {req.split(">")[0] for req in docs_extra} == {"sphinx", "myst-parser"}
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert 'pip install --quiet -e ".[docs]"' in ci
+    assert "sphinx -W" in ci and ci.index("pytest") < ci.index("sphinx -W")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import khsmodel
+from tests.support.pdf_support import pdftotext
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES_DIR = ROOT / "examples"
@@ -57,6 +58,17 @@ def test_make_documents_writes_every_example(tmp_path: Path) -> None:
     assert data["summary"]["added"] == 22 and data["carried_over"] == []
     status = khsmodel.load(out / "002-khs-statusrapport-2016-06-30.json")
     assert isinstance(status, khsmodel.StatusReport) and status.summary().total == 22
+    # the 2016-2017 plan with its appendix of changes from 2015, in the formats that print it
+    changes = "Endringer fra forrige plan"
+    with_changes = out / "002-khs-handlingsplan-2016-2017-med-endringer"
+    assert not (with_changes.with_suffix(".json")).exists()  # JSON holds no appendix
+    import docx
+
+    paras = [p.text for p in docx.Document(str(with_changes.with_suffix(".docx"))).paragraphs]
+    assert changes in paras and "Nye tiltak (22)" in paras
+    assert changes in with_changes.with_suffix(".html").read_text(encoding="utf-8")
+    pdf = pdftotext(with_changes.with_suffix(".pdf").read_bytes())
+    assert changes in pdf and "Prosjektbeskrivelse for diagnoseuavhengig" in pdf
     # the meeting plans: the seed's meetings of 2022, and the made-up one of 2026
     seed = khsmodel.load(out / "003-vest-viken-moteplan-2022.json")
     assert isinstance(seed, khsmodel.MeetingPlan)

@@ -27,7 +27,8 @@ from lxml import etree
 import khsmodel
 from khsmodel import ActionPlan, InvalidDocumentError, exporters, load, loads
 from khsmodel import strategies as ks
-from khsmodel.serialization import _indented, dumps, from_data, to_data
+from khsmodel._jsonwrite import indented
+from khsmodel.serialization import dumps, from_data, to_data
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples" / "documents").glob("*.json"))
@@ -85,15 +86,15 @@ _json_values = st.recursive(
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(_json_values)
 def test_indented_writer_is_json_dumps(value: Any) -> None:
-    assert _indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
 
 
 def test_unusual_values_are_left_to_json() -> None:
-    from khsmodel.serialization import _Unusual
+    from khsmodel._jsonwrite import Unusual
 
     for value in ({"x": 1.5}, {1: "a"}, [float("nan")], {"x": object()}):
-        with pytest.raises(_Unusual):
-            _indented(value)
+        with pytest.raises(Unusual):
+            indented(value)
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -104,7 +105,7 @@ def test_dumps_of_the_examples_is_json_dumps(path: Path) -> None:
 
 
 def test_fast_loading_path_reports_every_error_as_the_detailed_one() -> None:
-    from khsmodel.serialization import _converter, _iter_errors
+    from khsmodel._convert import converter, error_details
 
     data = json.loads(dumps(make_plan(120)))
     data["focus_areas"][1]["measures"][2]["number"] = "3"
@@ -115,8 +116,8 @@ def test_fast_loading_path_reports_every_error_as_the_detailed_one() -> None:
         from_data(data)
     body = {k: v for k, v in data.items() if k not in ("format", "format_version", "kind")}
     with pytest.raises(Exception) as detailed:
-        _converter(True).structure(body, ActionPlan)
-    assert list(info.value.errors) == list(_iter_errors(detailed.value, "$"))
+        converter(True).structure(body, ActionPlan)
+    assert list(info.value.errors) == list(error_details(detailed.value, "$"))
     assert [e.path for e in info.value.errors] == [
         "$.partnership.parties[0].extra",
         "$.focus_areas[0].title",
@@ -200,12 +201,12 @@ _Shadowing = attrs.make_class(
 
 
 def test_fast_structure_of_fields_named_like_builtins() -> None:
+    from khsmodel._convert import converter
     from khsmodel._fastload import _Reject, fast_structure
-    from khsmodel.serialization import _converter
 
     data = {"type": "møte", "list": ["a", "b"], "dict": 3, "tuple": True}
     built = fast_structure(data, _Shadowing)
-    assert built == _converter(True).structure(data, _Shadowing)
+    assert built == converter(True).structure(data, _Shadowing)
     assert built == _Shadowing(type="møte", list=("a", "b"), dict=3, tuple=True)
     with pytest.raises(_Reject):
         fast_structure({**data, "list": "a"}, _Shadowing)
@@ -272,12 +273,13 @@ def test_fast_structure_accepts_exactly_what_the_detailed_converter_accepts(
     value of another type, a near miss, an unknown key, a removed key) either
     both refuse or both build equal objects.
     """
+    from khsmodel._convert import converter
     from khsmodel._fastload import fast_structure
-    from khsmodel.serialization import _converter, unstructure
+    from khsmodel.serialization import unstructure
 
     cls = type(doc)
     plain = json.loads(json.dumps(unstructure(doc)))  # JSON data: enum members become strings
-    assert fast_structure(plain, cls) == _converter(True).structure(plain, cls) == doc
+    assert fast_structure(plain, cls) == converter(True).structure(plain, cls) == doc
     slots = _slots(plain)
     if not slots:
         return
@@ -296,7 +298,7 @@ def test_fast_structure_accepts_exactly_what_the_detailed_converter_accepts(
     except Exception:
         fast = "refused"
     try:
-        detailed = _converter(True).structure(mutated, cls)
+        detailed = converter(True).structure(mutated, cls)
     except Exception:
         detailed = "refused"
     assert fast == detailed

@@ -36,7 +36,7 @@ FORMATS = ("docx", "pdf", "html", "json", "csv", "ics", "noark5", "oparl")
 #: The formats that take the ``labels`` option (as examples/make_documents.py gives it).
 LABELLED = ("docx", "pdf", "html")
 #: The distributions whose versions the bytes depend on.
-LIBRARIES = ("python-docx", "reportlab", "lxml", "icalendar")
+LIBRARIES = ("python-docx", "reportlab", "lxml", "icalendar", "pillow")  # pillow: the Word årshjul
 
 
 def environment() -> dict[str, str]:

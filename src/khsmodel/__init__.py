@@ -184,17 +184,12 @@ _SOURCES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _LAZY: dict[str, str] = {name: module for module, names in _SOURCES.items() for name in names}
 _LAZY["exporters"] = "exporters"  # the registry module itself
-_NEED_DOCUMENTS = frozenset({"cases", "meetings"})
 
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    if module in _NEED_DOCUMENTS:
-        # Attachment.document names Document, which khsmodel.documents defines from the
-        # classes of cases and binds there: import it first, so annotations resolve
-        importlib.import_module(".documents", __name__)
     loaded = importlib.import_module(f".{module}", __name__)
     value = loaded if name == module else getattr(loaded, name)
     globals()[name] = value  # the next lookup is a plain attribute

@@ -9,7 +9,7 @@ from typing import Any, ClassVar, TypeVar, cast, dataclass_transform, overload
 
 import attrs
 
-from ._typecheck import check_fields
+from ._typecheck import DOCUMENT_CLASSES, check_fields
 
 __all__ = [
     "LANGUAGES",
@@ -26,6 +26,7 @@ __all__ = [
     "Resource",
     "ResourceKind",
     "Season",
+    "document",
     "model",
 ]
 
@@ -72,6 +73,17 @@ def model(cls: type[_T]) -> type[_T]:
     cls.__attrs_post_init__ = __attrs_post_init__  # type: ignore[attr-defined]
     cls._khs_user_post_init = own  # type: ignore[attr-defined]
     return attrs.frozen(kw_only=True)(cls)
+
+
+def document(cls: type[_T]) -> type[_T]:
+    """Decorator of the top-level document classes, after :func:`model`.
+
+    Registers the class as a kind of document, which the type check of
+    ``Attachment.document`` accepts (see :class:`khsmodel._typecheck.AnyDocument`);
+    :data:`khsmodel.documents.DOCUMENT_TYPES` lists the same classes in their order.
+    """
+    DOCUMENT_CLASSES.add(cls)
+    return cls
 
 
 #: The languages a document can be written in (BCP 47 primary tags): Norwegian Bokmål

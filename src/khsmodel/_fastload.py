@@ -17,7 +17,7 @@ and on mutated documents); on anything it does not accept it raises, and
 :func:`khsmodel.serialization.structure` then runs the detailed converter,
 which reports every error with its path. Types it has no inline form for
 (times, organisation numbers, kommunenummer) go through the fast converter's
-own hooks.
+own hooks (:func:`khsmodel._convert.converter`).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 
 from ._base import VALUE_CHECK, PartialDate, has_own_post_init, json_name
+from ._convert import DATE_RE, converter
 from .identifiers import KommuneNumber, OrganisationNumber
 
 __all__ = ["fast_structure", "fast_structure_checked"]
@@ -219,9 +220,7 @@ class _Compiler:
         if tp is bool:
             return [f"{ind}if _type({var}) is not _bool:", f"{ind}    raise _Reject"]
         if tp is dt.date:
-            from .serialization import _DATE_RE
-
-            match = self._const(_DATE_RE.match, "match")
+            match = self._const(DATE_RE.match, "match")
             return [
                 f"{ind}if _type({var}) is not _str or not {match}({var}):",
                 f"{ind}    raise _Reject",
@@ -334,10 +333,7 @@ def fast_structure_checked(data: object, cls: type[Any]) -> tuple[Any, bool]:
     runs the checks on ``data``.
     """
     if not _COMPILER:
-        from .serialization import _converter
-
-        conv = _converter(False)
-        _COMPILER.append(_Compiler(conv.get_structure_hook))
+        _COMPILER.append(_Compiler(converter(False).get_structure_hook))
     if type(data) is not dict or not _Compiler._is_model(cls):
         raise _Reject
     compiler = _COMPILER[0]

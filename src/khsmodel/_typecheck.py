@@ -12,7 +12,8 @@ ones, all of them at once, with the field and what was expected::
 
 Nothing is converted: a list is not made a tuple, ``"planned"`` is not made
 ``MeasureStatus.PLANNED``, a ``datetime`` is not cut to its date. The checker
-of a class is built on its first instance, when every class it names exists.
+of a class is built on its first instance, when every class it names exists
+(the union of the document kinds is checked as :class:`AnyDocument`).
 
 Loading JSON does not pay for it twice: the loader checks the types itself and
 fills the objects without calling ``__init__`` (see :mod:`khsmodel._fastload`).
@@ -32,7 +33,7 @@ import attrs
 
 from .errors import ErrorDetail, FieldTypeError
 
-__all__ = ["check_fields"]
+__all__ = ["DOCUMENT_CLASSES", "AnyDocument", "check_fields", "type_hints"]
 
 _Pred = Callable[[object], bool]
 
@@ -65,10 +66,44 @@ def _is_union(tp: Any) -> bool:
     return typing.get_origin(tp) in (typing.Union, types.UnionType)
 
 
+#: The top-level document classes (Partnership, ActionPlan, Meeting, …), each added by
+#: :func:`khsmodel._base.document` as its module defines it.
+DOCUMENT_CLASSES: set[type] = set()
+
+
+class AnyDocument:
+    """What the name ``Document`` stands for in the annotations the checker reads.
+
+    ``Attachment.document`` is annotated with the union of every document kind,
+    :data:`khsmodel.documents.Document`, which can only be written where all the
+    kinds are defined (it contains the case document that holds the attachment);
+    :mod:`khsmodel.documents` binds it into :mod:`khsmodel.cases` for cattrs and
+    the schema. The checker does not need that module: an object of a document
+    kind exists only once its class is defined, and so registered in
+    :data:`DOCUMENT_CLASSES`, which is the union exactly, whatever was imported first.
+    """
+
+
+_LATE_NAMES = {"Document": AnyDocument}
+
+
+def type_hints(cls: type) -> dict[str, Any]:
+    """The field types of a model class, ``Document`` read as :class:`AnyDocument`.
+
+    For readers of the annotations that only tell the kinds of values apart
+    (this checker, the validation's text check), whatever modules were imported.
+    """
+    return typing.get_type_hints(cls, localns=_LATE_NAMES)
+
+
 def _check_for(tp: Any) -> _Check | None:
     """The check of one annotation; None: anything goes (``Any``)."""
     if tp is Any or tp is object:
         return None
+    if tp is AnyDocument:
+        return _Check(
+            tp, lambda v: type(v) in DOCUMENT_CLASSES, "a khsmodel document (ActionPlan, Meeting, …)"
+        )
     if _is_union(tp):
         parts = [_check_for(m) for m in _members(tp) if m is not type(None)]
         if any(p is None for p in parts):
@@ -204,6 +239,8 @@ class _Gen:
             return f"(_type({v}) is _str or _isinstance({v}, _str))"
         elif tp is int:
             return f"(_type({v}) is _int)"
+        elif tp is AnyDocument:
+            return f"(_type({v}) in {self.const(DOCUMENT_CLASSES)})"
         elif tp is dt.date:
             return f"(_type({v}) is _date or (_isinstance({v}, _date) and not _isinstance({v}, _datetime)))"
         elif typing.get_origin(tp) is tuple and typing.get_args(tp)[1:] == (Ellipsis,):
@@ -229,24 +266,11 @@ _CHECKS: dict[type, tuple[_Pred, tuple[tuple[str, _Check], ...]]] = {}
 _LOCK = threading.Lock()
 
 
-def _checks(cls: type) -> tuple[_Pred, tuple[tuple[str, _Check], ...]] | None:
+def _checks(cls: type) -> tuple[_Pred, tuple[tuple[str, _Check], ...]]:
     got = _CHECKS.get(cls)
     if got is not None:
         return got
-    try:
-        hints = typing.get_type_hints(cls)
-    except NameError:
-        # Attachment.document names Document, bound in khsmodel.cases only once
-        # khsmodel.documents is imported (it may not be, for ``from khsmodel.cases
-        # import …``); while the model itself is being imported, it is not there yet
-        try:
-            from . import documents  # noqa: F401
-        except ImportError:  # the model is being imported: check from the next object on
-            return None
-        try:
-            hints = typing.get_type_hints(cls)
-        except NameError:
-            return None
+    hints = type_hints(cls)
     out = []
     for a in attrs.fields(cls):
         check = _check_for(hints.get(a.name, Any))
@@ -263,7 +287,7 @@ def check_fields(obj: object) -> None:
     """Raise :class:`FieldTypeError` listing every field of ``obj`` of the wrong type."""
     cls = type(obj)
     got = _CHECKS.get(cls) or _checks(cls)
-    if got is None or got[0](obj):
+    if got[0](obj):
         return
     bad = [(name, c, getattr(obj, name)) for name, c in got[1] if not c.ok(getattr(obj, name))]
     if not bad:  # the fast check is stricter in one way only: an int subclass that is no bool

@@ -16,7 +16,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import ClassVar
 
-from ._base import Block, Link, Period, language_field, model
+from ._base import Block, Link, Period, document, language_field, model
 from .decisions import Decision
 from .parties import Organisation, Person
 
@@ -219,6 +219,7 @@ class AgreementSection:
     statutory_items: tuple[StatutoryItem, ...] = ()
 
 
+@document
 @model
 class Agreement:
     """A cooperation agreement (samarbeidsavtale) or another agreement of the field.

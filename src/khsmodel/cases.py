@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
-from ._base import Block, language_field, model
+from ._base import Block, document, language_field, model
 from .decisions import Decision, DecisionKind
 from .identifiers import ArchiveReference, CaseNumber
 from .parties import Person
@@ -121,6 +121,7 @@ class CaseStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+@document
 @model
 class CaseDocument:
     """A case document (saksframlegg) laid before a body's meeting.

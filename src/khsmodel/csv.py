@@ -52,7 +52,7 @@ from typing import IO, Literal
 import attrs
 
 from ._base import evolve
-from .errors import KhsModelError
+from .errors import DocumentKindError, KhsModelError
 from .labels import NB
 from .plans import ActionPlan, FocusArea, Measure, MeasureStatus, ProgressEntry
 from .timeframes import Timeframe, interpret_timeframe
@@ -232,7 +232,9 @@ def write_measures(
     as a formula; :func:`read_measures` removes it again.
     """
     if not isinstance(plan, ActionPlan):
-        raise KhsModelError(f"expected an ActionPlan, got {type(plan).__name__}")
+        raise DocumentKindError(
+            ("ActionPlan",), type(plan).__name__, f"expected an ActionPlan, got {type(plan).__name__}"
+        )
     _check_write_options(delimiter, bom, headers, formula_guard)
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
@@ -501,7 +503,11 @@ def read_measures(
     every problem by row and column, and returns nothing.
     """
     if not isinstance(plan, ActionPlan):
-        raise KhsModelError(f"read_measures applies a CSV to an ActionPlan, got {type(plan).__name__}")
+        raise DocumentKindError(
+            ("ActionPlan",),
+            type(plan).__name__,
+            f"read_measures applies a CSV to an ActionPlan, got {type(plan).__name__}",
+        )
     text = _read_text(file)
     if not text.strip():
         raise CsvImportError([CellError(None, None, "the file is empty: expected a header row")])

@@ -29,6 +29,10 @@ FORMAT = "khsmodel"
 #: The version of the JSON format written; older ones are read too (see khsmodel.migration).
 FORMAT_VERSION = 2
 
-# Attachment.document refers to Document, which is defined only now.
+# Attachment.document names Document, the union of every kind, which can only be written
+# here, where all of them are defined (a case document is one of them). This binds it into
+# khsmodel.cases and resolves the field's type for the modules that read it (the converter,
+# the fast loader, the schema; each imports this module). The type check of new objects
+# does not need it (see khsmodel._typecheck.AnyDocument).
 cases.Document = Document  # type: ignore[attr-defined]
 attrs.resolve_types(Attachment, globalns=vars(cases))  # type: ignore[type-var]

@@ -6,21 +6,28 @@ a :class:`ValueError`, so callers can catch one type.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
 __all__ = [
+    "ArgumentError",
+    "DocumentKindError",
     "ErrorDetail",
     "ExporterError",
     "ExporterOptionError",
     "ExporterUnavailableError",
     "FieldTypeError",
     "FieldValueError",
+    "IdentifierError",
     "InvalidDocumentError",
     "KhsModelError",
+    "LabelsError",
+    "NoSuchMeasureError",
     "NotJsonError",
     "UnknownOptionError",
+    "UnknownRuleError",
     "UnsupportedKindError",
     "UnwritableTextError",
 ]
@@ -245,3 +252,112 @@ class UnwritableTextError(KhsModelError):
 
     def __reduce__(self) -> tuple[type[UnwritableTextError], tuple[str, str, str]]:
         return (type(self), (self.path, self.character, self.reason))
+
+
+# ---------------------------------------------------------------- errors of the API's arguments
+# Each carries what it is about as attributes, so a program (or a test) can tell them
+# apart without reading the message; each is made again from them in another process.
+
+
+class IdentifierError(KhsModelError):
+    """A number that is not an identifier of its kind: an organisation number failing its
+    mod-11 check, a kommunenummer of county 00, a case number of the wrong shape, ….
+
+    ``kind`` names the identifier ("organisation number", "kommunenummer", "case
+    number", "archive reference", "journal number"), ``value`` is the value refused
+    (the text as given, or the part that is wrong), ``use`` the class meant when the
+    text is another kind of number (``"ArchiveReference"`` for "2021/3288"), else None.
+    """
+
+    def __init__(self, kind: str, value: object, message: str, *, use: str | None = None) -> None:
+        self.kind = kind
+        self.value = value
+        self.use = use
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_remake, (type(self), (self.kind, self.value, str(self)), {"use": self.use}))
+
+
+class DocumentKindError(KhsModelError):
+    """A function given an object that is not the kind of document it works on
+    (``validate(42)``, ``report(meeting, …)``).
+
+    ``expected`` names the classes it takes, ``got`` the class it was given.
+    """
+
+    def __init__(self, expected: Sequence[str], got: str, message: str) -> None:
+        self.expected: tuple[str, ...] = tuple(expected)
+        self.got = got
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_remake, (type(self), (self.expected, self.got, str(self)), {}))
+
+
+class ArgumentError(KhsModelError):
+    """An argument of a function of the API that it cannot use (a date after another it
+    must precede, a number of days out of range); ``argument`` names it, ``value`` is
+    what was given."""
+
+    def __init__(self, argument: str, value: object, message: str) -> None:
+        self.argument = argument
+        self.value = value
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_remake, (type(self), (self.argument, self.value, str(self)), {}))
+
+
+class UnknownRuleError(ArgumentError):
+    """A rule code or prefix that names no validation rule (``select="PLAN03"``).
+
+    ``code`` is the code as given (a selector upper-cased); ``suggestions`` the
+    rule codes or prefixes probably meant, best first (empty when none is close).
+    """
+
+    def __init__(self, code: str, suggestions: Sequence[str], message: str) -> None:
+        self.code = code
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        super().__init__("code", code, message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_remake, (type(self), (self.code, self.suggestions, str(self)), {}))
+
+
+class NoSuchMeasureError(ArgumentError):
+    """A measure named by its place that the plan does not have.
+
+    ``focus_area`` is the focus area's number (None: the ongoing activities),
+    ``measure`` the measure's number.
+    """
+
+    def __init__(self, focus_area: int | None, measure: int, message: str) -> None:
+        self.focus_area = focus_area
+        self.measure = measure
+        super().__init__("measure", (focus_area, measure), message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_remake, (type(self), (self.focus_area, self.measure, str(self)), {}))
+
+
+class LabelsError(KhsModelError):
+    """Labels (the words an exporter prints) that cannot be used: an unknown label, a
+    value of the wrong type or length, a ``khsmodel.labels`` entry point that fails.
+
+    ``language`` is the language tag they are for; ``labels`` names the labels at
+    fault (empty when the whole bundle is: a broken entry point).
+    """
+
+    def __init__(self, language: str, labels: Sequence[str], message: str) -> None:
+        self.language = language
+        self.labels: tuple[str, ...] = tuple(labels)
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_remake, (type(self), (self.language, self.labels, str(self)), {}))
+
+
+def _remake(cls: type[Exception], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Exception:
+    """An error made again in another process (pickle) from its own parts."""
+    return cls(*args, **kwargs)

@@ -522,7 +522,7 @@ def export(
         check_output_name(format, path)
     data = _run(exp, doc, options, _discover().get(format))
     if path is not None:
-        from .serialization import write_atomic
+        from ._files import write_atomic
 
         write_atomic(path, data)
     return data

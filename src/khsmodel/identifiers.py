@@ -20,7 +20,7 @@ from typing import Self
 
 import attrs
 
-from .errors import KhsModelError
+from .errors import IdentifierError, KhsModelError
 
 __all__ = [
     "ArchiveReference",
@@ -47,10 +47,10 @@ def organisation_number_check_digit(first_eight: str) -> int | None:
 
 def _check_orgnr(_inst: object, _attr: object, value: str) -> None:
     if not isinstance(value, str) or len(value) != 9 or not value.isascii() or not value.isdigit():
-        raise KhsModelError(f"organisation number must be 9 digits, got {value!r}")
+        raise IdentifierError("organisation number", value, f"organisation number must be 9 digits, got {value!r}")
     check = organisation_number_check_digit(value[:8])
     if check is None or check != int(value[8]):
-        raise KhsModelError(
+        raise IdentifierError("organisation number", value,
             f"organisation number {value!r} fails the mod-11 check"
             + ("" if check is None else f" (check digit should be {check})")
         )
@@ -66,7 +66,7 @@ class OrganisationNumber:
     def parse(cls, text: str) -> Self:
         """Parse a number as printed: spaces (``"894 166 762"``) are allowed."""
         if not isinstance(text, str):
-            raise KhsModelError(f"organisation number must be a string, got {type(text).__name__}")
+            raise IdentifierError("organisation number", text, f"organisation number must be a string, got {type(text).__name__}")
         return cls(text.replace(" ", "").replace("\u00a0", ""))
 
     def __str__(self) -> str:
@@ -80,9 +80,9 @@ class OrganisationNumber:
 
 def _check_knr(_inst: object, _attr: object, value: str) -> None:
     if not isinstance(value, str) or len(value) != 4 or not value.isascii() or not value.isdigit():
-        raise KhsModelError(f"kommunenummer must be 4 digits as a string, got {value!r}")
+        raise IdentifierError("kommunenummer", value, f"kommunenummer must be 4 digits as a string, got {value!r}")
     if value.startswith("00"):
-        raise KhsModelError(
+        raise IdentifierError("kommunenummer", value,
             f"kommunenummer {value!r} has no county part (county 00 does not exist)"
         )
 
@@ -100,7 +100,7 @@ class KommuneNumber:
     @classmethod
     def parse(cls, text: str) -> Self:
         if not isinstance(text, str):
-            raise KhsModelError(f"kommunenummer must be a string, got {type(text).__name__}")
+            raise IdentifierError("kommunenummer", text, f"kommunenummer must be a string, got {type(text).__name__}")
         return cls(text.strip())
 
     @property
@@ -143,9 +143,10 @@ def _check_year(what: str, text: str, year: int, first: str) -> None:
             f"; {text.strip()!r} looks like an archive reference (year/sequence): "
             "use ArchiveReference"
         )
-    raise KhsModelError(
+    raise IdentifierError(what, text,
         f"{what} {text!r} has the year {year}, outside "
-        f"{PLAUSIBLE_YEARS.start}–{PLAUSIBLE_YEARS.stop - 1}{hint}"
+        f"{PLAUSIBLE_YEARS.start}–{PLAUSIBLE_YEARS.stop - 1}{hint}",
+        use="ArchiveReference" if hint else None,
     )
 
 
@@ -153,7 +154,7 @@ def _require_ints(what: str, **parts: object) -> None:
     """Refuse a number's part that is not an int ("2" for a sequence), naming it."""
     for name, value in parts.items():
         if type(value) is not int:
-            raise KhsModelError(f"{what} {name} must be an int, got {type(value).__name__} {value!r}")
+            raise IdentifierError(what, value, f"{what} {name} must be an int, got {type(value).__name__} {value!r}")
 
 
 def _expand_year(two_digit: int, reference_year: int) -> int:
@@ -169,32 +170,32 @@ def _case_shape_error(text: str) -> KhsModelError:
     stripped = text.strip()
     expected = "; a case number is sequence/year or sequence-year ('2/2016', 'PS 57/15')"
     if not any(c.isdigit() for c in stripped):
-        return KhsModelError(f"case number {text!r} has no number{expected}")
+        return IdentifierError("case number", text, f"case number {text!r} has no number{expected}")
     rng = _RANGE_RE.search(stripped)
     if rng and (rng["y1"] is None or int(rng["y1"]) == int(rng["y2"])):
-        return KhsModelError(
+        return IdentifierError("case number", text,
             f"case number {text!r} is a range of cases ({rng[0]!r}); give each case on its own"
         )
     numbers = _NUMBER_RE.findall(stripped)
     if len(numbers) > 1:
-        return KhsModelError(
+        return IdentifierError("case number", text,
             f"case number {text!r} holds {len(numbers)} numbers "
             f"({', '.join(repr(n) for n in numbers)}); give one case number"
         )
     lead = _LEADING_RE.match(stripped)
     rest = stripped[lead.end() :].strip() if lead else ""
     if rest:
-        return KhsModelError(
+        return IdentifierError("case number", text,
             f"case number {text!r} has text after the number ({rest!r}); give the case "
             "number alone (a title or a letter suffix such as '037/04 B' is not part of it)"
         )
     if re.search(r"\d\s*[/-]\s*$", stripped):
-        return KhsModelError(f"case number {text!r} has no year after the separator{expected}")
-    return KhsModelError(f"case number {text!r} is not of the form sequence/year{expected}")
+        return IdentifierError("case number", text, f"case number {text!r} has no year after the separator{expected}")
+    return IdentifierError("case number", text, f"case number {text!r} is not of the form sequence/year{expected}")
 
 
 def _year_digits_error(text: str, year: str) -> KhsModelError:
-    return KhsModelError(
+    return IdentifierError("case number", text,
         f"case number {text!r} has the year {year!r}: a year has 2 or 4 digits "
         "('2/2016', '021/15')"
     )
@@ -203,12 +204,13 @@ def _year_digits_error(text: str, year: str) -> KhsModelError:
 def _label_error(text: str, prefix: str) -> KhsModelError | None:
     """An error when the prefix labels another numbering scheme than a meeting case number."""
     if _ARCHIVE_LABEL.search(prefix):
-        return KhsModelError(
+        return IdentifierError("case number", text,
             f"case number {text!r} is labelled {prefix!r}: an archive or journal reference, "
-            "not a meeting case number; use ArchiveReference"
+            "not a meeting case number; use ArchiveReference",
+            use="ArchiveReference",
         )
     if _MEETING_LABEL.search(prefix):
-        return KhsModelError(
+        return IdentifierError("case number", text,
             f"case number {text!r} is labelled {prefix!r}: the number of a meeting or of "
             "its minutes, not a case number"
         )
@@ -231,7 +233,7 @@ def _year_first_shape(m: re.Match[str]) -> bool:
 
 def _check_case_text(inst: CaseNumber | ArchiveReference, _attr: object, text: str) -> None:
     if not isinstance(text, str) or not text.strip():
-        raise KhsModelError("the number as written must be a non-empty string")
+        raise IdentifierError("case number" if isinstance(inst, CaseNumber) else "archive reference", text, "the number as written must be a non-empty string")
 
 
 def _year_matches(year_text: str, year: int) -> bool:
@@ -259,11 +261,11 @@ class CaseNumber:
     def __attrs_post_init__(self) -> None:
         _require_ints("case number", sequence=self.sequence, year=self.year)
         if self.prefix is not None and type(self.prefix) is not str:
-            raise KhsModelError(
+            raise IdentifierError("case number", self.prefix,
                 f"case number prefix must be a string, got {type(self.prefix).__name__}"
             )
         if self.sequence < 1:
-            raise KhsModelError(f"case number {self.text!r}: sequence {self.sequence}; cases count from 1")
+            raise IdentifierError("case number", self.text, f"case number {self.text!r}: sequence {self.sequence}; cases count from 1")
         stripped = self.text.strip()
         m = _CASE_RE.match(stripped)
         if not m:
@@ -274,18 +276,18 @@ class CaseNumber:
         seq_first = len(second) in (2, 4) and int(first) == self.sequence
         year_first = _year_first_shape(m) and int(second) == self.sequence
         if not seq_first and not year_first:
-            raise KhsModelError(
+            raise IdentifierError("case number", self.text,
                 f"case number {self.text!r} does not match sequence {self.sequence}"
             )
         if not (
             (seq_first and _year_matches(second, self.year))
             or (year_first and int(first) == self.year)
         ):
-            raise KhsModelError(f"case number {self.text!r} does not match year {self.year}")
+            raise IdentifierError("case number", self.text, f"case number {self.text!r} does not match year {self.year}")
         _check_year("case number", self.text, self.year, first)
         prefix = stripped[: m.start("first")].strip() or None
         if self.prefix is not None and self.prefix != prefix:
-            raise KhsModelError(
+            raise IdentifierError("case number", self.text,
                 f"case number {self.text!r} does not match prefix {self.prefix!r} "
                 f"(the text has {'none' if prefix is None else repr(prefix)})"
             )
@@ -304,7 +306,7 @@ class CaseNumber:
         ("Arkivsaksnr.:", "Vår ref.:", "protokoll nr.") is refused.
         """
         if not isinstance(text, str):
-            raise KhsModelError(f"case number must be a string, got {type(text).__name__}")
+            raise IdentifierError("case number", text, f"case number must be a string, got {type(text).__name__}")
         stripped = text.strip()
         m = _CASE_RE.match(stripped)
         lead = re.match(r"\D*", stripped)
@@ -316,15 +318,16 @@ class CaseNumber:
         first, second = m["first"], m["second"]
         if year_first is None:
             if _year_first_shape(m) and not prefix:
-                raise KhsModelError(
+                raise IdentifierError("case number", text,
                     f"case number {text!r} starts with a year: an archive reference "
                     "(use ArchiveReference), or a case number written year first; "
-                    "for the latter give year_first=True"
+                    "for the latter give year_first=True",
+                    use="ArchiveReference",
                 )
             year_first = _year_first_shape(m)
         if year_first:
             if not _year_first_shape(m):
-                raise KhsModelError(
+                raise IdentifierError("case number", text,
                     f"case number {text!r} is not of the form year/sequence "
                     "(a 4-digit year, '/', a sequence of up to 3 digits: 'Sak 2014/15')"
                 )
@@ -334,7 +337,7 @@ class CaseNumber:
         year = int(second)
         if len(second) == 2:
             if reference_year is None:
-                raise KhsModelError(
+                raise IdentifierError("case number", text,
                     f"case number {text!r} has a two-digit year; give reference_year "
                     "(the meeting year)"
                 )
@@ -368,7 +371,7 @@ class ArchiveReference:
     def __attrs_post_init__(self) -> None:
         parsed = _ARCHIVE_RE.match(self.text.strip())
         if not parsed:
-            raise KhsModelError(
+            raise IdentifierError("archive reference", self.text,
                 f"archive reference {self.text!r} is not of the form year/sequence (e.g. '2021/3288')"
             )
         year_text = parsed["year"]
@@ -382,7 +385,7 @@ class ArchiveReference:
             and (int(parsed["doc"]) if parsed["doc"] else None) == self.document_number
         )
         if not ok:
-            raise KhsModelError(
+            raise IdentifierError("archive reference", self.text,
                 f"archive reference {self.text!r} does not match year {self.year}, "
                 f"sequence {self.sequence}, document number {self.document_number}"
             )
@@ -391,16 +394,16 @@ class ArchiveReference:
     @classmethod
     def parse(cls, text: str, *, reference_year: int | None = None) -> Self:
         if not isinstance(text, str):
-            raise KhsModelError(f"archive reference must be a string, got {type(text).__name__}")
+            raise IdentifierError("archive reference", text, f"archive reference must be a string, got {type(text).__name__}")
         m = _ARCHIVE_RE.match(text.strip())
         if not m:
-            raise KhsModelError(
+            raise IdentifierError("archive reference", text,
                 f"archive reference {text!r} is not of the form year/sequence (e.g. '2021/3288')"
             )
         year = int(m["year"])
         if len(m["year"]) == 2:
             if reference_year is None:
-                raise KhsModelError(
+                raise IdentifierError("archive reference", text,
                     f"archive reference {text!r} has a two-digit year; give reference_year"
                 )
             year = _expand_year(year, reference_year)
@@ -444,12 +447,12 @@ class JournalNumber:
     def __attrs_post_init__(self) -> None:
         _require_ints("journal number", year=self.year, sequence=self.sequence)
         if self.year not in PLAUSIBLE_YEARS:
-            raise KhsModelError(
+            raise IdentifierError("journal number", self.year,
                 f"journal number year {self.year} is outside {PLAUSIBLE_YEARS.start}–"
                 f"{PLAUSIBLE_YEARS.stop - 1} (an 'Lnr. 8687/16' is year 2016, sequence 8687)"
             )
         if self.sequence < 1:
-            raise KhsModelError(f"journal number sequence {self.sequence}: it counts from 1")
+            raise IdentifierError("journal number", self.sequence, f"journal number sequence {self.sequence}: it counts from 1")
 
     def __str__(self) -> str:
         return f"{self.year}/{self.sequence}"

@@ -290,6 +290,78 @@ class Labels:
         "observer": "Observatør", "associated": "Tilknyttet",
     }))  # fmt: skip
 
+    # Following a plan up (khsmodel.report, MeetingPlan, khsmodel.diff): the words of a
+    # status report, a meeting plan and a plan's appendix of changes from the previous plan
+    status_report: Mapping[str, str] = field(default_factory=lambda: _ro({
+        "kind": "Statusrapport",
+        "title": "Statusrapport: {plan}",
+        "as_of": "Status per {date}",
+        "summary": "Oppsummering",
+        "whole_plan": "Hele planen",
+        "ongoing": "Pågående aktiviteter",
+        "no_status": "Uten status",
+        "total": "Antall tiltak",
+        "overdue": "Forsinket",
+        "due_soon": "Frist snart",
+        "share_done": "Andel gjennomført",
+        "key": ("Forsinket: tidsrammen er passert uten at tiltaket er gjennomført, avlyst "
+                "eller videreført. Frist snart: tidsrammen slutter innen {days} dager etter "
+                "{date}. Status er den siste som er registrert med dato til og med {date}."),
+        "measures": "Tiltak",
+        "note": "Siste oppfølging",
+        "overdue_list": "Forsinkede tiltak",
+        "due_soon_list": "Tiltak med frist snart",
+        "unresolved_list": "Tiltak uten tidsramme som gir en dato",
+        "unresolved_key": "Tidsrammen er ikke tolket til en dato; tiltakene er ikke vurdert "
+                          "som forsinket eller med frist snart.",
+        "no_timeframe": "ingen tidsramme",
+        "changes": "Endringer siden {date}",
+        "before": "Status {date}",
+        "after": "Status {date}",
+        "new_notes": "Nye oppfølgingsnotater",
+        "no_changes": "Ingen endringer i status og ingen nye notater siden {date}.",
+        "chart": "Status per fokusområde",
+        "chart_alt": "Stolpediagram: antall tiltak etter status for hvert fokusområde; "
+                     "tallene står i tabellen Oppsummering.",
+    }))  # fmt: skip
+    meeting_plan: Mapping[str, str] = field(default_factory=lambda: _ro({
+        "kind": "Møteplan",
+        "title": "Møteplan {year}",
+        "rule": "Frist for saksdokumenter: {days} dager før møtet.",
+        "rule_same_day": "Frist for saksdokumenter: møtedagen.",
+        "meetings": "Møter",
+        "date": "Dato",
+        "day": "Dag",
+        "deadline": "Frist for saksdokumenter",
+        "note": "Merknad",
+        "dates": "Andre datoer",
+        "what": "Hva",
+        "measures": "Tiltak med dato",
+        "other_ring": "Andre datoer og tiltak",
+        "wheel": "Årshjul {year}",
+        "wheel_alt": "Årshjul: årets tolv måneder som en sirkel, med en ring per utvalg og et "
+                     "punkt for hvert møte på sin dag; datoene står i tabellene over.",
+        "no_meetings": "Møteplanen har ingen møter.",
+    }))  # fmt: skip
+    plan_changes: Mapping[str, str] = field(default_factory=lambda: _ro({
+        "title": "Endringer fra forrige plan",
+        "compared": "Sammenlignet med {plan}.",
+        "carried": "Videreførte tiltak",
+        "changed": "Endrede tiltak",
+        "added": "Nye tiltak",
+        "removed": "Tiltak som ikke er med videre",
+        "focus_areas": "Fokusområder",
+        "previous": "I forrige plan",
+        "this": "I denne planen",
+        "what": "Endret",
+        "text": "tekst", "details": "beskrivelse", "responsibility": "ansvar",
+        "timeframe": "tidsramme", "focus_area": "fokusområde",
+        "area_added": "nytt", "area_removed": "ikke med videre",
+        "area_renamed": "nytt navn", "area_renumbered": "nytt nummer",
+        "ongoing": "Pågående aktiviteter",
+        "none": "Ingen tiltak eller fokusområder er endret.",
+    }))  # fmt: skip
+
     # ------------------------------------------------------------------ formats
     def date(self, day: dt.date | PartialDate) -> str:
         """A date as running text writes it: ``8. februar 2016``; a date known only to
@@ -448,13 +520,15 @@ def bundle(language: str, words: Mapping[str, Any]) -> Labels:
     >>> bundle("se", {"colour": "rukses"})
     Traceback (most recent call last):
     ...
-    khsmodel.errors.KhsModelError: labels for se: unknown label(s) colour (labels are the fields of khsmodel.labels.Labels)
+    khsmodel.errors.LabelsError: labels for se: unknown label(s) colour (labels are the fields of khsmodel.labels.Labels)
     """
-    from .errors import KhsModelError
+    from .errors import LabelsError
 
     unknown = sorted(set(words) - set(LABEL_FIELDS))
     if unknown:
-        raise KhsModelError(
+        raise LabelsError(
+            language,
+            unknown,
             f"labels for {language}: unknown label(s) {', '.join(unknown)} "
             "(labels are the fields of khsmodel.labels.Labels)"
         )
@@ -475,13 +549,17 @@ def bundle(language: str, words: Mapping[str, Any]) -> Labels:
         elif value is None or (isinstance(value, str | tuple) and _empty(value)):
             missing.append(name)
         elif not isinstance(value, type(base)):
-            raise KhsModelError(
+            raise LabelsError(
+                language,
+                (name,),
                 f"labels for {language}: {name} must be {type(base).__name__}, "
                 f"got {type(value).__name__}"
             )
         elif isinstance(base, tuple) and len(value) != len(base):
-            raise KhsModelError(
-                f"labels for {language}: {name} must have {len(base)} entries, got {len(value)}"
+            raise LabelsError(
+                language,
+                (name,),
+                f"labels for {language}: {name} must have {len(base)} entries, got {len(value)}",
             )
         else:
             given[name] = value
@@ -637,6 +715,79 @@ _NN_WORDS.update({
         "gp_representative": "fastlegerepresentant", "practice_consultant": "praksiskonsulent",
         "employee_representative": "tillitsvald", "other": "anna",
     },
+    # Following up (not in field-phrases.md, which found no follow-up table with status
+    # words: section 5): Nynorskordboka's forms, as in measure_status above
+    "status_report": {
+        "kind": "Statusrapport",
+        "title": "Statusrapport: {plan}",
+        "as_of": "Status per {date}",
+        "summary": "Oppsummering",
+        "whole_plan": "Heile planen",
+        "ongoing": "Pågåande aktivitetar",
+        "no_status": "Utan status",
+        "total": "Tal på tiltak",
+        "overdue": "Forseinka",  # forseinke, forseinka (Nynorskordboka)
+        "due_soon": "Frist snart",
+        "share_done": "Del gjennomført",
+        "key": ("Forseinka: tidsramma er passert utan at tiltaket er gjennomført, avlyst "
+                "eller vidareført. Frist snart: tidsramma sluttar innan {days} dagar etter "
+                "{date}. Status er den siste som er registrert med dato til og med {date}."),
+        "measures": "Tiltak",
+        "note": "Siste oppfølging",
+        "overdue_list": "Forseinka tiltak",
+        "due_soon_list": "Tiltak med frist snart",
+        "unresolved_list": "Tiltak utan tidsramme som gir ein dato",
+        "unresolved_key": "Tidsramma er ikkje tolka til ein dato; tiltaka er ikkje vurderte "
+                          "som forseinka eller med frist snart.",
+        "no_timeframe": "inga tidsramme",
+        "changes": "Endringar sidan {date}",
+        "before": "Status {date}",
+        "after": "Status {date}",
+        "new_notes": "Nye oppfølgingsnotat",
+        "no_changes": "Ingen endringar i status og ingen nye notat sidan {date}.",
+        "chart": "Status per fokusområde",
+        "chart_alt": "Stolpediagram: tal på tiltak etter status for kvart fokusområde; "
+                     "tala står i tabellen Oppsummering.",
+    },
+    "meeting_plan": {
+        "kind": "Møteplan",
+        "title": "Møteplan {year}",
+        # saksdokument, pl. saksdokument (Nynorskordboka: dokument, fleirtal dokument)
+        "rule": "Frist for saksdokument: {days} dagar før møtet.",
+        "rule_same_day": "Frist for saksdokument: møtedagen.",
+        "meetings": "Møte",  # møte, fleirtal møte
+        "date": "Dato",
+        "day": "Dag",
+        "deadline": "Frist for saksdokument",
+        "note": "Merknad",
+        "dates": "Andre datoar",
+        "what": "Kva",
+        "measures": "Tiltak med dato",
+        "other_ring": "Andre datoar og tiltak",
+        "wheel": "Årshjul {year}",
+        "wheel_alt": "Årshjul: dei tolv månadene i året som ein sirkel, med ein ring per "
+                     "utval og eit punkt for kvart møte på dagen sin; datoane står i "
+                     "tabellane over.",
+        "no_meetings": "Møteplanen har ingen møte.",
+    },
+    "plan_changes": {
+        "title": "Endringar frå førre plan",
+        "compared": "Samanlikna med {plan}.",
+        "carried": "Vidareførte tiltak",
+        "changed": "Endra tiltak",
+        "added": "Nye tiltak",
+        "removed": "Tiltak som ikkje er med vidare",
+        "focus_areas": "Fokusområde",
+        "previous": "I førre plan",
+        "this": "I denne planen",
+        "what": "Endra",
+        "text": "tekst", "details": "skildring", "responsibility": "ansvar",
+        "timeframe": "tidsramme", "focus_area": "fokusområde",
+        "area_added": "nytt", "area_removed": "ikkje med vidare",
+        "area_renamed": "nytt namn", "area_renumbered": "nytt nummer",
+        "ongoing": "Pågåande aktivitetar",
+        "none": "Ingen tiltak eller fokusområde er endra.",
+    },
     "dissolved": "nedlagt",  # neuter participle: fits utval, organ, styre (samsvarsbøying)
     "membership_roles": {
         "member": "Medlem", "hospital_trust": "Helseføretak", "owner": "Eigar",
@@ -789,6 +940,77 @@ _EN_WORDS: dict[str, Any] = {
         "gp_representative": "GP representative", "practice_consultant": "practice consultant",
         "employee_representative": "employee representative", "other": "other",
     },
+    "status_report": {
+        "kind": "Status report",
+        "title": "Status report: {plan}",
+        "as_of": "Status as of {date}",
+        "summary": "Summary",
+        "whole_plan": "Whole plan",
+        "ongoing": "Ongoing activities",
+        "no_status": "No status",
+        "total": "Measures",
+        "overdue": "Overdue",
+        "due_soon": "Due soon",
+        "share_done": "Share done",
+        "key": ("Overdue: the timeframe has passed and the measure is not done, cancelled "
+                "or carried over. Due soon: the timeframe ends within {days} days after "
+                "{date}. The status is the latest recorded with a date up to and including "
+                "{date}."),
+        "measures": "Measures",
+        "note": "Latest follow-up",
+        "overdue_list": "Overdue measures",
+        "due_soon_list": "Measures due soon",
+        "unresolved_list": "Measures without a timeframe that gives a date",
+        "unresolved_key": "The timeframe does not give a date; these measures are not "
+                          "assessed as overdue or due soon.",
+        "no_timeframe": "no timeframe",
+        "changes": "Changes since {date}",
+        "before": "Status {date}",
+        "after": "Status {date}",
+        "new_notes": "New follow-up notes",
+        "no_changes": "No changes of status and no new notes since {date}.",
+        "chart": "Status by focus area",
+        "chart_alt": "Bar chart: the number of measures by status for each focus area; "
+                     "the numbers are in the table Summary.",
+    },
+    "meeting_plan": {
+        "kind": "Meeting plan",
+        "title": "Meeting plan {year}",
+        "rule": "Deadline for case documents: {days} days before the meeting.",
+        "rule_same_day": "Deadline for case documents: the day of the meeting.",
+        "meetings": "Meetings",
+        "date": "Date",
+        "day": "Day",
+        "deadline": "Deadline for case documents",
+        "note": "Note",
+        "dates": "Other dates",
+        "what": "What",
+        "measures": "Measures with a date",
+        "other_ring": "Other dates and measures",
+        "wheel": "Year wheel {year}",
+        "wheel_alt": "Year wheel: the twelve months of the year as a circle, with a ring for "
+                     "each committee and a dot for each meeting on its day; the dates are in "
+                     "the tables above.",
+        "no_meetings": "The meeting plan has no meetings.",
+    },
+    "plan_changes": {
+        "title": "Changes from the previous plan",
+        "compared": "Compared with {plan}.",
+        "carried": "Measures carried over",
+        "changed": "Measures changed",
+        "added": "New measures",
+        "removed": "Measures not carried forward",
+        "focus_areas": "Focus areas",
+        "previous": "In the previous plan",
+        "this": "In this plan",
+        "what": "Changed",
+        "text": "text", "details": "description", "responsibility": "responsibility",
+        "timeframe": "timeframe", "focus_area": "focus area",
+        "area_added": "new", "area_removed": "not carried forward",
+        "area_renamed": "renamed", "area_renumbered": "renumbered",
+        "ongoing": "Ongoing activities",
+        "none": "No measure or focus area has changed.",
+    },
     "dissolved": "dissolved",
     "membership_roles": {
         "member": "Member", "hospital_trust": "Hospital trust", "owner": "Owner",
@@ -843,7 +1065,7 @@ def _plugins() -> dict[str, importlib.metadata.EntryPoint]:
 
 
 def _from_plugin(primary: str, tag: str) -> Labels | None:
-    from .errors import KhsModelError
+    from .errors import LabelsError
 
     ep = _plugins().get(primary)
     if ep is None:
@@ -853,7 +1075,9 @@ def _from_plugin(primary: str, tag: str) -> Labels | None:
         if callable(value) and not isinstance(value, Labels):
             value = value()
     except Exception as exc:  # a plugin's failure, named, never a traceback from inside it
-        raise KhsModelError(
+        raise LabelsError(
+            primary,
+            (),
             f"labels for {primary!r} from entry point {ep.value!r} could not be loaded: "
             f"{type(exc).__name__}: {exc}"
         ) from exc
@@ -861,7 +1085,9 @@ def _from_plugin(primary: str, tag: str) -> Labels | None:
         return value
     if isinstance(value, Mapping):
         return bundle(tag, value)
-    raise KhsModelError(
+    raise LabelsError(
+        primary,
+        (),
         f"entry point {ep.value!r} ({ENTRY_POINT_GROUP}) gave {type(value).__name__}; "
         "expected khsmodel.labels.Labels or a mapping of label to text"
     )
@@ -875,7 +1101,8 @@ def _output_tag(tag: str) -> str:
 @functools.cache
 def for_language(language: str = "nb") -> Labels:
     """The labels of a document language (``nb``, ``nn``, ``se``, ``smj``, ``sma``,
-    ``en``, with or without a region: ``nn-NO``); KhsModelError for any other tag.
+    ``en``, with or without a region: ``nn-NO``); :class:`~khsmodel.errors.ArgumentError`
+    (``argument="language"``) for any other tag.
 
     A language without built-in words (``smj``, ``sma``) or with only some (``se``)
     takes the missing ones from Bokmål and lists them in :func:`fallbacks`; a
@@ -888,14 +1115,14 @@ def for_language(language: str = "nb") -> Labels:
     ('Ansvarlig', True)
     """
     from ._base import check_language
-    from .errors import KhsModelError
+    from .errors import ArgumentError, KhsModelError
 
     if language.lower() in ("no", "nob"):  # earlier spellings of Bokmål
         language = "nb"
     try:
         check_language(language)
     except KhsModelError as exc:
-        raise KhsModelError(f"no labels: {exc}") from None
+        raise ArgumentError("language", language, f"no labels: {exc}") from None
     primary = language.split("-")[0]
     tag = _output_tag(language)
     labels = None if primary in _COMPLETE else _from_plugin(primary, tag)

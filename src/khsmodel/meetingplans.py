@@ -31,7 +31,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import language_field, model
+from ._base import document, language_field, model
 from .errors import FieldValueError
 from .partnerships import Partnership
 from .plans import ActionPlan
@@ -86,6 +86,7 @@ class WheelEntry:
         return self.date.month
 
 
+@document
 @model
 class MeetingPlan:
     """The meetings of a partnership's bodies in one year (a document: kind ``meeting_plan``).

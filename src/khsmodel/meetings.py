@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import ClassVar
 
-from ._base import Block, Link, language_field, model
+from ._base import Block, Link, document, language_field, model
 from .cases import Attachment, CaseDocument
 from .decisions import Decision
 from .identifiers import CaseNumber
@@ -96,6 +96,7 @@ class Minutes:
     content: tuple[Block, ...] = ()
 
 
+@document
 @model
 class Meeting:
     """One sitting of a body.

@@ -32,6 +32,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import documents as _documents
+from ._convert import describe
 from .errors import ErrorDetail, InvalidDocumentError
 
 __all__ = ["SUPPORTED_VERSIONS", "migrate"]
@@ -151,14 +152,12 @@ def migrate(data: Any) -> Any:
 
 def version_problem(data: _Data) -> str:
     """The message for a ``format_version`` of ``data`` that this khsmodel does not read."""
-    from .serialization import _describe
-
     first, last = SUPPORTED_VERSIONS[0], SUPPORTED_VERSIONS[-1]
     text = f"unsupported format version: expected {first} to {last}, got "
     if "format_version" not in data:
         return text + "nothing (field missing)"
     version = data["format_version"]
-    text += _describe(version)
+    text += describe(version)
     if type(version) is int and version > last:
         text += " (a file of a newer khsmodel: upgrade khsmodel to read it)"
     return text

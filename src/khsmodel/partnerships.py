@@ -15,6 +15,7 @@ from ._base import (
     PartialDate,
     Period,
     Resource,
+    document,
     first_day,
     language_field,
     last_day,
@@ -141,6 +142,7 @@ class HistoryEntry:
     when: str | None = None
 
 
+@document
 @model
 class Partnership:
     """A partnership: its parties, their membership over time, bodies, agreements and decisions.

@@ -40,20 +40,17 @@ Handlingsplan 2015 → Handlingsplan 2015: no differences
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
+from itertools import compress, islice
 from typing import Any
 
 import attrs
 
-from ._base import Period, evolve
-from .errors import KhsModelError
-from .plans import ActionPlan, FocusArea, Measure, MeasureRef, PlanStatus
-from .status import CLOSED, status_at
-from .timeframes import NextMeeting, Timeframe, interpret_timeframe
+from .errors import DocumentKindError
+from .plans import ActionPlan, FocusArea, Measure, next_plan
 
 __all__ = [
     "CANDIDATES",
@@ -81,11 +78,63 @@ CANDIDATES = 8
 
 _PUNCT = re.compile(r"[\W_]+")
 
-Carry = Callable[[FocusArea | None, Measure], bool] | Iterable[tuple[int | None, int]]
-
-
 def _words(norm: str) -> list[str]:
     return norm.split()
+
+
+def _bag(words: list[str]) -> frozenset[str]:
+    """The words as a set that keeps repeats apart: the second "og" is "og\x002", so the
+    size of two bags' intersection is the number of words the texts have in common."""
+    seen: dict[str, int] = {}
+    out = []
+    for w in words:
+        k = seen[w] = seen.get(w, 0) + 1
+        out.append(w if k == 1 else f"{w}\x00{k}")
+    return frozenset(out)
+
+
+def _matched(a: list[str], b2j: dict[str, list[int]], n_b: int) -> int:
+    """How many elements of ``a`` and ``b`` SequenceMatcher(None, a, b, autojunk=False)
+    matches (the sum of its matching blocks' sizes; ``b2j``: each element of ``b`` to
+    its indices, ascending, ``n_b`` its length): the same longest-block-first
+    recursion, without the junk handling that has nothing to do here and without
+    building the blocks, so ``2 * _matched(…) / (len(a) + len(b))`` is its ratio."""
+    total = 0
+    todo = [(0, len(a), 0, n_b)]
+    while todo:
+        alo, ahi, blo, bhi = todo.pop()
+        besti, bestj, bestsize = alo, blo, 0
+        j2len: dict[int, int] = {}
+        for i in range(alo, ahi):
+            newj2len: dict[int, int] = {}
+            for j in b2j.get(a[i], ()):
+                if j < blo:
+                    continue
+                if j >= bhi:
+                    break
+                k = newj2len[j] = j2len.get(j - 1, 0) + 1
+                if k > bestsize:
+                    besti, bestj, bestsize = i - k + 1, j - k + 1, k
+            j2len = newj2len
+        if bestsize:
+            total += bestsize
+            if alo < besti and blo < bestj:
+                todo.append((alo, besti, blo, bestj))
+            if besti + bestsize < ahi and bestj + bestsize < bhi:
+                todo.append((besti + bestsize, ahi, bestj + bestsize, bhi))
+    return total
+
+
+def _most_shared(shared: Counter[int], n: int) -> list[int]:
+    """The ``n`` old texts sharing most words, ties in the order they were proposed: what
+    ``Counter.most_common(n)`` gives, one count at a time from the highest (the counts are
+    a few words at most), each level picked in C rather than through a heap in Python."""
+    out: list[int] = []
+    level = max(shared.values())
+    while level > 0 and len(out) < n:
+        out.extend(islice(compress(shared, map(level.__eq__, shared.values())), n - len(out)))
+        level -= 1
+    return out
 
 
 def similarity(a: str, b: str) -> float:
@@ -114,107 +163,6 @@ def _similar(a: str, b: str, least: float) -> bool:
 def _norm(text: str) -> str:
     """A text as compared: no case, punctuation or extra spaces."""
     return _PUNCT.sub(" ", text.casefold()).strip()
-
-
-# ---------------------------------------------------------------- the next plan
-
-
-def _reread(tf: Timeframe | None, period: Period) -> Timeframe | None:
-    """The timeframe with its text read again against ``period`` (text kept as written)."""
-    if tf is None or tf.interpretation is None:
-        return tf
-    interp = tf.interpretation
-    body = interp.body if isinstance(interp, NextMeeting) else None
-    year = period.start.year if period.start else None
-    again = interpret_timeframe(tf.text, year=year, body=body, period=period)
-    return Timeframe(text=tf.text, interpretation=again)
-
-
-def next_plan(
-    plan: ActionPlan,
-    *,
-    title: str,
-    period: Period,
-    carry: Carry | None = None,
-    id: str | None = None,
-) -> ActionPlan:
-    """A new draft plan for ``period`` carrying over measures of ``plan``.
-
-    ``carry`` chooses them: None carries every measure whose latest status is
-    not done, cancelled or carried over; a function ``(focus area or None,
-    measure) -> bool`` or the (focus area number or None, measure number) pairs
-    choose others. Each carried measure keeps its text, details,
-    responsibility, phase, id and heading, is numbered anew within its focus
-    area (1, 2, 3 …; its old label is dropped when its number changes), gets
-    ``carried_over_from`` pointing to the old plan and measure, no status and
-    no progress (they stay in the old plan), and its timeframe text read again
-    against ``period`` (a text with a year, such as "Mars 2016", keeps that
-    year: validation then says it lies outside the new period). Focus areas
-    keep their number, label, title and description; ongoing activities stay
-    ongoing activities. The old plan needs an ``id`` to be referred to.
-    """
-    if not isinstance(plan, ActionPlan):
-        raise KhsModelError(f"next_plan() expects an ActionPlan, got {type(plan).__name__}")
-    if plan.id is None:
-        raise KhsModelError("the plan has no id, so carried measures cannot refer to it; give it one")
-    if not isinstance(period, Period):
-        raise KhsModelError(f"period must be a Period, got {type(period).__name__}")
-    chosen: Callable[[FocusArea | None, Measure], bool]
-    if carry is None:
-        last = dt.date.max
-
-        def not_closed(fa: FocusArea | None, m: Measure) -> bool:
-            return status_at(m, last)[0] not in CLOSED
-
-        chosen = not_closed
-    elif callable(carry):
-        chosen = carry
-    else:
-        keys = set(carry)
-        for key in keys:
-            if not (isinstance(key, tuple) and len(key) == 2):
-                raise KhsModelError(f"carry takes (focus area, measure) pairs, got {key!r}")
-        known: set[tuple[int | None, int]] = {(fa.number, m.number) for fa, m in plan.iter_measures()}
-        known |= {(None, m.number) for m in plan.ongoing_activities}
-        missing = sorted(keys - known, key=repr)
-        if missing:
-            raise KhsModelError(f"the plan has no measure {missing[0]!r} to carry over")
-
-        def listed(fa: FocusArea | None, m: Measure) -> bool:
-            return (fa.number if fa else None, m.number) in keys
-
-        chosen = listed
-
-    def carried(fa: FocusArea | None, measures: Iterable[Measure]) -> tuple[Measure, ...]:
-        out: list[Measure] = []
-        for m in measures:
-            if not chosen(fa, m):
-                continue
-            n = len(out) + 1
-            ref = MeasureRef(plan=plan.id or "", focus_area=fa.number if fa else None,
-                             measure=m.number, text=m.text)  # fmt: skip
-            out.append(evolve(
-                m, number=n, label=m.label if n == m.number else None, status=None,
-                progress=(), carried_over_from=ref, timeframe=_reread(m.timeframe, period),
-            ))  # fmt: skip
-        return tuple(out)
-
-    return ActionPlan(
-        title=title,
-        id=id,
-        partnership=plan.partnership,
-        owner=plan.owner,
-        period=period,
-        status=PlanStatus.DRAFT,
-        priority_groups=plan.priority_groups,
-        priority_groups_text=plan.priority_groups_text,
-        focus_areas=tuple(
-            evolve(fa, measures=carried(fa, fa.measures)) for fa in plan.focus_areas
-        ),
-        ongoing_activities_text=plan.ongoing_activities_text,
-        ongoing_activities=carried(None, plan.ongoing_activities),
-        previous_plan=plan.id,
-    )
 
 
 # ---------------------------------------------------------------- the diff
@@ -434,7 +382,11 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
     """What changed from ``old`` to ``new``; see the module's documentation for the matching."""
     for name, plan in (("old", old), ("new", new)):
         if not isinstance(plan, ActionPlan):
-            raise KhsModelError(f"diff() compares action plans; {name} is a {type(plan).__name__}")
+            raise DocumentKindError(
+                ("ActionPlan",),
+                type(plan).__name__,
+                f"diff() compares action plans; {name} is a {type(plan).__name__}",
+            )
     olds, news = _places(old), _places(new)
     area_changes, areas = _focus_areas(old, new)
     old_of: dict[int, int] = {}  # new index → old index
@@ -519,12 +471,14 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
     for i, ws in old_words.items():
         for w in set(ws):
             index[w].append(i)
+    old_bags = {i: _bag(ws) for i, ws in old_words.items()}
     proposals: list[tuple[float, int, int]] = []
-    matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(None, autojunk=False)
     for j, t in enumerate(norm_new):
         if j in old_of:
             continue
         new_words = _words(t)
+        new_bag = _bag(new_words)
+        n_new = len(new_words)
         # the rarest words first, while they propose at most WORD_BUDGET candidates
         # (the rarest one always, its first WORD_BUDGET old texts)
         rare = sorted({w for w in new_words if w in index}, key=lambda w: (len(index[w]), w))
@@ -538,13 +492,22 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
             spent += len(hits)
         if not shared:
             continue
-        matcher.set_seq2(new_words)
-        for i, _n in shared.most_common(CANDIDATES):  # ties: the earliest proposed first
-            matcher.set_seq1(old_words[i])
-            if matcher.real_quick_ratio() >= SIMILARITY and matcher.quick_ratio() >= SIMILARITY:
-                r = matcher.ratio()
-                if r >= SIMILARITY:
-                    proposals.append((-r, j, i))
+        b2j: dict[str, list[int]] = {}
+        for k, word in enumerate(new_words):
+            b2j.setdefault(word, []).append(k)
+        for i in _most_shared(shared, CANDIDATES):
+            ws = old_words[i]
+            total = len(ws) + n_new
+            # upper bounds of the ratio, cheapest first, as SequenceMatcher's
+            # real_quick_ratio (the lengths) and quick_ratio (the words in common,
+            # counted with repeats: the size of the bags' intersection)
+            if 2.0 * min(len(ws), n_new) / total < SIMILARITY:
+                continue
+            if 2.0 * len(new_bag & old_bags[i]) / total < SIMILARITY:
+                continue
+            r = 2.0 * _matched(ws, b2j, n_new) / total  # SequenceMatcher(ws, new).ratio()
+            if r >= SIMILARITY:
+                proposals.append((-r, j, i))
     proposals.sort()
     for neg, j, i in proposals:
         if j not in old_of and i not in taken:

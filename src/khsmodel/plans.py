@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from ._base import Block, Period, evolve, language_field, model
+from ._base import Block, Period, document, evolve, language_field, model
 from .agreements import PriorityGroup
 from .decisions import Decision
-from .errors import KhsModelError
+from .errors import ArgumentError, DocumentKindError, NoSuchMeasureError
 from .identifiers import CaseNumber
 from .partnerships import Partnership
-from .timeframes import Timeframe
+from .timeframes import NextMeeting, Timeframe, interpret_timeframe
 
 __all__ = [
+    "CLOSED",
     "ActionPlan",
     "Adoption",
     "Collective",
@@ -28,6 +29,8 @@ __all__ = [
     "ProgressEntry",
     "Responsibility",
     "ResponsibleParty",
+    "next_plan",
+    "status_at",
 ]
 
 
@@ -194,6 +197,7 @@ class Adoption:
     decision: Decision | None = None
 
 
+@document
 @model
 class ActionPlan:
     """An action plan (handlingsplan) of a partnership body for a period.
@@ -299,7 +303,9 @@ class ActionPlan:
                         *self.focus_areas[i + 1 :],
                     )
                     return evolve(self, focus_areas=areas)
-        raise KhsModelError(f"the plan has no measure {number} in focus area {focus_area}")
+        raise NoSuchMeasureError(
+            focus_area, number, f"the plan has no measure {number} in focus area {focus_area}"
+        )
 
     def measures_by(
         self,
@@ -328,7 +334,11 @@ class ActionPlan:
         ['Konferanse']
         """
         if (party, body, collective).count(None) != 2:
-            raise KhsModelError("measures_by takes one of party, body or collective")
+            raise ArgumentError(
+                "party, body, collective",
+                (party, body, collective),
+                "measures_by takes one of party, body or collective",
+            )
 
         def named(r: ResponsibleParty) -> bool:
             return (
@@ -351,7 +361,151 @@ class ActionPlan:
     ) -> ActionPlan:
         """A new draft plan for ``period`` carrying over this plan's measures that are not
         done (or those ``carry`` chooses), each with ``carried_over_from`` pointing back;
-        see :func:`khsmodel.plandiff.next_plan`."""
-        from .plandiff import next_plan
-
+        see :func:`next_plan`."""
         return next_plan(self, title=title, period=period, carry=carry, id=id)
+
+
+#: Statuses after which a measure needs no more work in its plan.
+CLOSED: frozenset[MeasureStatus] = frozenset(
+    {MeasureStatus.DONE, MeasureStatus.CANCELLED, MeasureStatus.CARRIED_OVER}
+)
+
+
+def status_at(measure: Measure, day: dt.date) -> tuple[MeasureStatus | None, dt.date | None]:
+    """The status of ``measure`` on ``day`` and the date of the entry it comes from.
+
+    >>> import datetime as dt
+    >>> from khsmodel import Measure, MeasureStatus, ProgressEntry
+    >>> m = Measure(number=1, text="Fagdag", progress=(
+    ...     ProgressEntry(date=dt.date(2016, 3, 1), text="Startet", status=MeasureStatus.STARTED),
+    ...     ProgressEntry(date=dt.date(2016, 6, 15), text="Holdt", status=MeasureStatus.DONE)))
+    >>> status_at(m, dt.date(2016, 5, 1))
+    (<MeasureStatus.STARTED: 'started'>, datetime.date(2016, 3, 1))
+    >>> status_at(m, dt.date(2016, 1, 1))
+    (None, None)
+    """
+    best: MeasureStatus | None = None
+    best_date: dt.date | None = None
+    any_status = False
+    for entry in measure.progress:
+        st = entry.status
+        if st is None:
+            continue
+        any_status = True
+        d = entry.date
+        if d <= day and (best_date is None or d >= best_date):
+            best, best_date = st, d
+    if not any_status:
+        return measure.status, None
+    return best, best_date
+
+
+Carry = Callable[[FocusArea | None, Measure], bool] | Iterable[tuple[int | None, int]]
+
+
+def _reread(tf: Timeframe | None, period: Period) -> Timeframe | None:
+    """The timeframe with its text read again against ``period`` (text kept as written)."""
+    if tf is None or tf.interpretation is None:
+        return tf
+    interp = tf.interpretation
+    body = interp.body if isinstance(interp, NextMeeting) else None
+    year = period.start.year if period.start else None
+    again = interpret_timeframe(tf.text, year=year, body=body, period=period)
+    return Timeframe(text=tf.text, interpretation=again)
+
+
+def next_plan(
+    plan: ActionPlan,
+    *,
+    title: str,
+    period: Period,
+    carry: Carry | None = None,
+    id: str | None = None,
+) -> ActionPlan:
+    """A new draft plan for ``period`` carrying over measures of ``plan``.
+
+    ``carry`` chooses them: None carries every measure whose latest status is
+    not done, cancelled or carried over; a function ``(focus area or None,
+    measure) -> bool`` or the (focus area number or None, measure number) pairs
+    choose others. Each carried measure keeps its text, details,
+    responsibility, phase, id and heading, is numbered anew within its focus
+    area (1, 2, 3 …; its old label is dropped when its number changes), gets
+    ``carried_over_from`` pointing to the old plan and measure, no status and
+    no progress (they stay in the old plan), and its timeframe text read again
+    against ``period`` (a text with a year, such as "Mars 2016", keeps that
+    year: validation then says it lies outside the new period). Focus areas
+    keep their number, label, title and description; ongoing activities stay
+    ongoing activities. The old plan needs an ``id`` to be referred to.
+    """
+    if not isinstance(plan, ActionPlan):
+        raise DocumentKindError(
+            ("ActionPlan",),
+            type(plan).__name__,
+            f"next_plan() expects an ActionPlan, got {type(plan).__name__}",
+        )
+    if plan.id is None:
+        raise ArgumentError(
+            "plan.id", None, "the plan has no id, so carried measures cannot refer to it; give it one"
+        )
+    if not isinstance(period, Period):
+        raise ArgumentError("period", period, f"period must be a Period, got {type(period).__name__}")
+    chosen: Callable[[FocusArea | None, Measure], bool]
+    if carry is None:
+        last = dt.date.max
+
+        def not_closed(fa: FocusArea | None, m: Measure) -> bool:
+            return status_at(m, last)[0] not in CLOSED
+
+        chosen = not_closed
+    elif callable(carry):
+        chosen = carry
+    else:
+        keys = set(carry)
+        for key in keys:
+            if not (isinstance(key, tuple) and len(key) == 2):
+                raise ArgumentError(
+                    "carry", key, f"carry takes (focus area, measure) pairs, got {key!r}"
+                )
+        known: set[tuple[int | None, int]] = {(fa.number, m.number) for fa, m in plan.iter_measures()}
+        known |= {(None, m.number) for m in plan.ongoing_activities}
+        missing = sorted(keys - known, key=repr)
+        if missing:
+            raise NoSuchMeasureError(
+                *missing[0], f"the plan has no measure {missing[0]!r} to carry over"
+            )
+
+        def listed(fa: FocusArea | None, m: Measure) -> bool:
+            return (fa.number if fa else None, m.number) in keys
+
+        chosen = listed
+
+    def carried(fa: FocusArea | None, measures: Iterable[Measure]) -> tuple[Measure, ...]:
+        out: list[Measure] = []
+        for m in measures:
+            if not chosen(fa, m):
+                continue
+            n = len(out) + 1
+            ref = MeasureRef(plan=plan.id or "", focus_area=fa.number if fa else None,
+                             measure=m.number, text=m.text)  # fmt: skip
+            out.append(evolve(
+                m, number=n, label=m.label if n == m.number else None, status=None,
+                progress=(), carried_over_from=ref, timeframe=_reread(m.timeframe, period),
+            ))  # fmt: skip
+        return tuple(out)
+
+    return ActionPlan(
+        title=title,
+        id=id,
+        partnership=plan.partnership,
+        owner=plan.owner,
+        period=period,
+        status=PlanStatus.DRAFT,
+        priority_groups=plan.priority_groups,
+        priority_groups_text=plan.priority_groups_text,
+        focus_areas=tuple(
+            evolve(fa, measures=carried(fa, fa.measures)) for fa in plan.focus_areas
+        ),
+        ongoing_activities_text=plan.ongoing_activities_text,
+        ongoing_activities=carried(None, plan.ongoing_activities),
+        previous_plan=plan.id,
+    )

@@ -46,10 +46,18 @@ from typing import Any, ClassVar, cast
 
 import attrs
 
-from ._base import language_field, model
-from .errors import FieldValueError, KhsModelError
+from ._base import document, language_field, model
+from .errors import ArgumentError, DocumentKindError, FieldValueError
 from .partnerships import Partnership
-from .plans import ActionPlan, FocusArea, Measure, MeasureStatus, ProgressEntry
+from .plans import (
+    CLOSED,
+    ActionPlan,
+    FocusArea,
+    Measure,
+    MeasureStatus,
+    ProgressEntry,
+    status_at,
+)
 
 __all__ = [
     "CLOSED",
@@ -60,11 +68,6 @@ __all__ = [
     "report",
     "status_at",
 ]
-
-#: Statuses after which a measure needs no more work in its plan.
-CLOSED: frozenset[MeasureStatus] = frozenset(
-    {MeasureStatus.DONE, MeasureStatus.CANCELLED, MeasureStatus.CARRIED_OVER}
-)
 
 #: The default window of "due soon", in days after ``as_of``.
 DUE_WITHIN_DAYS = 30
@@ -161,6 +164,7 @@ def _summary(title: str | None, number: int | None, items: list[MeasureReport]) 
     )
 
 
+@document
 @model
 class StatusReport:
     """A status report of an action plan at a date (a document: kind ``status_report``).
@@ -231,35 +235,6 @@ class StatusReport:
         if self.since is None:
             return []
         return [i for i in self.items if i.previous_status is not i.status or i.new_notes]
-
-
-def status_at(measure: Measure, day: dt.date) -> tuple[MeasureStatus | None, dt.date | None]:
-    """The status of ``measure`` on ``day`` and the date of the entry it comes from.
-
-    >>> import datetime as dt
-    >>> from khsmodel import Measure, MeasureStatus, ProgressEntry
-    >>> m = Measure(number=1, text="Fagdag", progress=(
-    ...     ProgressEntry(date=dt.date(2016, 3, 1), text="Startet", status=MeasureStatus.STARTED),
-    ...     ProgressEntry(date=dt.date(2016, 6, 15), text="Holdt", status=MeasureStatus.DONE)))
-    >>> status_at(m, dt.date(2016, 5, 1))
-    (<MeasureStatus.STARTED: 'started'>, datetime.date(2016, 3, 1))
-    >>> status_at(m, dt.date(2016, 1, 1))
-    (None, None)
-    """
-    best: MeasureStatus | None = None
-    best_date: dt.date | None = None
-    any_status = False
-    for entry in measure.progress:
-        st = entry.status
-        if st is None:
-            continue
-        any_status = True
-        d = entry.date
-        if d <= day and (best_date is None or d >= best_date):
-            best, best_date = st, d
-    if not any_status:
-        return measure.status, None
-    return best, best_date
 
 
 _new = object.__new__
@@ -369,26 +344,38 @@ def report(
     lies before the plan's period, or ``since`` is not before ``as_of``.
     """
     if not isinstance(plan, ActionPlan):
-        raise KhsModelError(f"report() expects an ActionPlan, got {type(plan).__name__}")
+        raise DocumentKindError(
+            ("ActionPlan",),
+            type(plan).__name__,
+            f"report() expects an ActionPlan, got {type(plan).__name__}",
+        )
     for name, value in (("as_of", as_of), ("since", since)):
         if value is not None and (type(value) is not dt.date):
-            raise KhsModelError(f"{name} must be a datetime.date, got {type(value).__name__}")
+            raise ArgumentError(
+                name, value, f"{name} must be a datetime.date, got {type(value).__name__}"
+            )
     if isinstance(due_within, dt.timedelta):
         if due_within.seconds or due_within.microseconds:
-            raise KhsModelError(f"due_within must be whole days, got {due_within}")
+            raise ArgumentError(
+                "due_within", due_within, f"due_within must be whole days, got {due_within}"
+            )
         due_within = due_within.days
     start = plan.period.first_day if plan.period else None
     if start is not None and as_of < start:
-        raise KhsModelError(
+        raise ArgumentError(
+            "as_of",
+            as_of,
             f"as_of {as_of.isoformat()} lies before the plan period, which starts "
             f"{start.isoformat()}"
         )
     if since is not None and since >= as_of:
-        raise KhsModelError(
-            f"since {since.isoformat()} must be before as_of {as_of.isoformat()}"
+        raise ArgumentError(
+            "since", since, f"since {since.isoformat()} must be before as_of {as_of.isoformat()}"
         )
     if type(due_within) is not int or not 0 <= due_within <= 3660:
-        raise KhsModelError(f"due_within must be 0..3660 days, got {due_within!r}")
+        raise ArgumentError(
+            "due_within", due_within, f"due_within must be 0..3660 days, got {due_within!r}"
+        )
     soon = as_of + dt.timedelta(days=due_within)
     ranges: dict[Any, Any] = {}  # equal interpretations recur: one date range each
     items = [

@@ -1,7 +1,7 @@
 """What a plan's timeline shows, as data: measures placed by their dates, grouped by area.
 
 Shared by the PDF chart (:mod:`khsmodel_exporters.pdf._timeline`) and the Word
-table (:mod:`khsmodel_exporters.docx._render`), so both place the same measures in
+table (:mod:`khsmodel_exporters.docx._timeline`), so both place the same measures in
 the same months and list the same ones under "Uten fast dato". Pure Python.
 """
 
@@ -16,7 +16,7 @@ from khsmodel.labels import Labels
 from khsmodel.plans import ActionPlan, Measure
 from khsmodel.timeframes import Ongoing
 
-from .content import Span
+from .content import Span, styled
 from .content import display_text as t
 from .content.plans import focus_area_heading, measure_title, shared_headings
 
@@ -129,10 +129,10 @@ def unresolved_groups(data: TimelineData) -> list[tuple[str, list[tuple[Span, ..
     "2.2 Rettigheter forankret i lov", "… – Neste møte" (the timeframe as written)."""
     groups: list[tuple[str, list[tuple[Span, ...]]]] = []
     for title, row in data.unresolved:
-        spans = [Span(t(f"{row.number} "), bold=True)] if row.number else []
+        spans = [*styled(t(row.number), bold=True), Span(" ")] if row.number else []
         spans.append(Span(t(row.text)))
         if row.when:  # a measure without a timeframe is listed with its text alone
-            spans.append(Span(f" – {t(row.when)}", italic=True))
+            spans += (Span(" "), *styled(f"– {t(row.when)}", italic=True))
         if not groups or groups[-1][0] != title:
             groups.append((title, []))
         groups[-1][1].append(tuple(spans))

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from . import _look as K
 from . import content as C
 from ._metrics import BOLD, REGULAR, UNITS_PER_EM
+from ._runs import runs as _joined
 
 __all__ = ["Measure", "column_widths", "keeps_whole", "text_width"]
 
@@ -117,7 +118,7 @@ def column_widths(
             for p in cell.paras:
                 size = sizes.get(p.style, K.TABLE)
                 line = 0.0
-                for sp in p.spans:
+                for sp in _joined(p.spans):
                     if not sp.text:
                         continue
                     word, whole = _facts(measure, sp.text, sp.bold, size)

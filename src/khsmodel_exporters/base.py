@@ -13,7 +13,7 @@ the message:
   value (:class:`~khsmodel.errors.ExporterOptionError`, with ``exporter``,
   ``key`` and ``value``). :func:`document_options` reads the options every
   exporter of readable documents takes (``labels``, ``language``,
-  ``numbering``, ``timeline``: :data:`DOCUMENT_OPTIONS`), with the command
+  ``numbering``, ``previous``, ``timeline``: :data:`DOCUMENT_OPTIONS`), with the command
   line's declaration of them in :data:`DOCUMENT_CLI_OPTIONS`.
 - Text: :func:`check_text` refuses text a format cannot hold, before any output
   exists (:class:`~khsmodel.errors.UnwritableTextError`, whose ``detail`` is the
@@ -38,7 +38,7 @@ calls ``export()`` (:class:`~khsmodel.errors.UnsupportedKindError`).
 ...     document_options("md", plan, {"colour": "red"})
 ... except UnknownOptionError as exc:
 ...     print(exc.exporter, exc.key, exc.value, exc.valid)
-md colour red ('labels', 'language', 'numbering', 'timeline')
+md colour red ('labels', 'language', 'numbering', 'previous', 'timeline')
 """
 
 from __future__ import annotations
@@ -52,10 +52,12 @@ from typing import Any
 from khsmodel.errors import (
     ExporterOptionError,
     ExporterUnavailableError,
+    KhsModelError,
     UnknownOptionError,
 )
 from khsmodel.exporters import CliOption
 from khsmodel.labels import Labels, for_language
+from khsmodel.plans import ActionPlan
 
 from ._safety import SURROGATES, XML_ILLEGAL, check_text, find_bad_text
 
@@ -77,7 +79,7 @@ __all__ = [
 ]
 
 #: The options every exporter of readable documents takes (docx, pdf, pdfa, html).
-DOCUMENT_OPTIONS = frozenset({"labels", "language", "numbering", "timeline"})
+DOCUMENT_OPTIONS = frozenset({"labels", "language", "numbering", "previous", "timeline"})
 
 #: The command-line options of every exporter of readable documents (docx, pdf, pdfa, html):
 #: declared once, so ``-O timeline=…``, ``-O numbering=…`` and ``-O language=…`` read alike.
@@ -162,10 +164,15 @@ def labels_option(exporter: str, options: Mapping[str, object], doc: object = No
     'Responsible'
     """
     if "labels" not in options:
-        language = options.get("language", getattr(doc, "language", "nb"))
+        if "language" not in options:
+            return for_language(getattr(doc, "language", "nb"))
+        language = options["language"]
         if not isinstance(language, str):
             raise option_error(exporter, "language", language, "a language tag such as 'nn'")
-        return for_language(language)
+        try:
+            return for_language(language)
+        except KhsModelError as exc:  # an unknown tag: the option's error, with its key
+            raise ExporterOptionError(exporter, "language", language, str(exc)) from exc
     labels = options["labels"]
     if not isinstance(labels, Labels):
         raise ExporterOptionError(
@@ -184,12 +191,14 @@ class DocumentOptions:
 
     ``labels``: the words it prints; ``timeline``: whether an action plan ends with its
     timeline (default True); ``numbering``: which measures print a number (None: as the
-    source; True: every one; False: none).
+    source; True: every one; False: none); ``previous``: the plan before this one, whose
+    changes an action plan's appendix lists (None: no appendix).
     """
 
     labels: Labels
     timeline: bool
     numbering: bool | None
+    previous: ActionPlan | None = None
 
 
 def document_options(
@@ -210,7 +219,15 @@ def document_options(
     numbering = options.get("numbering")
     if numbering is not None and not isinstance(numbering, bool):
         raise option_error(exporter, "numbering", numbering, "True or False")
-    return DocumentOptions(labels=labels, timeline=timeline, numbering=numbering)
+    previous = options.get("previous")
+    if previous is not None and not isinstance(previous, ActionPlan):
+        raise ExporterOptionError(
+            exporter, "previous", previous,
+            f"previous must be the earlier khsmodel.ActionPlan, got {type(previous).__name__}",
+        )  # fmt: skip
+    return DocumentOptions(
+        labels=labels, timeline=timeline, numbering=numbering, previous=previous
+    )
 
 
 def import_module(exporter: object, module: str, package: str | None = None) -> ModuleType:

@@ -37,7 +37,7 @@ Options of ``export(doc, **options)``:
     Which route makes the PDF (above).
 ``variant`` (``"pdf/a-2a"`` or ``"pdf/ua-1"``, WeasyPrint route; default ``"pdf/a-2a"``)
     The PDF standard to write.
-``timeline``, ``labels``
+``timeline``, ``labels``, ``previous``
     As for the ``html`` exporter (WeasyPrint route) or the ``docx`` exporter.
 ``timeout`` (number of seconds, default 180; LibreOffice route)
     How long the conversion may take before it is stopped.
@@ -292,7 +292,8 @@ class PdfaExporter:
             raise ExporterOptionError(
                 self.name, given[0], options[given[0]],
                 f"option(s) {', '.join(given)} belong to route='libreoffice' "
-                "(the weasyprint route takes: labels, language, numbering, timeline, variant)",
+                "(the weasyprint route takes: labels, language, numbering, previous, timeline, "
+                "variant)",
             )  # fmt: skip
         opts = document_options(self.name, doc, options, also=("variant",))
         from .html._pdf import VARIANTS
@@ -300,7 +301,8 @@ class PdfaExporter:
         variant = choice_option(self.name, options, "variant", VARIANTS, "pdf/a-2a")
         from .content import build
 
-        content = build(doc, labels=opts.labels, numbering=opts.numbering)  # bad text: path
+        content = build(doc, labels=opts.labels, numbering=opts.numbering,
+                        previous=opts.previous)  # bad text: UnwritableTextError
         missing = weasyprint_missing()
         try:
             from .html._pdf import render_pdf

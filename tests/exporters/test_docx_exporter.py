@@ -291,7 +291,7 @@ def test_created_option_and_no_date() -> None:
     with pytest.raises(UnknownOptionError) as unknown:
         khsmodel.export(samples.action_plan(), "docx", colour="red")
     assert (unknown.value.exporter, unknown.value.key) == ("docx", "colour")
-    assert {"font", "created", "labels", "language", "numbering", "timeline"} == set(
+    assert {"font", "created", "labels", "language", "numbering", "previous", "timeline"} == set(
         unknown.value.valid)
 
 
@@ -772,7 +772,9 @@ def test_emphasis_becomes_italic_and_bold_runs() -> None:
 )
 def test_emphasis_runs_join_to_the_paragraph_text(text: str, data: st.DataObject) -> None:
     """Whatever the ranges, the runs hold the whole text once, as t() gives it: line
-    breaks normalised, an open bidi embedding closed once, at the paragraph's end."""
+    breaks normalised, an open bidi embedding closed once, at the paragraph's end. The
+    italic runs hold the emphasised words; whitespace at a range's ends is a plain
+    separator (issue 16: no renderer is asked to style a space)."""
     from khsmodel_exporters.content._text import _paragraph_spans
 
     cuts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=4), label="cuts"))
@@ -783,8 +785,12 @@ def test_emphasis_runs_join_to_the_paragraph_text(text: str, data: st.DataObject
     spans = _paragraph_spans(para)
     assert "".join(s.text for s in spans) == t(text)
     if not any(c in text for c in "\u202b\u202c\u2067"):
-        italic = "".join(s.text for s in spans if s.italic).replace("\n", "")
-        assert italic == t("".join(text[a:b] for a, b in ranges)).replace("\n", "")
+        def words(x: str) -> str:
+            return "".join(x.split())
+
+        italic = "".join(s.text for s in spans if s.italic)
+        assert words(italic) == words(t("".join(text[a:b] for a, b in ranges)))
+        assert all(s.text == s.text.strip(" \t\n") for s in spans if s.italic or s.bold)
 
 
 # ---------------------------------------------------------------- what a reader is told once
@@ -1032,7 +1038,7 @@ def test_word_timeline_columns_stay_readable_for_long_plans(
     """Months up to three years, else quarters, years or spans of years: never more than
     Word's 63 grid columns, never narrower than a month's letter."""
     from khsmodel import Period
-    from khsmodel_exporters.docx._render import _SLOT_MIN_W
+    from khsmodel_exporters.docx._timeline import _SLOT_MIN_W
 
     first, last = dt.date(*start), dt.date(*end)
     measures = tuple(Measure(number=i + 1, text=f"Tiltak {i + 1}", timeframe=Timeframe(

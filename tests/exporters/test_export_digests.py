@@ -3,7 +3,7 @@
 A refactoring changes no byte of the output. After an intended change of output, regenerate
 the fixture with ``python tools/export_digests.py`` and say in the commit which outputs
 changed and why (CONTRIBUTING.md). The bytes depend on python-docx, reportlab, lxml,
-icalendar and Python itself: with other versions installed than those recorded the test is
+icalendar, Pillow (the Word årshjul) and Python itself: with other versions installed than those recorded the test is
 skipped, saying which.
 """
 

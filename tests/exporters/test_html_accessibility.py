@@ -83,6 +83,12 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         path = folder / f"{name}.html"
         path.write_bytes(exporter.export(doc))
         out[name] = path
+    # the 2016-2017 plan with its appendix of changes from the 2015 plan (issue 18)
+    import khs
+
+    path = folder / "khs-2016-2017-med-endringer.html"
+    path.write_bytes(exporter.export(khs.action_plan_2016_2017(), previous=khs.action_plan_2015()))
+    out["khs-2016-2017-med-endringer"] = path
     return out
 
 

@@ -279,7 +279,7 @@ def test_letters_liberation_sans_lacks_come_from_the_fallback(tmp_path: Path) ->
 def test_word_timeline_marks_as_the_pdf_chart() -> None:
     """Each measure's months in the Word table carry the PDF chart's mark: a dark bar for a
     period, a light bar from a start without an end, a diamond in the month of a date."""
-    from khsmodel_exporters.docx._render import BAR, BAR_LIGHT, DIAMOND
+    from khsmodel_exporters.docx._timeline import BAR, BAR_LIGHT, DIAMOND
 
     d = read_docx(io.BytesIO(khsmodel.export(timeline_plan(), "docx")))
     table = d.tables[-1]

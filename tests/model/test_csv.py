@@ -30,6 +30,7 @@ from khsmodel import (
 from khsmodel import strategies as ks
 from khsmodel.cli import main
 from khsmodel.csv import COLUMNS, CsvImportError, read_measures, write_measures
+from khsmodel.errors import DocumentKindError
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "examples" / "documents"
@@ -404,8 +405,9 @@ def test_not_utf8_and_broken_rows() -> None:
 
 
 def test_not_a_plan() -> None:
-    with pytest.raises(khsmodel.KhsModelError, match="applies a CSV to an ActionPlan, got Meeting"):
+    with pytest.raises(DocumentKindError) as info:
         read_measures(b"", khsmodel.Meeting(body="osu", date=dt.date(2016, 2, 8)))  # type: ignore[arg-type]
+    assert (info.value.expected, info.value.got) == (("ActionPlan",), "Meeting")
 
 
 # ---------------------------------------------------------------- CLI

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,8 +21,23 @@ from khsmodel import (
     OrganisationNumber,
 )
 from khsmodel import strategies as ks
+from khsmodel.errors import IdentifierError
 from khsmodel.identifiers import organisation_number_check_digit
 from tests.support.needs import require_shared, shared_dir
+
+
+@contextlib.contextmanager
+def refused(
+    kind: str, value: object, *, use: str | object | None = ...
+) -> Iterator[pytest.ExceptionInfo[IdentifierError]]:
+    """An :class:`IdentifierError` of ``kind`` about ``value`` (and, when given, pointing to
+    the class ``use``) must be raised in the block."""
+    with pytest.raises(IdentifierError) as info:
+        yield info
+    assert (info.value.kind, info.value.value) == (kind, value)
+    if use is not ...:
+        assert info.value.use == use
+
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "documents"
 PARTIES_CSV = shared_dir("domain/parties.csv")
@@ -46,7 +63,7 @@ def test_bronnoysund_example_is_valid() -> None:
 
 def test_wrong_asker_number_fails_the_check() -> None:
     """820397631 was found for Asker kommune in a public repository: wrong data."""
-    with pytest.raises(KhsModelError, match="mod-11"):
+    with refused("organisation number", "820397631"):
         OrganisationNumber("820397631")
 
 
@@ -60,12 +77,12 @@ def test_parse_allows_spaces_as_printed() -> None:
     "bad", ["", "12345678", "1234567850", "12345678x", "١٢٣٤٥٦٧٨٥", "123-456-785", "123456784"]
 )
 def test_bad_organisation_numbers_are_rejected(bad: str) -> None:
-    with pytest.raises(KhsModelError, match="organisation number"):
+    with refused("organisation number", bad.replace(" ", "")):
         OrganisationNumber.parse(bad)
 
 
 def test_organisation_number_must_be_a_string() -> None:
-    with pytest.raises(KhsModelError, match="must be a string"):
+    with refused("organisation number", 894166762):
         OrganisationNumber.parse(894166762)  # type: ignore[arg-type]
 
 
@@ -74,7 +91,7 @@ def test_no_number_exists_when_the_check_digit_would_be_10() -> None:
     assert sum(int(d) * w for d, w in zip(eight, (3, 2, 7, 6, 5, 4, 3, 2), strict=True)) % 11 == 1
     assert organisation_number_check_digit(eight) is None
     for last in "0123456789":
-        with pytest.raises(KhsModelError, match="mod-11"):
+        with refused("organisation number", eight + last):
             OrganisationNumber(eight + last)
 
 
@@ -132,12 +149,12 @@ def test_kommunenummer_keeps_leading_zero() -> None:
 
 @pytest.mark.parametrize("bad", ["219", "02190", "02a9", "0019", "", "٠٢١٩"])
 def test_bad_kommunenummer_is_rejected(bad: str) -> None:
-    with pytest.raises(KhsModelError, match="kommunenummer"):
+    with refused("kommunenummer", bad):
         KommuneNumber.parse(bad)
 
 
 def test_kommunenummer_must_be_a_string() -> None:
-    with pytest.raises(KhsModelError, match="must be a string"):
+    with refused("kommunenummer", 219):
         KommuneNumber.parse(219)  # type: ignore[arg-type]
 
 
@@ -169,7 +186,7 @@ def test_case_number_parse(text: str, sequence: int, year: int, canonical: str) 
 
 
 def test_case_number_with_two_digit_year_needs_reference_year() -> None:
-    with pytest.raises(KhsModelError, match="reference_year"):
+    with refused("case number", "021/15"):
         CaseNumber.parse("021/15")
     number = CaseNumber.parse("021/15", reference_year=2015)
     assert (number.sequence, number.year, number.text) == (21, 2015, "021/15")
@@ -179,7 +196,7 @@ def test_case_number_with_two_digit_year_needs_reference_year() -> None:
 
 @pytest.mark.parametrize("bad", ["", "2016", "2/", "/2016", "2/20161", "sak", "2 2016", "2/2016/1"])
 def test_bad_case_numbers_are_rejected(bad: str) -> None:
-    with pytest.raises(KhsModelError, match="case number"):
+    with refused("case number", bad):
         CaseNumber.parse(bad, reference_year=2016)
 
 
@@ -190,9 +207,9 @@ def test_a_year_of_other_than_two_or_four_digits_is_named(bad: str) -> None:
 
 
 def test_case_number_parts_must_match_the_text() -> None:
-    with pytest.raises(KhsModelError, match="does not match year"):
+    with refused("case number", "2/2016"):
         CaseNumber(text="2/2016", sequence=2, year=2017)
-    with pytest.raises(KhsModelError, match="does not match sequence"):
+    with refused("case number", "2/2016"):
         CaseNumber(text="2/2016", sequence=3, year=2016)
 
 
@@ -253,28 +270,28 @@ def test_case_number_prefix_is_read_from_the_text_and_checked() -> None:
         "PS 3/2021"
     )
     assert CaseNumber(text="3/2021", sequence=3, year=2021).prefix is None
-    with pytest.raises(KhsModelError, match="does not match prefix 'RS'"):
+    with refused("case number", "PS 3/2021"):
         CaseNumber(text="PS 3/2021", sequence=3, year=2021, prefix="RS")
-    with pytest.raises(KhsModelError, match="does not match prefix"):
+    with refused("case number", "3/2021"):
         CaseNumber(text="3/2021", sequence=3, year=2021, prefix="PS")
-    with pytest.raises(KhsModelError, match="prefix must be a string"):
+    with refused("case number", 3):  # the prefix: not a string
         CaseNumber(text="PS 3/2021", sequence=3, year=2021, prefix=3)  # type: ignore[arg-type]
 
 
 def test_year_first_needs_a_prefix_or_an_explicit_order() -> None:
     """A bare "2014/15" is an archive reference or a case written year first: not guessed."""
-    with pytest.raises(KhsModelError, match="year_first=True"):
+    with refused("case number", "2014/15", use="ArchiveReference"):
         CaseNumber.parse("2014/15", reference_year=2015)
-    with pytest.raises(KhsModelError, match="ArchiveReference"):
+    with refused("case number", "2017/295", use="ArchiveReference"):
         CaseNumber.parse("2017/295")
     number = CaseNumber.parse("2014/15", year_first=True)
     assert (number.sequence, number.year, number.prefix) == (15, 2014, None)
     forced = CaseNumber.parse("Sak 2014/15", year_first=False, reference_year=2015)
     assert (forced.sequence, forced.year) == (2014, 2015)
-    with pytest.raises(KhsModelError, match="year/sequence"):
+    with refused("case number", "PS 3/2021"):
         CaseNumber.parse("PS 3/2021", year_first=True)
     # a sequence of four digits after a year is an archive reference's, never a case's
-    with pytest.raises(KhsModelError, match="looks like an archive reference"):
+    with refused("case number", "Sak 2021/3288", use="ArchiveReference"):
         CaseNumber.parse("Sak 2021/3288")
     # the parts given explicitly: either order of the text is accepted
     assert CaseNumber(text="2014/15", sequence=15, year=2014).canonical == "15/2014"
@@ -478,7 +495,7 @@ def test_archive_reference_parse(text: str, year: int, sequence: int, document: 
 
 
 def test_archive_reference_with_two_digit_year() -> None:
-    with pytest.raises(KhsModelError, match="reference_year"):
+    with refused("archive reference", "09/810"):
         ArchiveReference.parse("09/810")
     ref = ArchiveReference.parse("09/810", reference_year=2009)
     assert (ref.year, ref.sequence, ref.text) == (2009, 810, "09/810")
@@ -503,15 +520,15 @@ def test_archive_references_written_with_a_label(
 
 
 def test_case_numbers_count_from_one() -> None:
-    with pytest.raises(KhsModelError, match="count from 1"):
+    with refused("case number", "0/2016"):
         CaseNumber.parse("0/2016")
-    with pytest.raises(KhsModelError, match="count from 1"):
+    with refused("case number", "0/2016"):
         CaseNumber(text="0/2016", sequence=0, year=2016)
 
 
 @pytest.mark.parametrize("bad", ["", "2021", "2021-3288", "3288/2021/1", "2021/", "2021/3288 sak"])
 def test_bad_archive_references_are_rejected(bad: str) -> None:
-    with pytest.raises(KhsModelError, match="archive reference"):
+    with refused("archive reference", bad):
         ArchiveReference.parse(bad, reference_year=2021)
 
 
@@ -521,12 +538,12 @@ def test_generated_archive_references_parse_back(ref: ArchiveReference) -> None:
 
 
 def test_case_number_with_an_implausible_year_is_refused_with_a_hint() -> None:
-    with pytest.raises(KhsModelError, match="looks like an archive reference") as info:
+    with refused("case number", "2021/3288", use="ArchiveReference") as info:
         CaseNumber.parse("2021/3288")
-    assert "year 3288, outside 1900–2100" in str(info.value)
-    with pytest.raises(KhsModelError, match="year 1850"):
+    assert "year 3288, outside 1900–2100" in str(info.value)  # the hint: what was read
+    with refused("case number", "4/1850", use=None):
         CaseNumber(text="4/1850", sequence=4, year=1850)
-    with pytest.raises(KhsModelError, match="year 1850"):
+    with refused("archive reference", "1850/12"):
         ArchiveReference.parse("1850/12")
     assert CaseNumber.parse("2/2016").year == 2016
     assert ArchiveReference.parse("2021/3288").year == 2021
@@ -551,11 +568,12 @@ def test_journal_numbers_are_checked() -> None:
     from khsmodel import JournalNumber
 
     assert str(JournalNumber(year=2016, sequence=8687)) == "2016/8687"
-    with pytest.raises(KhsModelError, match="year 2016, sequence 8687"):
+    with refused("journal number", 8687) as info:
         JournalNumber(year=8687, sequence=16)
-    with pytest.raises(KhsModelError, match="counts from 1"):
+    assert "year 2016, sequence 8687" in str(info.value)  # the reading that fits
+    with refused("journal number", 0):
         JournalNumber(year=2016, sequence=0)
-    with pytest.raises(KhsModelError, match="must be an int"):
+    with refused("journal number", "2016"):
         JournalNumber(year="2016", sequence=1)  # type: ignore[arg-type]
 
 

@@ -15,7 +15,6 @@ import khsmodel
 from khsmodel import (
     ActionPlan,
     FocusArea,
-    KhsModelError,
     Measure,
     MeasureRef,
     MeasureStatus,
@@ -29,6 +28,7 @@ from khsmodel import (
 )
 from khsmodel import strategies as ks
 from khsmodel.cli import main
+from khsmodel.errors import ArgumentError, NoSuchMeasureError
 from khsmodel.plandiff import SIMILARITY, similarity
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,10 +114,12 @@ def test_next_plan_chooses_renumbers_and_rereads() -> None:
     assert chosen.focus_areas[0].measures[0].label == "1."  # its number is unchanged
     by_fn = plan.next_plan(title="x", period=NEXT, carry=lambda fa, m: m.number == 3)
     assert [m.text for m in by_fn.focus_areas[0].measures] == ["Nyhetsbrev"]
-    with pytest.raises(KhsModelError, match="no measure"):
+    with pytest.raises(NoSuchMeasureError) as missing:
         plan.next_plan(title="x", period=NEXT, carry=[(1, 9)])
-    with pytest.raises(KhsModelError, match="no id"):
+    assert (missing.value.focus_area, missing.value.measure) == (1, 9)
+    with pytest.raises(ArgumentError) as no_id:
         khsmodel._base.evolve(plan, id=None).next_plan(title="x", period=NEXT)
+    assert no_id.value.argument == "plan.id"
 
 
 # ---------------------------------------------------------------- matching, edge cases
@@ -258,3 +260,52 @@ def test_removing_measures_is_seen_as_removed(plan: ActionPlan, data: st.DataObj
     d = diff(plan, khsmodel._base.evolve(plan, focus_areas=areas))
     assert sorted(p.text for p in d.removed) == sorted(pairs[k][1].text for k in drop)
     assert d.added == () and d.carried == () and d.focus_areas == ()
+
+
+# ---------------------------------------------------------------- the similar-text step's shortcuts
+_WORDS = st.lists(st.sampled_from(["og", "i", "tiltak", "barn", "unge", "rus", "plan"]), max_size=9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, _WORDS)
+def test_bag_bound_is_sequence_matchers_quick_ratio(a: list[str], b: list[str]) -> None:
+    """The bound diff() filters candidates by equals SequenceMatcher.quick_ratio (so it
+    drops no pair the ratio would keep), repeated words counted as often as they occur."""
+    import difflib
+
+    from khsmodel.plandiff import _bag
+
+    if not a and not b:
+        return
+    quick = difflib.SequenceMatcher(None, a, b, autojunk=False).quick_ratio()
+    assert 2.0 * len(_bag(a) & _bag(b)) / (len(a) + len(b)) == quick
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 30), min_size=1, max_size=80), st.integers(1, 10))
+def test_most_shared_is_counters_most_common(proposed: list[int], n: int) -> None:
+    """The candidates are Counter.most_common's, ties in the order they were proposed."""
+    from collections import Counter
+
+    from khsmodel.plandiff import _most_shared
+
+    shared = Counter(proposed)
+    assert _most_shared(shared, n) == [i for i, _ in shared.most_common(n)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS, _WORDS)
+def test_matched_words_give_sequence_matchers_ratio(a: list[str], b: list[str]) -> None:
+    """diff()'s own count of matched words gives exactly SequenceMatcher's ratio (the
+    threshold 0.75 is compared with the same float)."""
+    import difflib
+
+    from khsmodel.plandiff import _matched
+
+    if not a and not b:
+        return
+    b2j: dict[str, list[int]] = {}
+    for k, w in enumerate(b):
+        b2j.setdefault(w, []).append(k)
+    expected = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    assert 2.0 * _matched(a, b2j, len(b)) / (len(a) + len(b)) == expected

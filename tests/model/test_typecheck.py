@@ -34,6 +34,7 @@ from khsmodel import (
     Responsibility,
     Timeframe,
 )
+from khsmodel.errors import IdentifierError
 
 
 def _objects(obj: object) -> Iterator[object]:
@@ -224,7 +225,8 @@ def test_attachments_resolve_in_a_fresh_process_whatever_is_imported_first(impor
 
     In a fresh process that had imported only the case classes, ``validate`` of a case
     with an attachment raised NameError (the test suite hid it: other tests had
-    imported khsmodel.documents first)."""
+    imported khsmodel.documents first). The type check no longer needs that module
+    (the document kinds register themselves), and nothing imports it to make it work."""
     import subprocess
     import sys
 
@@ -276,5 +278,36 @@ def test_measures_by_takes_the_collective_as_its_value_too() -> None:
 
 
 def test_case_number_parts_of_the_wrong_type_are_a_khsmodel_error() -> None:
-    with pytest.raises(KhsModelError, match="sequence must be an int"):
+    with pytest.raises(IdentifierError) as info:  # a KhsModelError
         CaseNumber(text="2/2016", sequence="2", year=2016)  # type: ignore[arg-type]
+    assert (info.value.kind, info.value.value) == ("case number", "2")
+
+
+def test_an_attachment_is_checked_without_the_union_module() -> None:
+    """In a fresh process that imported only plans and cases (so not khsmodel.documents),
+    an attachment takes a document of any kind and refuses anything else."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from khsmodel.plans import ActionPlan\n"
+        "from khsmodel.cases import Attachment\n"
+        "Attachment(title='Plan', document=ActionPlan(title='Handlingsplan'))\n"
+        "for wrong in ('plan', Attachment(title='x')):\n"
+        "    try:\n"
+        "        Attachment(title='x', document=wrong)\n"
+        "    except TypeError as exc:\n"
+        "        print(exc.errors[0].path)\n"
+        "print('khsmodel.documents' in sys.modules)\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines() == ["Attachment.document", "Attachment.document", "False"]
+
+
+def test_the_registered_document_kinds_are_the_union() -> None:
+    from khsmodel._typecheck import DOCUMENT_CLASSES
+    from khsmodel.documents import DOCUMENT_TYPES
+
+    assert set(DOCUMENT_TYPES.values()) == DOCUMENT_CLASSES

@@ -372,7 +372,9 @@ def test_texts_without_hostility_are_plain_words(text: str) -> None:
 
 
 def test_text_vocabulary_has_norwegian_and_sami_letters() -> None:
-    letters = set("".join(ks._WORDS)) | set("".join(ks._PHRASES))
+    from khsmodel.strategies._vocabulary import _PHRASES, _WORDS
+
+    letters = set("".join(_WORDS)) | set("".join(_PHRASES))
     assert set("æøåØÅ") <= letters
     assert set("áčđŋšŧžÁČĐŊŠŦŽïÏ") <= letters
 

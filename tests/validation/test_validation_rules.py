@@ -39,6 +39,7 @@ from khsmodel import (
     VoteCount,
     validate,
 )
+from khsmodel.errors import DocumentKindError, UnknownRuleError
 from khsmodel.validation import (
     RULES,
     Finding,
@@ -520,15 +521,37 @@ def test_select_and_ignore_by_prefix_and_lists() -> None:
 
 @pytest.mark.parametrize("bad", ["PLN", "PLAN999", "X"])
 def test_unknown_selector_is_an_error(bad: str) -> None:
-    with pytest.raises(KhsModelError, match="matches no rule"):
+    with pytest.raises(UnknownRuleError) as info:
         validate(BASES["plan"](), select=bad)
-    with pytest.raises(KhsModelError, match="matches no rule"):
+    assert info.value.code == bad
+    with pytest.raises(UnknownRuleError) as info:
         validate(BASES["plan"](), ignore=[bad])
+    assert info.value.code == bad
+
+
+@pytest.mark.parametrize(
+    ("bad", "meant"),
+    [("PLN", "PLAN"), ("PLAN03", "PLAN003"), ("plan0x3", "PLAN003"), ("DOC01", "DOC001")],
+)
+def test_an_unknown_rule_code_says_which_was_probably_meant(bad: str, meant: str) -> None:
+    from khsmodel.validation import rule
+
+    with pytest.raises(UnknownRuleError) as info:
+        validate(BASES["plan"](), select=bad)
+    assert info.value.suggestions[0] == meant
+    if bad.upper() != "PLN":  # a prefix is a selector, not a code
+        with pytest.raises(UnknownRuleError) as info:
+            rule(bad)
+        assert (info.value.code, info.value.suggestions[0]) == (bad, meant)
+    with pytest.raises(UnknownRuleError) as info:
+        validate(BASES["plan"](), select="XYZ")
+    assert info.value.suggestions == ()
 
 
 def test_validate_rejects_what_is_not_a_document() -> None:
-    with pytest.raises(KhsModelError, match="expects a document"):
+    with pytest.raises(DocumentKindError) as info:
         validate(Measure(number=1, text="x"))  # type: ignore[arg-type]
+    assert info.value.got == "Measure" and "ActionPlan" in info.value.expected
 
 
 def test_report_api_and_raise_for_errors() -> None:
@@ -806,3 +829,37 @@ def test_a_recurrence_with_no_occurrence_in_the_period_is_flagged() -> None:
     ok = put(doc, f"{M00}.timeframe", Timeframe(
         text="Årlig i juni", interpretation=khsmodel.interpret_timeframe("Årlig i juni")))  # fmt: skip
     assert validate(ok).with_code("PLAN002") == ()
+
+
+def test_the_findings_of_a_measures_parts_come_in_document_order() -> None:
+    """Each part of a measure (texts, responsibility, timeframe, phase, progress, carried
+    over) is checked by a pass of its own; the report still lists the findings measure by
+    measure, and each measure's in the order of its fields."""
+    import datetime as dt
+
+    from khsmodel import ActionPlan, Period, Phase
+
+    plan = ActionPlan(
+        title="Handlingsplan",
+        id="hp",
+        period=Period(start=dt.date(2016, 1, 1), end=dt.date(2016, 12, 31)),
+        focus_areas=(FocusArea(number=1, title="Barn og unge", measures=(
+            Measure(number=1, text="Fagdag\x0b", phase=Phase(number=2, label="Fase 2"),
+                    carried_over_from=MeasureRef(plan="hp", measure=1)),
+            Measure(number=2, text="Kurs", status=MeasureStatus.DONE,
+                    timeframe=Timeframe(text="Mars 2019",
+                                        interpretation=InMonth(year=2019, month=3)),
+                    phase=Phase(number=1, label="Fase 1")),
+        )),),
+    )  # fmt: skip
+    found = [(f.path, f.code) for f in validate(plan)]
+    m0, m1 = "$.focus_areas[0].measures[0]", "$.focus_areas[0].measures[1]"
+    assert found == [
+        (f"{m0}.text", "DOC002"),
+        (f"{m0}.responsibility", "PLAN008"),
+        (f"{m0}.carried_over_from.plan", "PLAN021"),
+        (f"{m1}.responsibility", "PLAN008"),
+        (f"{m1}.timeframe", "PLAN002"),
+        (f"{m1}.phase.number", "PLAN012"),
+        (f"{m1}.status", "PLAN013"),
+    ]

@@ -39,6 +39,7 @@ examples:
   khsmodel export sak.json -f noark5 -o deponering/arkivstruktur.xml
   khsmodel export plan.json -f pdf -o plan.pdf -O timeline=false
   khsmodel export plan.json -f csv -O delimiter=';' -O bom=true -O headers=nb
+  khsmodel export plan-2016.json -f pdf --previous plan-2015.json   # with the changes
 
 Formats, their file extensions and their -O options: khsmodel formats.
 -o takes any name ending in the format's extension (plan.pdf for pdf and
@@ -102,6 +103,12 @@ def add_parsers(sub: Any) -> None:
         metavar="KEY=VALUE",
         help="an option of the exporter (khsmodel formats lists them), e.g. -O timeline=false; "
         "booleans: true/false, yes/no, ja/nei, 1/0; repeat for several",
+    )
+    p.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the plan before this one (a khsmodel JSON action plan): an action plan "
+        "exported to docx, pdf, pdfa or html ends with the appendix of what changed from it",
     )
     p.add_argument(
         "-j",
@@ -192,9 +199,9 @@ def _export_one(
     source: str, target: str, fmt: str, options: dict[str, object], check: bool
 ) -> _Result:
     """Load, validate, export and write one file. Runs in a worker process too."""
+    from .._files import write_atomic
     from ..errors import InvalidDocumentError, KhsModelError
     from ..exporters import export
-    from ..serialization import write_atomic
 
     result = _Result(source, target)
     try:
@@ -250,6 +257,39 @@ def _export_one(
     return result
 
 
+#: The formats whose exporter takes ``previous`` (the appendix of changes from the previous plan).
+_WITH_APPENDIX = ("docx", "pdf", "pdfa", "html")
+
+
+def _previous(args: argparse.Namespace, options: dict[str, object]) -> int | None:
+    """Load ``--previous`` into ``options["previous"]``; the exit status when it cannot be."""
+    from ..errors import InvalidDocumentError
+    from ..plans import ActionPlan
+
+    if "previous" in options:
+        c.error(_PROG, "give the previous plan once: --previous FILE, not also -O previous=")
+        return c.EXIT_USAGE
+    if args.format not in _WITH_APPENDIX:
+        c.error(_PROG, f"--previous: the {args.format} format prints no appendix of changes "
+                       "(docx, pdf, pdfa and html do)")  # fmt: skip
+        return c.EXIT_USAGE
+    try:
+        previous = c.read_document(args.previous)
+    except c.Unreadable as exc:
+        c.error(_PROG, f"--previous {exc}")
+        return c.EXIT_USAGE
+    except InvalidDocumentError as exc:
+        for row in c.load_findings(exc.errors):
+            sys.stderr.write(c.finding_line({"file": args.previous, **row}) + "\n")
+        return c.EXIT_INVALID
+    if not isinstance(previous, ActionPlan):
+        c.error(_PROG, f"--previous {args.previous}: expected an action plan, "
+                       f"got {type(previous).KIND}")  # fmt: skip
+        return c.EXIT_USAGE
+    options["previous"] = previous
+    return None
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from ..exporters import (
         ExporterError,
@@ -276,6 +316,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except c.UsageError as exc:
         c.error(_PROG, str(exc))
         return c.EXIT_USAGE
+    if args.previous is not None:
+        status = _previous(args, options)
+        if status is not None:
+            return status
     if args.output:
         try:
             check_output_name(args.format, args.output)

@@ -75,10 +75,12 @@ def _read_json(name: str) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Migrate (or with ``--check`` report) every file of ``args.files``; return the exit status."""
+    from .._files import write_atomic
+    from .._jsonwrite import indented
     from ..documents import FORMAT_VERSION
     from ..errors import InvalidDocumentError
     from ..migration import migrate
-    from ..serialization import _indented, from_data, write_atomic
+    from ..serialization import from_data
 
     unreadable = invalid = pending = 0
     for name in args.files:
@@ -105,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
             pending += 1
             continue
         try:
-            write_atomic(name, (_indented(new) + "\n").encode("utf-8"))
+            write_atomic(name, (indented(new) + "\n").encode("utf-8"))
         except OSError as exc:
             c.error(_PROG, f"{name}: cannot write: {exc.strerror or exc}")
             unreadable += 1

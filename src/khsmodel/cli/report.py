@@ -95,6 +95,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Build, validate and export the report; return the exit status."""
+    from .._files import write_atomic
     from ..errors import InvalidDocumentError, KhsModelError
     from ..exporters import (
         ExporterError,
@@ -105,7 +106,6 @@ def run(args: argparse.Namespace) -> int:
         get,
     )
     from ..plans import ActionPlan
-    from ..serialization import write_atomic
     from ..status import report
 
     try:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from typing import Any
 
-from .. import documents as _documents  # noqa: F401 - binds Document for Attachment's hints
 from ..agreements import Agreement
 from ..cases import CaseDocument
-from ..errors import KhsModelError
+from ..errors import ArgumentError, DocumentKindError, UnknownRuleError
 from ..meetingplans import MeetingPlan
 from ..meetings import Meeting
 from ..partnerships import Partnership
@@ -37,11 +37,32 @@ _ALL_CODES = frozenset(_BY_CODE)
 
 
 def rule(code: str) -> Rule:
-    """The rule with this code; :class:`KhsModelError` for an unknown code."""
+    """The rule with this code; :class:`~khsmodel.errors.UnknownRuleError` (with the codes
+    probably meant) for an unknown code.
+
+    >>> rule("PLAN03")
+    Traceback (most recent call last):
+    khsmodel.errors.UnknownRuleError: unknown rule code 'PLAN03' (did you mean PLAN003, PLAN013, PLAN023?)
+    """
     try:
         return _BY_CODE[code.strip().upper()]
     except KeyError:
-        raise KhsModelError(f"unknown rule code {code!r}") from None
+        close = _close(code)
+        raise UnknownRuleError(
+            code, close, f"unknown rule code {code!r}" + _did_you_mean(close)
+        ) from None
+
+
+def _close(code: str) -> list[str]:
+    """The rule codes (or prefixes) probably meant by an unknown one, best first."""
+    wanted = code.strip().upper()
+    known = _ALL_CODES | {c.rstrip("0123456789") for c in _ALL_CODES}
+    scored = [(difflib.SequenceMatcher(None, wanted, c).ratio(), c) for c in known]
+    return [c for ratio, c in sorted(scored, key=lambda rc: (-rc[0], rc[1]))[:3] if ratio >= 0.7]
+
+
+def _did_you_mean(close: list[str]) -> str:
+    return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
 def _selectors(value: str | Iterable[str] | None) -> list[str]:
@@ -51,7 +72,9 @@ def _selectors(value: str | Iterable[str] | None) -> list[str]:
     out: list[str] = []
     for item in items:
         if not isinstance(item, str):
-            raise KhsModelError(f"rule codes must be strings, got {type(item).__name__}")
+            raise ArgumentError(
+                "select/ignore", item, f"rule codes must be strings, got {type(item).__name__}"
+            )
         out += [part.strip().upper() for part in item.split(",") if part.strip()]
     return out
 
@@ -60,9 +83,12 @@ def _matching(selector: str) -> frozenset[str]:
     codes = frozenset(c for c in _ALL_CODES if c.startswith(selector))
     if not codes:
         prefixes = sorted({c.rstrip("0123456789") for c in _ALL_CODES})
-        raise KhsModelError(
-            f"{selector!r} matches no rule; give a rule code (e.g. PLAN003) or a prefix "
-            f"({', '.join(prefixes)})"
+        close = _close(selector)
+        raise UnknownRuleError(
+            selector,
+            close,
+            f"{selector!r} matches no rule{_did_you_mean(close)}; give a rule code (e.g. "
+            f"PLAN003) or a prefix ({', '.join(prefixes)})",
         )
     return codes
 
@@ -138,9 +164,11 @@ def validate(
 def check(doc: Any, enabled: frozenset[str]) -> Report:
     """:func:`validate` with the enabled codes already resolved."""
     if not isinstance(doc, _DOCUMENT_CLASSES):
-        raise KhsModelError(
+        raise DocumentKindError(
+            tuple(cls.__name__ for cls in _DOCUMENT_CLASSES),
+            type(doc).__name__,
             "validate() expects a document (Partnership, Agreement, ActionPlan, "
-            f"CaseDocument, Meeting, StatusReport or MeetingPlan), got {type(doc).__name__}"
+            f"CaseDocument, Meeting, StatusReport or MeetingPlan), got {type(doc).__name__}",
         )
     ctx = Ctx(_BY_CODE, enabled, _dispatch)
     ctx.document(doc, ROOT, NO_REFS, True)

@@ -22,6 +22,7 @@ from .._base import (
     json_name,
     last_day,
 )
+from .._typecheck import type_hints
 from ..agreements import PriorityGroup, PriorityGroupKey
 from ..decisions import Decision
 from ..identifiers import ArchiveReference, CaseNumber
@@ -152,7 +153,7 @@ _TEXT_FIELDS: dict[type, _TextFields] = {}
 
 
 def _classify(cls: type) -> _TextFields:
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     required: list[tuple[str, str]] = []
     optional: list[tuple[str, str]] = []
     many: list[tuple[str, str]] = []

@@ -1,14 +1,17 @@
 """Rules for action plans (PLAN…): period, timeframes, numbering, responsibility, status, adoption.
 
-The measure loop is the hot path (plans of 10 000 measures): it reads each
-measure once, keeps ids and texts in sets and dicts, and builds a path only
-when it reports a finding.
+The measures are the hot path (plans of 10 000 measures). Each part of a
+measure has one function holding its rules (see :func:`_measures`): a pass over
+the list that checks the common case cheaply, keeping ids and texts in sets and
+dicts, and beside it the exact check that reports each finding at its path,
+built only then.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 
 from .._base import Period, first_day, last_day
 from ..plans import (
@@ -18,7 +21,6 @@ from ..plans import (
     MeasureRef,
     MeasureStatus,
     PlanStatus,
-    Responsibility,
     ResponsibleParty,
 )
 from ..timeframes import (
@@ -152,18 +154,29 @@ _STARTED = MeasureStatus.STARTED
 
 
 class _PlanState:
-    """What the measure loop needs from the plan, computed once."""
+    """What the measure loop needs from the plan, computed once, and the list of measures
+    it is in (with the texts seen in it)."""
 
     __slots__ = (
         "at",
+        "bodies",
+        "by_text",
         "ctx",
+        "end_ym",
+        "fa_index",
+        "good",
         "ids",
+        "measures",
         "p_end",
         "p_start",
         "period_ok",
         "plan_id",
         "refs",
         "resolved_timeframes",
+        "same",
+        "start_ym",
+        "units_of",
+        "where",
     )
 
     def __init__(self, ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
@@ -180,6 +193,27 @@ class _PlanState:
         self.period_ok = period is not None and not (
             self.p_start is not None and self.p_end is not None and self.p_end < self.p_start
         )
+        p_start, p_end = self.p_start, self.p_end
+        self.start_ym = (p_start.year, p_start.month) if p_start is not None else None
+        self.end_ym = (p_end.year, p_end.month) if p_end is not None else None
+        self.bodies = refs.bodies
+        self.units_of = refs.units
+        # Texts already found fine (Ctx.good): `x not in good` skips the character scan
+        # of str.isprintable, the costliest step, for every text that recurs.
+        self.good = ctx.good
+        self.list_of(())
+
+    def list_of(self, measures: Sequence[Measure], fa_index: int | None = None) -> None:
+        """Start on a list of measures (a focus area's, or the ongoing activities)."""
+        self.measures = measures
+        self.fa_index = fa_index
+        self.where = "the ongoing activities" if fa_index is None else "this focus area"
+        self.by_text: dict[str, int] = {}
+        self.same: dict[tuple[str, str | None, int | None], int] = {}
+
+    def measure_at(self, j: int) -> At:
+        """The path of measure ``j`` of the current list."""
+        return _measure_at(self.at, self.fa_index, j)
 
 
 def check_plan(ctx: Ctx, plan: ActionPlan, at: At, refs: Refs) -> None:
@@ -338,260 +372,49 @@ def _measure_at(at: At, fa_index: int | None, j: int) -> At:
 
 
 def _measures(state: _PlanState, measures: Sequence[Measure], fa_index: int | None) -> None:
-    """The measure loop. Each check is written for the common case (nothing to report)."""
-    ctx, at, refs = state.ctx, state.at, state.refs
-    bodies, units_of = refs.bodies, refs.units
-    where = "the ongoing activities" if fa_index is None else "this focus area"
+    """Every measure of one list: the rules part by part, findings in document order.
+
+    Each part of a measure (its texts, responsibility, timeframe, phase, progress,
+    reference to an earlier plan) has one function below holding its rules: a
+    pass over the list that checks the common case (nothing to report) at little
+    cost (plans of 10 000 measures; no path is built), and, side by side with it,
+    the exact check that reports each finding at its path, run for a measure only
+    when the pass found something. The findings of the parts are then put in
+    document order (measure by measure, each measure's in the order of the parts).
+    """
+    state.list_of(measures, fa_index)
     numbers = [m.number for m in measures]
     if numbers != list(range(1, len(numbers) + 1)):
-        _numbering(state, numbers, fa_index, where)
-    by_text: dict[str, int] = {}
-    same: dict[tuple[str, str | None, int | None], int] = {}
-    max_phase = 0
-    check_period = state.period_ok
-    p_start, p_end = state.p_start, state.p_end
-    start_ym = (p_start.year, p_start.month) if p_start is not None else None
-    end_ym = (p_end.year, p_end.month) if p_end is not None else None
-    start_y = p_start.year if p_start is not None else None
-    end_y = p_end.year if p_end is not None else None
-    resolved = 0
-    ids = state.ids
-    # Texts already found fine (Ctx.good): `x not in good` skips the character scan
-    # of str.isprintable, the costliest step, for every text that recurs.
-    good = ctx.good
-    for j, m in enumerate(measures):
-        # texts
-        text = m.text
-        if text not in good and BAD(good, text):
-            text_problem(ctx, text, _measure_at(at, fa_index, j).f("text"))
-        if by_text.setdefault(text, j) != j:
-            _duplicate_text(state, measures, by_text[text], j, fa_index, where, same)
-        details = m.details
-        if details:
-            for detail in details:
-                if detail not in good and BAD(good, detail):
-                    _details(state, m, fa_index, j)
-                    break
-        heading = m.heading
-        if heading is not None and heading not in good and CTRL(good, heading):
-            text_problem(ctx, heading, _measure_at(at, fa_index, j).f("heading"), required=False)
-        if m.label is not None and CTRL(good, m.label):
-            text_problem(ctx, m.label, _measure_at(at, fa_index, j).f("label"), required=False)
-        # id: unique ids are scanned directly (a memo would only grow)
-        mid = m.id
-        if mid is not None:
-            if mid in ids or not mid.isprintable() or not mid or mid.isspace():
-                _measure_id(state, mid, fa_index, j)
-            else:  # the common case of _measure_id, inline
-                ids[mid] = (fa_index, j)
-        # responsibility
-        resp = m.responsibility
-        if resp is None:
-            ctx.add(
-                "PLAN008",
-                _measure_at(at, fa_index, j).f("responsibility"),
-                "the measure has no responsible; add who is responsible (ansvarlig), "
-                "with the text as written",
-            )
-        else:
-            rtext = resp.text
-            if rtext not in good and BAD(good, rtext):
-                text_problem(ctx, rtext, _measure_at(at, fa_index, j).f("responsibility").f("text"))
-            # fine: a known party (with one of its units), a known body or a collective,
-            # with a text found fine; the others go to the exact checks of _responsible
-            suspects: list[ResponsibleParty] | None = None
-            contributors = resp.contributors
-            for rp in resp.lead + contributors if contributors else resp.lead:
-                party, unit = rp.party, rp.unit
-                if party is not None:
-                    suspect = (
-                        party not in units_of if unit is None else unit not in units_of.get(party, ())
-                    ) or rp.body is not None or rp.collective is not None
-                else:
-                    body = rp.body
-                    suspect = unit is not None or (
-                        rp.collective is None
-                        if body is None
-                        else body not in (bodies or ()) or rp.collective is not None
-                    )
-                rp_text = rp.text
-                if suspect or (rp_text is not None and rp_text not in good and CTRL(good, rp_text)):
-                    suspects = [rp] if suspects is None else [*suspects, rp]
-            if suspects is not None:
-                _responsibles(state, resp, suspects, fa_index, j)
-        # timeframe
-        tf = m.timeframe
-        if tf is not None:
-            ttext = tf.text
-            if ttext not in good and BAD(good, ttext):
-                text_problem(ctx, ttext, _measure_at(at, fa_index, j).f("timeframe").f("text"))
-            interp = tf.interpretation
-            if interp is not None:
-                # the common kinds compared inline, without building their date ranges
-                kind = type(interp)
-                outside = False
-                if kind is InMonth and isinstance(interp, InMonth):
-                    resolved += 1
-                    ym = (interp.year, interp.month)
-                    if interp.part is None or (
-                        start_ym is not None and end_ym is not None and start_ym < ym < end_ym
-                    ):
-                        outside = (start_ym is not None and ym < start_ym) or (
-                            end_ym is not None and ym > end_ym
-                        )
-                    else:  # a part of a month at the edge of the period: compare dates
-                        lo, hi = interp.date_range()
-                        outside = (p_start is not None and hi < p_start) or (
-                            p_end is not None and lo > p_end
-                        )
-                elif kind is OnDate and isinstance(interp, OnDate):
-                    resolved += 1
-                    day = interp.date
-                    outside = (p_start is not None and day < p_start) or (
-                        p_end is not None and day > p_end
-                    )
-                elif kind is InYear and isinstance(interp, InYear):
-                    resolved += 1
-                    y = interp.year
-                    outside = (start_y is not None and y < start_y) or (end_y is not None and y > end_y)
-                elif kind is ByDate and isinstance(interp, ByDate):
-                    resolved += 1
-                    outside = p_start is not None and interp.date < p_start
-                elif kind is StartingFrom and isinstance(interp, StartingFrom):
-                    resolved += 1
-                    outside = p_end is not None and interp.start > p_end
-                elif kind is Ongoing:
-                    pass  # the plan's period itself: inside it by definition
-                elif kind is Recurring and isinstance(interp, Recurring):
-                    if check_period and p_start is not None:
-                        _recurring(state, tf, interp, fa_index, j)
-                else:
-                    if isinstance(interp, AtEvent) or (
-                        isinstance(interp, NextMeeting)
-                        and (bodies is None or interp.body not in bodies)
-                    ):
-                        _event_interpretation(state, interp, fa_index, j)
-                    rng = interp.date_range()
-                    if rng is not None and (rng[0] is not None or rng[1] is not None):
-                        resolved += 1
-                        s, e = rng
-                        outside = (e is not None and p_start is not None and e < p_start) or (
-                            s is not None and p_end is not None and s > p_end
-                        )
-                if outside and check_period:
-                    _outside(state, tf, fa_index, j)
-        # phase
-        phase = m.phase
-        if phase is not None:
-            number = phase.number
-            if number < max_phase:
-                ctx.add(
-                    "PLAN012",
-                    _measure_at(at, fa_index, j).f("phase").f("number"),
-                    f"this measure is in phase {number} but comes after a measure of "
-                    f"phase {max_phase}; put the measures in phase order",
-                )
-            else:
-                max_phase = number
-            label, title = phase.label, phase.title
-            if label not in good and BAD(good, label):
-                text_problem(ctx, label, _measure_at(at, fa_index, j).f("phase").f("label"))
-            if title is not None and title not in good and CTRL(good, title):
-                text_problem(
-                    ctx, title, _measure_at(at, fa_index, j).f("phase").f("title"), required=False
-                )
-        # status and progress
-        progress = m.progress
-        if progress:
-            # fast pass: anything to report sends the measure to _progress
-            prev: dt.date | None = None
-            first_started: dt.date | None = None
-            first_done: dt.date | None = None
-            latest: MeasureStatus | None = None
-            suspect = False
-            for entry in progress:
-                d = entry.date
-                if prev is not None and d < prev:
-                    suspect = True
-                    break
-                prev = d
-                st = entry.status
-                if st is not None:
-                    latest = st
-                    if st is _STARTED:
-                        if first_started is None:
-                            first_started = d
-                    elif st is _DONE and first_done is None:
-                        first_done = d
-                etext, author, reported_to = entry.text, entry.author, entry.reported_to
-                if (
-                    (etext not in good and BAD(good, etext))
-                    or (author is not None and author not in good and CTRL(good, author))
-                    or (reported_to is not None and reported_to not in (bodies or ()))
-                ):
-                    suspect = True
-                    break
-            status = m.status
-            if (
-                suspect
-                or (status is not None and latest is not None and status is not latest)
-                or (status is _DONE and first_done is None)
-                # dates are in order here: done before started iff the first done is earlier
-                or (first_done is not None and first_started is not None and first_done < first_started)
-            ):
-                _progress(state, m, fa_index, j)
-        elif m.status is _DONE:
-            ctx.add(
-                "PLAN013",
-                _measure_at(at, fa_index, j).f("status"),
-                "the measure is marked done but no progress entry records when; add a "
-                "progress entry with status done and the date",
-            )
-        # carried over
-        ref = m.carried_over_from
-        if ref is not None:
-            plan, ref_text = ref.plan, ref.text
-            if (
-                (plan not in good and BAD(good, plan))
-                or (ref_text is not None and ref_text not in good and CTRL(good, ref_text))
-                or plan == state.plan_id
-                or (ref.measure is None and not (ref_text and ref_text.strip()))
-            ):
-                _carried_over(state, ref, fa_index, j)
-    state.resolved_timeframes += resolved
+        _numbering(state, numbers)
+    findings = state.ctx.findings
+    start = len(findings)
+    for part in _PARTS:
+        part(state, measures)
+    if len(findings) > start + 1:
+        prefix = str(state.measure_at(0))[: -len("[0]")] + "["
+        findings[start:] = sorted(findings[start:], key=lambda f: _index_in(f.path, prefix))
 
 
-def _details(state: _PlanState, m: Measure, fa_index: int | None, j: int) -> None:
-    """Slow path: DOC001/DOC002 for each detail line of a measure that has a suspect one."""
-    ctx = state.ctx
-    for k, d in enumerate(m.details):
-        if BAD(ctx.good, d):
-            text_problem(ctx, d, _measure_at(state.at, fa_index, j).f("details").i(k))
+def _index_in(path: str, prefix: str) -> int:
+    """The index of the measure a finding's path is in (``prefix`` is the list's path + "[")."""
+    if not path.startswith(prefix):  # pragma: no cover - every finding of a part is in a measure
+        return sys.maxsize
+    return int(path[len(prefix) : path.index("]", len(prefix))])
 
 
-def _responsibles(
-    state: _PlanState,
-    resp: Responsibility,
-    suspects: list[ResponsibleParty],
-    fa_index: int | None,
-    j: int,
-) -> None:
-    """Slow path: check the suspect responsibles of a responsibility, each at its path."""
-    for field, group in (("lead", resp.lead), ("contributors", resp.contributors)):
-        for k, rp in enumerate(group):
-            if any(rp is s for s in suspects):
-                _responsible(state, rp, fa_index, j, field, k)
+# ---------------------------------------------------------------- PLAN005, PLAN006: numbering
 
 
-def _numbering(state: _PlanState, numbers: Sequence[int], fa_index: int | None, where: str) -> None:
-    ctx, at = state.ctx, state.at
+def _numbering(state: _PlanState, numbers: Sequence[int]) -> None:
+    """Run only when the numbers are not 1, 2, 3 …: which of them is used twice or out of order."""
+    ctx, where = state.ctx, state.where
     seen: dict[int, int] = {}
     expected = 1
     for j, n in enumerate(numbers):
         if n in seen:
             ctx.add(
                 "PLAN005",
-                _measure_at(at, fa_index, j).f("number"),
+                state.measure_at(j).f("number"),
                 f"measure number {n} is already used by measure [{seen[n]}] of {where}; "
                 "give each measure its own number",
             )
@@ -599,7 +422,7 @@ def _numbering(state: _PlanState, numbers: Sequence[int], fa_index: int | None, 
         if n != expected:
             ctx.add(
                 "PLAN006",
-                _measure_at(at, fa_index, j).f("number"),
+                state.measure_at(j).f("number"),
                 f"measure number {n} where {expected} was expected; number the "
                 f"measures of {where} 1, 2, 3 … in the order they appear",
             )
@@ -607,20 +430,52 @@ def _numbering(state: _PlanState, numbers: Sequence[int], fa_index: int | None, 
         expected = max(expected, n + 1)
 
 
-def _duplicate_text(
-    state: _PlanState,
-    measures: Sequence[Measure],
-    first: int,
-    j: int,
-    fa_index: int | None,
-    where: str,
-    same: dict[tuple[str, str | None, int | None], int],
-) -> None:
+# ---------------------------------------------------------------- DOC001, DOC002, PLAN007: texts
+
+
+def _texts(state: _PlanState, measures: Sequence[Measure]) -> None:
+    """The measures' own texts (DOC001/DOC002), PLAN007 for a text used twice, and their ids
+    (PLAN023 and the id's DOC001/DOC002: :func:`_measure_id`).
+
+    Texts already found fine (``Ctx.good``): ``x not in good`` skips the character
+    scan of ``str.isprintable``, the costliest step, for every text that recurs.
+    """
+    ctx, good, by_text, ids = state.ctx, state.good, state.by_text, state.ids
+    for j, m in enumerate(measures):
+        text = m.text
+        if text not in good and BAD(good, text):
+            text_problem(ctx, text, state.measure_at(j).f("text"))
+        if by_text.setdefault(text, j) != j:
+            _duplicate_text(state, by_text[text], j)
+        details = m.details
+        if details:
+            for detail in details:
+                if detail not in good and BAD(good, detail):
+                    for k, d in enumerate(details):  # each suspect line at its path
+                        if BAD(good, d):
+                            text_problem(ctx, d, state.measure_at(j).f("details").i(k))
+                    break
+        heading = m.heading
+        if heading is not None and heading not in good and CTRL(good, heading):
+            text_problem(ctx, heading, state.measure_at(j).f("heading"), required=False)
+        label = m.label
+        if label is not None and CTRL(good, label):
+            text_problem(ctx, label, state.measure_at(j).f("label"), required=False)
+        mid = m.id
+        if mid is not None:
+            if mid in ids or not mid or not mid.isprintable() or mid.isspace():
+                _measure_id(state, mid, j)
+            else:  # unique ids are not kept in ``good`` (the set would only grow)
+                ids[mid] = (state.fa_index, j)
+
+
+def _duplicate_text(state: _PlanState, first: int, j: int) -> None:
     """PLAN007 when an earlier measure has the same text, heading and phase.
 
-    Only measures whose text was seen before get here; ``same`` holds their full
-    keys, so many measures with one text stay linear.
+    Only measures whose text was seen before get here; ``state.same`` holds their
+    full keys, so many measures with one text stay linear.
     """
+    measures, same = state.measures, state.same
     earlier, m = measures[first], measures[j]
     ep, mp = earlier.phase, m.phase
     same.setdefault((earlier.text, earlier.heading, ep.number if ep else None), first)
@@ -628,9 +483,9 @@ def _duplicate_text(
     if i != j:
         state.ctx.add(
             "PLAN007",
-            _measure_at(state.at, fa_index, j).f("text"),
+            state.measure_at(j).f("text"),
             f"measure {_named(measures[j])} has the same text as measure "
-            f"{_named(measures[i])} of {where} ({measures[j].text!r}); remove the copy or "
+            f"{_named(measures[i])} of {state.where} ({measures[j].text!r}); remove the copy or "
             "tell the two apart",
         )
 
@@ -640,25 +495,444 @@ def _named(m: Measure) -> str:
     return repr(m.label) if m.label else str(m.number)
 
 
-def _measure_id(state: _PlanState, mid: str, fa_index: int | None, j: int) -> None:
-    ctx, at = state.ctx, state.at
+def _measure_id(state: _PlanState, mid: str, j: int) -> None:
+    """PLAN023 for an id used twice, DOC001/DOC002 for a bad one (:func:`_texts` found it suspect)."""
+    ctx, ids = state.ctx, state.ids
     if BAD(ctx.good, mid):
-        text_problem(ctx, mid, _measure_at(at, fa_index, j).f("id"))
-    first = state.ids.get(mid)
+        text_problem(ctx, mid, state.measure_at(j).f("id"))
+    first = ids.get(mid)
     if first is not None:
         ctx.add(
             "PLAN023",
-            _measure_at(at, fa_index, j).f("id"),
-            f"measure id {mid!r} is already used by {_measure_at(at, *first)}; give "
+            state.measure_at(j).f("id"),
+            f"measure id {mid!r} is already used by {_measure_at(state.at, *first)}; give "
             "each measure its own id",
         )
     else:
-        state.ids[mid] = (fa_index, j)
+        ids[mid] = (state.fa_index, j)
 
 
-def _carried_over(state: _PlanState, ref: MeasureRef, fa_index: int | None, j: int) -> None:
+# ---------------------------------------------------------------- PLAN008–011, PLAN026: responsibility
+
+
+def _responsibility(state: _PlanState, measures: Sequence[Measure]) -> None:
+    """PLAN008 for no responsible; the text; each responsible that may be wrong to
+    :func:`_responsible`.
+
+    Fine without a closer look: a known party (with one of its units), a known
+    body or a collective, alone, with a text found fine.
+    """
+    ctx, good, bodies, units_of = state.ctx, state.good, state.bodies, state.units_of
+    for j, m in enumerate(measures):
+        resp = m.responsibility
+        if resp is None:
+            ctx.add(
+                "PLAN008",
+                state.measure_at(j).f("responsibility"),
+                "the measure has no responsible; add who is responsible (ansvarlig), "
+                "with the text as written",
+            )
+            continue
+        rtext = resp.text
+        if rtext not in good and BAD(good, rtext):
+            text_problem(ctx, rtext, state.measure_at(j).f("responsibility").f("text"))
+        suspects: list[ResponsibleParty] | None = None
+        contributors = resp.contributors
+        for rp in resp.lead + contributors if contributors else resp.lead:
+            party, unit = rp.party, rp.unit
+            if party is not None:
+                suspect = (
+                    party not in units_of if unit is None else unit not in units_of.get(party, ())
+                ) or rp.body is not None or rp.collective is not None
+            else:
+                body = rp.body
+                suspect = unit is not None or (
+                    rp.collective is None
+                    if body is None
+                    else body not in (bodies or ()) or rp.collective is not None
+                )
+            rp_text = rp.text
+            if suspect or (rp_text is not None and rp_text not in good and CTRL(good, rp_text)):
+                suspects = [rp] if suspects is None else [*suspects, rp]
+        if suspects is not None:
+            for field, group in (("lead", resp.lead), ("contributors", resp.contributors)):
+                for k, rp in enumerate(group):
+                    if any(rp is s for s in suspects):
+                        _responsible(state, rp, state.measure_at(j)
+                                     .f("responsibility").f(field).i(k))  # fmt: skip
+
+
+def _responsible(state: _PlanState, rp: ResponsibleParty, rp_at: At) -> None:
+    """The exact checks of one responsible that :func:`_responsibility` found suspect."""
+    ctx, refs = state.ctx, state.refs
+    party, body, unit, text = rp.party, rp.body, rp.unit, rp.text
+    named = [(k, v) for k, v in (("party", party), ("body", body),
+                                  ("collective", rp.collective)) if v is not None]  # fmt: skip
+    if len(named) > 1:
+        ctx.add(
+            "PLAN026",
+            rp_at,
+            "responsible names "
+            + " and ".join(f"{name} {str(value)!r}" for name, value in named)
+            + "; one entry is one responsible: make one entry each (lead or contributors)",
+        )
+    if party is None and body is None and rp.collective is None:
+        ctx.add(
+            "PLAN011",
+            rp_at,
+            (
+                f"responsible {text!r} names no party, body or collective; give the one it means"
+                if text
+                else "this responsible entry is empty; give a party, body or collective"
+            ),
+        )
+    if party is not None:
+        if refs.parties is None:
+            ctx.unresolved += 1
+        elif party not in refs.parties:
+            ctx.add(
+                "PLAN009",
+                rp_at.f("party"),
+                f"responsible party {party!r} is not a party of the partnership; use "
+                "the id of one of its parties, a body, or a collective",
+            )
+        elif unit is not None and unit not in refs.units.get(party, ()):
+            units = sorted(refs.units.get(party, ()))
+            ctx.add(
+                "PLAN010",
+                rp_at.f("unit"),
+                f"party {party!r} has no unit {unit!r}"
+                + (f" (its unit ids: {', '.join(units)})" if units else " (it lists no units)")
+                + "; use the id of one of its units, or add the unit to the party",
+            )
+    elif unit is not None:
+        ctx.add(
+            "PLAN010",
+            rp_at.f("unit"),
+            f"unit {unit!r} is given without the party it belongs to; add the party",
+        )
+    if body is not None:
+        if refs.bodies is None:
+            ctx.unresolved += 1
+        elif body not in refs.bodies:
+            ctx.add(
+                "PLAN009",
+                rp_at.f("body"),
+                f"responsible body {body!r} is not a body of the partnership; use the "
+                "id of one of its bodies",
+            )
+    for name, value in (("party", party), ("unit", unit), ("body", body), ("text", text)):
+        if value is not None and CTRL(ctx.good, value):
+            text_problem(ctx, value, rp_at.f(name), required=False)
+
+
+# ---------------------------------------------------------------- PLAN002: timeframes
+
+
+def _timeframes(state: _PlanState, measures: Sequence[Measure]) -> None:
+    """PLAN002 for a timeframe outside the plan period; counts those that resolve to dates
+    (PLAN025); the text, and the body or event an interpretation names.
+
+    The common kinds are compared inline, without building their date ranges.
+    """
+    good, bodies, period_ok = state.good, state.bodies, state.period_ok
+    p_start, p_end, start_ym, end_ym = state.p_start, state.p_end, state.start_ym, state.end_ym
+    resolved = 0
+    for j, m in enumerate(measures):
+        tf = m.timeframe
+        if tf is None:
+            continue
+        ttext = tf.text
+        if ttext not in good and BAD(good, ttext):
+            text_problem(state.ctx, ttext, state.measure_at(j).f("timeframe").f("text"))
+        interp = tf.interpretation
+        if interp is None:
+            continue
+        kind = type(interp)
+        outside = False
+        if kind is InMonth and isinstance(interp, InMonth):
+            resolved += 1
+            ym = (interp.year, interp.month)
+            if interp.part is None or (
+                start_ym is not None and end_ym is not None and start_ym < ym < end_ym
+            ):
+                outside = (start_ym is not None and ym < start_ym) or (
+                    end_ym is not None and ym > end_ym
+                )
+            else:  # a part of a month at the edge of the period: compare dates
+                lo, hi = interp.date_range()
+                outside = (p_start is not None and hi < p_start) or (
+                    p_end is not None and lo > p_end
+                )
+        elif kind is OnDate and isinstance(interp, OnDate):
+            resolved += 1
+            day = interp.date
+            outside = (p_start is not None and day < p_start) or (p_end is not None and day > p_end)
+        elif kind is InYear and isinstance(interp, InYear):
+            resolved += 1
+            y = interp.year
+            outside = (start_ym is not None and y < start_ym[0]) or (
+                end_ym is not None and y > end_ym[0]
+            )
+        elif kind is ByDate and isinstance(interp, ByDate):
+            resolved += 1
+            outside = p_start is not None and interp.date < p_start
+        elif kind is StartingFrom and isinstance(interp, StartingFrom):
+            resolved += 1
+            outside = p_end is not None and interp.start > p_end
+        elif kind is Ongoing:
+            pass  # the plan's period itself: inside it by definition
+        elif kind is Recurring and isinstance(interp, Recurring):
+            if period_ok and p_start is not None:
+                _recurring(state, tf, interp, j)
+        else:
+            if isinstance(interp, AtEvent) or (
+                isinstance(interp, NextMeeting) and (bodies is None or interp.body not in bodies)
+            ):
+                _event_interpretation(state, interp, j)
+            rng = interp.date_range()
+            if rng is not None and (rng[0] is not None or rng[1] is not None):
+                resolved += 1
+                s, e = rng
+                outside = (e is not None and p_start is not None and e < p_start) or (
+                    s is not None and p_end is not None and s > p_end
+                )
+        if outside and period_ok:
+            _outside(state, tf, j)
+    state.resolved_timeframes += resolved
+
+
+def _outside(state: _PlanState, tf: Timeframe, j: int) -> None:
+    rng = tf.date_range() or (None, None)
+    s, e = rng
+    p_start, p_end = state.p_start, state.p_end
+    when = (
+        f"{s.isoformat()}–{e.isoformat()}"
+        if s and e and s != e
+        else (s or e or dt.date.min).isoformat()
+    )
+    period = f"{p_start.isoformat() if p_start else '…'}–{p_end.isoformat() if p_end else '…'}"
+    state.ctx.add(
+        "PLAN002",
+        state.measure_at(j).f("timeframe"),
+        f"timeframe {tf.text!r} ({when}) lies outside the plan period {period}; check the "
+        "year, or whether the measure belongs to another plan",
+    )
+
+
+def _recurring(state: _PlanState, tf: Timeframe, interp: Recurring, j: int) -> None:
+    """PLAN002 for a recurrence with no occurrence in the plan's period ("Årlig i august" in a
+    plan from September to June)."""
+    if interp.frequency is Frequency.PER_MEETING:
+        return  # its dates are the meetings', not the words'
+    period = Period(start=state.p_start, end=state.p_end)
+    if next(interp.occurrences(period), None) is not None:
+        return
+    p_start, p_end = state.p_start, state.p_end
+    shown = f"{p_start.isoformat() if p_start else '…'}–{p_end.isoformat() if p_end else '…'}"
+    state.ctx.add(
+        "PLAN002",
+        state.measure_at(j).f("timeframe"),
+        f"timeframe {tf.text!r} recurs, but never inside the plan period {shown}; check the "
+        "month, or whether the measure belongs to another plan",
+    )
+
+
+def _event_interpretation(state: _PlanState, interp: NextMeeting | AtEvent, j: int) -> None:
+    """DOC004 for a meeting of a body the partnership does not have; the event's name."""
     ctx = state.ctx
-    r_at = _measure_at(state.at, fa_index, j).f("carried_over_from")
+    i_at = state.measure_at(j).f("timeframe").f("interpretation")
+    body = interp.body
+    if body is not None and not ctx.body_ok(state.refs, body):
+        ctx.add("DOC004", i_at.f("body"), common.body_message(body))
+    if isinstance(interp, AtEvent):
+        if BAD(ctx.good, interp.name):
+            text_problem(ctx, interp.name, i_at.f("name"))
+    elif BAD(ctx.good, interp.body):
+        text_problem(ctx, interp.body, i_at.f("body"))
+
+
+# ---------------------------------------------------------------- PLAN012: phases
+
+
+def _phases(state: _PlanState, measures: Sequence[Measure]) -> None:
+    """PLAN012 for a phase after a later one; the phases' texts."""
+    ctx, good = state.ctx, state.good
+    max_phase = 0
+    for j, m in enumerate(measures):
+        phase = m.phase
+        if phase is None:
+            continue
+        number = phase.number
+        if number < max_phase:
+            ctx.add(
+                "PLAN012",
+                state.measure_at(j).f("phase").f("number"),
+                f"this measure is in phase {number} but comes after a measure of "
+                f"phase {max_phase}; put the measures in phase order",
+            )
+        else:
+            max_phase = number
+        label, title = phase.label, phase.title
+        if label not in good and BAD(good, label):
+            text_problem(ctx, label, state.measure_at(j).f("phase").f("label"))
+        if title is not None and title not in good and CTRL(good, title):
+            text_problem(ctx, title, state.measure_at(j).f("phase").f("title"), required=False)
+
+
+# ---------------------------------------------------------------- PLAN013–016: status and progress
+
+
+def _progress(state: _PlanState, measures: Sequence[Measure]) -> None:
+    """PLAN013–016 and the progress entries' texts and bodies: a pass over each measure's
+    entries that stops at the first thing to report and sends the measure to
+    :func:`_progress_findings`."""
+    good, bodies = state.good, state.bodies
+    for j, m in enumerate(measures):
+        progress = m.progress
+        if not progress:
+            if m.status is _DONE:
+                _not_dated_done(state, j)
+            continue
+        prev: dt.date | None = None
+        first_started: dt.date | None = None
+        first_done: dt.date | None = None
+        latest: MeasureStatus | None = None
+        for entry in progress:
+            d = entry.date
+            if prev is not None and d < prev:
+                break
+            prev = d
+            st = entry.status
+            if st is not None:
+                latest = st
+                if st is _STARTED:
+                    if first_started is None:
+                        first_started = d
+                elif st is _DONE and first_done is None:
+                    first_done = d
+            etext, author, reported_to = entry.text, entry.author, entry.reported_to
+            if (
+                (etext not in good and BAD(good, etext))
+                or (author is not None and author not in good and CTRL(good, author))
+                or (reported_to is not None and reported_to not in (bodies or ()))
+            ):
+                break
+        else:
+            status = m.status
+            if not (
+                (status is not None and latest is not None and status is not latest)
+                or (status is _DONE and first_done is None)
+                # dates are in order here: done before started iff the first done is earlier
+                or (
+                    first_done is not None
+                    and first_started is not None
+                    and first_done < first_started
+                )
+            ):
+                continue
+        _progress_findings(state, m, j)
+
+
+def _progress_findings(state: _PlanState, m: Measure, j: int) -> None:
+    """Every status and progress finding of a measure, at its path."""
+    ctx, refs = state.ctx, state.refs
+    bodies, good = refs.bodies, ctx.good
+    m_at = state.measure_at(j)
+    prev: dt.date | None = None
+    first_started: dt.date | None = None
+    latest_status: MeasureStatus | None = None
+    latest_date: dt.date | None = None
+    done_entries: list[int] = []
+    for k, entry in enumerate(m.progress):
+        d = entry.date
+        if prev is not None and d < prev:
+            ctx.add(
+                "PLAN016",
+                m_at.f("progress").i(k).f("date"),
+                f"this progress entry is dated {d.isoformat()}, before the entry above it "
+                f"({prev.isoformat()}); check the date or the order",
+            )
+        prev = d if prev is None or d > prev else prev
+        st = entry.status
+        if st is not None:
+            latest_date, latest_status = d, st
+            if st is _STARTED and (first_started is None or d < first_started):
+                first_started = d
+            elif st is _DONE:
+                done_entries.append(k)
+        text = entry.text
+        if (
+            (text not in good and BAD(good, text))
+            or (entry.author is not None and CTRL(good, entry.author))
+        ):
+            common.texts(ctx, entry, m_at.f("progress").i(k))
+        reported_to = entry.reported_to
+        if reported_to is not None:
+            if bodies is None:  # as ctx.body_ok: counted, not checked
+                ctx.unresolved += 1
+            elif reported_to not in bodies:
+                ctx.add(
+                    "DOC004",
+                    m_at.f("progress").i(k).f("reported_to"),
+                    common.body_message(reported_to),
+                )
+    if first_started is not None:
+        for k in done_entries:
+            d = m.progress[k].date
+            if d < first_started:
+                ctx.add(
+                    "PLAN014",
+                    m_at.f("progress").i(k).f("date"),
+                    f"the measure is recorded as done {d.isoformat()}, before it started "
+                    f"{first_started.isoformat()}; check the dates",
+                )
+    status = m.status
+    if status is _DONE and not done_entries:
+        _not_dated_done(state, j)
+    if status is not None and latest_status is not None and status is not latest_status:
+        ctx.add(
+            "PLAN015",
+            m_at.f("status"),
+            f"the measure's status is {status.value} but its last progress entry "
+            f"({latest_date.isoformat() if latest_date else ''}) says {latest_status.value}; "
+            "make them agree",
+        )
+
+
+def _not_dated_done(state: _PlanState, j: int) -> None:
+    state.ctx.add(
+        "PLAN013",
+        state.measure_at(j).f("status"),
+        "the measure is marked done but no progress entry records when; add a "
+        "progress entry with status done and the date",
+    )
+
+
+# ---------------------------------------------------------------- PLAN021, PLAN022: carried over
+
+
+def _carried_over(state: _PlanState, measures: Sequence[Measure]) -> None:
+    """PLAN021 for a reference to the plan itself, PLAN022 for one naming no measure; the
+    references' texts."""
+    good, plan_id = state.good, state.plan_id
+    for j, m in enumerate(measures):
+        ref = m.carried_over_from
+        if ref is None:
+            continue
+        plan, ref_text = ref.plan, ref.text
+        if (
+            (plan not in good and BAD(good, plan))
+            or (ref_text is not None and ref_text not in good and CTRL(good, ref_text))
+            or plan == plan_id
+            or (ref.measure is None and not (ref_text and ref_text.strip()))
+        ):
+            _reference_findings(state, ref, j)
+
+
+def _reference_findings(state: _PlanState, ref: MeasureRef, j: int) -> None:
+    ctx = state.ctx
+    r_at = state.measure_at(j).f("carried_over_from")
     common.texts(ctx, ref, r_at)
     if state.plan_id is not None and ref.plan == state.plan_id:
         ctx.add(
@@ -676,204 +950,12 @@ def _carried_over(state: _PlanState, ref: MeasureRef, fa_index: int | None, j: i
         )
 
 
-def _outside(state: _PlanState, tf: Timeframe, fa_index: int | None, j: int) -> None:
-    rng = tf.date_range() or (None, None)
-    s, e = rng
-    p_start, p_end = state.p_start, state.p_end
-    when = (
-        f"{s.isoformat()}–{e.isoformat()}"
-        if s and e and s != e
-        else (s or e or dt.date.min).isoformat()
-    )
-    period = f"{p_start.isoformat() if p_start else '…'}–{p_end.isoformat() if p_end else '…'}"
-    state.ctx.add(
-        "PLAN002",
-        _measure_at(state.at, fa_index, j).f("timeframe"),
-        f"timeframe {tf.text!r} ({when}) lies outside the plan period {period}; check the "
-        "year, or whether the measure belongs to another plan",
-    )
-
-
-def _recurring(
-    state: _PlanState, tf: Timeframe, interp: Recurring, fa_index: int | None, j: int
-) -> None:
-    """PLAN002 for a recurrence with no occurrence in the plan's period ("Årlig i august" in a
-    plan from September to June)."""
-    if interp.frequency is Frequency.PER_MEETING:
-        return  # its dates are the meetings', not the words'
-    period = Period(start=state.p_start, end=state.p_end)
-    if next(interp.occurrences(period), None) is not None:
-        return
-    p_start, p_end = state.p_start, state.p_end
-    shown = f"{p_start.isoformat() if p_start else '…'}–{p_end.isoformat() if p_end else '…'}"
-    state.ctx.add(
-        "PLAN002",
-        _measure_at(state.at, fa_index, j).f("timeframe"),
-        f"timeframe {tf.text!r} recurs, but never inside the plan period {shown}; check the "
-        "month, or whether the measure belongs to another plan",
-    )
-
-
-def _event_interpretation(
-    state: _PlanState, interp: NextMeeting | AtEvent, fa_index: int | None, j: int
-) -> None:
-    ctx = state.ctx
-    body = interp.body
-    if body is not None and not ctx.body_ok(state.refs, body):
-        ctx.add(
-            "DOC004",
-            _measure_at(state.at, fa_index, j).f("timeframe").f("interpretation").f("body"),
-            common.body_message(body),
-        )
-    if isinstance(interp, AtEvent):
-        if BAD(ctx.good, interp.name):
-            text_problem(
-                ctx,
-                interp.name,
-                _measure_at(state.at, fa_index, j).f("timeframe").f("interpretation").f("name"),
-            )
-    elif BAD(ctx.good, interp.body):
-        text_problem(
-            ctx,
-            interp.body,
-            _measure_at(state.at, fa_index, j).f("timeframe").f("interpretation").f("body"),
-        )
-
-
-def _responsible(
-    state: _PlanState, rp: ResponsibleParty, fa_index: int | None, j: int, field: str, k: int
-) -> None:
-    """Slow path for one responsible that the measure loop found suspicious."""
-    ctx, refs = state.ctx, state.refs
-    party, body, unit, text = rp.party, rp.body, rp.unit, rp.text
-    named = [(k, v) for k, v in (("party", party), ("body", body),
-                                  ("collective", rp.collective)) if v is not None]  # fmt: skip
-    if len(named) > 1:
-        ctx.add(
-            "PLAN026",
-            _rp_at(state, fa_index, j, field, k),
-            "responsible names "
-            + " and ".join(f"{name} {str(value)!r}" for name, value in named)
-            + "; one entry is one responsible: make one entry each (lead or contributors)",
-        )
-    if party is None and body is None and rp.collective is None:
-        ctx.add(
-            "PLAN011",
-            _rp_at(state, fa_index, j, field, k),
-            (
-                f"responsible {text!r} names no party, body or collective; give the one it means"
-                if text
-                else "this responsible entry is empty; give a party, body or collective"
-            ),
-        )
-    if party is not None:
-        if refs.parties is None:
-            ctx.unresolved += 1
-        elif party not in refs.parties:
-            ctx.add(
-                "PLAN009",
-                _rp_at(state, fa_index, j, field, k).f("party"),
-                f"responsible party {party!r} is not a party of the partnership; use "
-                "the id of one of its parties, a body, or a collective",
-            )
-        elif unit is not None and unit not in refs.units.get(party, ()):
-            units = sorted(refs.units.get(party, ()))
-            ctx.add(
-                "PLAN010",
-                _rp_at(state, fa_index, j, field, k).f("unit"),
-                f"party {party!r} has no unit {unit!r}"
-                + (f" (its unit ids: {', '.join(units)})" if units else " (it lists no units)")
-                + "; use the id of one of its units, or add the unit to the party",
-            )
-    elif unit is not None:
-        ctx.add(
-            "PLAN010",
-            _rp_at(state, fa_index, j, field, k).f("unit"),
-            f"unit {unit!r} is given without the party it belongs to; add the party",
-        )
-    if body is not None:
-        if refs.bodies is None:
-            ctx.unresolved += 1
-        elif body not in refs.bodies:
-            ctx.add(
-                "PLAN009",
-                _rp_at(state, fa_index, j, field, k).f("body"),
-                f"responsible body {body!r} is not a body of the partnership; use the "
-                "id of one of its bodies",
-            )
-    for name, value in (("party", party), ("unit", unit), ("body", body), ("text", text)):
-        if value is not None and CTRL(ctx.good, value):
-            text_problem(ctx, value, _rp_at(state, fa_index, j, field, k).f(name), required=False)
-
-
-def _rp_at(state: _PlanState, fa_index: int | None, j: int, field: str, k: int) -> At:
-    return _measure_at(state.at, fa_index, j).f("responsibility").f(field).i(k)
-
-
-def _progress(state: _PlanState, m: Measure, fa_index: int | None, j: int) -> None:
-    ctx, refs = state.ctx, state.refs
-    bodies, good = refs.bodies, ctx.good
-    prev: dt.date | None = None
-    first_started: dt.date | None = None
-    latest_status: MeasureStatus | None = None
-    latest_date: dt.date | None = None
-    done_entries: list[int] = []
-    for k, entry in enumerate(m.progress):
-        d = entry.date
-        if prev is not None and d < prev:
-            ctx.add(
-                "PLAN016",
-                _measure_at(state.at, fa_index, j).f("progress").i(k).f("date"),
-                f"this progress entry is dated {d.isoformat()}, before the entry above it "
-                f"({prev.isoformat()}); check the date or the order",
-            )
-        prev = d if prev is None or d > prev else prev
-        st = entry.status
-        if st is not None:
-            latest_date, latest_status = d, st
-            if st is _STARTED and (first_started is None or d < first_started):
-                first_started = d
-            elif st is _DONE:
-                done_entries.append(k)
-        text = entry.text
-        if (
-            (text not in good and BAD(good, text))
-            or (entry.author is not None and CTRL(good, entry.author))
-        ):
-            common.texts(ctx, entry, _measure_at(state.at, fa_index, j).f("progress").i(k))
-        reported_to = entry.reported_to
-        if reported_to is not None:
-            if bodies is None:  # as ctx.body_ok: counted, not checked
-                ctx.unresolved += 1
-            elif reported_to not in bodies:
-                ctx.add(
-                    "DOC004",
-                    _measure_at(state.at, fa_index, j).f("progress").i(k).f("reported_to"),
-                    common.body_message(reported_to),
-                )
-    if first_started is not None:
-        for k in done_entries:
-            d = m.progress[k].date
-            if d < first_started:
-                ctx.add(
-                    "PLAN014",
-                    _measure_at(state.at, fa_index, j).f("progress").i(k).f("date"),
-                    f"the measure is recorded as done {d.isoformat()}, before it started "
-                    f"{first_started.isoformat()}; check the dates",
-                )
-    status = m.status
-    if status is _DONE and not done_entries:
-        ctx.add(
-            "PLAN013",
-            _measure_at(state.at, fa_index, j).f("status"),
-            "the measure is marked done but no progress entry records when; add a "
-            "progress entry with status done and the date",
-        )
-    if status is not None and latest_status is not None and status is not latest_status:
-        ctx.add(
-            "PLAN015",
-            _measure_at(state.at, fa_index, j).f("status"),
-            f"the measure's status is {status.value} but its last progress entry "
-            f"({latest_date.isoformat() if latest_date else ''}) says {latest_status.value}; "
-            "make them agree",
-        )
+#: The parts of a measure, in the order their findings are listed for each measure.
+_PARTS: tuple[Callable[[_PlanState, Sequence[Measure]], None], ...] = (
+    _texts,
+    _responsibility,
+    _timeframes,
+    _phases,
+    _progress,
+    _carried_over,
+)

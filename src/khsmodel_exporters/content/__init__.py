@@ -27,7 +27,13 @@ package has a module per document kind, named as the model's:
 ``agreements``, ``partnerships``, ``status`` (a status report, with its
 :class:`StatusChart`) and ``meetingplans`` (a meeting plan, with its
 :class:`YearWheel` and :func:`wheel_layout`, the wheel's geometry for a
-renderer that draws it).
+renderer that draws it); ``plandiff`` is a plan's appendix "Endringer fra
+forrige plan" (``build(plan, previous=…)``).
+
+A bold or italic :class:`Span` never begins or ends with whitespace: the space
+after a measure's number is a plain span of its own (:func:`styled` makes such
+spans from any text), and each renderer decides whether a separator shares its
+neighbour's style. See docs/content.md.
 
 Unwritable characters are rejected before building: :func:`build` raises
 :class:`~khsmodel.KhsModelError` with the field path of the first character no
@@ -40,7 +46,7 @@ for the file's properties (None when the document has no date).
 from __future__ import annotations
 
 from ._build import build
-from ._text import t
+from ._text import styled, t
 from .blocks import (
     Block,
     BulletList,
@@ -99,5 +105,6 @@ __all__ = [
     "build",
     "display_text",
     "iter_text",
+    "styled",
     "wheel_layout",
 ]

@@ -19,7 +19,7 @@ from khsmodel.plans import ActionPlan
 from khsmodel.status import StatusReport
 
 from .._safety import XML_ILLEGAL, check_text
-from . import agreements, cases, meetings, partnerships, plans
+from . import agreements, cases, meetings, partnerships, plandiff, plans
 from ._builder import Builder
 from ._text import _join, t
 from .blocks import Content, Included
@@ -40,7 +40,13 @@ def _names(people: Iterable[Person]) -> str:
     return ", ".join(t(p.name) for p in people)
 
 
-def _build(doc: Document, labels: Labels, prefix: str, numbering: bool | None = None) -> Content:
+def _build(
+    doc: Document,
+    labels: Labels,
+    prefix: str,
+    numbering: bool | None = None,
+    previous: ActionPlan | None = None,
+) -> Content:
     kind = _kind(doc)
     if isinstance(doc, StatusReport):
         return build_status_report(doc, labels, prefix)
@@ -66,6 +72,8 @@ def _build(doc: Document, labels: Labels, prefix: str, numbering: bool | None = 
         )
         # the document's date: its last adoption's (the day the joint plan was in force)
         date = max((a.date for a in doc.adoptions if a.date), default=None)
+        if previous is not None:  # the appendix "Endringer fra forrige plan"
+            b.blocks.extend(plandiff.plan_changes(previous, doc, L, prefix))
     elif isinstance(doc, CaseDocument):
         included = cases.case_document(b, doc)
         title = t(doc.title) if doc.title else f"{L.case_document} {t(doc.case_number.text)}"
@@ -110,12 +118,24 @@ def _build(doc: Document, labels: Labels, prefix: str, numbering: bool | None = 
     )
 
 
-def build(doc: Document, *, labels: Labels = NB, numbering: bool | None = None) -> Content:
-    """The content of ``doc`` as blocks, after rejecting text no document format can hold.
+def build(
+    doc: Document,
+    *,
+    labels: Labels = NB,
+    numbering: bool | None = None,
+    previous: ActionPlan | None = None,
+) -> Content:
+    """The content of ``doc`` (any document kind) as blocks, after rejecting text no
+    document format can hold.
 
+    ``labels`` are the words and date formats printed (:data:`khsmodel.labels.NB`, Bokmål,
+    by default; a case system's own words such as "Vår ref" for "Arkivsak" go here).
     ``numbering`` says which measures of a plan print a number: None (default) those the
     source numbers, with their labels as written ("1.", "2.3"); True every measure ("2.4"
     for the fourth of focus area 2, so one can cite "tiltak 2.4"); False none.
+
+    ``previous``: the plan before this one (an action plan only): the plan ends with the
+    appendix "Endringer fra forrige plan" (:mod:`.plandiff`).
 
     Raises :class:`~khsmodel.KhsModelError` naming the field path of the first
     XML-illegal character (an UnwritableTextError, see :func:`khsmodel_exporters.base.check_text`).
@@ -124,4 +144,6 @@ def build(doc: Document, *, labels: Labels = NB, numbering: bool | None = None) 
     check_text(doc, XML_ILLEGAL)
     if numbering is not None and not isinstance(numbering, bool):
         raise KhsModelError(f"numbering must be True, False or None, got {numbering!r}")
-    return _build(doc, labels, "", numbering)
+    if previous is not None:
+        plandiff.check_previous(doc, previous)
+    return _build(doc, labels, "", numbering, previous)

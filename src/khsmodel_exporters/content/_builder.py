@@ -13,7 +13,7 @@ from khsmodel.decisions import Decision
 from khsmodel.labels import Labels
 from khsmodel.partnerships import Partnership
 
-from ._text import _join, _p, _paragraph_spans, _s, t
+from ._text import _join, _p, _paragraph_spans, _s, styled, t
 from .blocks import Block, BulletList, Heading, NumberedList, Para, ParaStyle, Span
 
 __all__ = ["Builder"]
@@ -140,7 +140,7 @@ class Builder:
             if link.description:
                 spans.append(Span(f" – {t(link.description)}"))
             if link.url:
-                spans.append(Span(f"\n{t(link.url)}", italic=True))
+                spans += (Span("\n"), *styled(t(link.url), italic=True))
             items.append(tuple(spans))
         if items:
             self.heading(level, self.L.links)

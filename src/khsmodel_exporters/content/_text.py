@@ -44,8 +44,39 @@ def t(text: str) -> str:
     return text
 
 
+#: The whitespace a styled span does not begin or end with.
+_EDGE = " \t\n"
+
+
+def styled(text: str, *, bold: bool = False, italic: bool = False) -> Spans:
+    """``text`` as spans with the style, except whitespace at either end: that is a plain span
+    of its own, a separator (``styled("1. ", bold=True)`` is a bold "1." and a plain " ").
+
+    So the content says what is bold or italic, words only, and each renderer decides
+    whether a separator shares its neighbour's style (Word, PDF and HTML write it in the
+    neighbour's run: the same look, one run fewer) or not (Markdown cannot: ``**1.** text``).
+    Text of whitespace only is plain. ``text`` is taken as it is (see :func:`t`).
+    """
+    if not (bold or italic) or not text:
+        return (Span(text, bold, italic),)
+    core = text.strip(_EDGE)
+    if core == text:
+        return (Span(text, bold, italic),)
+    if not core:
+        return (Span(text),)
+    lead = text[: len(text) - len(text.lstrip(_EDGE))]
+    trail = text[len(text.rstrip(_EDGE)) :]
+    return (
+        *((Span(lead),) if lead else ()),
+        Span(core, bold, italic),
+        *((Span(trail),) if trail else ()),
+    )
+
+
 def _s(text: str, *, bold: bool = False, italic: bool = False) -> Spans:
-    return (Span(t(text), bold, italic),)
+    if not (bold or italic):  # most text: one plain span
+        return (Span(t(text)),)
+    return styled(t(text), bold=bold, italic=italic)
 
 
 def _p(text: str, style: ParaStyle = "body") -> Para:
@@ -86,7 +117,7 @@ def _paragraph_spans(p: Paragraph) -> Spans:
     if closers and runs:
         text, bold, italic = runs[-1]
         runs[-1] = (text + closers, bold, italic)
-    return tuple(Span(text, bold, italic) for text, bold, italic in runs)
+    return tuple(s for text, bold, italic in runs for s in styled(text, bold=bold, italic=italic))
 
 
 def _join(parts: Iterable[str | None], sep: str = ", ") -> str:

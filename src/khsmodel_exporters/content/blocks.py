@@ -80,34 +80,51 @@ __all__ = [
     "iter_text",
 ]
 
+#: What a paragraph is: running text, the adoption line under a plan's title, a note
+#: (small, muted), a line of a case system's letterhead, the document type ("SAKSFRAMLEGG").
 ParaStyle = Literal["body", "lead", "note", "letterhead", "doc_type"]
+#: What a paragraph of a table cell is (see :class:`CellPara`).
 CellStyle = Literal["text", "detail", "note"]
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A run of text, optionally bold or italic. ``\\n`` is a line break."""
+    """A run of text, optionally bold or italic. ``\\n`` is a line break.
+
+    A bold or italic span never begins or ends with whitespace: a separator (the space
+    after a measure's number, the line break before an address) is a plain span of its
+    own, and a renderer decides whether it shares its neighbour's style (see
+    :func:`~khsmodel_exporters.content.styled`).
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
 
 
+#: A paragraph's or list item's runs of text.
 Spans = tuple[Span, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Title:
+    """The document's title, once, first (Word style "Title", the HTML ``h1``)."""
+
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class Subtitle:
+    """A line under the title: the partnership, the period, the kind of agreement."""
+
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    """A heading of ``level`` 1–3; ``bookmark`` is unique in the document (Word
+    bookmark, PDF outline key, HTML ``id``)."""
+
     level: int
     text: str
     bookmark: str
@@ -115,63 +132,90 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class Para:
+    """A paragraph of spans; ``style`` says what it is (see :data:`ParaStyle`)."""
+
     spans: Spans
     style: ParaStyle = "body"
 
 
 @dataclass(frozen=True, slots=True)
 class BulletList:
+    """A list; each item is its spans."""
+
     items: tuple[Spans, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class NumberedList:
+    """A numbered list, its first number ``start`` (a decision's items, attachments)."""
+
     items: tuple[Spans, ...]
     start: int = 1
 
 
 @dataclass(frozen=True, slots=True)
 class Field:
+    """One labelled value of a :class:`KeyValues` block, possibly several ``lines``."""
+
     label: str
     lines: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class KeyValues:
+    """Labelled fields (a case's Saksbehandler, Arkivsak, Dato …; a meeting's date,
+    time and place) in ``columns`` columns, read row by row; a field of empty label and
+    no lines keeps a place free."""
+
     fields: tuple[Field, ...]
     columns: int = 1
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
+    """A table column: its header ``label`` and its ``width`` relative to the others."""
+
     label: str
     width: float  # relative; renderers scale to the text width
 
 
 @dataclass(frozen=True, slots=True)
 class CellPara:
+    """A paragraph of a table cell; ``style`` ``text``, ``detail`` (a measure's
+    details) or ``note`` (progress notes, smaller and italic)."""
+
     spans: Spans
     style: CellStyle = "text"
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    """A table cell: its paragraphs (none: an empty cell)."""
+
     paras: tuple[CellPara, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """A table row: one cell per column."""
+
     cells: tuple[Cell, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class GroupRow:
+    """A row across the whole table: a ``phase`` ("Fase 1: …") or a ``group`` (a
+    heading several measures share; the measures under it are marked "–")."""
+
     text: str
     kind: Literal["phase", "group"] = "group"
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
+    """A table: ``columns``, ``rows``; ``style`` ``grid`` (header row repeated on every
+    page) or ``plain`` (the saksframlegg's Utvalg / Saksnr. / Møtedato line)."""
+
     columns: tuple[Column, ...]
     rows: tuple[Row | GroupRow, ...]
     style: Literal["grid", "plain"] = "grid"
@@ -182,15 +226,21 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class PageBreak:
-    pass
+    """Start a new page (formats without pages ignore it)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Included:
+    """A document attached to this one (the action plan attached to a case), under
+    ``label`` ("Vedlegg 1 til sak 2/2016"), with its own content; starts a new page."""
+
     label: str
     content: Content
 
 
+#: Any block of :attr:`Content.blocks` (a status report adds its
+#: :class:`~khsmodel_exporters.content.StatusChart`, a meeting plan its
+#: :class:`~khsmodel_exporters.content.YearWheel`).
 Block = (
     Title
     | Subtitle

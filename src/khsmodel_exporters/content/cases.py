@@ -11,7 +11,7 @@ from khsmodel.cases import CaseDocument
 from khsmodel.documents import Document
 
 from ._builder import Builder
-from ._text import _blocks_text, _even, _join, _s, _told, t
+from ._text import _blocks_text, _even, _join, _s, _told, styled, t
 from .blocks import (
     BulletList,
     Cell,
@@ -42,6 +42,8 @@ def _heading_label(text: str | None) -> str | None:
 
 
 def case_document(out: Builder, case: CaseDocument, level: int = 1) -> list[tuple[str, Document]]:
+    """Write ``case``'s blocks to ``out``; the attached documents to include after it, each
+    with its label ("Vedlegg 1 til sak 2/2016")."""
     L = out.L
     for line in case.letterhead:
         out.para(line, "letterhead")
@@ -156,7 +158,7 @@ def case_document(out: Builder, case: CaseDocument, level: int = 1) -> list[tupl
         out.heading(level, L.references)
         items = []
         for r in references:
-            parts = [Span(t(r.text), bold=True)]
+            parts = list(styled(t(r.text), bold=True))
             body = out.body_label(r.body)
             extra = _join([
                 body if body and body not in r.text else None,
@@ -167,7 +169,7 @@ def case_document(out: Builder, case: CaseDocument, level: int = 1) -> list[tupl
             if r.title and r.title != r.text:
                 parts.append(Span(f": {t(r.title)}"))
             if r.decision is not None and r.decision.text != r.text:
-                parts.append(Span(f"\n{t(r.decision.text)}", italic=True))
+                parts += (Span("\n"), *styled(t(r.decision.text), italic=True))
             items.append(tuple(parts))
         out.add(BulletList(tuple(items)))
     if case.decision is not None:
@@ -189,7 +191,7 @@ def case_document(out: Builder, case: CaseDocument, level: int = 1) -> list[tupl
             if att.description:
                 spans.append(Span(f" – {t(att.description)}"))
             if att.url:
-                spans.append(Span(f"\n{t(att.url)}", italic=True))
+                spans += (Span("\n"), *styled(t(att.url), italic=True))
             items.append(tuple(spans))
         if consecutive:
             out.add(NumberedList(tuple(items), numbers[0]))
@@ -197,7 +199,7 @@ def case_document(out: Builder, case: CaseDocument, level: int = 1) -> list[tupl
             out.add(
                 BulletList(
                     tuple(
-                        (Span(f"{L.attachment_n.format(number=n)}: ", bold=True), *it)
+                        (Span(f"{L.attachment_n.format(number=n)}:", bold=True), Span(" "), *it)
                         for n, it in zip(numbers, items, strict=True)
                     )
                 )
@@ -217,7 +219,7 @@ def process_events(out: Builder, case: CaseDocument, told: str = "") -> None:
             continue
         when = t(e.date_text) if e.date_text else out.L.date(e.date)
         who = _join([out.body_label(e.body), out.party_name(e.party)])
-        spans = [Span(when, bold=True)]
+        spans = list(styled(when, bold=True))
         if who:
             spans.append(Span(f" ({who})"))
         spans.append(Span(f": {t(e.text)}"))

@@ -22,7 +22,6 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from khsmodel.labels import Labels
 from khsmodel.meetingplans import MeetingPlan, PlannedMeeting
@@ -44,7 +43,6 @@ from .blocks import (
 )
 
 __all__ = [
-    "MEETING_PLAN_WORDS",
     "RING_COLOURS",
     "WheelLayout",
     "YearWheel",
@@ -52,38 +50,14 @@ __all__ = [
     "wheel_layout",
 ]
 
-#: The meeting plan's own words, by language tag (a language without an entry prints Bokmål).
-MEETING_PLAN_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "nb-NO": MappingProxyType({
-        "kind": "Møteplan",
-        "title": "Møteplan {year}",
-        "rule": "Frist for saksdokumenter: {days} dager før møtet.",
-        "rule_same_day": "Frist for saksdokumenter: møtedagen.",
-        "meetings": "Møter",
-        "date": "Dato",
-        "day": "Dag",
-        "deadline": "Frist for saksdokumenter",
-        "note": "Merknad",
-        "dates": "Andre datoer",
-        "what": "Hva",
-        "measures": "Tiltak med dato",
-        "other_ring": "Andre datoer og tiltak",
-        "wheel": "Årshjul {year}",
-        "wheel_alt": "Årshjul: årets tolv måneder som en sirkel, med en ring per utvalg og et "
-                     "punkt for hvert møte på sin dag; datoene står i tabellene over.",
-        "no_meetings": "Møteplanen har ingen møter.",
-    }),
-})  # fmt: skip
 
 #: The colour of each ring's dots (outermost first; told apart also by ring and legend).
 RING_COLOURS = ("#335F9E", "#2F7D4F", "#A85A16", "#6E4C9A", "#9E3636", "#2B7A80", "#5F5F5F")
 
-_WEEKDAYS_NB = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-
-
 def words(labels: Labels) -> Mapping[str, str]:
-    """The meeting plan words of ``labels``' language (Bokmål when there are none for it)."""
-    return MEETING_PLAN_WORDS.get(labels.language, MEETING_PLAN_WORDS["nb-NO"])
+    """The meeting plan's own words, from the labels (``Labels.meeting_plan``: a bundle
+    without some of them has them in Bokmål, listed in its ``fallbacks``)."""
+    return labels.meeting_plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +86,7 @@ def _cell(text: str) -> Cell:
 
 
 def _day(labels: Labels, day: dt.date) -> str:
-    weekday = _WEEKDAYS_NB[day.weekday()] if labels.language.startswith("nb") else ""
-    return _join([weekday, labels.date(day)], " ") if weekday else labels.date(day)
+    return labels.weekday_date(day)  # "torsdag 22. januar 2026", nn "tysdag …", en "Thursday …"
 
 
 def _meetings_table(doc: MeetingPlan, labels: Labels, w: Mapping[str, str]) -> Table:

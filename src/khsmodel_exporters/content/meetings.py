@@ -8,7 +8,7 @@ from khsmodel.documents import Document
 from khsmodel.meetings import Meeting
 
 from ._builder import Builder
-from ._text import _blocks_text, _even, _join, _s, _told, t
+from ._text import _blocks_text, _even, _join, _s, _told, styled, t
 from .blocks import (
     BulletList,
     Cell,
@@ -30,6 +30,8 @@ __all__ = ["meeting"]
 
 
 def meeting(out: Builder, m: Meeting, level: int = 1) -> list[tuple[str, Document]]:
+    """Write meeting ``m``'s blocks to ``out``; the documents to include after it (the
+    agenda's case documents, the presentations'), each with its label."""
     L = out.L
     body = out.body_name(m.body) or ""
     out.add(Title(t(m.title) if m.title else f"{body} {L.date(m.date)}"))
@@ -84,16 +86,16 @@ def meeting(out: Builder, m: Meeting, level: int = 1) -> list[tuple[str, Documen
             # notes follow as lines of the same item so they stay with it
             spans: list[Span] = []
             if item.start_time:
-                spans.append(Span(f"{L.clock(item.start_time)} ", bold=True))
+                spans += (Span(L.clock(item.start_time), bold=True), Span(" "))
             if item.title:
-                spans.append(Span(f"{t(item.title)}: ", bold=True))
+                spans += (*styled(f"{t(item.title)}:", bold=True), Span(" "))
             spans.append(Span(t(item.text)))
             missing = [p for p in item.speakers if p.name not in item.text]
             if missing:
                 who = "; ".join(t(p.display()) for p in missing)
                 spans.append(Span(f"\n{L.speakers}: {who}"))
             for x in item.presentations:
-                spans.append(Span(f"\n{L.presentation}: {t(x)}", italic=True))
+                spans += (Span("\n"), *styled(f"{L.presentation}: {t(x)}", italic=True))
             for note in item.notes:
                 spans.append(Span(f"\n{t(note)}"))
             programme.append(tuple(spans))
@@ -118,7 +120,7 @@ def meeting(out: Builder, m: Meeting, level: int = 1) -> list[tuple[str, Documen
                     if a.decision.heading
                     else L.decision_kinds[a.decision.kind]
                 )
-                paras.append(CellPara((Span(f"{head}: ", bold=True), Span(t(a.decision.text)))))
+                paras.append(CellPara((*styled(f"{head}:", bold=True), Span(" "), Span(t(a.decision.text)))))
             cells.append(Cell(tuple(paras)))
             rows.append(Row(tuple(cells)))
             if a.case_document is not None:
@@ -136,7 +138,7 @@ def meeting(out: Builder, m: Meeting, level: int = 1) -> list[tuple[str, Documen
             if att.description:
                 spans.append(Span(f" – {t(att.description)}"))
             if att.url:
-                spans.append(Span(f"\n{t(att.url)}", italic=True))
+                spans += (Span("\n"), *styled(t(att.url), italic=True))
             items.append(tuple(spans))
             if att.document is not None:
                 included.append((t(att.title), att.document))
@@ -154,7 +156,7 @@ def meeting(out: Builder, m: Meeting, level: int = 1) -> list[tuple[str, Documen
         out.heading(level, L.minutes)
         more = mi.date or mi.approved or mi.url or mi.content
         if not more or _even(mi.title).casefold() != L.minutes.casefold():  # "Referat" once
-            out.add(Para((Span(t(mi.title), bold=True),)))
+            out.add(Para(styled(t(mi.title), bold=True)))
         meta = _join(
             [
                 L.date(mi.date) if mi.date else None,

@@ -11,7 +11,7 @@ from khsmodel._base import PartialDate
 from khsmodel.partnerships import Body, MembershipRole, Partnership
 
 from ._builder import Builder
-from ._text import _blocks_text, _join, _s, _told, t
+from ._text import _blocks_text, _join, _s, _told, styled, t
 from .agreements import agreement, parties_table
 from .blocks import (
     BulletList,
@@ -116,6 +116,7 @@ def membership_tells(out: Builder, p: Partnership, ms: object, told: str) -> boo
 
 
 def partnership(out: Builder, p: Partnership, level: int = 1) -> None:
+    """Write partnership ``p``'s blocks to ``out``, its agreements as sections of it."""
     L = out.L
     out.add(Title(t(p.name)))
     sub = _join([L.partnership_kinds[p.kind], t(p.short_name) if p.short_name else None])
@@ -147,7 +148,7 @@ def partnership(out: Builder, p: Partnership, level: int = 1) -> None:
             if when and when.casefold() in h.text[: len(when) + 20].casefold():
                 when = None  # "Høsten 2014: Høsten 2014 startet …": said once
             items.append(
-                (Span(f"{when}: ", bold=True), Span(t(h.text))) if when else _s(h.text)
+                (*styled(f"{when}:", bold=True), Span(" "), Span(t(h.text))) if when else _s(h.text)
             )
         out.add(BulletList(tuple(items)))
     told = _blocks_text(p.description)
@@ -237,9 +238,9 @@ def partnership(out: Builder, p: Partnership, level: int = 1) -> None:
             members = body_member_lines(out, b)  # members that say something
             if not b.mandate and not members:
                 plain.append(
-                    (Span(name, bold=True), Span(f": {line[:1].upper()}{line[1:]}"))
+                    (*styled(name, bold=True), Span(f": {line[:1].upper()}{line[1:]}"))
                     if line
-                    else (Span(name, bold=True),)
+                    else styled(name, bold=True)
                 )
                 continue
             out.heading(level + 1, name)
@@ -267,7 +268,7 @@ def partnership(out: Builder, p: Partnership, level: int = 1) -> None:
     if p.resources:
         out.heading(level, L.resources)
         for r in p.resources:
-            spans = [Span(t(r.title), bold=True)]
+            spans = list(styled(t(r.title), bold=True))
             per = out.period(r.period)
             body = out.body_label(r.body)
             title = r.title.casefold()
@@ -284,7 +285,7 @@ def partnership(out: Builder, p: Partnership, level: int = 1) -> None:
             if meta:
                 spans.append(Span(f" ({meta})"))
             if r.url:
-                spans.append(Span(f"\n{t(r.url)}", italic=True))
+                spans += (Span("\n"), *styled(t(r.url), italic=True))
             out.add(Para(tuple(spans)))
             out.text_blocks(r.text)
     out.links(p.links, level)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from khsmodel.plans import ActionPlan, FocusArea, Measure
 
 from ._builder import Builder
-from ._text import _blocks_text, _join, _s, _told, t
+from ._text import _blocks_text, _join, _s, _told, styled, t
 from .blocks import (
     BulletList,
     Cell,
@@ -114,13 +114,13 @@ def measure_table(
         if grouped and not m.text.lstrip().startswith(("-", "–", "•")):
             lead.append(Span("– "))  # under the group row, as the source bullets it
         if number:
-            lead.append(Span(f"{number} ", bold=True))
+            lead += (*styled(number, bold=True), Span(" "))
         paras: list[CellPara] = []
         if m.heading is not None and not grouped:
             # its own heading, its text on the next line of the same paragraph, so a
             # page break never leaves the heading alone at the foot of a page
             paras.append(
-                CellPara((*lead, Span(t(m.heading), bold=True), Span("\n" + t(m.text))))
+                CellPara((*lead, *styled(t(m.heading), bold=True), Span("\n" + t(m.text))))
             )
         else:
             paras.append(CellPara((*lead, Span(t(m.text)))))
@@ -174,7 +174,7 @@ def add_measures(
         for m in measures:
             text = _s(m.text + "".join("\n" + d for d in m.details))
             number = measure_number(out, m, area)
-            items.append((Span(f"{number} ", bold=True), *text) if number else text)
+            items.append((*styled(number, bold=True), Span(" "), *text) if number else text)
         out.add(BulletList(tuple(items)))
     else:
         # the plan's columns, less those no measure of this table fills
@@ -189,6 +189,7 @@ def focus_area_heading(fa: FocusArea) -> str:
 
 
 def action_plan(out: Builder, plan: ActionPlan, level: int = 1) -> None:
+    """Write ``plan``'s blocks to ``out``, its headings at ``level``."""
     L = out.L
     out.add(Title(t(plan.title)))
     if out.partnership is not None and out.partnership.name not in plan.title:

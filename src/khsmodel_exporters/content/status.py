@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from khsmodel.labels import Labels
 from khsmodel.plans import FocusArea, Measure, MeasureStatus
 from khsmodel.status import MeasureReport, StatusReport, StatusSummary, Timing
 
-from ._text import _join, t
+from ._text import _join, styled, t
 from .blocks import (
     BulletList,
     Cell,
@@ -37,44 +36,8 @@ from .blocks import (
     Title,
 )
 
-__all__ = ["REPORT_WORDS", "StatusChart", "build_status_report", "chart_rows", "status_words"]
+__all__ = ["StatusChart", "build_status_report", "chart_rows", "status_words"]
 
-#: The report's own words, by language tag. Status words come from the labels
-#: (``Labels.measure_status``); a language without an entry here prints Bokmål.
-REPORT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "nb-NO": MappingProxyType({
-        "kind": "Statusrapport",
-        "title": "Statusrapport: {plan}",
-        "as_of": "Status per {date}",
-        "summary": "Oppsummering",
-        "whole_plan": "Hele planen",
-        "ongoing": "Pågående aktiviteter",
-        "no_status": "Uten status",
-        "total": "Antall tiltak",
-        "overdue": "Forsinket",
-        "due_soon": "Frist snart",
-        "share_done": "Andel gjennomført",
-        "key": ("Forsinket: tidsrammen er passert uten at tiltaket er gjennomført, avlyst "
-                "eller videreført. Frist snart: tidsrammen slutter innen {days} dager etter "
-                "{date}. Status er den siste som er registrert med dato til og med {date}."),
-        "measures": "Tiltak",
-        "note": "Siste oppfølging",
-        "overdue_list": "Forsinkede tiltak",
-        "due_soon_list": "Tiltak med frist snart",
-        "unresolved_list": "Tiltak uten tidsramme som gir en dato",
-        "unresolved_key": "Tidsrammen er ikke tolket til en dato; tiltakene er ikke vurdert "
-                          "som forsinket eller med frist snart.",
-        "no_timeframe": "ingen tidsramme",
-        "changes": "Endringer siden {date}",
-        "before": "Status {date}",
-        "after": "Status {date}",
-        "new_notes": "Nye oppfølgingsnotater",
-        "no_changes": "Ingen endringer i status og ingen nye notater siden {date}.",
-        "chart": "Status per fokusområde",
-        "chart_alt": "Stolpediagram: antall tiltak etter status for hvert fokusområde; "
-                     "tallene står i tabellen Oppsummering.",
-    }),
-})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +58,9 @@ class StatusChart:
 
 
 def words(labels: Labels) -> Mapping[str, str]:
-    """The report words of ``labels``' language (Bokmål when there are none for it)."""
-    return REPORT_WORDS.get(labels.language, REPORT_WORDS["nb-NO"])
+    """The report's own words, from the labels (``Labels.status_report``: a bundle without
+    some of them has them in Bokmål, listed in its ``fallbacks``)."""
+    return labels.status_report
 
 
 def status_words(labels: Labels) -> dict[MeasureStatus | None, str]:
@@ -163,7 +127,7 @@ def _summary_table(doc: StatusReport, labels: Labels) -> Table:
             _percent(s.share_done) if s.total else "–",
         ]
         return Row((
-            Cell((CellPara((Span(title, bold=bold),)),)),
+            Cell((CellPara(styled(title, bold=bold)),)),
             *(Cell((CellPara((Span(n, bold=bold),)),)) for n in numbers),
         ))  # fmt: skip
 
@@ -241,7 +205,7 @@ def _listed(doc: StatusReport, items: list[MeasureReport], labels: Labels) -> Bu
         when = t(m.timeframe.text) if m is not None and m.timeframe else w["no_timeframe"]
         area = doc.plan.focus_area(item.focus_area) if item.focus_area is not None else None
         where = _area_title(area, w) if item.focus_area is None or area else None
-        out.append((Span(name), Span(f" ({_join([when, where], '; ')})", italic=True)))
+        out.append((Span(name), Span(" "), Span(f"({_join([when, where], '; ')})", italic=True)))
     return BulletList(tuple(out))
 
 

@@ -29,6 +29,12 @@ Options of ``export(doc, **options)``:
     The words the document prints: headings, field labels, "Side X av Y". An
     organisation whose case documents say "Vår ref" and "Dato dok" passes
     ``dataclasses.replace(NB, archive_reference="Vår ref", document_date="Dato dok")``.
+``previous`` (khsmodel.ActionPlan, action plans only; default none)
+    The plan before this one: the plan ends with an appendix "Endringer fra forrige
+    plan" (nn "Endringar frå førre plan", en "Changes from the previous plan") of the
+    measures carried over, changed, new and not carried forward, and the focus areas
+    changed (:func:`khsmodel.diff`). Without it, no appendix. On the command line:
+    ``khsmodel export plan.json -f FORMAT --previous old-plan.json``.
 """
 
 from __future__ import annotations
@@ -70,7 +76,8 @@ class DocxExporter:
 
         from ..content import build
 
-        content = build(doc, labels=opts.labels, numbering=opts.numbering)  # bad text: path
+        content = build(doc, labels=opts.labels, numbering=opts.numbering,
+                        previous=opts.previous)  # bad text: UnwritableTextError
         render = import_module(self, "._render", __package__).render
         data: bytes = render(
             content, font=font, created=created, labels=opts.labels, timeline=opts.timeline

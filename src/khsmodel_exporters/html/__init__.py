@@ -26,6 +26,8 @@ Options of ``export(doc, **options)``:
     The language of the words the page prints and of ``<html lang>``.
 ``labels`` (khsmodel.labels.Labels, default the bundle of ``language``; wins over it)
     The words the page prints, as for the ``docx`` exporter.
+``previous`` (khsmodel.ActionPlan, action plans only)
+    The plan before this one: an appendix of the changes, as for the ``docx`` exporter.
 """
 
 from __future__ import annotations
@@ -58,5 +60,6 @@ class HtmlExporter:
         from ..content import build
         from ._render import render
 
-        content = build(doc, labels=opts.labels, numbering=opts.numbering)  # bad text: path
+        content = build(doc, labels=opts.labels, numbering=opts.numbering,
+                        previous=opts.previous)  # bad text: UnwritableTextError
         return render(content, labels=opts.labels, timeline=opts.timeline)

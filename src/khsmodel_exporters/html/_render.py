@@ -28,6 +28,7 @@ from khsmodel.plans import ActionPlan
 
 from .. import _look as K
 from .. import content as C
+from .._runs import runs as _joined
 from .._timeline_data import TimelineData, collect, months, unresolved_groups
 from .._widths import column_widths, text_width
 from ..content.plans import focus_area_heading
@@ -255,7 +256,7 @@ def spans_html(spans: Sequence[C.Span]) -> str:
         if not (s.bold or s.italic):
             return _linked(s.text)
     parts = []
-    for s in spans:
+    for s in _joined(spans):
         if not s.text:
             continue
         x = _linked(s.text)

@@ -33,6 +33,8 @@ Options of ``export(doc, **options)``:
     ``/Lang``): ``nb``, ``nn``, ``en``, ``se``, ``smj``, ``sma`` (see docs/languages.md).
 ``labels`` (khsmodel.labels.Labels, default the bundle of ``language``; wins over it)
     The words the document prints, as for the ``docx`` exporter.
+``previous`` (khsmodel.ActionPlan, action plans only)
+    The plan before this one: an appendix of the changes, as for the ``docx`` exporter.
 """
 
 from __future__ import annotations
@@ -64,7 +66,8 @@ class PdfExporter:
 
         from ..content import build
 
-        content = build(doc, labels=opts.labels, numbering=opts.numbering)  # bad text: path
+        content = build(doc, labels=opts.labels, numbering=opts.numbering,
+                        previous=opts.previous)  # bad text: UnwritableTextError
         render = import_module(self, "._render", __package__).render
         data: bytes = render(content, labels=opts.labels, timeline=opts.timeline)
         return data

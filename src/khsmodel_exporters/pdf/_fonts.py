@@ -103,20 +103,26 @@ def runs(text: str) -> list[tuple[bool, str]]:
     return out
 
 
-def _load(name: str, filename: str) -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
+def font_file(filename: str) -> bytes:
+    """The bytes of a bundled font (``LiberationSans-Regular.ttf``), also for the Word
+    exporter's årshjul picture; KhsModelError naming it when the installation lacks it."""
     from khsmodel.errors import KhsModelError
 
     folder = resources.files(__package__ or "khsmodel_exporters.pdf").joinpath("fonts")
     try:
-        data = folder.joinpath(filename).read_bytes()
+        return folder.joinpath(filename).read_bytes()
     except OSError as exc:  # a broken installation, not bad input
         raise KhsModelError(
             f"the bundled font {filename} is missing from khsmodel_exporters/pdf/fonts "
             f"({exc}); reinstall khsmodel"
         ) from exc
+
+
+def _load(name: str, filename: str) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    data = font_file(filename)
     # TTFont accepts a file-like object, so this works from a zip too.
     font = TTFont(name, io.BytesIO(data))
     pdfmetrics.registerFont(font)

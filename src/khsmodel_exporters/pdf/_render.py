@@ -53,6 +53,7 @@ from khsmodel.plans import ActionPlan
 
 from .. import _look as K
 from .. import content as C
+from .._runs import runs as _joined
 from .._timeline_data import unresolved_groups
 from .._widths import column_widths
 from ._canvas import Furniture, PagedCanvas
@@ -109,10 +110,10 @@ def _escaped(text: str) -> str:
 _PLAIN_TEXT = re.compile(r"[^&<>\n\t]*").fullmatch
 
 
-def markup(spans: Iterable[C.Span]) -> str:
+def markup(spans: Sequence[C.Span]) -> str:
     """Paragraph markup for runs of user text. Only our own ``<b>``, ``<i>``, ``<br/>``."""
     parts = []
-    for s in spans:
+    for s in _joined(spans):
         x = _text(s.text, s.bold)
         if s.bold:
             x = f"<b>{x}</b>"
@@ -170,7 +171,7 @@ _PAD_BOTTOM = K.CELL_PAD_Y + K.CELL_SPACE[1]
 
 
 class _Styles:
-    """The paragraph styles; each mirrors the Word style named beside it (docx/_render)."""
+    """The paragraph styles; each mirrors the Word style named beside it (docx/_styles)."""
 
     def __init__(self) -> None:
         t = K.TABLE_LINE
@@ -515,7 +516,7 @@ class _Renderer:
 
     # -- small builders
     def para(self, spans: Iterable[C.Span], style: ParagraphStyle) -> Paragraph:
-        spans = tuple(spans)
+        spans = tuple(_joined(tuple(spans)))
         text = markup(spans)
         frags = self.frags(spans, style)
         return _Para(text, style) if frags is None else _Para(text, style, frags=frags)
@@ -633,7 +634,7 @@ class _Renderer:
                 data.append(cells)
         if len(data) > run_start:
             cmds.append(("LINEAFTER", (0, run_start), (-2, len(data) - 1), 0.5, GRID))
-        # 12 pt below, as Word's spacer paragraph after a table (docx/_render)
+        # 12 pt below, as Word's spacer paragraph after a table (docx/_tables)
         return _Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1,
                       style=RLTableStyle(cmds), hAlign="LEFT", spaceAfter=12)  # fmt: skip
 
@@ -816,7 +817,7 @@ class _Renderer:
                 return
 
     def rule(self) -> Flowable:
-        # as Word's bottom border of the paragraph (docx/_render _RULE_PPR): 2 pt below the
+        # as Word's bottom border of the paragraph (docx/_body _RULE_PPR): 2 pt below the
         # text, 1.25 pt thick, then 12 pt
         return HRFlowable(width="100%", thickness=1.25, color=DARK, spaceBefore=2,
                           spaceAfter=12)  # fmt: skip

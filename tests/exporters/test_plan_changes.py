@@ -1,0 +1,192 @@
+"""The appendix "Endringer fra forrige plan" (issue 18): a plan exported with the plan before it
+(``previous=``, ``khsmodel export --previous``) ends with what changed, in Word, PDF and HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+
+import khsmodel
+from khsmodel import ActionPlan, FocusArea, KhsModelError, Measure, Period, Responsibility
+from khsmodel.cli import main
+from khsmodel.errors import ExporterOptionError, UnknownOptionError
+from tests.support.html_support import parse
+from tests.support.pdf_support import norm, pdftotext
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "examples"))
+
+import khs  # noqa: E402
+
+docx = pytest.importorskip("docx")
+
+D = dt.date
+
+
+def _word(data: bytes) -> tuple[list[str], list[str]]:
+    """(paragraph texts, the lines of the table cells) of a Word file."""
+    d = docx.Document(io.BytesIO(data))
+    cells = [line for t in d.tables for row in t.rows for c in row.cells
+             for line in c.text.split("\n")]  # fmt: skip
+    return [p.text for p in d.paragraphs], cells
+
+
+def _html_text(data: bytes) -> str:
+    page = parse(data)
+    assert not page.errors
+    return page.root.text()
+
+
+def _plan() -> ActionPlan:
+    return ActionPlan(
+        id="hp-2018", title="Handlingsplan 2018 for Kárášjohka & Guovdageaidnu",
+        period=Period(start=D(2018, 1, 1), end=D(2018, 12, 31)),
+        focus_areas=(
+            FocusArea(number=1, title="Barn og unge", measures=(
+                Measure(number=1, text="Konferanse for kommuner og helseforetak"),
+                Measure(number=2, text="Kompetanse på tidlig intervensjon <ŋ>"),
+                Measure(number=3, text="Representasjon i LSU",
+                        responsibility=Responsibility(text="OSU")),
+            )),
+            FocusArea(number=2, title="Rehabilitering", measures=(
+                Measure(number=1, text="Felles rutine for utskrivning"),)),
+        ),
+    )  # fmt: skip
+
+
+def _next(plan: ActionPlan) -> ActionPlan:
+    """The next plan: carries the three measures not done, one of them reworded with another
+    responsible; one new measure; focus area 2 renamed."""
+    done = plan.evolve_measure(1, 1, status=khsmodel.MeasureStatus.DONE)
+    nxt = done.next_plan(title="Handlingsplan 2019", id="hp-2019",
+                         period=Period(start=D(2019, 1, 1), end=D(2019, 12, 31)))  # fmt: skip
+    nxt = nxt.evolve_measure(1, 2, text="Representasjon i alle LSU",
+                             responsibility=Responsibility(text="Kommunene"))  # fmt: skip
+    areas = list(nxt.focus_areas)
+    areas[0] = attrs.evolve(areas[0], measures=(
+        *areas[0].measures, Measure(number=3, text="Nytt tiltak: pilot i Guovdageaidnu")))
+    areas[1] = attrs.evolve(areas[1], title="Rehabilitering og habilitering")
+    return attrs.evolve(nxt, focus_areas=tuple(areas))
+
+
+# ---------------------------------------------------------------- the worked example (seeds)
+@pytest.fixture(scope="module")
+def seeds() -> tuple[ActionPlan, ActionPlan]:
+    return khs.action_plan_2015(), khs.action_plan_2016_2017()
+
+
+_REMOVED_2015 = "Utvikle en webløsning for kommunene som henter ut styringsdata fra sykehuset."
+_ADDED_2016 = "Prosjektbeskrivelse for diagnoseuavhengig pasientforløp"
+
+
+def test_worked_example_in_word(seeds: tuple[ActionPlan, ActionPlan]) -> None:
+    old, new = seeds
+    paras, cells = _word(khsmodel.export(new, "docx", previous=old))
+    assert "Endringer fra forrige plan" in paras
+    assert "Sammenlignet med Handlingsplan for 2015." in paras
+    assert "Nye tiltak (22)" in paras and "Tiltak som ikke er med videre (11)" in paras
+    assert any(p.startswith(_ADDED_2016) for p in paras)
+    assert any(_REMOVED_2015 in p for p in paras)  # "1. Utvikle …": the 2015 plan's label
+    assert "Fokusområder (8)" in paras and "ikke med videre" in cells
+    # the seeds name no carried-over measure and nothing is alike: no heading over nothing
+    assert not any(p.startswith(("Videreførte tiltak", "Endrede tiltak")) for p in paras)
+    plain, _ = _word(khsmodel.export(new, "docx"))
+    assert "Endringer fra forrige plan" not in plain  # no previous plan, no appendix
+
+
+def test_worked_example_in_pdf_and_html(seeds: tuple[ActionPlan, ActionPlan]) -> None:
+    old, new = seeds
+    pdf = khsmodel.export(new, "pdf", previous=old)
+    assert pdf == khsmodel.export(new, "pdf", previous=old)  # same input, same bytes
+    text = norm(pdftotext(pdf))
+    for word in ("Endringer fra forrige plan", "Nye tiltak (22)", _ADDED_2016, _REMOVED_2015):
+        assert norm(word) in text, word
+    page = _html_text(khsmodel.export(new, "html", previous=old))
+    for word in ("Endringer fra forrige plan", "Nye tiltak (22)", _ADDED_2016, _REMOVED_2015):
+        assert word in page, word
+    assert "Endringer fra forrige plan" not in _html_text(khsmodel.export(new, "html"))
+
+
+# ---------------------------------------------------------------- carried over, changed
+def test_carried_over_and_changed_measures_by_name_in_every_format() -> None:
+    old = _plan()
+    new = _next(old)
+    d = khsmodel.diff(old, new)
+    assert [m.changed for m in d.carried] == [(), ("text", "responsibility"), ()]
+    paras, cells = _word(khsmodel.export(new, "docx", previous=old))
+    assert "Videreførte tiltak (3)" in paras and "Fokusområder (1)" in paras
+    for name in ("Kompetanse på tidlig intervensjon <ŋ>", "Representasjon i LSU",
+                 "Representasjon i alle LSU", "tekst, ansvar"):  # fmt: skip
+        assert name in cells, name
+    assert "Nytt tiltak: pilot i Guovdageaidnu (Fokusområde 1: Barn og unge)" in paras
+    assert any(p.startswith("Konferanse for kommuner og helseforetak") for p in paras)  # done
+    assert "nytt navn" in cells and "2. Rehabilitering og habilitering" in cells
+    pdf = norm(pdftotext(khsmodel.export(new, "pdf", previous=old)))
+    page = _html_text(khsmodel.export(new, "html", previous=old))
+    for name in ("Videreførte tiltak", "Kompetanse på tidlig intervensjon <ŋ>",
+                 "Representasjon i alle LSU", "Nytt tiltak: pilot i Guovdageaidnu"):  # fmt: skip
+        assert norm(name) in pdf, name
+        assert name in page, name
+
+
+@pytest.mark.parametrize(("language", "title", "carried"), [
+    ("nn", "Endringar frå førre plan", "Vidareførte tiltak"),
+    ("en", "Changes from the previous plan", "Measures carried over"),
+])  # fmt: skip
+def test_the_appendix_speaks_the_documents_language(language: str, title: str, carried: str) -> None:
+    old = _plan()
+    new = attrs.evolve(_next(old), language=language)
+    paras, _ = _word(khsmodel.export(new, "docx", previous=old))
+    assert title in paras and any(p.startswith(carried) for p in paras)
+
+
+def test_an_unchanged_plan_says_so_in_one_sentence() -> None:
+    plan = _plan()
+    paras, _ = _word(khsmodel.export(plan, "docx", previous=plan))
+    i = paras.index("Endringer fra forrige plan")
+    assert paras[i + 1:i + 3] == ["Sammenlignet med Handlingsplan 2018 for Kárášjohka & "
+                                  "Guovdageaidnu.", "Ingen tiltak eller fokusområder er endret."]
+
+
+def test_previous_is_refused_unless_both_are_plans_and_by_other_formats() -> None:
+    plan = _plan()
+    with pytest.raises(ExporterOptionError) as option:
+        khsmodel.export(plan, "docx", previous="plan-2015.json")
+    assert (option.value.exporter, option.value.key, option.value.value) == (
+        "docx", "previous", "plan-2015.json")
+    meeting_plan = khsmodel.MeetingPlan(year=2026)
+    with pytest.raises(KhsModelError, match="previous applies to an action plan"):
+        khsmodel.export(meeting_plan, "pdf", previous=plan)
+    with pytest.raises(UnknownOptionError) as unknown:
+        khsmodel.export(plan, "csv", previous=plan)
+    assert (unknown.value.exporter, unknown.value.key) == ("csv", "previous")
+    bad = attrs.evolve(plan, title="Plan \x0b")
+    with pytest.raises(KhsModelError, match=r"previous: .*\$\.title"):
+        khsmodel.export(plan, "html", previous=bad)
+
+
+# ---------------------------------------------------------------- the command line
+def test_cli_export_with_previous(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = _plan(), _next(_plan())
+    khsmodel.dump(old, tmp_path / "old.json")
+    khsmodel.dump(new, tmp_path / "new.json")
+    out = tmp_path / "new.docx"
+    assert main(["export", str(tmp_path / "new.json"), "-f", "docx", "-o", str(out),
+                 "--previous", str(tmp_path / "old.json")]) == 0  # fmt: skip
+    paras, _ = _word(out.read_bytes())
+    assert "Endringer fra forrige plan" in paras
+    capsys.readouterr()
+    assert main(["export", str(tmp_path / "new.json"), "-f", "csv",
+                 "--previous", str(tmp_path / "old.json")]) == 2  # fmt: skip
+    assert "--previous" in capsys.readouterr().err
+    khsmodel.dump(khsmodel.MeetingPlan(year=2026), tmp_path / "mp.json")
+    assert main(["export", str(tmp_path / "new.json"), "-f", "pdf",
+                 "--previous", str(tmp_path / "mp.json")]) == 2  # fmt: skip
+    assert "expected an action plan" in capsys.readouterr().err
+    assert main(["export", str(tmp_path / "new.json"), "-f", "pdf",
+                 "--previous", str(tmp_path / "missing.json")]) == 2  # fmt: skip
