@@ -1526,7 +1526,8 @@ def build(doc: Document, *, labels: Labels = NB, numbering: bool | None = None) 
     check_text(doc, XML_ILLEGAL)
     if numbering is not None and not isinstance(numbering, bool):
         raise KhsModelError(f"numbering must be True, False or None, got {numbering!r}")
-    return _build(doc, labels, "", numbering)
+    # a date in words never breaks in a line or a cell (U+00A0 between its words)
+    return _build(doc, labels.in_text(), "", numbering)
 
 
 def iter_text(content: Content, *, header: bool = True) -> Iterator[str]:

@@ -25,6 +25,7 @@ import khsmodel
 from khsmodel import ActionPlan, InvalidDocumentError, KhsModelError, exporters, labels
 from khsmodel.labels import EN, LABEL_FIELDS, NB, NN, SE, Labels, bundle, fallbacks, for_language
 from tests.support import export_samples as samples
+from tests.support.text import words as spaced
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -284,7 +285,7 @@ def test_documents_in_their_language_through_docx_pdf_and_json(lang: str) -> Non
 
     # Word: labels in the language, none of another; w:lang in styles and settings
     data = exporters.get("docx").export(doc)
-    text = _docx_text(data)
+    text = spaced(_docx_text(data))
     for w in present:
         assert w in text, w
     for w in absent:
