@@ -61,9 +61,16 @@ def text_width(text: str, bold: bool, size: float) -> float:
     return _units(text, bold) * size / UNITS_PER_EM
 
 
+#: Where a line may break: white space other than the no-break space (U+00A0), which
+#: joins what must stay on one line ("8.\u00a0februar\u00a02016" is one word here).
+_BREAKS = re.compile(r"[^\S\u00a0]+")
+
+
 def _widest_word(text: str, measure: Measure, bold: bool, size: float) -> float:
     widest = 0.0
-    for word in text.split():
+    for word in _BREAKS.split(text):
+        if not word:
+            continue
         if len(word) > _MAX_WORD:
             return float("inf")
         widest = max(widest, measure(word, bold, size))
