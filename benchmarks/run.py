@@ -384,7 +384,7 @@ def run(sizes: tuple[int, int, int], repeats: int | None, only: set[str]) -> dic
 
     if "html" in only:
         if have("jinja2"):
-            from khsmodel_exporters._content import build
+            from khsmodel_exporters.content import build
             from khsmodel_exporters.html import HtmlExporter
             from khsmodel_exporters.html._render import render
 

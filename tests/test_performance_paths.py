@@ -382,7 +382,7 @@ def test_paragraph_fragments_are_the_parsers(spans: list[tuple[str, bool, bool]]
     from reportlab.platypus import Paragraph
 
     from khsmodel.labels import NB
-    from khsmodel_exporters import _content as C
+    from khsmodel_exporters import content as C
     from khsmodel_exporters.pdf._fonts import register
     from khsmodel_exporters.pdf._render import _Renderer, markup
 

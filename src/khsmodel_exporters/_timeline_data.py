@@ -16,7 +16,9 @@ from khsmodel.labels import Labels
 from khsmodel.plans import ActionPlan, Measure
 from khsmodel.timeframes import Ongoing
 
-from ._content import Span, _Builder, measure_title, shared_headings, t
+from .content import Span
+from .content import display_text as t
+from .content.plans import focus_area_heading, measure_title, shared_headings
 
 __all__ = ["Row", "TimelineData", "collect", "months", "unresolved_groups"]
 
@@ -79,11 +81,10 @@ def _month_end(d: dt.date) -> dt.date:
 def collect(plan: ActionPlan, labels: Labels) -> TimelineData:
     """The measures of ``plan`` sorted into drawable rows and unresolved ones, grouped
     under each focus area's heading as the document prints it."""
-    builder = _Builder(labels, plan.partnership)
     groups: list[tuple[str, tuple[Row, ...]]] = []
     unresolved: list[tuple[str, Row]] = []
     sources: list[tuple[str, Sequence[Measure]]] = [
-        (builder.focus_area_heading(fa), fa.measures) for fa in plan.focus_areas
+        (focus_area_heading(fa), fa.measures) for fa in plan.focus_areas
     ]
     if plan.ongoing_activities:
         sources.append((labels.ongoing_activities, plan.ongoing_activities))

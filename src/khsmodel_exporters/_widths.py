@@ -21,8 +21,8 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
-from . import _content as C
 from . import _look as K
+from . import content as C
 from ._metrics import BOLD, REGULAR, UNITS_PER_EM
 
 __all__ = ["Measure", "column_widths", "keeps_whole", "text_width"]

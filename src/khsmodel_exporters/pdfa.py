@@ -311,7 +311,7 @@ class PdfaExporter:
         variant = options.get("variant", "pdf/a-2a")
         if variant not in VARIANTS:
             raise KhsModelError(f"variant must be one of {', '.join(VARIANTS)}, got {variant!r}")
-        from ._content import build
+        from .content import build
 
         content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path
         missing = weasyprint_missing()

@@ -22,7 +22,8 @@ import khsmodel
 from khsmodel import strategies
 from khsmodel.documents import DOCUMENT_TYPES
 from khsmodel.labels import NB
-from khsmodel_exporters import _content as C
+from khsmodel_exporters import content as C
+from khsmodel_exporters.content.plans import shared_headings
 from tests.support import document_checker as checker
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -343,10 +344,10 @@ def test_2016_2017_plan_each_heading_in_its_measures_row() -> None:
     d = docx.Document(io.BytesIO(khsmodel.export(plan, "docx")))
     rows = _measure_rows(d)
     shared = {m.heading for fa in plan.focus_areas for m, g in
-              zip(fa.measures, C.shared_headings(fa.measures), strict=True) if g}  # fmt: skip
+              zip(fa.measures, shared_headings(fa.measures), strict=True) if g}  # fmt: skip
     assert shared == {"Barn som pårørende"}  # the one heading of two measures
     for fa in plan.focus_areas:
-        for m, grouped in zip(fa.measures, C.shared_headings(fa.measures), strict=True):
+        for m, grouped in zip(fa.measures, shared_headings(fa.measures), strict=True):
             if m.heading is None or grouped:
                 continue
             # "Fagdag" and the text it heads in one cell of one row, next to its responsible

@@ -38,7 +38,9 @@ from docx.oxml.ns import qn  # noqa: E402
 from docx.table import Table  # noqa: E402
 from docx.text.paragraph import Paragraph  # noqa: E402
 
-from khsmodel_exporters._content import build, iter_text, shared_headings, t  # noqa: E402
+from khsmodel_exporters.content import build, iter_text  # noqa: E402
+from khsmodel_exporters.content import display_text as t  # noqa: E402
+from khsmodel_exporters.content.plans import shared_headings  # noqa: E402
 from tests.support import export_samples as samples  # noqa: E402
 from tests.support.needs import program  # noqa: E402
 from tests.support.text import words  # noqa: E402
@@ -768,7 +770,7 @@ def test_emphasis_becomes_italic_and_bold_runs() -> None:
 def test_emphasis_runs_join_to_the_paragraph_text(text: str, data: st.DataObject) -> None:
     """Whatever the ranges, the runs hold the whole text once, as t() gives it: line
     breaks normalised, an open bidi embedding closed once, at the paragraph's end."""
-    from khsmodel_exporters._content import _paragraph_spans
+    from khsmodel_exporters.content._text import _paragraph_spans
 
     cuts = sorted(data.draw(st.sets(st.integers(0, len(text)), max_size=4), label="cuts"))
     ranges = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False) if a < b]

@@ -482,7 +482,7 @@ def test_path_returns_bytes_and_writes_them(tmp_path: Path) -> None:
         "khsmodel.exporters",
         "khsmodel.labels",
         "khsmodel_exporters._safety",
-        "khsmodel_exporters._content",
+        "khsmodel_exporters.content",
         "khsmodel_exporters.json_exporter",
         "khsmodel_exporters.docx",
     ],

@@ -24,7 +24,7 @@ import khsmodel
 from khsmodel import ActionPlan, FocusArea, KhsModelError, Measure, Timeframe, exporters
 from khsmodel._base import Link
 from khsmodel.agreements import Agreement, AgreementLevel
-from khsmodel_exporters._content import build, iter_text
+from khsmodel_exporters.content import build, iter_text
 from khsmodel_exporters.html import HtmlExporter
 from tests.support.html_support import El, Page, headings, parse
 from tests.support.pdf_support import ROOT, plan_2016_2017, timeline_plan
@@ -276,7 +276,7 @@ def test_hostile_text_stays_text(text: str) -> None:
         "figcaption", "ul", "li", "footer", "span", "br", "strong", "em",
     }  # fmt: skip
     shown = page.one("h1").text()
-    from khsmodel_exporters._content import t
+    from khsmodel_exporters.content import display_text as t
 
     assert shown == t(f"Plan {text}")
     assert next(page.one("head").iter("title")).text() == t(f"Plan {text}")
@@ -296,7 +296,7 @@ def test_hostile_text_stays_text(text: str) -> None:
     ).filter(lambda s: s.strip())
 )  # fmt: skip
 def test_any_writable_text_reads_back_as_written(text: str) -> None:
-    from khsmodel_exporters._content import t
+    from khsmodel_exporters.content import display_text as t
 
     page = parse(HTML.export(_hostile_plan(text)))
     assert page.errors == []

@@ -319,7 +319,7 @@ def test_a_heading_over_a_short_list_goes_with_it_only_when_needed(tmp_path: Pat
     """As Word's keep-with-next: "Vedlegg" and its one item stay at the foot of a page when
     both fit there, and go on to the next page together only when they do not (before, a
     heading wanted 110 pt under it and left a page's last 100 pt empty)."""
-    from khsmodel_exporters import _content as C
+    from khsmodel_exporters import content as C
     from khsmodel_exporters.pdf._render import render
 
     moved = 0

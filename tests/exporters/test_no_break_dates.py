@@ -22,7 +22,7 @@ import pytest
 
 import khsmodel
 from khsmodel.labels import EN, LABEL_FIELDS, NB, NN
-from khsmodel_exporters import _content as C
+from khsmodel_exporters import content as C
 from tests.support import document_checker as checker
 
 ROOT = Path(__file__).resolve().parents[2]

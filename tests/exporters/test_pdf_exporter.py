@@ -650,7 +650,7 @@ def test_cut_labels_end_at_a_word() -> None:
 
 def test_measure_tables_of_a_plan_share_their_column_widths(plan: ActionPlan) -> None:
     """The columns do not move from one focus area's table to the next."""
-    from khsmodel_exporters import _content as C
+    from khsmodel_exporters import content as C
     from khsmodel_exporters.pdf import _render
     from khsmodel_exporters.pdf._fonts import register
 

@@ -250,8 +250,8 @@ def test_hostile_text_survives_or_is_refused() -> None:
 def test_every_mark_of_the_wheel_is_in_a_table(mp: MeetingPlan) -> None:
     """The tables are the årshjul's text alternative: each mark's date is a row of one."""
     from khsmodel.labels import NB
-    from khsmodel_exporters import _content as C
-    from khsmodel_exporters._content_meetingplan import YearWheel
+    from khsmodel_exporters import content as C
+    from khsmodel_exporters.content import YearWheel
 
     content = C.build(mp)
     cells = {

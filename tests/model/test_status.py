@@ -237,7 +237,7 @@ def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize("status", [s for s in MeasureStatus])
 def test_every_status_has_a_word(status: MeasureStatus) -> None:
     from khsmodel.labels import NB
-    from khsmodel_exporters._content_report import status_words
+    from khsmodel_exporters.content.status import status_words
 
     assert status_words(NB)[status] and status_words(NB)[None] == "Uten status"
 

@@ -45,7 +45,7 @@ from khsmodel._base import Period
 from khsmodel.identifiers import KommuneNumber, OrganisationNumber
 from khsmodel.labels import NB, Labels, for_language
 from khsmodel.partnerships import HistoryEntry, Membership, Partnership
-from khsmodel_exporters import _content as C
+from khsmodel_exporters import content as C
 from tests.support.needs import program
 
 #: Phrases that are the model's own notes or a web page's furniture, never a document's.

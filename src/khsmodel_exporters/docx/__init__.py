@@ -1,7 +1,7 @@
 """The ``docx`` exporter: Word documents a Norwegian secretariat would send as they are.
 
 Lightweight on import: python-docx is imported only inside :meth:`DocxExporter.export`.
-What the document says comes from :mod:`khsmodel_exporters._content` (shared
+What the document says comes from :mod:`khsmodel_exporters.content` (shared
 with the PDF exporter); how it looks is decided in :mod:`._render`.
 
 Options of ``export(doc, **options)``:
@@ -81,7 +81,7 @@ class DocxExporter:
         labels = labels_option(options, doc)
         timeline = timeline_option(options)
 
-        from .._content import build
+        from ..content import build
 
         numbering = numbering_option(options)
         content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path

@@ -1,4 +1,4 @@
-"""Render :class:`~khsmodel_exporters._content.Content` as a Word document with python-docx.
+"""Render :class:`~khsmodel_exporters.content.Content` as a Word document with python-docx.
 
 How it stays fast: the body is written as WordprocessingML text (every user
 string escaped), in the exact form lxml would serialize it, straight into the
@@ -29,8 +29,11 @@ from khsmodel.labels import NB, Labels
 from khsmodel.plans import ActionPlan
 
 from .. import _look as K
-from .._content import (
-    Block_,
+from .._timeline_data import Row as _TimelineRow
+from .._timeline_data import collect, months, unresolved_groups
+from .._widths import column_widths, text_width
+from ..content import (
+    Block,
     BulletList,
     Cell,
     Column,
@@ -48,10 +51,7 @@ from .._content import (
     Table,
     Title,
 )
-from .._content import t as _t_text
-from .._timeline_data import Row as _TimelineRow
-from .._timeline_data import collect, months, unresolved_groups
-from .._widths import column_widths, text_width
+from ..content import display_text as _t_text
 
 __all__ = ["render"]
 
@@ -440,7 +440,7 @@ _RULE_PPR = (
 )
 
 
-def _rule_after(blocks: list[Block_], i: int) -> bool:
+def _rule_after(blocks: list[Block], i: int) -> bool:
     """Whether the PDF draws its rule under block ``i``: the last of title, subtitles and
     lead paragraph at the top of a document."""
     b = blocks[i]
@@ -477,14 +477,14 @@ class _Body:
         ppr_xml = f"<w:pPr>{props}</w:pPr>" if props else "<w:pPr/>"
         self.out.append(f"<w:p>{ppr_xml}{inner}</w:p>")
 
-    def blocks(self, blocks: Iterable[Block_]) -> None:
+    def blocks(self, blocks: Iterable[Block]) -> None:
         items = list(blocks)
         for i, b in enumerate(items):
             self.rule_after = _rule_after(items, i)
             self.block(b)
         self.rule_after = False
 
-    def block(self, b: Block_) -> None:
+    def block(self, b: Block) -> None:
         if isinstance(b, Para):
             style = {
                 "body": None,
@@ -965,11 +965,11 @@ def _properties(document: Any, content: Content, created: dt.datetime | None) ->
 _BODY_MARK = "KHSMODEL-BODY"
 
 
-def _numbered_lists(blocks: Iterable[Block_], first: int = 100) -> list[tuple[int, int]]:
+def _numbered_lists(blocks: Iterable[Block], first: int = 100) -> list[tuple[int, int]]:
     """(numbering id, start) of each numbered list, in the order :class:`_Body` meets them."""
     found: list[tuple[int, int]] = []
 
-    def walk(items: Iterable[Block_]) -> None:
+    def walk(items: Iterable[Block]) -> None:
         for b in items:
             if isinstance(b, NumberedList):
                 found.append((first + len(found), b.start))

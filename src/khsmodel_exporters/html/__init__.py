@@ -1,7 +1,7 @@
 """The ``html`` exporter: one self-contained, accessible HTML5 page per document.
 
 Pure Python (no dependency). What the page says comes from
-:mod:`khsmodel_exporters._content`, the same blocks the Word and PDF exporters
+:mod:`khsmodel_exporters.content`, the same blocks the Word and PDF exporters
 render, so the words are the same; how it looks is decided in :mod:`._render`.
 
 - Inline CSS, no script, no external fetch: the page reads the same opened from
@@ -66,7 +66,7 @@ class HtmlExporter:
         labels = labels_option(options, doc)
         numbering = numbering_option(options)
 
-        from .._content import build
+        from ..content import build
         from ._render import render
 
         content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path

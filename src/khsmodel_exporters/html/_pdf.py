@@ -32,8 +32,8 @@ from pathlib import Path
 from khsmodel.errors import KhsModelError
 from khsmodel.labels import NB, Labels
 
-from .. import _content as C
 from .. import _look as K
+from .. import content as C
 from ._render import render
 
 __all__ = ["VARIANTS", "render_pdf"]

@@ -1,6 +1,6 @@
-"""Render :class:`~khsmodel_exporters._content.Content` as one accessible HTML5 page.
+"""Render :class:`~khsmodel_exporters.content.Content` as one accessible HTML5 page.
 
-What the page says is decided in :mod:`khsmodel_exporters._content` (shared with
+What the page says is decided in :mod:`khsmodel_exporters.content` (shared with
 Word and PDF); this module decides only how HTML expresses it:
 
 - ``Title`` → the page's one ``h1`` (an attachment's title is a heading one level
@@ -26,10 +26,11 @@ from collections.abc import Sequence
 from khsmodel.labels import NB, Labels
 from khsmodel.plans import ActionPlan
 
-from .. import _content as C
 from .. import _look as K
+from .. import content as C
 from .._timeline_data import TimelineData, collect, months, unresolved_groups
 from .._widths import column_widths, text_width
+from ..content.plans import focus_area_heading
 
 __all__ = ["CSS", "esc", "print_css", "render", "spans_html"]
 
@@ -352,7 +353,7 @@ class _Page:
                 out.append('<div class="page-break"></div>')
             elif isinstance(b, C.Included):
                 self.attachment(b, depth, areas)
-            elif type(b).__name__ == "YearWheel":  # a meeting plan's (_content_meetingplan)
+            elif type(b).__name__ == "YearWheel":  # a meeting plan's (content.meetingplans)
                 from ._year_wheel import wheel_svg
 
                 ident = b.bookmark or self.uid("wheel-title")
@@ -469,9 +470,9 @@ class _Page:
         for group_title, group_rows in data.groups:
             rows.append(C.GroupRow(group_title, "phase"))
             for r in group_rows:
-                label = C.t(f"{r.number} {r.text}" if r.number else r.text)
+                label = C.display_text(f"{r.number} {r.text}" if r.number else r.text)
                 rows.append(C.Row((C.Cell((C.CellPara((C.Span(label),)),)),
-                                   C.Cell((C.CellPara((C.Span(C.t(r.when)),)),)))))  # fmt: skip
+                                   C.Cell((C.CellPara((C.Span(C.display_text(r.when)),)),)))))  # fmt: skip
         table = C.Table((C.Column(L.measure, 70), C.Column(L.timeframe, 30)), tuple(rows))
         n = len(out)
         self.table(table, _WORDS["timeline_table"], hidden=False)
@@ -547,7 +548,7 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
         y_at += _GROUP_H
         for r in rows:
             label = f"{r.number} {r.text}" if r.number else r.text
-            parts.append(f'<text x="4" y="{y_at + 13}">{_text(_short(C.t(label)))}</text>')
+            parts.append(f'<text x="4" y="{y_at + 13}">{_text(_short(C.display_text(label)))}</text>')
             fill = BAR
             if r.start is not None and r.end is not None:
                 lo, hi = min(r.start, r.end), max(r.start, r.end)
@@ -572,8 +573,7 @@ def _areas(content: C.Content, labels: Labels) -> frozenset[str]:
     plan = content.source
     if not isinstance(plan, ActionPlan):
         return frozenset()
-    b = C._Builder(labels, plan.partnership)
-    return frozenset(b.focus_area_heading(fa) for fa in plan.focus_areas)
+    return frozenset(focus_area_heading(fa) for fa in plan.focus_areas)
 
 
 def _collect_groups(content: C.Content, groups: dict[str, list[C.Row | C.GroupRow]]) -> None:

@@ -1,6 +1,6 @@
 """The årshjul of a meeting plan as inline SVG, for the HTML exporter.
 
-The geometry is :func:`.._content_meetingplan.wheel_layout`'s (the PDF draws
+The geometry is :func:`..content.meetingplans.wheel_layout`'s (the PDF draws
 the same). The SVG is an image (``role="img"``) named by its title and
 described by the text under it: the meetings' dates are in the tables before
 it, its text alternative; the legend of the rings is a list under it. Each dot also carries its date and what happens as
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from .._content_meetingplan import RING_COLOURS, YearWheel, wheel_layout
+from ..content.meetingplans import RING_COLOURS, YearWheel, wheel_layout
 
 __all__ = ["wheel_svg"]
 

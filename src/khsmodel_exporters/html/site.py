@@ -39,7 +39,7 @@ from khsmodel.meetings import Meeting
 from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan
 
-from .. import _content as C
+from .. import content as C
 from ._render import CSS, FONTS, esc, render
 
 __all__ = ["build_site"]
@@ -124,7 +124,8 @@ def _members(p: Partnership, labels: Labels, *, named: bool) -> list[str]:
     ms = sorted(p.memberships, key=lambda m: first_day(m.valid_from) or dt.date.min)
     rows = [
         (
-            C.t(party.name) if (party := p.party(m.party)) is not None else C.t(m.party),
+            C.display_text(party.name) if (party := p.party(m.party)) is not None
+            else C.display_text(m.party),
             L.membership_roles[m.role],
             L.date(m.valid_from) if m.valid_from is not None else "",
             L.date(m.valid_to) if m.valid_to is not None else "",
@@ -140,7 +141,7 @@ def _members(p: Partnership, labels: Labels, *, named: bool) -> list[str]:
     dated = 2 in keep or 3 in keep
     title = L.members_over_time if dated else L.members
     if named:
-        title = f"{title}: {C.t(p.name)}"
+        title = f"{title}: {C.display_text(p.name)}"
     head = "".join(f'<th scope="col">{esc(columns[i])}</th>' for i in keep)
     out = [f"<h3>{esc(title)}</h3>",
            f'<div class="table-wrap"><table class="grid members"><caption class="vh">'
@@ -163,7 +164,7 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
                 found[p.name] = d
     partnership = next(iter(found.values())) if len(found) == 1 else None
     title = partnership.name if partnership is not None else _WORDS["documents"]
-    body: list[str] = [f"<h1>{esc(C.t(title))}</h1>"]
+    body: list[str] = [f"<h1>{esc(C.display_text(title))}</h1>"]
 
     def item(name: str) -> str:
         when = _date(docs[name])
@@ -180,8 +181,8 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
         if partnership is not None and partnership.bodies:
             body.append(f"<h3>{_WORDS['bodies']}</h3><ul>")
             for b in partnership.bodies:
-                abbr = f" ({esc(C.t(b.abbreviation))})" if b.abbreviation else ""
-                body.append(f"<li>{esc(C.t(b.name))}{abbr}</li>")
+                abbr = f" ({esc(C.display_text(b.abbreviation))})" if b.abbreviation else ""
+                body.append(f"<li>{esc(C.display_text(b.name))}{abbr}</li>")
             body.append("</ul>")
         # the members over time: of the one partnership, or of each partnership document
         shown = [partnership] if partnership is not None else list(found.values())
@@ -202,16 +203,16 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(C.t(title))}</title>",
+        f"<title>{esc(C.display_text(title))}</title>",
         '<meta name="generator" content="khsmodel">',
         f"<style>\n{CSS.replace('FONTS', FONTS)}</style>",
         "</head>",
         "<body>",
-        f'<header class="site-header"><p>{esc(C.t(title))}</p></header>',
+        f'<header class="site-header"><p>{esc(C.display_text(title))}</p></header>',
         '<main id="khs-main">',
         *body,
         "</main>",
-        f'<footer class="site-footer"><p>{esc(C.t(title))}</p></footer>',
+        f'<footer class="site-footer"><p>{esc(C.display_text(title))}</p></footer>',
         "</body>",
         "</html>",
         "",

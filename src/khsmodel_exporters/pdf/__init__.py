@@ -1,7 +1,7 @@
 """The ``pdf`` exporter: print-ready PDF with reportlab, for every document kind.
 
 Lightweight on import: reportlab is imported only inside :meth:`PdfExporter.export`.
-What the document says comes from :mod:`khsmodel_exporters._content` (shared
+What the document says comes from :mod:`khsmodel_exporters.content` (shared
 with the Word exporter, so the labels and date formats are the same); how it
 looks on the page is decided in :mod:`._render`.
 
@@ -74,7 +74,7 @@ class PdfExporter:
 
         labels = labels_option(options, doc)
 
-        from .._content import build
+        from ..content import build
 
         numbering = numbering_option(options)
         content = build(doc, labels=labels, numbering=numbering)  # bad text: error with path

@@ -1,7 +1,7 @@
-"""Render :class:`~khsmodel_exporters._content.Content` as a PDF with reportlab platypus.
+"""Render :class:`~khsmodel_exporters.content.Content` as a PDF with reportlab platypus.
 
 What the document says (headings, labels, dates, table columns) is decided in
-:mod:`khsmodel_exporters._content`, shared with the Word exporter; this module
+:mod:`khsmodel_exporters.content`, shared with the Word exporter; this module
 decides how it looks on an A4 page and adds what only a PDF has: the outline
 (bookmarks), the two-pass "Side X av Y" footer, and the plan's timeline chart.
 
@@ -51,8 +51,8 @@ from khsmodel.documents import Document
 from khsmodel.labels import NB, Labels
 from khsmodel.plans import ActionPlan
 
-from .. import _content as C
 from .. import _look as K
+from .. import content as C
 from .._timeline_data import unresolved_groups
 from .._widths import column_widths
 from ._canvas import Furniture, PagedCanvas
@@ -384,7 +384,7 @@ class _KeepShort(Spacer):  # type: ignore[misc]
         super().__init__(0, 0)
 
 
-def _short_block(b: C.Block_) -> bool:
+def _short_block(b: C.Block) -> bool:
     """A paragraph or list of at most about four lines: kept whole with its heading."""
     if isinstance(b, C.Para):
         texts = [sp.text for sp in b.spans]
@@ -790,12 +790,12 @@ class _Renderer:
                 out.append(PageBreak())
             elif isinstance(b, C.Included):
                 self.included(b, depth)
-            elif type(b).__name__ == "StatusChart":  # a status report's (_content_report)
+            elif type(b).__name__ == "StatusChart":  # a status report's (content.status)
                 from ._status_chart import status_chart
 
                 out.append(status_chart(b, TEXT_W))
                 out.append(self.para((C.Span(b.alt),), s.note))  # its text alternative
-            elif type(b).__name__ == "YearWheel":  # a meeting plan's (_content_meetingplan)
+            elif type(b).__name__ == "YearWheel":  # a meeting plan's (content.meetingplans)
                 from reportlab.platypus import KeepTogether
 
                 from ._year_wheel import year_wheel

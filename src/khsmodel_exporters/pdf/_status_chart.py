@@ -14,7 +14,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.colors import Color, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .._content_report import StatusChart
+from ..content.status import StatusChart
 from ._canvas import fit_text
 from ._fonts import BOLD, REGULAR
 

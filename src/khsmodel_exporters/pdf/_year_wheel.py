@@ -1,6 +1,6 @@
 """The årshjul of a meeting plan as reportlab vector graphics (a Drawing flowable).
 
-The geometry is :func:`.._content_meetingplan.wheel_layout`'s (shared with the
+The geometry is :func:`..content.meetingplans.wheel_layout`'s (shared with the
 HTML exporter's SVG); this module only draws it: ring bands, month spokes and
 names, a dot per mark with its day of the month, and a legend of the rings
 under the wheel. The meetings' dates are in the tables before it, its text
@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib.colors import Color, HexColor, white
 
-from .._content_meetingplan import RING_COLOURS, YearWheel, wheel_layout
+from ..content.meetingplans import RING_COLOURS, YearWheel, wheel_layout
 from ._canvas import fit_text
 from ._fonts import BOLD, REGULAR
 

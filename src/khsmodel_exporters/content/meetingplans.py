@@ -7,9 +7,7 @@ body, place, deadline for case documents, note: a column only when some
 meeting fills it); the year's other dates; the embedded plan's measures with a
 date in the year; then the årshjul (:class:`YearWheel`), whose text
 alternative is those tables (every mark of the wheel is a row of one of
-them); and the plan's notes. Kept apart from :mod:`._content` (one module per
-document kind); :func:`._content.build` hands meeting plans to
-:func:`build_meeting_plan`.
+them); and the plan's notes.
 
 :func:`wheel_layout` places the wheel's marks once, for the PDF renderer
 (reportlab shapes) and the HTML renderer (inline SVG) alike: the twelve months
@@ -29,7 +27,8 @@ from types import MappingProxyType
 from khsmodel.labels import Labels
 from khsmodel.meetingplans import MeetingPlan, PlannedMeeting
 
-from ._content import (
+from ._text import _join, t
+from .blocks import (
     Cell,
     CellPara,
     Column,
@@ -42,8 +41,6 @@ from ._content import (
     Subtitle,
     Table,
     Title,
-    _join,
-    t,
 )
 
 __all__ = [

@@ -8,8 +8,7 @@ soon" mean here; per focus area a table of its measures (measure,
 responsible, timeframe as written, status with its date and timing, latest
 note); the overdue and due-soon measures as lists; the measures whose
 timeframe gives no date, listed apart; and with ``since`` the changes since
-that date. Kept apart from :mod:`._content` (one module per document kind);
-:func:`._content.build` hands status reports to :func:`build_status_report`.
+that date.
 """
 
 from __future__ import annotations
@@ -22,7 +21,8 @@ from khsmodel.labels import Labels
 from khsmodel.plans import FocusArea, Measure, MeasureStatus
 from khsmodel.status import MeasureReport, StatusReport, StatusSummary, Timing
 
-from ._content import (
+from ._text import _join, t
+from .blocks import (
     BulletList,
     Cell,
     CellPara,
@@ -35,8 +35,6 @@ from ._content import (
     Subtitle,
     Table,
     Title,
-    _join,
-    t,
 )
 
 __all__ = ["REPORT_WORDS", "StatusChart", "build_status_report", "chart_rows", "status_words"]

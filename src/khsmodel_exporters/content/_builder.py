@@ -1,0 +1,147 @@
+"""The builder every document kind writes its blocks with: the blocks so far, the labels, the
+embedded partnership (to print a body's or party's name for its id), and the pieces several
+kinds print alike (a decision, priority groups, links, a period)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from khsmodel._base import Block as SourceBlock
+from khsmodel._base import ItemList, Paragraph, Period
+from khsmodel.agreements import PriorityGroup
+from khsmodel.decisions import Decision
+from khsmodel.labels import Labels
+from khsmodel.partnerships import Partnership
+
+from ._text import _join, _p, _paragraph_spans, _s, t
+from .blocks import Block, BulletList, Heading, NumberedList, Para, ParaStyle, Span
+
+__all__ = ["Builder"]
+
+
+class Builder:
+    """The blocks of one document (``prefix`` keeps the bookmarks of an included one
+    unique) and what writing them needs."""
+
+    def __init__(
+        self,
+        labels: Labels,
+        partnership: Partnership | None,
+        prefix: str = "",
+        *,
+        numbering: bool | None = None,
+    ) -> None:
+        self.L = labels
+        self.partnership = partnership
+        self.prefix = prefix
+        #: None: measure numbers as the source writes them (its labels); True: every
+        #: measure numbered ("2.4"); False: none
+        self.numbering = numbering
+        self._n = 0
+        self.blocks: list[Block] = []
+
+    # -- lookups into the embedded partnership (ids are printed as they are otherwise)
+    def body_label(self, body_id: str | None) -> str | None:
+        if body_id is None:
+            return None
+        b = self.partnership.body(body_id) if self.partnership else None
+        return t(b.label) if b else t(body_id)
+
+    def body_name(self, body_id: str | None) -> str | None:
+        if body_id is None:
+            return None
+        b = self.partnership.body(body_id) if self.partnership else None
+        return t(b.name) if b else t(body_id)
+
+    def known_body_name(self, body_id: str | None) -> str | None:
+        """The body's name when the embedded partnership knows it (never a bare id)."""
+        b = self.partnership.body(body_id) if self.partnership and body_id else None
+        return t(b.name) if b else None
+
+    def party_name(self, party_id: str | None) -> str | None:
+        if party_id is None:
+            return None
+        p = self.partnership.party(party_id) if self.partnership else None
+        return t(p.name) if p else t(party_id)
+
+    # -- emitting
+    def add(self, block: Block) -> None:
+        self.blocks.append(block)
+
+    def heading(self, level: int, text: str) -> None:
+        self._n += 1
+        self.add(Heading(min(max(level, 1), 3), text, f"{self.prefix}h{self._n}"))
+
+    def para(self, text: str | None, style: ParaStyle = "body") -> None:
+        if text:
+            self.add(_p(text, style))
+
+    def text_blocks(self, blocks: Sequence[SourceBlock]) -> None:
+        for b in blocks:
+            if isinstance(b, Paragraph):
+                self.add(Para(_paragraph_spans(b), "body") if b.emphasis else _p(b.text))
+            elif isinstance(b, ItemList):
+                items = tuple(_s(i) for i in b.items)
+                if b.ordered:
+                    self.add(NumberedList(items, b.start))
+                else:
+                    self.add(BulletList(items))
+
+    def period(self, p: Period | None) -> str | None:
+        if p is None:
+            return None
+        if p.text:
+            return t(p.text)
+        ev = t(p.end_event.name) if p.end_event else None
+        return self.L.period_text(p.start, p.end, end_event=ev)
+
+    def decision(self, d: Decision, level: int, *, heading: bool = True) -> None:
+        L = self.L
+        if heading:
+            title = t(d.heading) if d.heading else L.decision_kinds[d.kind]
+            meta = _join(
+                [
+                    self.body_label(d.body),
+                    L.date(d.date) if d.date else None,
+                    f"{L.case_word} {t(d.case_number.text)}" if d.case_number else None,
+                ]
+            )
+            self.heading(level, f"{title} ({meta})" if meta else title)
+        self.para(d.text)
+        if d.items:
+            self.add(NumberedList(tuple(_s(i) for i in d.items)))
+        notes = []
+        if d.unanimous is True:
+            notes.append(L.unanimous)
+        elif d.unanimous is False:
+            notes.append(L.not_unanimous)
+        if d.votes:
+            notes.append(L.votes_text(d.votes.in_favour, d.votes.against, d.votes.abstained))
+        if notes:
+            self.para(". ".join(notes) + ".", "note")
+
+    def priority_groups(
+        self, groups: Sequence[PriorityGroup], text: str | None, level: int
+    ) -> None:
+        if not groups and not text:
+            return
+        self.heading(level, self.L.priority_groups)
+        self.para(text)
+        if groups:
+            self.add(BulletList(tuple(_s(g.text) for g in groups)))
+
+    def links(self, links: Sequence[object], level: int) -> None:
+        from khsmodel._base import Link
+
+        items = []
+        for link in links:
+            assert isinstance(link, Link)
+            spans: list[Span] = [Span(t(link.title))]
+            if link.description:
+                spans.append(Span(f" – {t(link.description)}"))
+            if link.url:
+                spans.append(Span(f"\n{t(link.url)}", italic=True))
+            items.append(tuple(spans))
+        if items:
+            self.heading(level, self.L.links)
+            self.add(BulletList(tuple(items)))

@@ -1,0 +1,262 @@
+"""The content vocabulary: the blocks a document is made of, and the text of them all.
+
+A :class:`Content` is a document's metadata and a flat sequence of typed blocks
+(all frozen dataclasses); renderers turn each block into their format.
+
+=====================  ===============================================================
+:class:`Title`          the document title (one per document; Word style "Title")
+:class:`Subtitle`       a line under the title: partnership, period, agreement level
+:class:`Heading`        ``level`` 1–3, ``text``, a unique ``bookmark`` name (Word bookmark,
+                        PDF outline key); renderers put headings in the navigation pane
+:class:`Para`           a paragraph of :class:`Span` runs; ``style`` is one of
+                        ``body``, ``lead`` (adoption line), ``note`` (small, muted),
+                        ``letterhead`` (lines of a case system's letterhead),
+                        ``doc_type`` ("SAKSFRAMLEGG")
+:class:`BulletList`     items, each a tuple of spans
+:class:`NumberedList`   items and the first number ``start``
+:class:`KeyValues`      the heading block of a case or a meeting: labelled fields
+                        (``Saksbehandler``, ``Arkivsak``, ``Dato`` …) laid out in
+                        ``columns`` columns, label bold, each value possibly several lines
+:class:`Table`          ``columns`` (label + relative width), ``rows``; a row is a
+                        :class:`Row` of :class:`Cell` (each cell a tuple of
+                        :class:`CellPara`, style ``text`` / ``detail`` / ``note``) or a
+                        :class:`GroupRow` spanning all columns (``phase`` rows such as
+                        "Fase 1", ``group`` rows for a shared measure heading).
+                        ``style`` is ``grid`` (measure tables, lists of parties; header
+                        row repeated on every page) or ``plain`` (the saksframlegg's
+                        Utvalg / Saksnr. / Møtedato line)
+:class:`PageBreak`      start a new page
+:class:`Included`       a document of the model attached to this one (the action plan
+                        attached to a case): ``label`` ("Vedlegg 1 til sak 2/2016") and
+                        its own :class:`Content`; renderers start it on a new page
+=====================  ===============================================================
+
+Two blocks belong to one document kind each and are defined with it: the
+status report's bar chart (:class:`~khsmodel_exporters.content.status.StatusChart`)
+and the meeting plan's årshjul
+(:class:`~khsmodel_exporters.content.meetingplans.YearWheel`). A renderer that
+does not draw them skips them: their numbers and dates are in tables before them.
+
+Text rules: every user string keeps its characters. ``\\r\\n`` and ``\\r``
+become ``\\n``; a ``\\n`` inside a span is a line break (Word ``<w:br/>``,
+PDF ``<br/>``), a tab stays a tab. A string holding an unterminated bidi
+embedding or override (U+202A–U+202E, U+2066–U+2068) gets the matching
+terminators appended so it cannot reorder the text after it. Renderers must
+escape text for their format (``<`` and ``&`` are text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from khsmodel.documents import Document
+
+__all__ = [
+    "Block",
+    "BulletList",
+    "Cell",
+    "CellPara",
+    "CellStyle",
+    "Column",
+    "Content",
+    "Field",
+    "GroupRow",
+    "Heading",
+    "Included",
+    "KeyValues",
+    "NumberedList",
+    "PageBreak",
+    "Para",
+    "ParaStyle",
+    "Row",
+    "Span",
+    "Spans",
+    "Subtitle",
+    "Table",
+    "Title",
+    "iter_text",
+]
+
+ParaStyle = Literal["body", "lead", "note", "letterhead", "doc_type"]
+CellStyle = Literal["text", "detail", "note"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text, optionally bold or italic. ``\\n`` is a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Spans = tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Subtitle:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str
+    bookmark: str
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    spans: Spans
+    style: ParaStyle = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class BulletList:
+    items: tuple[Spans, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedList:
+    items: tuple[Spans, ...]
+    start: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    label: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyValues:
+    fields: tuple[Field, ...]
+    columns: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    label: str
+    width: float  # relative; renderers scale to the text width
+
+
+@dataclass(frozen=True, slots=True)
+class CellPara:
+    spans: Spans
+    style: CellStyle = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    paras: tuple[CellPara, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    text: str
+    kind: Literal["phase", "group"] = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[Row | GroupRow, ...]
+    style: Literal["grid", "plain"] = "grid"
+    #: Tables of one group (the measure tables of one plan) share their column widths, so
+    #: the columns do not move from one focus area to the next.
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Included:
+    label: str
+    content: Content
+
+
+Block = (
+    Title
+    | Subtitle
+    | Heading
+    | Para
+    | BulletList
+    | NumberedList
+    | KeyValues
+    | Table
+    | PageBreak
+    | Included
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """What a document exporter renders: metadata and blocks."""
+
+    kind: str
+    title: str
+    subject: str
+    author: str
+    header: str
+    blocks: tuple[Block, ...]
+    language: str = "nb-NO"
+    date: dt.date | None = None
+    keywords: tuple[str, ...] = field(default=())
+    #: The document this content was built from (a renderer may draw more from it,
+    #: e.g. the PDF timeline of a plan). Not part of equality.
+    source: Document | None = field(default=None, compare=False, repr=False)
+
+
+def iter_text(content: Content, *, header: bool = True) -> Iterator[str]:
+    """Every text a reader sees in ``content``, in order (for tests and search indexes).
+
+    The running header is the main document's; an included document's own
+    header text is not shown (``header=False`` for those).
+    """
+    if header:
+        yield content.header
+    for block in content.blocks:
+        yield from _block_text(block)
+
+
+def _block_text(block: Block) -> Iterator[str]:
+    if isinstance(block, Title | Subtitle | Heading):
+        yield block.text
+    elif isinstance(block, Para):
+        yield "".join(s.text for s in block.spans)
+    elif isinstance(block, BulletList | NumberedList):
+        for item in block.items:
+            yield "".join(s.text for s in item)
+    elif isinstance(block, KeyValues):
+        for f in block.fields:
+            yield f.label
+            yield from f.lines
+    elif isinstance(block, Table):
+        for c in block.columns:
+            yield c.label
+        for row in block.rows:
+            if isinstance(row, GroupRow):
+                yield row.text
+            else:
+                for cell in row.cells:
+                    for p in cell.paras:
+                        yield "".join(s.text for s in p.spans)
+    elif isinstance(block, Included):
+        yield block.label
+        yield from iter_text(block.content, header=False)
