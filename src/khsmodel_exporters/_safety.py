@@ -130,19 +130,27 @@ def _values_of(tp: type) -> Any:
     return got
 
 
-def _strings(value: Any, out: list[str]) -> None:
-    """Every string under ``value`` (attrs instances and tuples), in no particular order."""
-    items = value if type(value) is tuple else _values_of(type(value))(value)
+def _strings(items: tuple[Any, ...], out: list[str]) -> None:
+    """Every string under ``items`` (a tuple, or an attrs instance's field values): attrs
+    instances and tuples entered, in no particular order."""
+    leaf = _LEAF
+    values = _VALUES
     for item in items:
         it = type(item)
         if it is str:
             out.append(item)
-        elif it in _LEAF:
+        elif it in leaf:
             continue
-        elif it is tuple or _values_of(it) is not None:
+        elif it is tuple:
             _strings(item, out)
-        else:  # a scalar, an enum member, anything the walk does not enter
-            _LEAF.add(it)
+        else:
+            get = values.get(it, _MISSING)
+            if get is _MISSING:
+                get = _values_of(it)
+            if get is None:  # a scalar, an enum member, anything the walk does not enter
+                leaf.add(it)
+            else:
+                _strings(get(item), out)
 
 
 #: The patterns that match one character and never a line feed: one search over all the
@@ -162,7 +170,7 @@ def find_bad_text(obj: Any, pattern: re.Pattern[str] = XML_ILLEGAL) -> tuple[str
     tp = type(obj)
     if pattern in _ONE_CHAR and (tp is tuple or _values_of(tp) is not None):
         texts: list[str] = []
-        _strings(obj, texts)
+        _strings(obj if tp is tuple else _values_of(tp)(obj), texts)
         if pattern.search("\n".join(texts)) is None:
             return None
     found = _find(obj, pattern.search)
