@@ -143,11 +143,10 @@ def child_pdfa(route: str, n: int) -> dict[str, Any]:
 
     Memory is what the route needs beyond a process that has imported khsmodel and
     holds the plan, libraries loaded on the way included (WeasyPrint, Pango and fonts
-    load in this process; LibreOffice starts as a child): for WeasyPrint the growth of
-    this process's peak RSS over the export; for LibreOffice the larger of this
-    process's peak growth (the Word file is made here) and its growth kept while
-    soffice ran plus soffice's own peak RSS (``RUSAGE_CHILDREN``: the largest child,
-    its own children included). Time: the same first export (``cold_s``, LibreOffice
+    load in this process; LibreOffice starts as a child): the larger of this process's
+    peak growth over the export (WeasyPrint's layout; for LibreOffice the Word file) and
+    its growth kept while a child ran plus the child's own peak RSS (``RUSAGE_CHILDREN``:
+    the largest child, its own children included: soffice). Time: the same first export (``cold_s``, LibreOffice
     starts anew each time, as it does for every user call) and a second one
     (``warm_s``: WeasyPrint's libraries and fonts are loaded then; for LibreOffice a
     second cold start).
@@ -169,9 +168,9 @@ def child_pdfa(route: str, n: int) -> dict[str, Any]:
     own_peak = (_rss_kb("VmHWM") if exact else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     kept = _rss_kb("VmRSS") - before
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kB on Linux
-    peak = own_peak - before
-    if route == "libreoffice":
-        peak = max(peak, kept + child)
+    # a child's memory counts beside what this process kept while the child ran (soffice;
+    # WeasyPrint starts none, fontconfig at most)
+    peak = max(own_peak - before, kept + child)
     t0 = time.perf_counter()
     exporter.export(plan, route=route)
     warm = time.perf_counter() - t0
