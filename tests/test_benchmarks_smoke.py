@@ -12,10 +12,11 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
-import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.support.needs import find_program
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,7 +84,7 @@ def test_quick_run_writes_the_issue_keys(tmp_path: Path) -> None:
         assert _number(data[key]), key
     from khsmodel_exporters.pdfa import weasyprint_missing
 
-    both_routes = shutil.which("soffice") is not None and weasyprint_missing() is None
+    both_routes = find_program("soffice") is not None and weasyprint_missing() is None
     for key, value in data["ratios"].items():
         module = OPTIONAL.get(key)
         missing = module is not None and importlib.util.find_spec(module) is None
