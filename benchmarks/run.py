@@ -38,7 +38,7 @@ SIZES = {
     "small": (200, 1000, 2000),
     "tiny": (20, 100, 200),
 }
-GROUPS = ("import", "json", "validate", "docx", "pdf", "html", "memory", "followup")
+GROUPS = ("import", "json", "validate", "docx", "pdf", "html", "pdfa", "memory", "followup")
 
 #: Targets of issue 7 (ratios unless named otherwise): key → (limit, label).
 TARGETS: dict[str, float] = {
@@ -50,6 +50,8 @@ TARGETS: dict[str, float] = {
     "docx_1k_vs_python_docx": 1.0,
     "pdf_1k_vs_reportlab": 1.1,
     "html_1k_vs_jinja2": 1.0,  # issue 17
+    "pdfa_1k_weasyprint_vs_libreoffice": 1.5,  # issue 17: time
+    "pdfa_peak_mem_weasyprint_vs_libreoffice": 1.5,  # issue 17: memory
     "docx_peak_mem_vs_python_docx": 1.2,
     "pdf_peak_mem_vs_reportlab": 1.2,
     "docx_1k_to_5k": 5.5,
@@ -134,6 +136,61 @@ def child_memory(fmt: str, side: str, n: int) -> dict[str, Any]:
         peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, base_max)
         method = "ru_maxrss"
     return {"peak_kb": peak - before, "bytes": len(out), "method": method}
+
+
+def child_pdfa(route: str, n: int) -> dict[str, Any]:
+    """One ``pdfa`` export of an ``n``-measure plan by ``route`` in this fresh process.
+
+    Memory is what the route needs beyond a process that has imported khsmodel and
+    holds the plan, libraries loaded on the way included (WeasyPrint, Pango and fonts
+    load in this process; LibreOffice starts as a child): the larger of this process's
+    peak growth over the export (WeasyPrint's layout; for LibreOffice the Word file) and
+    its growth kept while a child ran plus the child's own peak RSS (``RUSAGE_CHILDREN``:
+    the largest child, its own children included: soffice). Time: the same first export (``cold_s``, LibreOffice
+    starts anew each time, as it does for every user call) and a second one
+    (``warm_s``: WeasyPrint's libraries and fonts are loaded then; for LibreOffice a
+    second cold start).
+    """
+    import resource
+
+    from _plans import make_plan
+
+    from khsmodel_exporters.pdfa import PdfaExporter
+
+    exporter = PdfaExporter()
+    plan = make_plan(n)
+    gc.collect()
+    exact = _reset_peak()
+    before = _rss_kb("VmRSS")
+    t0 = time.perf_counter()
+    out = exporter.export(plan, route=route)
+    cold = time.perf_counter() - t0
+    own_peak = (_rss_kb("VmHWM") if exact else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    kept = _rss_kb("VmRSS") - before
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kB on Linux
+    # a child's memory counts beside what this process kept while the child ran (soffice;
+    # WeasyPrint starts none, fontconfig at most)
+    peak = max(own_peak - before, kept + child)
+    t0 = time.perf_counter()
+    exporter.export(plan, route=route)
+    warm = time.perf_counter() - t0
+    return {"peak_kb": peak, "own_peak_kb": own_peak - before, "child_peak_kb": child,
+            "cold_s": cold, "warm_s": warm, "bytes": len(out)}  # fmt: skip
+
+
+def measure_pdfa(n: int) -> dict[str, dict[str, Any]]:
+    """Both routes of the ``pdfa`` exporter, each in its own fresh process, one after the
+    other (LibreOffice uses both cores; side by side they would slow each other)."""
+    out: dict[str, dict[str, Any]] = {}
+    for route in ("weasyprint", "libreoffice"):
+        proc = subprocess.run(
+            [sys.executable, str(HERE / "run.py"), "--child-pdfa", route, str(n)],
+            stdout=subprocess.PIPE, text=True, check=False,
+        )  # fmt: skip
+        if proc.returncode:
+            raise RuntimeError(f"pdfa child {route} failed ({proc.returncode})")
+        out[route] = json.loads(proc.stdout)
+    return out
 
 
 _FIRST_USE_SNIPPET = (
@@ -352,6 +409,21 @@ def run(sizes: tuple[int, int, int], repeats: int | None, only: set[str]) -> dic
         else:
             log("jinja2 is not installed (pip install -e '.[bench]'): the html peer is left out")
 
+    if "pdfa" in only:
+        from khsmodel import KhsModelError
+        from khsmodel_exporters.pdfa import find_soffice, weasyprint_missing
+
+        try:
+            find_soffice()
+            missing = weasyprint_missing()
+        except KhsModelError as exc:  # no LibreOffice
+            missing = str(exc)
+        if missing:
+            log(f"pdfa routes left out: {missing}")
+        else:
+            log(f"pdfa of {small} measures: WeasyPrint and LibreOffice (2 fresh processes) …")
+            raw["pdfa"] = measure_pdfa(small)
+
     if "memory" in only:
         log(f"peak memory of docx and pdf export of {large} measures (4 fresh processes) …")
         raw["memory"] = measure_memory(large)
@@ -417,6 +489,7 @@ def summary(raw: dict[str, Any]) -> dict[str, Any]:
         return None if x is None else round(x, digits)
 
     mem = raw.get("memory")
+    pa = raw.get("pdfa")
     growth_docx = growth_pdf = None
     if "docx_small" in raw and "docx_large" in raw:
         growth_docx = best(raw["docx_large"]["ours"]) / best(raw["docx_small"]["ours"])
@@ -437,6 +510,12 @@ def summary(raw: dict[str, Any]) -> dict[str, Any]:
             "pdf_1k_vs_reportlab": rnd(_ratio(raw, "pdf_small")),
             "pdf_5k_vs_reportlab": rnd(_ratio(raw, "pdf_large")),
             "html_1k_vs_jinja2": rnd(_ratio(raw, "html_small")),
+            "pdfa_1k_weasyprint_vs_libreoffice": rnd(
+                pa["weasyprint"]["warm_s"] / pa["libreoffice"]["warm_s"] if pa else None
+            ),
+            "pdfa_peak_mem_weasyprint_vs_libreoffice": rnd(
+                pa["weasyprint"]["peak_kb"] / pa["libreoffice"]["peak_kb"] if pa else None
+            ),
             "docx_peak_mem_vs_python_docx": rnd(
                 mem["docx_ours"]["peak_kb"] / mem["docx_peer"]["peak_kb"] if mem else None
             ),
@@ -614,6 +693,16 @@ def table(raw: dict[str, Any], s: dict[str, Any]) -> str:
         add(f"html {n} page from built content, no timeline, vs Jinja2", None,
             best(h["render_no_chart"]), best(h["peer"]),
             best(h["render_no_chart"]) / best(h["peer"]))  # fmt: skip
+    pa = raw.get("pdfa")
+    if pa:
+        wp, lo, n = pa["weasyprint"], pa["libreoffice"], k(sz["export_small"])
+        add(f"pdfa {n}: WeasyPrint vs LibreOffice route", "pdfa_1k_weasyprint_vs_libreoffice",
+            wp["warm_s"], lo["warm_s"], r["pdfa_1k_weasyprint_vs_libreoffice"])  # fmt: skip
+        add(f"pdfa {n}, first export in a process (WeasyPrint loading)", None,
+            wp["cold_s"], lo["cold_s"], wp["cold_s"] / lo["cold_s"])  # fmt: skip
+        add(f"pdfa {n} peak memory: WeasyPrint vs LibreOffice (soffice's RSS)",
+            "pdfa_peak_mem_weasyprint_vs_libreoffice", wp["peak_kb"] / 1024,
+            lo["peak_kb"] / 1024, r["pdfa_peak_mem_weasyprint_vs_libreoffice"], unit="MiB")  # fmt: skip
     mem = raw.get("memory")
     if mem:
         for fmt, peer_name, key in (
@@ -661,7 +750,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="tiny sizes, one repeat (smoke test)")
     ap.add_argument("--only", help=f"comma-separated groups of {','.join(GROUPS)}")
     ap.add_argument("--child-memory", nargs=3, metavar=("FMT", "SIDE", "N"), help=argparse.SUPPRESS)
+    ap.add_argument("--child-pdfa", nargs=2, metavar=("ROUTE", "N"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+
+    if args.child_pdfa:
+        route, n = args.child_pdfa
+        print(json.dumps(child_pdfa(route, int(n))))
+        return 0
 
     if args.child_memory:
         fmt, side, n = args.child_memory

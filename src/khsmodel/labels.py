@@ -39,7 +39,7 @@ import datetime as dt
 import functools
 import importlib.metadata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -50,6 +50,10 @@ __all__ = [
     "EN", "ENTRY_POINT_GROUP", "LABEL_FIELDS", "NB", "NN", "SE", "Labels", "available", "bundle",
     "fallbacks", "for_language",
 ]  # fmt: skip
+
+
+#: The no-break space that joins a date's words in document text (:meth:`Labels.in_text`).
+NBSP = "\u00a0"
 
 
 def _ro(d: dict[str, str]) -> Mapping[str, str]:
@@ -65,6 +69,9 @@ class Labels:
     #: The labels this bundle does not have in its language and takes from Bokmål
     #: (field names, ``"plan_status.draft"`` for one key of a mapping); see :func:`fallbacks`.
     fallbacks: tuple[str, ...] = field(default=(), compare=False)
+    #: What joins a date's words: a plain space (data formats), or U+00A0 in document
+    #: text (:meth:`in_text`). Not a word of the language: not in :data:`LABEL_FIELDS`.
+    date_space: str = " "
 
     # Dates and times
     months: tuple[str, ...] = MONTHS_NB
@@ -363,16 +370,28 @@ class Labels:
     }))  # fmt: skip
 
     # ------------------------------------------------------------------ formats
+    def in_text(self) -> Labels:
+        """The same words for a document's text: a date in words keeps its day, month and
+        year on one line (joined by no-break spaces, U+00A0), in a table cell as in running
+        text. Data formats (ICS, Noark, OParl) keep the plain :data:`NB` dates.
+
+        >>> NB.in_text().date(dt.date(2016, 2, 8))
+        '8.\xa0februar\xa02016'
+        """
+        return replace(self, date_space=NBSP)
+
     def date(self, day: dt.date | PartialDate) -> str:
         """A date as running text writes it: ``8. februar 2016``; a date known only to
         the month or year as given: ``mars 2016``, ``2009``."""
+        sp = self.date_space
         if isinstance(day, PartialDate):
             if day.month is not None:
-                return f"{self.months[day.month - 1]} {day.year}"
+                return f"{self.months[day.month - 1]}{sp}{day.year}"
             if day.season is not None:
-                return f"{self.seasons[day.season.value]} {day.year}"
+                return f"{self.seasons[day.season.value]}{sp}{day.year}"
             return str(day.year)
-        return self.date_format.format(day=day.day, month=self.months[day.month - 1], year=day.year)
+        fmt = self.date_format if sp == " " else self.date_format.replace(" ", sp)
+        return fmt.format(day=day.day, month=self.months[day.month - 1], year=day.year)
 
     def weekday_date(self, day: dt.date) -> str:
         """A date with its weekday: ``tirsdag 18. oktober 2016`` (nn ``tysdag …``)."""
@@ -492,7 +511,7 @@ class Labels:
 
 #: Every field of :class:`Labels` that holds words (all but ``language`` and ``fallbacks``).
 LABEL_FIELDS: tuple[str, ...] = tuple(
-    f.name for f in fields(Labels) if f.name not in ("language", "fallbacks")
+    f.name for f in fields(Labels) if f.name not in ("language", "fallbacks", "date_space")
 )
 
 #: Norwegian Bokmål, the language of most documents in the field, and the default.

@@ -27,6 +27,7 @@ khsmodel.errors.UnwritableTextError: $.title: character U+000B is not allowed in
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from enum import Enum
 from typing import Any
@@ -103,14 +104,70 @@ def _find(value: Any, search: Any) -> tuple[list[str], str] | None:
     return None
 
 
+_LEAF: set[type] = set(_SCALARS)
+_MISSING = object()
+#: attrs class → a function giving its fields' values as a tuple (one C call), or None.
+_VALUES: dict[type, Any] = {}
+
+
+def _values_of(tp: type) -> Any:
+    got = _VALUES.get(tp, _MISSING)
+    if got is _MISSING:
+        names = [name for name, _ in _fields(tp)] if attrs.has(tp) else []
+        if not names:
+            got = None
+        elif len(names) == 1:
+            one = operator.attrgetter(names[0])
+            got = lambda v: (one(v),)  # noqa: E731
+        else:
+            got = operator.attrgetter(*names)
+        _VALUES[tp] = got
+    return got
+
+
+def _strings(items: tuple[Any, ...], out: list[str]) -> None:
+    """Every string under ``items`` (a tuple, or an attrs instance's field values): attrs
+    instances and tuples entered, in no particular order."""
+    leaf = _LEAF
+    values = _VALUES
+    for item in items:
+        it = type(item)
+        if it is str:
+            out.append(item)
+        elif it in leaf:
+            continue
+        elif it is tuple:
+            _strings(item, out)
+        else:
+            get = values.get(it, _MISSING)
+            if get is _MISSING:
+                get = _values_of(it)
+            if get is None:  # a scalar, an enum member, anything the walk does not enter
+                leaf.add(it)
+            else:
+                _strings(get(item), out)
+
+
+#: The patterns that match one character and never a line feed: one search over all the
+#: text joined by line feeds answers whether any string holds one.
+_ONE_CHAR = (XML_ILLEGAL, SURROGATES)
+
+
 def find_bad_text(obj: Any, pattern: re.Pattern[str] = XML_ILLEGAL) -> tuple[str, str] | None:
     """The first (path, character) in ``obj`` whose text matches ``pattern``, or None.
 
     Walks attrs instances, tuples and strings the way the JSON format names
     them, so the path is the one ``khsmodel.loads`` would report. Paths are
-    only built for the one bad string, so a clean 10 000-measure plan costs a
-    single pass of regex searches.
+    only built for the one bad string; for a clean document of the built-in
+    patterns one regex search over all its text answers (a 1 000-measure plan
+    is checked in a few milliseconds).
     """
+    tp = type(obj)
+    if pattern in _ONE_CHAR and (tp is tuple or _values_of(tp) is not None):
+        texts: list[str] = []
+        _strings(obj if tp is tuple else _values_of(tp)(obj), texts)
+        if pattern.search("\n".join(texts)) is None:
+            return None
     found = _find(obj, pattern.search)
     if found is None:
         return None

@@ -62,9 +62,16 @@ def text_width(text: str, bold: bool, size: float) -> float:
     return _units(text, bold) * size / UNITS_PER_EM
 
 
+#: Where a line may break: white space other than the no-break space (U+00A0), which
+#: joins what must stay on one line ("8.\u00a0februar\u00a02016" is one word here).
+_BREAKS = re.compile(r"[^\S\u00a0]+")
+
+
 def _widest_word(text: str, measure: Measure, bold: bool, size: float) -> float:
     widest = 0.0
-    for word in text.split():
+    for word in _BREAKS.split(text):
+        if not word:
+            continue
         if len(word) > _MAX_WORD:
             return float("inf")
         widest = max(widest, measure(word, bold, size))
@@ -111,22 +118,37 @@ def column_widths(
         w = measure(head, True, K.TABLE) if keeps_whole(head, header=True) else 0.0
         need.append(max(w, _widest_word(head, measure, True, K.TABLE)) + slack)
     want = list(need)
+    # what each column's cells ask, before the slack: the hot loop of a big plan, so the
+    # facts of a text are looked up in a dict of this call first (a plan repeats its texts)
+    ask = [-1.0] * len(columns)  # the widest word or whole text of each column's cells
+    wish = [0.0] * len(columns)  # the longest short text on one line
+    seen: dict[tuple[str, bool, float], tuple[float, float]] = {}
+    table_size = K.TABLE
+    ncols = len(columns)
+    group_row = C.GroupRow
     for row in rows:
-        if isinstance(row, C.GroupRow):
+        if type(row) is group_row:
             continue
-        for i, cell in enumerate(row.cells[: len(columns)]):
+        for i, cell in enumerate(row.cells[:ncols]):  # type: ignore[union-attr]
             for p in cell.paras:
-                size = sizes.get(p.style, K.TABLE)
+                size = sizes.get(p.style, table_size)
                 line = 0.0
                 for sp in _joined(p.spans):
-                    if not sp.text:
+                    text = sp.text
+                    if not text:
                         continue
-                    word, whole = _facts(measure, sp.text, sp.bold, size)
-                    if word + slack > need[i]:
-                        need[i] = word + slack
+                    key = (text, sp.bold, size)
+                    got = seen.get(key)
+                    if got is None:
+                        got = seen[key] = _facts(measure, text, sp.bold, size)
+                    word, whole = got
+                    if word > ask[i]:
+                        ask[i] = word
                     line = line + whole if whole >= 0 and line >= 0 else -1.0
-                if line > 0 and line + slack > want[i]:
-                    want[i] = line + slack
+                if line > wish[i]:
+                    wish[i] = line
+    need = [max(n, a + slack) if a >= 0 else n for n, a in zip(need, ask, strict=True)]
+    want = [max(w, x + slack) if x > 0 else w for w, x in zip(want, wish, strict=True)]
     cap = total * _CAP
     need = [min(n, cap) for n in need]
     want = [min(max(n, w), cap) for n, w in zip(want, need, strict=True)]

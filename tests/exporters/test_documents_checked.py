@@ -248,6 +248,47 @@ def test_the_checker_finds_a_heading_at_the_foot_of_a_page() -> None:
     assert [(p.kind, p.detail) for p in found] == [("heading at page end", "Vedlegg")]
 
 
+def test_a_table_cell_with_a_heading_s_words_is_no_heading_at_the_foot() -> None:
+    """Found by the wide search (``KHSMODEL_CHECKER_SEARCH=1``): a status report whose
+    page 1 ends in a table cell saying what the next heading says ("Utarbeide et
+    diagnoseuavhengig pasientforløp for pasienter med behov for koordinerte tjenester",
+    in the "Siste oppfølging" column), the heading itself at the top of page 2. The
+    renderer was right; the checker took the cell's last lines for the heading."""
+    doc = khsmodel.load(ROOT / "tests/fixtures/checker/status-report-heading-words-in-a-cell.json")
+    heading = ("Utarbeide et diagnoseuavhengig pasientforløp for pasienter med behov for "
+               "koordinerte tjenester")  # fmt: skip
+    pdf = khsmodel.export(doc, "pdf")
+    pages = checker.pdf_pages(pdf)
+    first = [ln for ln in pages[0].splitlines() if ln.strip()][:-1]  # less the footer
+    assert checker._norm(" ".join(first[-4:])).endswith(heading)  # the cell, as a heading ends
+    second = [checker._norm(ln) for ln in pages[1].splitlines() if ln.strip()]
+    assert checker._norm(" ".join(second[1:3])) == heading  # the heading heads page 2
+    assert checker.check_pdf(pdf, C.build(doc)) == []
+
+
+def test_the_checker_finds_a_heading_that_wrapped_at_the_foot_of_a_page() -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=A4, invariant=1)
+    c.drawString(72, 700, "Tekst")
+    c.drawString(300, 110, "Utarbeide et pasientforløp")  # a cell in its column: not it
+    c.drawString(72, 95, "Fokusområde 3: Utarbeide et")
+    c.drawString(72, 80, "pasientforløp")  # the heading's two lines end page 1
+    c.showPage()
+    c.drawString(72, 700, "Tiltak")
+    c.showPage()
+    c.save()
+    content = C.Content(kind="action_plan", title="t", subject="", author="", header="",
+                        blocks=(C.Heading(1, "Fokusområde 3: Utarbeide et pasientforløp", "h1"),
+                                C.Heading(1, "Utarbeide et pasientforløp", "h2")))  # fmt: skip
+    found = checker.check_pdf(buf.getvalue(), content)
+    assert [(p.kind, p.detail) for p in found] == [
+        ("heading at page end", "Fokusområde 3: Utarbeide et pasientforløp")
+    ]
+
+
 # ---------------------------------------------------------------- the seed facts
 def test_khs_dates_given_as_years_print_as_years() -> None:
     """KHS started "i 2009" and continues "ut 2017": never a day in any format."""
@@ -376,7 +417,8 @@ def test_2016_2017_plan_prints_its_adoption_under_the_title() -> None:
     d = docx.Document(io.BytesIO(khsmodel.export(plan, "docx")))
     texts = [p.text for p in d.paragraphs if p.text]
     assert texts[0] == "Handlingsplan 2016-2017"
-    at = texts.index("Vedtatt i OSU 8. februar 2016")
+    # the date's words joined by no-break spaces: it never breaks after the day
+    at = texts.index("Vedtatt i OSU 8.\u00a0februar\u00a02016")
     assert at < 6 and texts[at + 1].startswith("OSU besluttet 08.02.2016")
 
 

@@ -43,6 +43,7 @@ from khsmodel_exporters.content import display_text as t  # noqa: E402
 from khsmodel_exporters.content.plans import shared_headings  # noqa: E402
 from tests.support import export_samples as samples  # noqa: E402
 from tests.support.needs import program  # noqa: E402
+from tests.support.text import words  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -181,7 +182,7 @@ def test_status_column_phases_and_groups(plan_doc: tuple[ActionPlan, Any, bytes]
     ]
     # progress note and the carried-over activity
     fagdag = data_rows(fa2)[3].cells[0]
-    assert fagdag.paragraphs[-1].text == "20. juni 2016: Fagdag gjennomført i Drammen (gjennomført)"
+    assert words(fagdag.paragraphs[-1].text) == "20. juni 2016: Fagdag gjennomført i Drammen (gjennomført)"
     ongoing = by_heading["Pågående aktiviteter som videreføres"][0]
     cell = data_rows(ongoing)[0].cells[0]
     assert cell.paragraphs[0].text == "Alert-opplæring for helsepersonell i kommunene"
@@ -204,7 +205,7 @@ def test_header_row_repeats_on_every_page(plan_doc: tuple[ActionPlan, Any, bytes
 
 def test_headings_title_and_adoption_line(plan_doc: tuple[ActionPlan, Any, bytes]) -> None:
     plan, d, _ = plan_doc
-    styled = [(p.style.name, p.text) for p in d.paragraphs if p.text]
+    styled = [(p.style.name, words(p.text)) for p in d.paragraphs if p.text]
     assert styled[0] == ("Title", "Handlingsplan 2016-2017")
     assert ("Subtitle", "Periode: 2016-2017") in styled
     assert ("Khs Lead", "Vedtatt i OSU 8. februar 2016, sak 2/2016") in styled
@@ -436,7 +437,7 @@ def test_case_document_heading_block_sections_and_attached_plan() -> None:
         "2016/118",
     ]
     assert cells[1] == ["", "", "Dato:", "28.01.2016"]
-    assert [[c.text for c in r.cells] for r in meeting_line.rows] == [
+    assert [[words(c.text) for c in r.cells] for r in meeting_line.rows] == [
         ["Utvalg", "Saksnr.", "Møtedato"],
         ["Overordnet samarbeidsutvalg", "2/2016", "8. februar 2016"],
     ]
@@ -452,7 +453,7 @@ def test_case_document_heading_block_sections_and_attached_plan() -> None:
     ]
     numbered = [p.text for p in d.paragraphs if p.style.name == "List Number"]
     assert numbered[:2] == ["Tiltak rettet mot barn og unge", "Lærings- og mestringstilbud"]
-    events = [p.text for p in d.paragraphs if p.style.name == "List Bullet"]
+    events = [words(p.text) for p in d.paragraphs if p.style.name == "List Bullet"]
     assert events[0] == (
         "25.januar 2016 (Samarbeidsstyret): Samarbeidsstyret i KHS-26 kom med "
         "innspill til forslag til handlingsplan."
@@ -495,7 +496,7 @@ def test_what_the_case_text_tells_is_not_listed_again() -> None:
         "Tidligere behandling",
         "Formål",  # the attached plan's; its title is in the heading block
     ]
-    bullets = [p.text for p in d.paragraphs if p.style.name == "List Bullet"]
+    bullets = [words(p.text) for p in d.paragraphs if p.style.name == "List Bullet"]
     assert not any(told in b for b in bullets)  # in the paragraph, not again in the list
     assert any(b.startswith("26. januar 2016: Felles møte") for b in bullets)
     assert "sak 5/2015 (OSU)" in bullets and not any(b.startswith("sak21/2015") for b in bullets)
@@ -503,7 +504,7 @@ def test_what_the_case_text_tells_is_not_listed_again() -> None:
 
 def test_meeting_agreement_partnership() -> None:
     m = read(khsmodel.export(samples.meeting(), "docx"))
-    kv = [[c.text for c in r.cells] for r in m.tables[0].rows]
+    kv = [[words(c.text) for c in r.cells] for r in m.tables[0].rows]
     assert kv[:4] == [
         ["Dato:", "4. februar 2022"],
         ["Tid:", "kl. 09.00–15.30"],
@@ -657,7 +658,7 @@ def test_seed_plan_2016_2017_every_measure_in_place() -> None:
     d = read(khsmodel.export(plan, "docx"))
     n = check_plan_tables(d, plan)
     assert n == sum(len(fa.measures) for fa in plan.focus_areas) and n > 10
-    text = all_text(d)
+    text = words(all_text(d))
     # the adoption under the title, then the adopting decision as the seed prints it
     assert "Vedtatt i OSU 8. februar 2016" in text  # 002 cites no case number
     assert text.index("Vedtatt i OSU") < text.index("OSU besluttet 08.02.2016")
@@ -1022,7 +1023,7 @@ def test_a_short_event_the_text_only_mentions_is_still_listed() -> None:
                           content=(DocParagraph(text="Saken er drøftet."),)),),
         process_events=(ProcessEvent(date=dt.date(2016, 1, 25), text="drøftet"),),
     )  # fmt: skip
-    bullets = [p.text for p in read(khsmodel.export(case, "docx")).paragraphs
+    bullets = [words(p.text) for p in read(khsmodel.export(case, "docx")).paragraphs
                if p.style.name == "List Bullet"]  # fmt: skip
     assert "25. januar 2016: drøftet" in bullets
 

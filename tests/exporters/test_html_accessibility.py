@@ -160,3 +160,9 @@ def test_site_index_and_pages_have_no_wcag_violations(browser: Any, tmp_path: Pa
     source = axe_source()
     for name in ("index", "000-osu-sak-2-2016-saksframlegg", "002-khs-handlingsplan-2016-2017"):
         assert run_axe(browser, out / f"{name}.html", source) == [], name
+    # one partnership's site: its bodies and its members over time on the index
+    one = tmp_path / "khs"
+    build_site([(n, make()) for n, make in EXAMPLES.items() if "khs" in n or n.startswith("000")],
+               one, pdfa=False)  # fmt: skip
+    assert "<th scope=\"row\">" in (one / "index.html").read_text(encoding="utf-8")
+    assert run_axe(browser, one / "index.html", source) == []

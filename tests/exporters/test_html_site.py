@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
@@ -66,6 +67,47 @@ def test_index_lists_every_document_by_kind(site: Path) -> None:
     assert sections == ["Partnerskapet", "Avtaler", "Handlingsplaner", "Møter", "Saker"]
     linked = {a.attrs["href"] for a in tree.all("a")}
     assert linked == {f"{n}.html" for n in EXAMPLES}
+
+
+def _one(el: Any, tag: str) -> Any:
+    (found,) = el.iter(tag)
+    return found
+
+
+def _members(table: Any) -> list[list[str]]:
+    return [[c.text().strip() for c in tr.iter("th", "td")] for tr in table.iter("tr")]
+
+
+def test_index_shows_each_partnership_s_members_over_time(site: Path) -> None:
+    tree = parse((site / "index.html").read_bytes())
+    tables = {" ".join(_one(t, "caption").text().split()): t for t in tree.all("table")}
+    khs = tables["Medlemskap over tid: Kommunehelsesamarbeidet"]
+    rows = _members(khs)
+    assert rows[0] == ["Part", "Rolle", "Fra", "Til"]
+    assert [th.attrs["scope"] for th in khs.iter("th")][:4] == ["col"] * 4
+    assert all(_one(tr, "th").attrs["scope"] == "row" for tr in _one(khs, "tbody").iter("tr"))
+    # the source says "i 2009" and 2017: printed as years, never as 1 January
+    assert ["Asker", "Medlem", "2009", "2017"] in rows
+    assert ["Vestre Viken HF", "Helseforetak", "30.\u00a0mars\u00a02009", "2017"] in rows
+    assert "januar" not in khs.text()
+    # who joined when: the 22 members of Vest-Viken from 23 November 2020, no end known
+    vv = _members(tables["Medlemskap over tid: Helsefelleskap Vest-Viken"])
+    assert vv[0] == ["Part", "Rolle", "Fra"] and len(vv) == 1 + 22
+    assert {r[2] for r in vv[1:]} == {"23.\u00a0november\u00a02020"}
+    # Lofoten, Vesterålen og Salten: memberships without dates, one role beside the rest
+    lvs = _members(tables["Medlemmer: Helsefellesskapet Lofoten, Vesterålen og Salten"])
+    assert lvs[0] == ["Part", "Rolle"] and ["Nordlandssykehuset HF", "Helseforetak"] in lvs
+
+
+def test_index_of_one_partnership_names_no_partnership_in_its_headings(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site([(n, make()) for n, make in EXAMPLES.items() if "khs" in n], out, pdfa=False)
+    tree = parse((out / "index.html").read_bytes())
+    assert [" ".join(h.text().split()) for h in tree.all("h3")] == [
+        "Organer", "Medlemskap over tid"]  # fmt: skip
+    (table,) = tree.all("table")
+    assert " ".join(_one(table, "caption").text().split()) == "Medlemskap over tid"
+    assert len(list(_one(table, "tbody").iter("tr"))) == 27
 
 
 def test_documents_that_belong_together_are_linked_both_ways(site: Path) -> None:

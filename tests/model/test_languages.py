@@ -26,6 +26,7 @@ from khsmodel import ActionPlan, InvalidDocumentError, KhsModelError, exporters,
 from khsmodel.errors import ArgumentError, LabelsError
 from khsmodel.labels import EN, LABEL_FIELDS, NB, NN, SE, Labels, bundle, fallbacks, for_language
 from tests.support import export_samples as samples
+from tests.support.text import words as spaced
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -289,7 +290,7 @@ def test_documents_in_their_language_through_docx_pdf_and_json(lang: str) -> Non
 
     # Word: labels in the language, none of another; w:lang in styles and settings
     data = exporters.get("docx").export(doc)
-    text = _docx_text(data)
+    text = spaced(_docx_text(data))
     for w in present:
         assert w in text, w
     for w in absent:

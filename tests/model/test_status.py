@@ -33,6 +33,7 @@ from khsmodel.cli import main
 from khsmodel.errors import ArgumentError, DocumentKindError
 from khsmodel.status import CLOSED, status_at
 from tests.support.pdf_support import norm, pdftotext
+from tests.support.text import words
 
 D = dt.date
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,7 +182,7 @@ def test_docx_reads_back() -> None:
     import docx
 
     doc = docx.Document(io.BytesIO(khsmodel.export(_report(), "docx")))
-    text = "\n".join(p.text for p in doc.paragraphs)
+    text = words("\n".join(p.text for p in doc.paragraphs))
     assert "Statusrapport: Handlingsplan 2016–2017 for Guovdageaidnu & Kárášjohka <utkast>" in text
     assert "Status per 1. september 2016" in text
     assert "Endringer siden 1. mai 2016" in text

@@ -212,6 +212,10 @@ def _headings(content: C.Content) -> Iterator[str]:
             yield from _headings(b.content)
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
 _PAGE_OF = re.compile(r"\bSide \d+ av \d+\s*$")
 
 
@@ -225,10 +229,18 @@ def check_pdf(data: bytes, content: C.Content) -> list[Problem]:
             lines.pop()  # the footer
         if number == len(pages) or not lines:
             continue
-        last = _norm(lines[-1])
-        # the last line of the page is a heading, or the end of one that wrapped
+        # the last line of the page is a heading, or the last lines are one that wrapped:
+        # all of it, at the page's left edge. A table cell is no heading: its last lines
+        # may end as a heading does ("… med behov for koordinerte tjenester") or even say
+        # the same, but they stand indented, in their column (pdftotext -layout).
+        left = min(_indent(ln) for ln in lines)
+        ends: set[str] = set()
+        for k in range(1, min(4, len(lines)) + 1):
+            if _indent(lines[-k]) != left:
+                break
+            ends.add(_norm(" ".join(lines[-k:])))
         for h in headings:
-            if len(last) >= 4 and (last == h or (h.endswith(" " + last) and len(last) > 12)):
+            if len(h) >= 4 and h in ends:
                 problems.append(Problem("heading at page end", f"pdf page {number}", h))
                 break
     text = "\n".join(pages)

@@ -146,4 +146,5 @@ def build(
         raise KhsModelError(f"numbering must be True, False or None, got {numbering!r}")
     if previous is not None:
         plandiff.check_previous(doc, previous)
-    return _build(doc, labels, "", numbering, previous)
+    # a date in words never breaks in a line or a cell (U+00A0 between its words)
+    return _build(doc, labels.in_text(), "", numbering, previous)

@@ -29,6 +29,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from khsmodel._base import first_day
 from khsmodel.agreements import Agreement
 from khsmodel.cases import CaseDocument
 from khsmodel.documents import Document
@@ -112,6 +113,46 @@ def _page_links(
     return tuple(links)
 
 
+def _members(p: Partnership, labels: Labels, *, named: bool) -> list[str]:
+    """The partnership's members over time: a table of who joined and left when, each
+    date as precise as the source gives it ("2009", "23. november 2020"); a column
+    no membership fills is left out. Nothing when the model holds no memberships."""
+    if not p.memberships:
+        return []
+    L = labels.in_text()
+    # who joined first comes first; memberships starting together keep the model's order
+    ms = sorted(p.memberships, key=lambda m: first_day(m.valid_from) or dt.date.min)
+    rows = [
+        (
+            C.display_text(party.name) if (party := p.party(m.party)) is not None
+            else C.display_text(m.party),
+            L.membership_roles[m.role],
+            L.date(m.valid_from) if m.valid_from is not None else "",
+            L.date(m.valid_to) if m.valid_to is not None else "",
+        )
+        for m in ms
+    ]
+    columns = (L.party, L.role, L.from_, L.to)
+    # the role only when the rows differ in it (not "Medlem" in every row); a date
+    # column when some membership gives that date
+    keep = [0]
+    keep += [1] if len({r[1] for r in rows}) > 1 else []
+    keep += [i for i in (2, 3) if any(r[i] for r in rows)]
+    dated = 2 in keep or 3 in keep
+    title = L.members_over_time if dated else L.members
+    if named:
+        title = f"{title}: {C.display_text(p.name)}"
+    head = "".join(f'<th scope="col">{esc(columns[i])}</th>' for i in keep)
+    out = [f"<h3>{esc(title)}</h3>",
+           f'<div class="table-wrap"><table class="grid members"><caption class="vh">'
+           f"{esc(title)}</caption><thead><tr>{head}</tr></thead><tbody>"]  # fmt: skip
+    for r in rows:
+        cells = "".join(f"<td>{esc(r[i])}</td>" for i in keep[1:])
+        out.append(f'<tr><th scope="row">{esc(r[0])}</th>{cells}</tr>')
+    out.append("</tbody></table></div>")
+    return out
+
+
 def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pdfa: bool) -> bytes:
     # the partnership the documents belong to: only when they all name the same one
     found: dict[str, Partnership] = {}
@@ -127,7 +168,7 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
 
     def item(name: str) -> str:
         when = _date(docs[name])
-        extra = f" ({esc(labels.date(when))})" if when else ""
+        extra = f" ({esc(labels.in_text().date(when))})" if when else ""
         pdf = (f' · <a href="{esc(name)}.pdf">{esc(titles[name])} ({_WORDS["pdfa"]})</a>'
                if pdfa else "")  # fmt: skip
         return f'<li><a href="{esc(name)}.html">{esc(titles[name])}</a>{extra}{pdf}</li>'
@@ -143,6 +184,10 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
                 abbr = f" ({esc(C.display_text(b.abbreviation))})" if b.abbreviation else ""
                 body.append(f"<li>{esc(C.display_text(b.name))}{abbr}</li>")
             body.append("</ul>")
+        # the members over time: of the one partnership, or of each partnership document
+        shown = [partnership] if partnership is not None else list(found.values())
+        for p in shown:
+            body.extend(_members(p, labels, named=len(shown) > 1))
     for kind, heading in _KINDS.items():
         names = [n for n, d in docs.items() if kind == type(d).KIND]
         if not names:
