@@ -35,16 +35,6 @@ from ..content.plans import focus_area_heading
 
 __all__ = ["CSS", "esc", "print_css", "render", "spans_html"]
 
-# The page's own words, by language (Labels has none for navigation yet).
-_WORDS = {
-    "skip": "Gå til hovedinnholdet",
-    "contents": "Innhold",
-    "timeline_figure": "Tidslinje for tiltakene med datoer. Den samme oversikten står som "
-    "tabell under.",
-    "timeline_table": "Tiltak på tidslinjen med tidsramme slik den står i planen",
-    "attachment": "Vedlegg",
-    "site": "Nettstedet",
-}
 #: The printed text width (A4 less the margins of _look), what table columns share.
 _TEXT_W = K.PAGE_W - K.MARGIN_L - K.MARGIN_R
 #: A table of contents when the document has at least this many top-level headings.
@@ -462,7 +452,7 @@ class _Page:
         # region the keyboard can reach and scroll, named by the chart's title
         out.append(f'<div class="chart" tabindex="0" role="region" aria-labelledby="{title_id}">')
         out.append(
-            _svg(data, title_id, f"{L.timeline}: {_WORDS['timeline_figure']}", L, self.fonts)
+            _svg(data, title_id, f"{L.timeline}: {L.web['timeline_figure']}", L, self.fonts)
         )
         out.append("</div>")
         out.append(f"<figcaption>{_text(L.timeline_key)}</figcaption></figure>")
@@ -476,7 +466,7 @@ class _Page:
                                    C.Cell((C.CellPara((C.Span(C.display_text(r.when)),)),)))))  # fmt: skip
         table = C.Table((C.Column(L.measure, 70), C.Column(L.timeframe, 30)), tuple(rows))
         n = len(out)
-        self.table(table, _WORDS["timeline_table"], hidden=False)
+        self.table(table, L.web["timeline_table"], hidden=False)
         out[n] = out[n].replace(
             '<div class="table-wrap">', f'<div class="table-wrap" id="{table_id}">', 1
         )
@@ -539,7 +529,8 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
             parts.append(f'<text x="{x + col / 2:.1f}" y="32" text-anchor="middle">'
                          f"{_MONTH_NAMES[m - 1]}</text>")  # fmt: skip
         elif (m - 1) % 3 == 0:
-            parts.append(f'<text x="{x + 2:.1f}" y="32">K{(m - 1) // 3 + 1}</text>')
+            quarter = L.web["quarter"].format(n=(m - 1) // 3 + 1)
+            parts.append(f'<text x="{x + 2:.1f}" y="32">{_text(quarter)}</text>')
     y_at = y0
     for group_title, rows in data.groups:
         parts.append(f'<rect x="0" y="{y_at}" width="{_CHART_W}" height="{_GROUP_H}" '
@@ -627,12 +618,12 @@ def render(
         f"<style>\n{CSS.replace('FONTS', fonts)}{extra_css}</style>",
         "</head>",
         "<body>",
-        f'<a class="skip" href="#khs-main">{esc(_WORDS["skip"])}</a>',
+        f'<a class="skip" href="#khs-main">{esc(labels.web["skip"])}</a>',
         f'<header class="site-header"><p>{_text(content.header or content.title)}</p>',
     ]
     if links:
         items = "".join(f'<li><a href="{esc(href)}">{_text(text)}</a></li>' for href, text in links)
-        head.append(f'<nav aria-label="{esc(_WORDS["site"])}"><ul class="site-links">{items}'
+        head.append(f'<nav aria-label="{esc(labels.web["site"])}"><ul class="site-links">{items}'
                     "</ul></nav>")  # fmt: skip
     head.append("</header>")
     head.append('<main id="khs-main">')
@@ -642,7 +633,7 @@ def render(
         # paragraph, not a heading, so the headings stay in order
         items = "".join(f'<li><a href="#{esc(i)}">{_text(text)}</a></li>' for i, text in page.toc)
         body.insert(page.toc_at, f'<nav aria-labelledby="khs-toc"><p class="toc-title" '
-                    f'id="khs-toc">{esc(_WORDS["contents"])}</p><ol>{items}</ol></nav>')  # fmt: skip
+                    f'id="khs-toc">{esc(labels.web["contents"])}</p><ol>{items}</ol></nav>')  # fmt: skip
     tail = [
         "</main>",
         f'<footer class="site-footer"><p>{_text(content.title)}</p></footer>',
