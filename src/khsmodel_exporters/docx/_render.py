@@ -50,7 +50,9 @@ from ..content import (
     Span,
     Subtitle,
     Table,
+    Timeline,
     Title,
+    YearWheel,
 )
 from ..content import display_text as _t_text
 from . import _wheel
@@ -480,12 +482,22 @@ class _Body:
         ppr_xml = f"<w:pPr>{props}</w:pPr>" if props else "<w:pPr/>"
         self.out.append(f"<w:p>{ppr_xml}{inner}</w:p>")
 
-    def blocks(self, blocks: Iterable[Block]) -> None:
+    def blocks(self, blocks: Iterable[Block], source: object = None, *, level: int = 1) -> None:
+        """The blocks, and the timeline of ``source`` (an action plan) where a ``Timeline``
+        block stands (before the plan's appendix of changes), else after them all."""
         items = list(blocks)
+        drawn = False
         for i, b in enumerate(items):
             self.rule_after = _rule_after(items, i)
-            self.block(b)
+            if isinstance(b, Timeline):
+                self.rule_after = False
+                self.timeline(source, level=level)
+                drawn = True
+            else:
+                self.block(b)
         self.rule_after = False
+        if not drawn:
+            self.timeline(source, level=level)
 
     def block(self, b: Block) -> None:
         if isinstance(b, Para):
@@ -529,9 +541,8 @@ class _Body:
         elif isinstance(b, Included):
             self.break_next = True
             self.p("KhsAttachmentLabel", _runs([Span(b.label)]))
-            self.blocks(b.content.blocks)
-            self.timeline(b.content.source, level=2)
-        elif isinstance(b, _wheel.YearWheel):
+            self.blocks(b.content.blocks, b.content.source, level=2)
+        elif isinstance(b, YearWheel):
             self.wheels.block(b, self)
 
     # -- the plan's timeline: a table with a column per month (a Gantt chart in Word)
@@ -1028,8 +1039,7 @@ def render(
         body = _Body(out, labels, timeline=timeline)
         body.wheels = wheels
         _collect_groups(content, body.groups)
-        body.blocks(content.blocks)
-        body.timeline(content.source)
+        body.blocks(content.blocks, content.source)
         if not (out or out.written):
             body.p(None, "")
         out.flush()

@@ -9,7 +9,8 @@ Word and PDF); this module decides only how HTML expresses it:
   ``KeyValues`` → ``dl``; ``Table`` → ``table`` with a ``caption`` (the heading it
   stands under), ``th scope="col"``, and each phase or group row as the
   ``th scope="rowgroup"`` of its own ``tbody``; ``Included`` → a ``section``.
-- An action plan ends with its timeline: an inline SVG (``role="img"``, named by
+- An action plan ends with its timeline (or has it where a ``Timeline`` block says: before
+  its appendix of changes): an inline SVG (``role="img"``, named by
   its ``title``) and, as its text alternative, a table of the same measures with
   their timeframes as written (never dates the source does not give).
 
@@ -313,6 +314,7 @@ class _Page:
         attachment (its title one level under the page's, so under ``h1``)."""
         out = self.out
         heading = content.title  # what the next table stands under (its caption)
+        timeline_drawn = False
         for b in content.blocks:
             if isinstance(b, C.Title):
                 self.heading(1 + depth, b.text, self.uid("title"))
@@ -344,6 +346,9 @@ class _Page:
                 out.append('<div class="page-break"></div>')
             elif isinstance(b, C.Included):
                 self.attachment(b, depth, areas)
+            elif isinstance(b, C.Timeline):  # before the plan's appendix of changes
+                self.timeline(content.source, depth)
+                timeline_drawn = True
             elif type(b).__name__ == "YearWheel":  # a meeting plan's (content.meetingplans)
                 from ._year_wheel import wheel_svg
 
@@ -353,7 +358,8 @@ class _Page:
 
                 out.append(wheel_svg(b, self.uid("wheel"), self.fonts, TEXT,
                                      lambda x: esc(" ".join(x.split())), self.L.date))
-        self.timeline(content.source, depth)
+        if not timeline_drawn:
+            self.timeline(content.source, depth)
 
     def list_(self, tag: str, items: Sequence[C.Spans]) -> None:
         name = tag.split(" ", 1)[0]
