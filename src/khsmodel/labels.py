@@ -369,6 +369,32 @@ class Labels:
         "none": "Ingen tiltak eller fokusområder er endret.",
     }))  # fmt: skip
 
+    # The words of the formats themselves: the HTML page's navigation and the text
+    # alternative of its timeline, the site's index (khsmodel site), and the iCalendar
+    # exporter's categories and summaries
+    web: Mapping[str, str] = field(default_factory=lambda: _ro({
+        "skip": "Gå til hovedinnholdet",  # the skip link, first on the page
+        "contents": "Innhold",  # the table of contents of a long page
+        "timeline_figure": "Tidslinje for tiltakene med datoer. Den samme oversikten står "
+                           "som tabell under.",
+        "timeline_table": "Tiltak på tidslinjen med tidsramme slik den står i planen",
+        "quarter": "K{n}",  # a quarter on the axis of a long plan's timeline
+        "site": "Nettstedet",  # the name of the navigation of a site's page
+        "index": "Forside",  # the link to a site's index page
+        "documents": "Dokumenter",  # the index's title when the documents name no partnership
+        "partnership": "Partnerskapet",
+        "action_plans": "Handlingsplaner",
+        "meetings": "Møter",
+        "case_documents": "Saker",
+    }))  # fmt: skip
+    calendar: Mapping[str, str] = field(default_factory=lambda: _ro({
+        "meeting": "Møte",  # CATEGORIES of a meeting plan's meeting
+        "deadline": "Frist for saksdokumenter",  # CATEGORIES and summary of its deadline
+        "date": "Dato",  # CATEGORIES of a meeting plan's other dates
+        "due": "Frist: {measure}",  # a measure with a deadline only
+        "start": "Start: {measure}",  # a measure with a start only
+    }))  # fmt: skip
+
     # ------------------------------------------------------------------ formats
     def in_text(self) -> Labels:
         """The same words for a document's text: a date in words keeps its day, month and
@@ -807,6 +833,30 @@ _NN_WORDS.update({
         "ongoing": "Pågåande aktivitetar",
         "none": "Ingen tiltak eller fokusområde er endra.",
     },
+    # the HTML page, the site and the calendar: hovud, innhald, oversyn (n.), nettstad,
+    # framside (Nynorskordboka); saksdokument, pl. saksdokument, as above
+    "web": {
+        "skip": "Gå til hovudinnhaldet",
+        "contents": "Innhald",
+        "timeline_figure": "Tidslinje for tiltaka med datoar. Det same oversynet står "
+                           "som tabell under.",
+        "timeline_table": "Tiltak på tidslinja med tidsramme slik ho står i planen",
+        "quarter": "K{n}",
+        "site": "Nettstaden",
+        "index": "Framside",
+        "documents": "Dokument",
+        "partnership": "Partnarskapet",  # field-phrases.md "Partnarskapsmøte"
+        "action_plans": "Handlingsplanar",
+        "meetings": "Møte",
+        "case_documents": "Saker",
+    },
+    "calendar": {
+        "meeting": "Møte",
+        "deadline": "Frist for saksdokument",
+        "date": "Dato",
+        "due": "Frist: {measure}",
+        "start": "Start: {measure}",
+    },
     "dissolved": "nedlagt",  # neuter participle: fits utval, organ, styre (samsvarsbøying)
     "membership_roles": {
         "member": "Medlem", "hospital_trust": "Helseføretak", "owner": "Eigar",
@@ -1029,6 +1079,28 @@ _EN_WORDS: dict[str, Any] = {
         "area_renamed": "renamed", "area_renumbered": "renumbered",
         "ongoing": "Ongoing activities",
         "none": "No measure or focus area has changed.",
+    },
+    "web": {
+        "skip": "Skip to main content",
+        "contents": "Contents",
+        "timeline_figure": "Timeline of the measures with dates. The same overview is in "
+                           "the table below.",
+        "timeline_table": "Measures on the timeline with their timeframe as the plan gives it",
+        "quarter": "Q{n}",
+        "site": "Website",
+        "index": "Home",
+        "documents": "Documents",
+        "partnership": "The partnership",
+        "action_plans": "Action plans",
+        "meetings": "Meetings",
+        "case_documents": "Cases",
+    },
+    "calendar": {
+        "meeting": "Meeting",
+        "deadline": "Deadline for case documents",
+        "date": "Date",
+        "due": "Deadline: {measure}",
+        "start": "Start: {measure}",
     },
     "dissolved": "dissolved",
     "membership_roles": {

@@ -35,6 +35,11 @@
   07-2021: …") when it has one; documents attached to it (a plan, a meeting,
   a case) add their own events.
 
+The words the exporter composes (the categories, "Frist: …", "Start: …", the lines
+of a description such as "Utvalg: …", dates) are those of the document's language
+(``Labels.calendar`` and the other labels of :mod:`khsmodel.labels`; above in
+Bokmål), or of the ``language`` option; a ``labels`` bundle wins over both.
+
 UIDs are UUID 5 of what identifies the thing (partnership, body and date or id
 of a meeting; plan id or title and the measure's numbers or id), so an
 updated export replaces the earlier events in a calendar instead of doubling
@@ -64,14 +69,14 @@ from khsmodel.cases import CaseDocument
 from khsmodel.documents import Document
 from khsmodel.errors import ExporterOptionError, KhsModelError
 from khsmodel.exporters import CliOption
-from khsmodel.labels import NB
+from khsmodel.labels import Labels
 from khsmodel.meetingplans import MeetingPlan, PlannedMeeting
 from khsmodel.meetings import Meeting
 from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan, FocusArea, Measure, MeasureStatus
 from khsmodel.timeframes import Frequency, Recurring
 
-from .base import check_options, check_text
+from .base import DOCUMENT_CLI_OPTIONS, check_options, check_text, labels_option
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Component
@@ -97,10 +102,6 @@ _TODO_STATUS = {
     MeasureStatus.CANCELLED: "CANCELLED",
 }
 _FALLBACK_STAMP = dt.date(1970, 1, 1)
-#: The categories of a meeting plan's events (Bokmål, as the exporter's other words).
-_WORD_MEETING = "Møte"
-_WORD_DEADLINE = "Frist for saksdokumenter"
-_WORD_DATE = "Dato"
 
 
 def _check(doc: Document) -> None:
@@ -157,9 +158,10 @@ def _body_name(partnership: Partnership | None, body: str | None) -> str | None:
 
 
 class _Builder:
-    def __init__(self, stamp: dt.datetime, measures: str) -> None:
+    def __init__(self, stamp: dt.datetime, measures: str, labels: Labels) -> None:
         from zoneinfo import ZoneInfo
 
+        self.L = labels
         self.tz = ZoneInfo(TZID)
         self.stamp = stamp
         self.measures = measures
@@ -202,36 +204,38 @@ class _Builder:
             self.meeting_plan(doc)
 
     def meeting_plan(self, mp: MeetingPlan) -> None:
+        L = self.L
         pkey = f"{mp.partnership.id if mp.partnership else ''}/{mp.id or mp.year}"
         for m in mp.meetings:
             self.planned_meeting(mp, m, pkey)
         for d in mp.dates:
-            lines = [f"{NB.body}: {mp.body_name(d.body)}"] if d.body else []
+            lines = [f"{L.body}: {mp.body_name(d.body)}"] if d.body else []
             ev = self.new("event", f"meeting_plan/{pkey}/date/{d.date.isoformat()}/{d.text}",
                           d.text, lines)  # fmt: skip
             ev.add("dtstart", d.date)
             ev.add("dtend", d.date + dt.timedelta(days=1))
-            ev.add("categories", [_WORD_DATE])
+            ev.add("categories", [L.calendar["date"]])
 
     def planned_meeting(self, mp: MeetingPlan, m: PlannedMeeting, pkey: str) -> None:
+        L = self.L
         body = mp.body_name(m.body)
         due = mp.deadline(m)
-        lines = [f"{NB.body}: {body}"]
+        lines = [f"{L.body}: {body}"]
         if due is not None:
-            lines.append(f"{_WORD_DEADLINE}: {NB.date(due)}")
+            lines.append(f"{L.calendar['deadline']}: {L.date(due)}")
         if m.note:
             lines.append(m.note)
         key = f"meeting_plan/{pkey}/{m.body}/{m.date.isoformat()}"
         ev = self.new("event", key, m.title or body, lines)
         self.when_and_where(ev, m)
-        ev.add("categories", [_WORD_MEETING])
+        ev.add("categories", [L.calendar["meeting"]])
         if due is not None:
-            when = f"{m.title or body} {NB.date(m.date)}"
-            dl = self.new("event", f"{key}/deadline", f"{_WORD_DEADLINE}: {when}",
-                          [f"{NB.body}: {body}"])  # fmt: skip
+            when = f"{m.title or body} {L.date(m.date)}"
+            dl = self.new("event", f"{key}/deadline", f"{L.calendar['deadline']}: {when}",
+                          [f"{L.body}: {body}"])  # fmt: skip
             dl.add("dtstart", due)
             dl.add("dtend", due + dt.timedelta(days=1))
-            dl.add("categories", [_WORD_DEADLINE])
+            dl.add("categories", [L.calendar["deadline"]])
 
     def when_and_where(self, ev: Any, m: Meeting | PlannedMeeting) -> None:
         """A meeting's time (all day without a start time) and place, on its event."""
@@ -246,19 +250,20 @@ class _Builder:
             ev.add("location", _text(m.location))
 
     def meeting(self, m: Meeting, partnership: Partnership | None) -> None:
+        L = self.L
         body = _body_name(partnership, m.body) or m.body
         key = m.id or f"{m.body}/{m.date.isoformat()}"
-        lines = [f"{NB.body}: {body}", *_blocks_text(m.description)]
+        lines = [f"{L.body}: {body}", *_blocks_text(m.description)]
         if m.agenda:
-            lines.append(f"{NB.agenda}:")
-            lines += [f"{NB.case_title} {a.case_number.text}: {a.title}" for a in m.agenda]
+            lines.append(f"{L.agenda}:")
+            lines += [f"{L.case_title} {a.case_number.text}: {a.title}" for a in m.agenda]
         if m.programme:
-            lines.append(f"{NB.programme}:")
+            lines.append(f"{L.programme}:")
             for p in m.programme:
                 time = f"{p.start_time.strftime('%H:%M')} " if p.start_time else ""
                 lines.append(f"- {time}{p.title + ': ' if p.title else ''}{p.text}")
         if m.participants_text:
-            lines.append(f"{NB.participants}: {m.participants_text}")
+            lines.append(f"{L.participants}: {m.participants_text}")
         pkey = partnership.id if partnership else ""
         ev = self.new("event", f"meeting/{pkey}/{key}", m.title or body, lines)
         self.when_and_where(ev, m)
@@ -266,23 +271,24 @@ class _Builder:
             ev.add("url", m.minutes.url)
 
     def case(self, c: CaseDocument, partnership: Partnership | None) -> None:
+        L = self.L
         if c.meeting_date is not None:
             body = _body_name(partnership, c.body) or c.body
-            title = c.title or c.document_type or NB.case_document
-            lines = [f"{NB.body}: {body}", f"{NB.case_number} {c.case_number.text}"]
+            title = c.title or c.document_type or L.case_document
+            lines = [f"{L.body}: {body}", f"{L.case_number} {c.case_number.text}"]
             if c.archive_reference is not None:
-                lines.append(f"{NB.archive_reference}: {c.archive_reference.number}")
+                lines.append(f"{L.archive_reference}: {c.archive_reference.number}")
             if c.proposal is not None:
-                lines += [f"{c.proposal.heading or NB.proposals[c.proposal.kind.value]}:",
+                lines += [f"{c.proposal.heading or L.proposals[c.proposal.kind.value]}:",
                           c.proposal.text]  # fmt: skip
             if c.attachments:
-                lines.append(f"{NB.attachments}:")
+                lines.append(f"{L.attachments}:")
                 lines += [f"- {a.title}" for a in c.attachments]
             pkey = partnership.id if partnership else ""
             ev = self.new(
                 "event",
                 f"case/{pkey}/{c.body}/{c.case_number.canonical}",
-                f"{NB.case_title} {c.case_number.text}: {title}",
+                f"{L.case_title} {c.case_number.text}: {title}",
                 lines,
             )
             ev.add("dtstart", c.meeting_date)
@@ -301,6 +307,7 @@ class _Builder:
     def measure(
         self, plan: ActionPlan, pkey: str, fa: FocusArea | None, m: Measure, key: str
     ) -> None:
+        L = self.L
         interp = m.timeframe.interpretation if m.timeframe else None
         rule: dict[str, Any] | None = None
         start: dt.date | None
@@ -323,25 +330,25 @@ class _Builder:
             )
         number = f"{fa.number}.{m.label or m.number}" if fa else (m.label or str(m.number))
         summary = f"{number} {m.text}"
-        lines = [f"{NB.kinds['action_plan']}: {plan.title}"]
+        lines = [f"{L.kinds['action_plan']}: {plan.title}"]
         if fa is not None:
-            lines.append(f"{NB.focus_area} {fa.number}: {fa.title}")
+            lines.append(f"{L.focus_area} {fa.number}: {fa.title}")
         elif plan.ongoing_activities_text:
             lines.append(plan.ongoing_activities_text)
         else:
-            lines.append(NB.ongoing_activities)
+            lines.append(L.ongoing_activities)
         lines += list(m.details)
         if m.responsibility is not None:
-            lines.append(f"{NB.responsible}: {m.responsibility.text}")
+            lines.append(f"{L.responsible}: {m.responsibility.text}")
         if m.timeframe is not None:
-            lines.append(f"{NB.timeframe}: {m.timeframe.text}")
+            lines.append(f"{L.timeframe}: {m.timeframe.text}")
         if m.phase is not None:
-            lines.append(f"{NB.phase}: {m.phase.label}" + (f" {m.phase.title}" if m.phase.title else ""))
+            lines.append(f"{L.phase}: {m.phase.label}" + (f" {m.phase.title}" if m.phase.title else ""))
         if m.status is not None:
-            lines.append(f"{NB.status}: {NB.measure_status[m.status.value]}")
+            lines.append(f"{L.status}: {L.measure_status[m.status.value]}")
         if m.progress:
             last = m.progress[-1]
-            lines.append(f"{NB.date(last.date)}: {last.text}")
+            lines.append(f"{L.date(last.date)}: {last.text}")
         name = f"measure/{pkey}/{key}"
         if self.measures == "todos":
             todo = self.new("todo", name, summary, lines)
@@ -356,9 +363,9 @@ class _Builder:
             return
         if start is None:
             assert end is not None
-            summary, start = f"Frist: {summary}", end
+            summary, start = L.calendar["due"].format(measure=summary), end
         elif end is None:
-            summary, end = f"Start: {summary}", start
+            summary, end = L.calendar["start"].format(measure=summary), start
         ev = self.new("event", name, summary, lines)
         ev.add("dtstart", start)
         ev.add("dtend", end + dt.timedelta(days=1))
@@ -436,23 +443,26 @@ def _timezone() -> Component:
     return tz
 
 
-def _calendar_name(doc: Document) -> str:
+def _calendar_name(doc: Document, L: Labels) -> str:
     if isinstance(doc, Meeting):
         body = _body_name(doc.partnership, doc.body) or doc.body
-        return doc.title or f"{body} {NB.date(doc.date)}"
+        return doc.title or f"{body} {L.date(doc.date)}"
     if isinstance(doc, ActionPlan):
         return doc.title
     if isinstance(doc, MeetingPlan):
-        return doc.title or f"Møteplan {doc.year}"
+        return doc.title or L.meeting_plan["title"].format(year=doc.year)
     if isinstance(doc, CaseDocument):
-        return f"{NB.case_title} {doc.case_number.text}" + (f": {doc.title}" if doc.title else "")
-    return NB.kinds.get(getattr(type(doc), "KIND", ""), "khsmodel")
+        return f"{L.case_title} {doc.case_number.text}" + (f": {doc.title}" if doc.title else "")
+    return L.kinds.get(getattr(type(doc), "KIND", ""), "khsmodel")
 
 
 class IcsExporter:
     """iCalendar (``.ics``) of meetings, case documents and the dated measures of plans.
 
     Option ``measures``: ``"events"`` (default, all-day events) or ``"todos"``.
+    Options ``language`` and ``labels``, as for the ``docx`` exporter: the words the
+    calendar composes (categories, "Frist: …", the lines of a description, dates) are
+    those of the document's language unless one of them says otherwise.
     """
 
     name = "ics"
@@ -464,20 +474,22 @@ class IcsExporter:
     cli_options: ClassVar[Mapping[str, CliOption]] = {
         "measures": CliOption("choice", help="dated measures as all-day events (default) or to-dos",
                               choices=("events", "todos")),
+        "language": DOCUMENT_CLI_OPTIONS["language"],
     }  # fmt: skip
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        check_options(self.name, options, ("measures",))
+        check_options(self.name, options, ("measures", "language", "labels"))
         measures = options.get("measures", "events")
         if measures not in ("events", "todos"):
             raise ExporterOptionError(self.name, "measures", measures,
                                       f'measures must be "events" or "todos", got {measures!r}')
+        labels = labels_option(self.name, options, doc)
         _check(doc)
         from icalendar import Calendar, vText
 
         latest = _latest_date(doc) or _FALLBACK_STAMP
         stamp = dt.datetime.combine(latest, dt.time(0, 0), dt.UTC)
-        builder = _Builder(stamp, measures)
+        builder = _Builder(stamp, measures, labels)
         builder.document(doc, None)
 
         cal: Calendar = Calendar()
@@ -487,7 +499,7 @@ class IcsExporter:
         cal.add("method", "PUBLISH")
         # An X- property is not escaped unless given as vText: a title with a line break
         # would otherwise end the content line.
-        cal.add("x-wr-calname", vText(_text(_calendar_name(doc))))
+        cal.add("x-wr-calname", vText(_text(_calendar_name(doc, labels))))
         cal.add("x-wr-timezone", TZID)
         cal.add_component(_timezone())
         for comp in builder.components:

@@ -286,3 +286,45 @@ def test_guessing_leaves_words_as_text_and_bad_declarations_are_ignored() -> Non
     twice = [option_argument("timeline=true"), option_argument("timeline=false")]
     with pytest.raises(UsageError, match="-O timeline is given twice"):
         parse_options("pdf", khsmodel.exporters.get("pdf"), twice)
+
+
+# ---------------------------------------------------------------- --previous is validated
+def test_previous_plan_is_validated_as_the_inputs_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.support.validation_helpers import BASES, put
+
+    plan = tmp_path / "plan.json"
+    khsmodel.dump(BASES["plan"](), plan)
+    bad = tmp_path / "old-bad.json"
+    khsmodel.dump(put(BASES["plan"](), "focus_areas[1].number", 1), bad)
+    warn = tmp_path / "old-warn.json"
+    khsmodel.dump(put(BASES["plan"](), "focus_areas[0].measures[0].responsibility", None), warn)
+    out = tmp_path / "plan.docx"
+
+    def export(previous: Path, *more: str) -> tuple[int, str]:
+        capsys.readouterr()
+        code = main(["export", str(plan), "-f", "docx", "-o", str(out),
+                     "--previous", str(previous), *more])  # fmt: skip
+        return code, capsys.readouterr().err
+
+    # an error: printed as validate prints it, with the previous file's name; nothing written
+    code, err = export(bad)
+    assert code == 1
+    assert f"{bad}:$.focus_areas[1].number: PLAN003 error" in err
+    assert f"{bad}: not used as --previous" in err
+    assert not out.exists()
+    # --no-validate: exported with the appendix all the same
+    code, err = export(bad, "--no-validate")
+    assert code == 0 and "PLAN003" not in err
+    paras = [p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs]
+    assert "Endringer fra forrige plan" in paras
+    out.unlink()
+    # a warning: printed with the file's name, and the export goes on
+    code, err = export(warn)
+    assert code == 0
+    assert f"{warn}:$.focus_areas[0].measures[0].responsibility: PLAN008 warning" in err
+    assert out.exists()
+    # a clean previous plan: no finding printed
+    code, err = export(plan)
+    assert code == 0 and err == ""

@@ -90,7 +90,7 @@ def test_registered() -> None:
 def test_bad_options() -> None:
     with pytest.raises(UnknownOptionError) as unknown:
         khsmodel.export(sami_meeting(), "ics", colour="red")
-    assert (unknown.value.key, unknown.value.value, unknown.value.valid) == ("colour", "red", ("measures",))
+    assert (unknown.value.key, unknown.value.value, unknown.value.valid) == ("colour", "red", ("labels", "language", "measures"))
     with pytest.raises(ExporterOptionError) as bad:
         khsmodel.export(sami_meeting(), "ics", measures="tasks")
     assert (bad.value.exporter, bad.value.key, bad.value.value) == ("ics", "measures", "tasks")

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -190,3 +191,116 @@ def test_cli_export_with_previous(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "expected an action plan" in capsys.readouterr().err
     assert main(["export", str(tmp_path / "new.json"), "-f", "pdf",
                  "--previous", str(tmp_path / "missing.json")]) == 2  # fmt: skip
+
+
+# ---------------------------------------------------------------- the appendix comes last
+_APPENDIX = "Endringer fra forrige plan"
+_TIMELINE = ("Tidslinje", "Uten fast dato")  # the timeline's heading and that of the undated
+
+
+def test_content_puts_the_timeline_before_the_appendix(seeds: tuple[ActionPlan, ActionPlan]) -> None:
+    from khsmodel_exporters import content as C
+
+    old, new = seeds
+    blocks = C.build(new, previous=old).blocks
+    at = [i for i, b in enumerate(blocks) if isinstance(b, C.Timeline)]
+    assert len(at) == 1
+    assert next(b.text for b in blocks[at[0]:] if isinstance(b, C.Heading)) == _APPENDIX
+    assert not any(isinstance(b, C.Timeline) for b in C.build(new).blocks)  # no appendix
+
+
+def test_the_appendix_follows_the_timeline_in_word(seeds: tuple[ActionPlan, ActionPlan]) -> None:
+    old, new = seeds
+    d = docx.Document(io.BytesIO(khsmodel.export(new, "docx", previous=old)))
+    # the body in order: headings by their text, tables as "<table>"
+    body = []
+    for el in d.element.body.iterchildren():
+        if el.tag.endswith("}tbl"):
+            body.append("<table>")
+        elif el.tag.endswith("}p") and el.xpath("./w:pPr/w:pStyle[starts-with(@w:val, 'Heading')]"):
+            body.append("".join(el.xpath(".//w:t/text()")))
+    appendix = body.index(_APPENDIX)
+    timeline = body.index("Tidslinje")
+    assert timeline < appendix
+    assert body[timeline + 1] == "<table>"  # the timeline's table, before the appendix
+    assert "Uten fast dato" in body[timeline:appendix]
+    assert not set(_TIMELINE) & set(body[appendix:])
+    # what follows the appendix's heading is the appendix: its sections, to the end
+    assert [h for h in body[appendix:] if h != "<table>"][1:] == [
+        "Fokusområder (8)", "Nye tiltak (22)", "Tiltak som ikke er med videre (11)"]
+
+
+def test_the_appendix_follows_the_timeline_in_pdf(seeds: tuple[ActionPlan, ActionPlan]) -> None:
+    from pypdf import PdfReader
+
+    old, new = seeds
+    data = khsmodel.export(new, "pdf", previous=old)
+    reader = PdfReader(io.BytesIO(data))
+
+    def titles(items: list[Any]) -> list[tuple[str, int]]:
+        out = []
+        for it in items:
+            if isinstance(it, list):
+                out.extend(titles(it))
+            else:
+                out.append((it.title, reader.get_destination_page_number(it)))
+        return out
+
+    outline = titles(reader.outline)
+    names = [t for t, _ in outline]
+    appendix, timeline = names.index(_APPENDIX), names.index("Tidslinje")
+    assert timeline < appendix and outline[timeline][1] < outline[appendix][1]
+    assert names[appendix + 1:] == ["Fokusområder (8)", "Nye tiltak (22)",
+                                    "Tiltak som ikke er med videre (11)"]  # fmt: skip
+    text = norm(pdftotext(data))
+    assert text.index(norm("Uten fast dato")) < text.index(norm(_APPENDIX))
+    # the appendix's last words end the document
+    assert text.rindex(norm(_REMOVED_2015)) > text.rindex(norm("Uten fast dato"))
+
+
+def _html_order(data: bytes) -> list[str]:
+    """The headings of the page in order, and "<timeline table>" where that table stands."""
+    page = parse(data)
+    out = []
+
+    def walk(el: Any) -> None:
+        if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            out.append(el.text())
+            return
+        if el.tag == "div" and el.attrs.get("id", "").endswith("-table"):
+            out.append("<timeline table>")
+        for c in el.children:
+            if not isinstance(c, str):
+                walk(c)
+
+    walk(page.root)
+    return out
+
+
+def test_the_appendix_follows_the_timeline_in_html(seeds: tuple[ActionPlan, ActionPlan]) -> None:
+    old, new = seeds
+    data = khsmodel.export(new, "html", previous=old)
+    order = _html_order(data)
+    appendix, timeline = order.index(_APPENDIX), order.index("Tidslinje")
+    assert timeline < order.index("<timeline table>") < order.index("Uten fast dato") < appendix
+    assert order[appendix + 1:] == ["Fokusområder (8)", "Nye tiltak (22)",
+                                    "Tiltak som ikke er med videre (11)"]  # fmt: skip
+    # the table of contents lists them in the same order
+    toc = next(n for n in parse(data).all("nav") if n.attrs.get("aria-labelledby") == "khs-toc")
+    links = [a.text() for a in toc.iter("a")]
+    assert links[-2:] == ["Tidslinje", _APPENDIX]
+
+
+def test_the_appendix_follows_the_timeline_in_pdfa(seeds: tuple[ActionPlan, ActionPlan]) -> None:
+    from khsmodel_exporters.pdfa import weasyprint_missing
+
+    reason = weasyprint_missing()
+    if reason is not None:
+        from tests.support.needs import unavailable
+
+        unavailable(reason)
+    old, new = seeds
+    text = norm(pdftotext(khsmodel.export(new, "pdfa", previous=old)))
+    assert text.index(norm("Tidslinje")) < text.index(norm("Uten fast dato"))
+    assert text.index(norm("Uten fast dato")) < text.index(norm(_APPENDIX))
+    assert text.rindex(norm(_REMOVED_2015)) > text.rindex(norm("Uten fast dato"))

@@ -24,6 +24,7 @@ from khsmodel import (
     YearDate,
 )
 from khsmodel import strategies as ks
+from khsmodel.labels import for_language
 from tests.support.pdf_support import norm, pdftotext
 from tests.support.text import words
 
@@ -129,13 +130,15 @@ def test_ics_has_one_event_per_meeting(mp: MeetingPlan) -> None:
     by_cat: dict[str, list[Any]] = {}
     for ev in events:
         by_cat.setdefault(_category(ev), []).append(ev)
-    meetings = by_cat.get("Møte", [])
+    # the categories in the plan's language (nb "Møte", "Frist for saksdokumenter", "Dato")
+    words = for_language(mp.language).calendar
+    meetings = by_cat.get(words["meeting"], [])
     assert len(meetings) == len(mp.meetings)
     assert sorted(_day(ev["dtstart"].dt) for ev in meetings) == sorted(m.date for m in mp.meetings)
     deadlines = [d for m in mp.meetings if (d := mp.deadline(m)) is not None]
-    assert sorted(ev["dtstart"].dt for ev in by_cat.get("Frist for saksdokumenter", [])) == sorted(
+    assert sorted(ev["dtstart"].dt for ev in by_cat.get(words["deadline"], [])) == sorted(
         deadlines)
-    assert len(by_cat.get("Dato", [])) == len(mp.dates)
+    assert len(by_cat.get(words["date"], [])) == len(mp.dates)
     assert len(events) == len(mp.meetings) + len(deadlines) + len(mp.dates)
     uids = [str(ev["uid"]) for ev in events]
     assert len(uids) == len(set(uids))

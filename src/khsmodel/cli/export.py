@@ -45,7 +45,8 @@ Formats, their file extensions and their -O options: khsmodel formats.
 -o takes any name ending in the format's extension (plan.pdf for pdf and
 pdfa, arkivstruktur.xml for noark5); missing folders are made. Each input is
 validated first (khsmodel validate): one with errors is not exported and its
-findings are printed; warnings are printed and the export goes on.
+findings are printed; warnings are printed and the export goes on. The plan of
+--previous is validated too: with errors nothing is exported.
 exit status: 0 all written; 1 an input invalid or an export failed (the
 others are still written); 2 usage error or an input that cannot be read.
 """
@@ -108,7 +109,8 @@ def add_parsers(sub: Any) -> None:
         "--previous",
         metavar="FILE",
         help="the plan before this one (a khsmodel JSON action plan): an action plan "
-        "exported to docx, pdf, pdfa or html ends with the appendix of what changed from it",
+        "exported to docx, pdf, pdfa or html ends with the appendix of what changed from it; "
+        "validated as the inputs are (its findings on stderr; errors: exit 1, nothing written)",
     )
     p.add_argument(
         "-j",
@@ -286,6 +288,18 @@ def _previous(args: argparse.Namespace, options: dict[str, object]) -> int | Non
         c.error(_PROG, f"--previous {args.previous}: expected an action plan, "
                        f"got {type(previous).KIND}")  # fmt: skip
         return c.EXIT_USAGE
+    if not args.no_validate:  # its texts are printed: checked as the files exported are
+        from ..validation import validate
+
+        report = validate(previous)
+        rows = report.to_data() if not report.ok else [f.to_data() for f in report.warnings]
+        for row in rows:
+            sys.stderr.write(c.finding_line({"file": args.previous, **row}) + "\n")
+        if not report.ok:
+            sys.stderr.write(f"{args.previous}: not used as --previous, nothing exported "
+                             "(validation errors; khsmodel validate checks it, --no-validate "
+                             "skips the check)\n")  # fmt: skip
+            return c.EXIT_INVALID
     options["previous"] = previous
     return None
 

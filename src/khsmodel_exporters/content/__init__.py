@@ -67,6 +67,7 @@ from .blocks import (
     Spans,
     Subtitle,
     Table,
+    Timeline,
     Title,
     iter_text,
 )
@@ -99,6 +100,7 @@ __all__ = [
     "StatusChart",
     "Subtitle",
     "Table",
+    "Timeline",
     "Title",
     "WheelLayout",
     "YearWheel",

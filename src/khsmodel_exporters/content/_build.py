@@ -22,7 +22,7 @@ from .._safety import XML_ILLEGAL, check_text
 from . import agreements, cases, meetings, partnerships, plandiff, plans
 from ._builder import Builder
 from ._text import _join, t
-from .blocks import Content, Included
+from .blocks import Content, Included, Timeline
 from .meetingplans import build_meeting_plan
 from .status import build_status_report
 
@@ -72,7 +72,8 @@ def _build(
         )
         # the document's date: its last adoption's (the day the joint plan was in force)
         date = max((a.date for a in doc.adoptions if a.date), default=None)
-        if previous is not None:  # the appendix "Endringer fra forrige plan"
+        if previous is not None:  # the appendix "Endringer fra forrige plan", the last part:
+            b.blocks.append(Timeline())  # the timeline comes before it
             b.blocks.extend(plandiff.plan_changes(previous, doc, L, prefix))
     elif isinstance(doc, CaseDocument):
         included = cases.case_document(b, doc)

@@ -29,6 +29,9 @@ A :class:`Content` is a document's metadata and a flat sequence of typed blocks
 :class:`Included`       a document of the model attached to this one (the action plan
                         attached to a case): ``label`` ("Vedlegg 1 til sak 2/2016") and
                         its own :class:`Content`; renderers start it on a new page
+:class:`Timeline`       where a plan's timeline goes, drawn by the renderer from
+                        ``Content.source``: before the appendix of changes from the
+                        previous plan; without it the timeline follows every block
 =====================  ===============================================================
 
 Two blocks belong to one document kind each and are defined with it: the
@@ -76,6 +79,7 @@ __all__ = [
     "Spans",
     "Subtitle",
     "Table",
+    "Timeline",
     "Title",
     "iter_text",
 ]
@@ -238,6 +242,15 @@ class Included:
     content: Content
 
 
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Where an action plan's timeline goes (Word, PDF and HTML draw it from
+    ``Content.source``, unless asked not to): before what must come after it, the
+    plan's appendix "Endringer fra forrige plan", which is the document's last part.
+    Content without this block has the timeline after all its blocks. It holds no text.
+    """
+
+
 #: Any block of :attr:`Content.blocks` (a status report adds its
 #: :class:`~khsmodel_exporters.content.StatusChart`, a meeting plan its
 #: :class:`~khsmodel_exporters.content.YearWheel`).
@@ -252,6 +265,7 @@ Block = (
     | Table
     | PageBreak
     | Included
+    | Timeline
 )
 
 

@@ -2,7 +2,9 @@
 
 When a plan is exported with the plan before it (the exporters' ``previous``
 option), :func:`khsmodel_exporters.content.build` ends the plan's content with the blocks of
-:func:`plan_changes`, built from :func:`khsmodel.diff`: a new page, the heading
+:func:`plan_changes`, built from :func:`khsmodel.diff`, after a
+:class:`~khsmodel_exporters.content.Timeline` block, so that the timeline the renderers
+draw comes before it and the appendix is the document's last part: a new page, the heading
 ("Endringer fra forrige plan", nn "Endringar frå førre plan", en "Changes from
 the previous plan"), the plan compared with, and a section for each kind of
 change that occurs, its count in the heading:
@@ -19,8 +21,7 @@ change that occurs, its count in the heading:
 A section that would be empty is left out, heading and all; a diff with no
 change at all prints one sentence saying so. The words come from
 ``Labels.plan_changes``. A module of its own beside :mod:`.plans` (the
-plan's own content); the renderers need nothing new, since these are the
-ordinary blocks.
+plan's own content); these are the ordinary blocks.
 """
 
 from __future__ import annotations

@@ -16,9 +16,10 @@ from ..content import (
     Span,
     Subtitle,
     Table,
+    Timeline,
     Title,
+    YearWheel,
 )
-from . import _wheel
 from ._styles import _BULLET_NUM
 from ._timeline import _Timeline
 from ._xml import DARK, _esc, _runs
@@ -44,12 +45,22 @@ def _rule_after(blocks: list[Block], i: int) -> bool:
 class _Body(_Timeline):
     """The body of the document, block by block."""
 
-    def blocks(self, blocks: Iterable[Block]) -> None:
+    def blocks(self, blocks: Iterable[Block], source: object = None, *, level: int = 1) -> None:
+        """The blocks, and the timeline of ``source`` (an action plan) where a ``Timeline``
+        block stands (before the plan's appendix of changes), else after them all."""
         items = list(blocks)
+        drawn = False
         for i, b in enumerate(items):
             self.rule_after = _rule_after(items, i)
-            self.block(b)
+            if isinstance(b, Timeline):
+                self.rule_after = False
+                self.timeline(source, level=level)
+                drawn = True
+            else:
+                self.block(b)
         self.rule_after = False
+        if not drawn:
+            self.timeline(source, level=level)
 
     def block(self, b: Block) -> None:
         if isinstance(b, Para):
@@ -93,7 +104,6 @@ class _Body(_Timeline):
         elif isinstance(b, Included):
             self.break_next = True
             self.p("KhsAttachmentLabel", _runs([Span(b.label)]))
-            self.blocks(b.content.blocks)
-            self.timeline(b.content.source, level=2)
-        elif isinstance(b, _wheel.YearWheel):
+            self.blocks(b.content.blocks, b.content.source, level=2)
+        elif isinstance(b, YearWheel):
             self.wheels.block(b, self)

@@ -101,8 +101,7 @@ def render(
         body = _Body(out, labels, timeline=timeline)
         body.wheels = wheels
         _collect_groups(content, body.groups)
-        body.blocks(content.blocks)
-        body.timeline(content.source)
+        body.blocks(content.blocks, content.source)
         if not (out or out.written):
             body.p(None, "")
         out.flush()

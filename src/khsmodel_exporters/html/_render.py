@@ -9,7 +9,8 @@ Word and PDF); this module decides only how HTML expresses it:
   ``KeyValues`` → ``dl``; ``Table`` → ``table`` with a ``caption`` (the heading it
   stands under), ``th scope="col"``, and each phase or group row as the
   ``th scope="rowgroup"`` of its own ``tbody``; ``Included`` → a ``section``.
-- An action plan ends with its timeline: an inline SVG (``role="img"``, named by
+- An action plan ends with its timeline (or has it where a ``Timeline`` block says: before
+  its appendix of changes): an inline SVG (``role="img"``, named by
   its ``title``) and, as its text alternative, a table of the same measures with
   their timeframes as written (never dates the source does not give).
 
@@ -35,16 +36,6 @@ from ..content.plans import focus_area_heading
 
 __all__ = ["CSS", "esc", "print_css", "render", "spans_html"]
 
-# The page's own words, by language (Labels has none for navigation yet).
-_WORDS = {
-    "skip": "Gå til hovedinnholdet",
-    "contents": "Innhold",
-    "timeline_figure": "Tidslinje for tiltakene med datoer. Den samme oversikten står som "
-    "tabell under.",
-    "timeline_table": "Tiltak på tidslinjen med tidsramme slik den står i planen",
-    "attachment": "Vedlegg",
-    "site": "Nettstedet",
-}
 #: The printed text width (A4 less the margins of _look), what table columns share.
 _TEXT_W = K.PAGE_W - K.MARGIN_L - K.MARGIN_R
 #: A table of contents when the document has at least this many top-level headings.
@@ -323,6 +314,7 @@ class _Page:
         attachment (its title one level under the page's, so under ``h1``)."""
         out = self.out
         heading = content.title  # what the next table stands under (its caption)
+        timeline_drawn = False
         for b in content.blocks:
             if isinstance(b, C.Title):
                 self.heading(1 + depth, b.text, self.uid("title"))
@@ -354,6 +346,9 @@ class _Page:
                 out.append('<div class="page-break"></div>')
             elif isinstance(b, C.Included):
                 self.attachment(b, depth, areas)
+            elif isinstance(b, C.Timeline):  # before the plan's appendix of changes
+                self.timeline(content.source, depth)
+                timeline_drawn = True
             elif type(b).__name__ == "YearWheel":  # a meeting plan's (content.meetingplans)
                 from ._year_wheel import wheel_svg
 
@@ -363,7 +358,8 @@ class _Page:
 
                 out.append(wheel_svg(b, self.uid("wheel"), self.fonts, TEXT,
                                      lambda x: esc(" ".join(x.split())), self.L.date))
-        self.timeline(content.source, depth)
+        if not timeline_drawn:
+            self.timeline(content.source, depth)
 
     def list_(self, tag: str, items: Sequence[C.Spans]) -> None:
         name = tag.split(" ", 1)[0]
@@ -462,7 +458,7 @@ class _Page:
         # region the keyboard can reach and scroll, named by the chart's title
         out.append(f'<div class="chart" tabindex="0" role="region" aria-labelledby="{title_id}">')
         out.append(
-            _svg(data, title_id, f"{L.timeline}: {_WORDS['timeline_figure']}", L, self.fonts)
+            _svg(data, title_id, f"{L.timeline}: {L.web['timeline_figure']}", L, self.fonts)
         )
         out.append("</div>")
         out.append(f"<figcaption>{_text(L.timeline_key)}</figcaption></figure>")
@@ -476,7 +472,7 @@ class _Page:
                                    C.Cell((C.CellPara((C.Span(C.display_text(r.when)),)),)))))  # fmt: skip
         table = C.Table((C.Column(L.measure, 70), C.Column(L.timeframe, 30)), tuple(rows))
         n = len(out)
-        self.table(table, _WORDS["timeline_table"], hidden=False)
+        self.table(table, L.web["timeline_table"], hidden=False)
         out[n] = out[n].replace(
             '<div class="table-wrap">', f'<div class="table-wrap" id="{table_id}">', 1
         )
@@ -539,7 +535,8 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
             parts.append(f'<text x="{x + col / 2:.1f}" y="32" text-anchor="middle">'
                          f"{_MONTH_NAMES[m - 1]}</text>")  # fmt: skip
         elif (m - 1) % 3 == 0:
-            parts.append(f'<text x="{x + 2:.1f}" y="32">K{(m - 1) // 3 + 1}</text>')
+            quarter = L.web["quarter"].format(n=(m - 1) // 3 + 1)
+            parts.append(f'<text x="{x + 2:.1f}" y="32">{_text(quarter)}</text>')
     y_at = y0
     for group_title, rows in data.groups:
         parts.append(f'<rect x="0" y="{y_at}" width="{_CHART_W}" height="{_GROUP_H}" '
@@ -627,12 +624,12 @@ def render(
         f"<style>\n{CSS.replace('FONTS', fonts)}{extra_css}</style>",
         "</head>",
         "<body>",
-        f'<a class="skip" href="#khs-main">{esc(_WORDS["skip"])}</a>',
+        f'<a class="skip" href="#khs-main">{esc(labels.web["skip"])}</a>',
         f'<header class="site-header"><p>{_text(content.header or content.title)}</p>',
     ]
     if links:
         items = "".join(f'<li><a href="{esc(href)}">{_text(text)}</a></li>' for href, text in links)
-        head.append(f'<nav aria-label="{esc(_WORDS["site"])}"><ul class="site-links">{items}'
+        head.append(f'<nav aria-label="{esc(labels.web["site"])}"><ul class="site-links">{items}'
                     "</ul></nav>")  # fmt: skip
     head.append("</header>")
     head.append('<main id="khs-main">')
@@ -642,7 +639,7 @@ def render(
         # paragraph, not a heading, so the headings stay in order
         items = "".join(f'<li><a href="#{esc(i)}">{_text(text)}</a></li>' for i, text in page.toc)
         body.insert(page.toc_at, f'<nav aria-labelledby="khs-toc"><p class="toc-title" '
-                    f'id="khs-toc">{esc(_WORDS["contents"])}</p><ol>{items}</ol></nav>')  # fmt: skip
+                    f'id="khs-toc">{esc(labels.web["contents"])}</p><ol>{items}</ol></nav>')  # fmt: skip
     tail = [
         "</main>",
         f'<footer class="site-footer"><p>{_text(content.title)}</p></footer>',

@@ -45,19 +45,20 @@ from ._render import CSS, FONTS, esc, render
 __all__ = ["build_site"]
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_WORDS: dict[str, str] = {
-    "index": "Forside",
-    "pdfa": "PDF/A",
-    "documents": "Dokumenter",
-    "partnership": "Partnerskapet",
-    "bodies": "Organer",
-}
-_KINDS: dict[str, str] = {
-    "agreement": "Avtaler",
-    "action_plan": "Handlingsplaner",
-    "meeting": "Møter",
-    "case_document": "Saker",
-}
+#: The document kinds the index lists, each under its heading (words of ``Labels.web``,
+#: ``Labels.agreements``).
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("agreement", "agreements"),
+    ("action_plan", "action_plans"),
+    ("meeting", "meetings"),
+    ("case_document", "case_documents"),
+)
+#: What the link to a document's PDF says after its title (a format's name, no word).
+_PDFA = "PDF/A"
+
+
+def _kind_heading(labels: Labels, word: str) -> str:
+    return labels.agreements if word == "agreements" else labels.web[word]
 
 
 def _title(doc: Document, labels: Labels) -> str:
@@ -104,11 +105,11 @@ def _related(docs: dict[str, Document]) -> dict[str, list[str]]:
 
 
 def _page_links(
-    name: str, related: list[str], titles: dict[str, str], pdfa: bool
+    name: str, related: list[str], titles: dict[str, str], pdfa: bool, labels: Labels
 ) -> tuple[tuple[str, str], ...]:
-    links = [("index.html", _WORDS["index"])]
+    links = [("index.html", labels.web["index"])]
     if pdfa:
-        links.append((f"{name}.pdf", f"{titles[name]} ({_WORDS['pdfa']})"))
+        links.append((f"{name}.pdf", f"{titles[name]} ({_PDFA})"))
     links.extend((f"{r}.html", titles[r]) for r in related)
     return tuple(links)
 
@@ -163,23 +164,23 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
             if isinstance(d, Partnership):
                 found[p.name] = d
     partnership = next(iter(found.values())) if len(found) == 1 else None
-    title = partnership.name if partnership is not None else _WORDS["documents"]
+    title = partnership.name if partnership is not None else labels.web["documents"]
     body: list[str] = [f"<h1>{esc(C.display_text(title))}</h1>"]
 
     def item(name: str) -> str:
         when = _date(docs[name])
         extra = f" ({esc(labels.in_text().date(when))})" if when else ""
-        pdf = (f' · <a href="{esc(name)}.pdf">{esc(titles[name])} ({_WORDS["pdfa"]})</a>'
+        pdf = (f' · <a href="{esc(name)}.pdf">{esc(titles[name])} ({_PDFA})</a>'
                if pdfa else "")  # fmt: skip
         return f'<li><a href="{esc(name)}.html">{esc(titles[name])}</a>{extra}{pdf}</li>'
 
     own = [n for n, d in docs.items() if isinstance(d, Partnership)]
     if own or partnership is not None:
-        body.append(f"<h2>{_WORDS['partnership']}</h2>")
+        body.append(f"<h2>{esc(labels.web['partnership'])}</h2>")
         if own:
             body.append("<ul>" + "".join(item(n) for n in own) + "</ul>")
         if partnership is not None and partnership.bodies:
-            body.append(f"<h3>{_WORDS['bodies']}</h3><ul>")
+            body.append(f"<h3>{esc(labels.bodies)}</h3><ul>")
             for b in partnership.bodies:
                 abbr = f" ({esc(C.display_text(b.abbreviation))})" if b.abbreviation else ""
                 body.append(f"<li>{esc(C.display_text(b.name))}{abbr}</li>")
@@ -188,7 +189,8 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
         shown = [partnership] if partnership is not None else list(found.values())
         for p in shown:
             body.extend(_members(p, labels, named=len(shown) > 1))
-    for kind, heading in _KINDS.items():
+    for kind, word in _KINDS:
+        heading = _kind_heading(labels, word)
         names = [n for n, d in docs.items() if kind == type(d).KIND]
         if not names:
             continue
@@ -271,7 +273,7 @@ def build_site(
     for name, doc in docs.items():
         content = C.build(doc, labels=labels)
         files[f"{name}.html"] = render(
-            content, labels=labels, links=_page_links(name, related[name], titles, pdfa)
+            content, labels=labels, links=_page_links(name, related[name], titles, pdfa, labels)
         )
         if pdfa:
             from ._pdf import render_pdf

@@ -723,6 +723,7 @@ class _Renderer:
         blocks = content.blocks
         out = self.story
         pending = False  # a heading waits to be kept with the short block after it
+        timeline_drawn = False
         for i, b in enumerate(blocks):
             if pending and not isinstance(blocks[i - 1], C.Heading):
                 self._fold_short(out)
@@ -791,6 +792,10 @@ class _Renderer:
                 out.append(PageBreak())
             elif isinstance(b, C.Included):
                 self.included(b, depth)
+            elif isinstance(b, C.Timeline):  # before the plan's appendix of changes
+                if self.timeline and isinstance(source, ActionPlan):
+                    self.plan_timeline(source, depth)
+                timeline_drawn = True
             elif type(b).__name__ == "StatusChart":  # a status report's (content.status)
                 from ._status_chart import status_chart
 
@@ -806,7 +811,7 @@ class _Renderer:
                 out.append(self.para((C.Span(b.alt),), s.note))  # where its text alternative is
         if pending and blocks and not isinstance(blocks[-1], C.Heading):
             self._fold_short(out)
-        if self.timeline and isinstance(source, ActionPlan):
+        if self.timeline and isinstance(source, ActionPlan) and not timeline_drawn:
             self.plan_timeline(source, depth)
 
     def _fold_short(self, out: list[Any]) -> None:
