@@ -65,7 +65,7 @@ def test_make_documents_writes_every_example(tmp_path: Path) -> None:
     import docx
 
     paras = [p.text for p in docx.Document(str(with_changes.with_suffix(".docx"))).paragraphs]
-    assert changes in paras and "Nye tiltak (22)" in paras
+    assert changes in paras and "Nye tiltak i denne planen (22)" in paras
     assert changes in with_changes.with_suffix(".html").read_text(encoding="utf-8")
     pdf = pdftotext(with_changes.with_suffix(".pdf").read_bytes())
     assert changes in pdf and "Prosjektbeskrivelse for diagnoseuavhengig" in pdf
