@@ -169,7 +169,7 @@ class _Result:
 
     source: str
     target: str
-    status: str = "written"  # written | invalid | failed | unreadable
+    status: str = "written"  # written | invalid | failed | unreadable | usage
     findings: list[dict[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -202,6 +202,7 @@ def _export_one(
     from .._files import write_atomic
     from ..errors import InvalidDocumentError, KhsModelError
     from ..exporters import export
+    from ..plans import ActionPlan
 
     result = _Result(source, target)
     try:
@@ -217,6 +218,11 @@ def _export_one(
     except InvalidDocumentError as exc:
         result.status = "invalid"
         result.findings = c.load_findings(exc.errors)
+        return result
+    if "previous" in options and not isinstance(doc, ActionPlan):  # the option, not the file
+        result.status = "usage"
+        result.problems.append(f"--previous applies to an action plan; this document is a "
+                               f"{type(doc).KIND}")  # fmt: skip
         return result
     if check:
         from ..validation import validate
@@ -296,7 +302,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
         OutputNameError,
         UnknownExporterError,
         check_output_name,
-        get,
     )
 
     files: list[str] = args.files
@@ -304,7 +309,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         c.error(_PROG, "-o/--output takes one input; use --out-dir for several")
         return c.EXIT_USAGE
     try:
-        exporter = get(args.format)
+        args.format, exporter = c.exporter(args.format)
     except UnknownExporterError as exc:
         c.error(_PROG, str(exc))
         return c.EXIT_USAGE
@@ -382,7 +387,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
                       else f"{result.source}: not exported (the file does not load)",
                       file=sys.stderr)  # fmt: skip
             for p in result.problems:
-                print(f"{result.source}: {p}", file=sys.stderr)
+                if result.status in ("unreadable", "usage"):  # as validate and the others say it
+                    c.error(_PROG, f"{result.source}: {p}")
+                else:
+                    print(f"{result.source}: {p}", file=sys.stderr)
         if result.status == "written":
             if tty:
                 sys.stderr.write("\r\x1b[K")
@@ -417,6 +425,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
             for r in sorted(results, key=lambda r: order[r.source])
         ]  # fmt: skip
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-    if any(r.status == "unreadable" for r in results):
+    if any(r.status in ("unreadable", "usage") for r in results):
         return c.EXIT_USAGE
     return c.EXIT_OK if written == len(files) else c.EXIT_INVALID
