@@ -38,6 +38,7 @@ __all__ = [
     "error",
     "exporter",
     "finding_line",
+    "foreign",
     "formats_for",
     "load_findings",
     "option_argument",
@@ -143,6 +144,20 @@ def read_document(name: str) -> Document:
         return loads(raw)
     except NotJsonError as exc:
         raise Unreadable(f"{name}: {exc.errors[0].message}") from None
+
+
+def foreign(exc: Exception) -> str | None:
+    """The one-line note for a JSON file that is no khsmodel document at all (no ``"format"``
+    key: another program's JSON, khsmodel's own ``.oparl.json`` or diff JSON), else None.
+
+    ``validate`` and ``site`` over a glob (``*.json``) skip such files with this note on
+    standard error; a khsmodel document that does not load is still an error."""
+    errors: list[Any] = list(getattr(exc, "errors", ()))
+    if len(errors) == 1 and errors[0].path == "$":
+        message = str(errors[0].message)
+        if message.startswith("not a khsmodel document"):
+            return f"{message}; skipped"
+    return None
 
 
 # ---------------------------------------------------------------- findings

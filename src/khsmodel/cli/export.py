@@ -64,8 +64,10 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser(
         "formats",
         help="list the export formats (exporter plugins) and their options",
-        description=c.wrap("List the exporters: name, file extension, media type, the document "
-        "kinds they take and their -O options."),
+        description=c.wrap(
+            "List the exporters: name, file extension, media type, the document "
+            "kinds they take and their -O options."
+        ),
         epilog=_FORMATS_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -74,9 +76,11 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser(
         "export",
         help="validate documents (JSON files) and export them to a format",
-        description=c.wrap("Export khsmodel JSON documents with an exporter plugin. Each input "
-        "FILE gives one output named after it (its name + the format's suffix, e.g. "
-        "plan.pdfa.pdf), beside it or in --out-dir; or -o names the one output."),
+        description=c.wrap(
+            "Export khsmodel JSON documents with an exporter plugin. Each input "
+            "FILE gives one output named after it (its name + the format's suffix, e.g. "
+            "plan.pdfa.pdf), beside it or in --out-dir; or -o names the one output."
+        ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -66,9 +66,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "report",
         help="the status report of an action plan at a date, exported to a format",
-        description=c.wrap("Make the status report (statusrapport) of an action plan at a date: "
-                           "each measure's status, latest note and whether it is overdue or due "
-                           "soon, counted per focus area; with --since, the changes since then."),
+        description=c.wrap(
+            "Make the status report (statusrapport) of an action plan at a date: "
+            "each measure's status, latest note and whether it is overdue or due "
+            "soon, counted per focus area; with --since, the changes since then."
+        ),
         epilog=_EPILOG,
         formatter_class=c.KindHelp,
     )
@@ -156,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
         rows = [f.to_data() for f in found]
         for r in rows:
             if r["path"] == "$.plan" or r["path"].startswith(("$.plan.", "$.plan[")):
-                r["path"] = "$" + r["path"][len("$.plan"):]
+                r["path"] = "$" + r["path"][len("$.plan") :]
         _findings(args, rows)
         if not found.ok:
             sys.stderr.write(f"{args.plan}: not exported (validation errors; --no-validate "

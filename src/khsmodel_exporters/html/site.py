@@ -4,7 +4,8 @@
 
 - ``index.html``: the partnership (its page and bodies) and its agreements,
   action plans, meetings and case documents, each linked to its page and its PDF;
-- one ``html`` page per document (``NAME.html``, ``NAME`` being the input's
+- one ``html`` page per document (``NAME.html``, ``NAME`` a plain page name: the
+  command line makes it from the file name with :func:`page_names`, ``NAME`` being the input's
   name), with a header linking back to the index, to the document's PDF/A and to
   the documents it belongs with: a case and the meeting of its body on its
   meeting date; a case and a plan it has attached or whose adoption names the
@@ -41,7 +42,7 @@ from khsmodel.plans import ActionPlan
 from .. import content as C
 from ._render import CSS, FONTS, esc, render
 
-__all__ = ["build_site"]
+__all__ = ["build_site", "page_names", "slug"]
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _WORDS: dict[str, str] = {
@@ -54,9 +55,78 @@ _WORDS: dict[str, str] = {
 _KINDS: dict[str, str] = {
     "agreement": "Avtaler",
     "action_plan": "Handlingsplaner",
+    "status_report": "Statusrapporter",
+    "meeting_plan": "Møteplaner",
     "meeting": "Møter",
     "case_document": "Saker",
 }
+#: The index's headings in the other languages with built-in words (others: Bokmål).
+_KINDS_IN: dict[str, dict[str, str]] = {
+    "nn": {"agreement": "Avtalar", "action_plan": "Handlingsplanar",
+           "status_report": "Statusrapportar", "meeting_plan": "Møteplanar",
+           "meeting": "Møte", "case_document": "Saker"},
+    "en": {"agreement": "Agreements", "action_plan": "Action plans",
+           "status_report": "Status reports", "meeting_plan": "Meeting plans",
+           "meeting": "Meetings", "case_document": "Cases"},
+}  # fmt: skip
+_DOCUMENTS_IN = {"nn": "Dokument", "en": "Documents"}
+
+#: Letters a page name spells in ASCII: Norwegian as Norwegians write them in addresses
+#: (æ → ae, ø → o, å → a), the Sámi letters as their base letter.
+_ASCII = str.maketrans({
+    "æ": "ae", "ø": "o", "å": "a", "á": "a", "č": "c", "đ": "d", "ŋ": "n", "š": "s",
+    "ŧ": "t", "ž": "z", "ï": "i", "ä": "a", "ö": "o", "ß": "ss",
+})  # fmt: skip
+
+
+def slug(text: str) -> str:
+    """A page name from a file name: lower case ASCII letters, digits, ``.``, ``_``, ``-``.
+
+    >>> slug("Handlingsplan for Østfold åpen økt")
+    'handlingsplan-for-ostfold-apen-okt'
+    >>> slug("Sámediggi – Kárášjohka"), slug("…")
+    ('samediggi-karasjohka', 'dokument')
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text).lower().translate(_ASCII)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9._-]+", "-", text)
+    text = re.sub(r"-{2,}", "-", text).strip("-._")
+    return text or "dokument"
+
+
+def page_names(stems: Sequence[str]) -> list[str]:
+    """The page name of each file name stem (:func:`slug`); a name taken twice (or ``index``,
+    ``sitemap``) gets ``-2``, ``-3`` … in the order given.
+
+    >>> page_names(["Plan 2016", "plan-2016", "index"])
+    ['plan-2016', 'plan-2016-2', 'index-2']
+    """
+    taken = {"index", "sitemap"}
+    out = []
+    for stem in stems:
+        base = slug(stem)
+        name, n = base, 1
+        while name in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name)
+        out.append(name)
+    return out
+
+
+def _order(doc: Document) -> tuple[int, int, int]:
+    """When a document is about: a plan by its period's start, others by their date."""
+    when: object = None
+    if isinstance(doc, ActionPlan) and doc.period is not None:
+        when = doc.period.start
+    if when is None:
+        when = _date(doc)
+    if when is None:
+        return (0, 0, 0)
+    return (getattr(when, "year", 0) or 0, getattr(when, "month", 0) or 0,
+            getattr(when, "day", 0) or 0)  # fmt: skip
 
 
 def _title(doc: Document, labels: Labels) -> str:
@@ -73,7 +143,8 @@ def _date(doc: Document) -> dt.date | None:
         return next((a.date for a in doc.adoptions if a.date is not None), None)
     if isinstance(doc, Agreement):
         return doc.date
-    return None
+    as_of = getattr(doc, "as_of", None)  # a status report
+    return as_of if isinstance(as_of, dt.date) else None
 
 
 def _related(docs: dict[str, Document]) -> dict[str, list[str]]:
@@ -102,10 +173,31 @@ def _related(docs: dict[str, Document]) -> dict[str, list[str]]:
     return out
 
 
+def _partnerships(docs: dict[str, Document]) -> dict[str, Partnership]:
+    """The partnerships the documents belong to, by name."""
+    found: dict[str, Partnership] = {}
+    for d in docs.values():
+        p = d if isinstance(d, Partnership) else getattr(d, "partnership", None)
+        if isinstance(p, Partnership):
+            found.setdefault(p.name, p)
+            if isinstance(d, Partnership):
+                found[p.name] = d
+    return found
+
+
+def _index_title(docs: dict[str, Document], labels: Labels) -> str:
+    """The index's one name, in its title, header, footer and every page's link to it: the
+    partnership's name when the documents all belong to one, else "Dokumenter"."""
+    found = _partnerships(docs)
+    if len(found) == 1:
+        return C.display_text(next(iter(found)))
+    return _DOCUMENTS_IN.get(labels.language.split("-")[0], _WORDS["documents"])
+
+
 def _page_links(
-    name: str, related: list[str], titles: dict[str, str], pdfa: bool
+    name: str, related: list[str], titles: dict[str, str], pdfa: bool, home: str
 ) -> tuple[tuple[str, str], ...]:
-    links = [("index.html", _WORDS["index"])]
+    links = [("index.html", home)]
     if pdfa:
         links.append((f"{name}.pdf", f"{titles[name]} ({_WORDS['pdfa']})"))
     links.extend((f"{r}.html", titles[r]) for r in related)
@@ -114,20 +206,23 @@ def _page_links(
 
 def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pdfa: bool) -> bytes:
     # the partnership the documents belong to: only when they all name the same one
-    found: dict[str, Partnership] = {}
-    for d in docs.values():
-        p = d if isinstance(d, Partnership) else getattr(d, "partnership", None)
-        if isinstance(p, Partnership):
-            found.setdefault(p.name, d if isinstance(d, Partnership) else p)
-            if isinstance(d, Partnership):
-                found[p.name] = d
+    found = _partnerships(docs)
     partnership = next(iter(found.values())) if len(found) == 1 else None
-    title = partnership.name if partnership is not None else _WORDS["documents"]
-    body: list[str] = [f"<h1>{esc(C.display_text(title))}</h1>"]
+    title = _index_title(docs, labels)
+    body: list[str] = [f"<h1>{esc(title)}</h1>"]
+    words = _KINDS_IN.get(labels.language.split("-")[0], _KINDS)
+
+    def owner(name: str) -> str:
+        """The partnership a document belongs to, when the site holds several."""
+        d = docs[name]
+        p = d if isinstance(d, Partnership) else getattr(d, "partnership", None)
+        if len(found) < 2 or not isinstance(p, Partnership) or isinstance(d, Partnership):
+            return ""
+        return f" · {esc(C.display_text(p.name))}"
 
     def item(name: str) -> str:
         when = _date(docs[name])
-        extra = f" ({esc(labels.date(when))})" if when else ""
+        extra = (f" ({esc(labels.date(when))})" if when else "") + owner(name)
         pdf = (f' · <a href="{esc(name)}.pdf">{esc(titles[name])} ({_WORDS["pdfa"]})</a>'
                if pdfa else "")  # fmt: skip
         return f'<li><a href="{esc(name)}.html">{esc(titles[name])}</a>{extra}{pdf}</li>'
@@ -143,11 +238,12 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
                 abbr = f" ({esc(C.display_text(b.abbreviation))})" if b.abbreviation else ""
                 body.append(f"<li>{esc(C.display_text(b.name))}{abbr}</li>")
             body.append("</ul>")
-    for kind, heading in _KINDS.items():
+    for kind in _KINDS:
+        heading = words.get(kind, _KINDS[kind])
         names = [n for n, d in docs.items() if kind == type(d).KIND]
         if not names:
             continue
-        names.sort(key=lambda n: (_date(docs[n]) or dt.date.min, n))
+        names.sort(key=lambda n: (_order(docs[n]), n))
         body.append(f"<h2>{esc(heading)}</h2><ul>")
         body.extend(item(n) for n in names)
         body.append("</ul>")
@@ -158,16 +254,16 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(C.display_text(title))}</title>",
+        f"<title>{esc(title)}</title>",
         '<meta name="generator" content="khsmodel">',
         f"<style>\n{CSS.replace('FONTS', FONTS)}</style>",
         "</head>",
         "<body>",
-        f'<header class="site-header"><p>{esc(C.display_text(title))}</p></header>',
+        f'<header class="site-header"><p>{esc(title)}</p></header>',
         '<main id="khs-main">',
         *body,
         "</main>",
-        f'<footer class="site-footer"><p>{esc(C.display_text(title))}</p></footer>',
+        f'<footer class="site-footer"><p>{esc(title)}</p></footer>',
         "</body>",
         "</html>",
         "",
@@ -193,11 +289,14 @@ def build_site(
     base_url: str | None = None,
     labels: Labels = NB,
     pdfs: Mapping[str, bytes] | None = None,
+    previous: Mapping[str, ActionPlan] | None = None,
 ) -> list[Path]:
     """Write the site of ``documents`` (each a file name stem and its document) to ``out_dir``.
 
     ``pdfs`` holds PDF/A files already made (by name, e.g. by the ``pdfa``
     exporter beside the other formats); the others are rendered here.
+    ``previous`` gives a plan's page (by name) the appendix of changes from
+    the plan before it, as the exporters' ``previous`` option does.
     Returns the files written (relative to ``out_dir``). Raises
     :class:`KhsModelError` for a name that is not a plain file name, a name
     given twice, or a document that cannot be written (with its path); then
@@ -207,8 +306,8 @@ def build_site(
     for name, doc in documents:
         if not _NAME.fullmatch(name) or name.lower() in ("index", "sitemap"):
             raise KhsModelError(
-                f"site page name {name!r} must be letters, digits, '.', '_' or '-' "
-                "(and not index or sitemap)"
+                f"site page name {name!r} must be ASCII letters, digits, '.', '_' or '-' "
+                "(and not index or sitemap); page_names() makes such names from file names"
             )
         if name in docs:
             raise KhsModelError(f"site page name {name!r} is given twice")
@@ -222,11 +321,12 @@ def build_site(
 
     titles = {n: _title(d, labels) for n, d in docs.items()}  # bad text: error with path
     related = _related(docs)
+    home = _index_title(docs, labels)
     files: dict[str, bytes] = {}
     for name, doc in docs.items():
-        content = C.build(doc, labels=labels)
+        content = C.build(doc, labels=labels, previous=(previous or {}).get(name))
         files[f"{name}.html"] = render(
-            content, labels=labels, links=_page_links(name, related[name], titles, pdfa)
+            content, labels=labels, links=_page_links(name, related[name], titles, pdfa, home)
         )
         if pdfa:
             from ._pdf import render_pdf
