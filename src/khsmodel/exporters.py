@@ -288,7 +288,7 @@ def _suggestions(name: str) -> tuple[str, ...]:
     >>> _suggestions("odt")
     ()
 
-    Else names a letter or two away (a typo: ``pfd`` for ``pdf``), as
+    Else names of the same length a letter or two away (a typo: ``pfd`` for ``pdf``), as
     :func:`difflib.get_close_matches` finds them.
     """
     wanted = name.strip().lstrip(".").lower()
@@ -306,7 +306,9 @@ def _suggestions(name: str) -> tuple[str, ...]:
         return tuple(by_suffix)
     import difflib
 
-    lowered = {n.lower(): n for n in _names()}
+    # only names of the same length: a letter swapped or mistyped, not another format
+    # (``doc`` is not ``docx``)
+    lowered = {n.lower(): n for n in _names() if len(n) == len(wanted)}
     return tuple(lowered[m] for m in difflib.get_close_matches(wanted, lowered, n=2, cutoff=0.6))
 
 

@@ -24,7 +24,7 @@ def test_a_typo_in_a_format_name_gets_a_suggestion(
     plan: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert _suggestions("pfd") == ("pdf",) and _suggestions("dcox") == ("docx",)
-    assert _suggestions("xlsx") == ()
+    assert _suggestions("xlsx") == () and _suggestions("doc") == ()
     with pytest.raises(UnknownExporterError) as info:
         khsmodel.exporters.get("pfd")
     assert info.value.suggestions == ("pdf",)
