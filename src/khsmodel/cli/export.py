@@ -8,7 +8,9 @@ and the other files still go; warnings are printed and the export proceeds.
 Exit codes of ``export``: 0 every output written; 1 some input invalid (does
 not load, or has validation errors) or its export failed; 2 usage error
 (unknown format, ``-o`` with several inputs or with a name whose extension is
-another format's, a bad ``-O``, two inputs mapping to one output) or an input
+another format's, a bad ``-O`` (a ``-O language=`` that is no language tag too,
+before anything is validated), ``--previous`` with an input that is no action
+plan, two inputs mapping to one output) or an input
 that cannot be read (missing, a folder, not UTF-8, not JSON).
 
 Each output written is printed on standard output, one path a line; findings
@@ -86,7 +88,7 @@ def add_parsers(sub: Any) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="khsmodel JSON document(s)")
     p.add_argument(
-        "-f", "--format", required=True, metavar="NAME", help="exporter name (khsmodel formats)"
+        "-f", "--format", required=True, metavar="NAME", help="exporter name, in any case (khsmodel formats)"
     )
     where = p.add_mutually_exclusive_group()
     where.add_argument(
