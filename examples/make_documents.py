@@ -44,8 +44,23 @@ def main(argv: list[str]) -> int:
     pdfa = "pdfa" in formats
     pdfs = {name: (out / f"{name}.pdfa.pdf").read_bytes() for name in EXAMPLES
             if pdfa and (out / f"{name}.pdfa.pdf").is_file()}  # fmt: skip
-    site = build_site([(name, build()) for name, build in EXAMPLES.items()], out / "site",
-                      pdfa=pdfa, pdfs=pdfs)  # fmt: skip
+    # with the follow-up: the plan with its changes, the status report, the meeting plans
+    import khs
+    import made_up_meeting_plan
+    import vest_viken
+
+    more: dict[str, khsmodel.Document] = {
+        "002-khs-handlingsplan-2016-2017-med-endringer": khs.action_plan_2016_2017(),
+        "002-khs-statusrapport-2016-06-30": khs.status_report_2016(),
+        "003-vest-viken-moteplan-2022": vest_viken.meeting_plan_2022(),
+        "oppdiktet-moteplan-2026": made_up_meeting_plan.meeting_plan_2026(),
+    }
+    pdfs.update({name: (out / f"{name}.pdfa.pdf").read_bytes() for name in more
+                 if pdfa and (out / f"{name}.pdfa.pdf").is_file()})  # fmt: skip
+    site = build_site([*((name, build()) for name, build in EXAMPLES.items()), *more.items()],
+                      out / "site", pdfa=pdfa, pdfs=pdfs,
+                      previous={"002-khs-handlingsplan-2016-2017-med-endringer":
+                                khs.action_plan_2015()})  # fmt: skip
     print(f"{len(site)} files in {out / 'site'}/")
     return 0
 

@@ -65,7 +65,7 @@ def test_make_documents_writes_every_example(tmp_path: Path) -> None:
     import docx
 
     paras = [p.text for p in docx.Document(str(with_changes.with_suffix(".docx"))).paragraphs]
-    assert changes in paras and "Nye tiltak (22)" in paras
+    assert changes in paras and "Nye tiltak i denne planen (22)" in paras
     assert changes in with_changes.with_suffix(".html").read_text(encoding="utf-8")
     pdf = pdftotext(with_changes.with_suffix(".pdf").read_bytes())
     assert changes in pdf and "Prosjektbeskrivelse for diagnoseuavhengig" in pdf
@@ -76,3 +76,9 @@ def test_make_documents_writes_every_example(tmp_path: Path) -> None:
     made_up = khsmodel.load(out / "oppdiktet-moteplan-2026.json")
     assert isinstance(made_up, khsmodel.MeetingPlan) and "oppdiktet" in (made_up.title or "")
     assert (out / "oppdiktet-moteplan-2026.ics").read_bytes().count(b"BEGIN:VEVENT") == 18
+    # the site holds the follow-up documents too, linked from its index
+    index = (out / "site" / "index.html").read_text(encoding="utf-8")
+    for name in ("002-khs-statusrapport-2016-06-30", "003-vest-viken-moteplan-2022",
+                 "oppdiktet-moteplan-2026", "002-khs-handlingsplan-2016-2017-med-endringer"):
+        assert (out / "site" / f"{name}.html").is_file() and f'href="{name}.html"' in index, name
+    assert changes in (out / "site" / f"{with_changes.name}.html").read_text(encoding="utf-8")

@@ -142,7 +142,9 @@ class UnknownExporterError(ExporterError):
 
     ``suggestions`` are the exporters the name was probably meant as: equal
     but for case or a leading dot (``"DOCX"``, ``".docx"``), or an exporter's
-    file suffix (``".noark5.xml"``). They are only suggested, never used.
+    file suffix (``".noark5.xml"``), or a letter or two away (``"pfd"``). The
+    library only suggests them; the command line takes a name that differs in
+    case alone (``-f PDF``).
     """
 
     def __init__(self, message: str, suggestions: tuple[str, ...] = ()) -> None:
@@ -306,6 +308,9 @@ def _suggestions(name: str) -> tuple[str, ...]:
     (('docx',), ('docx',), ('noark5',))
     >>> _suggestions("odt")
     ()
+
+    Else names of the same length a letter or two away (a typo: ``pfd`` for ``pdf``), as
+    :func:`difflib.get_close_matches` finds them.
     """
     wanted = name.strip().lstrip(".").lower()
     if not wanted:
@@ -318,7 +323,14 @@ def _suggestions(name: str) -> tuple[str, ...]:
         suffix = getattr(_usable(n), "suffix", None)
         if isinstance(suffix, str) and suffix.lstrip(".").lower() == wanted:
             by_suffix.append(n)
-    return tuple(by_suffix)
+    if by_suffix:
+        return tuple(by_suffix)
+    import difflib
+
+    # only names of the same length: a letter swapped or mistyped, not another format
+    # (``doc`` is not ``docx``)
+    lowered = {n.lower(): n for n in _names() if len(n) == len(wanted)}
+    return tuple(lowered[m] for m in difflib.get_close_matches(wanted, lowered, n=2, cutoff=0.6))
 
 
 def _unknown(name: str) -> UnknownExporterError:

@@ -110,7 +110,10 @@ def test_some_invalid_others_written(
     err = capsys.readouterr().err
     # every problem of the file that does not load, as validate prints it (LOAD001, path);
     # the control character is a validation error (DOC002) with its field: not exported
-    assert f"{inputs['bad']}:$.title: LOAD001 error the file does not load: expected a string, got number 3" in err
+    assert (
+        f"{inputs['bad']}:$.title: LOAD001 error the file does not load: expected a string, got number 3"
+        in err
+    )
     assert f"{inputs['bad']}:$.focus_areas[0].number: LOAD001 error" in err
     assert f"{inputs['ctrl']}:$.title: DOC002 error" in err
     assert "\r" not in err  # no progress display when stderr is not a terminal
@@ -269,7 +272,11 @@ def test_option_values_of_an_exporter_that_declares_none() -> None:
 
     raw = [option_argument(t) for t in ("jobs=-5", "n=12", "delimiter=--5", "bom=true", "x=")]
     assert parse_options("plugin", object(), raw) == {  # type: ignore[arg-type]
-        "jobs": -5, "n": 12, "delimiter": "--5", "bom": True, "x": ""
+        "jobs": -5,
+        "n": 12,
+        "delimiter": "--5",
+        "bom": True,
+        "x": "",
     }
 
 

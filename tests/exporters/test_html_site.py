@@ -158,7 +158,7 @@ def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("documents", "message"),
     [
-        ([("../x", ActionPlan(title="P"))], "must be letters, digits"),
+        ([("../x", ActionPlan(title="P"))], "must be ASCII letters, digits"),
         ([("index", ActionPlan(title="P"))], "not index or sitemap"),
         ([("a", ActionPlan(title="P")), ("a", ActionPlan(title="Q"))], "given twice"),
     ],
@@ -181,3 +181,86 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert (out / "index.html").is_file() and (out / f"{CASE}.html").is_file()
     assert main(["site", str(tmp_path / "missing.json"), "--out-dir", str(out)]) == 2
     assert "missing.json" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- what a first user met
+def test_page_names_from_file_names_with_spaces_and_norwegian_letters() -> None:
+    from khsmodel_exporters.html.site import page_names, slug
+
+    assert slug("Handlingsplan for Østfold åpen økt") == "handlingsplan-for-ostfold-apen-okt"
+    assert slug("Æble Ŋáššá Đž Čŧ") == "aeble-nassa-dz-ct"
+    assert page_names(["Plan A", "plan-a", "index", "sitemap", "!!"]) == [
+        "plan-a", "plan-a-2", "index-2", "sitemap-2", "dokument"]  # fmt: skip
+
+
+def test_site_over_a_glob_skips_json_that_is_no_khsmodel_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    import khsmodel
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(ROOT / "examples" / "documents" / f"{PLAN}.json",
+                src / "Handlingsplan for Østfold åpen økt.json")  # fmt: skip
+    case = khsmodel.load(ROOT / "examples" / "documents" / f"{CASE}.json")
+    (src / "plan.oparl.json").write_bytes(khsmodel.export(case, "oparl"))
+    (src / "002-khs-endringer-fra-2015.json").write_text('{"added": []}', encoding="utf-8")
+    files = sorted(str(p) for p in src.glob("*.json"))
+    out = tmp_path / "site"
+    assert main(["site", *files, "--out-dir", str(out), "--no-pdfa"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all("not a khsmodel document" in e and "skipped" in e for e in err)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "handlingsplan-for-ostfold-apen-okt.html", "index.html"]  # fmt: skip
+    # validate decides the same: skipped with a note, the plan checked
+    assert main(["validate", *files]) == 0
+    captured = capsys.readouterr()
+    assert "1 file checked" in captured.out and captured.err.count("skipped") == 2
+    # a khsmodel document that does not load still stops both
+    (src / "broken.json").write_text('{"format": "khsmodel", "kind": "action_plan"}', "utf-8")
+    files.append(str(src / "broken.json"))
+    assert main(["site", *files, "--out-dir", str(out), "--no-pdfa"]) == 1
+    assert main(["validate", *files]) == 1
+    capsys.readouterr()
+    assert main(["validate", str(src / "plan.oparl.json")]) == 1  # nothing left to check
+    assert "none of the files" in capsys.readouterr().err
+
+
+def test_index_links_status_reports_and_meeting_plans_and_orders_plans_by_period(
+    tmp_path: Path,
+) -> None:
+    import khs
+    import made_up_meeting_plan
+    import vest_viken
+
+    docs = [(n, make()) for n, make in EXAMPLES.items()] + [
+        ("med-endringer", khs.action_plan_2016_2017()),
+        ("status", khs.status_report_2016()),
+        ("moteplan", vest_viken.meeting_plan_2022()),
+        ("moteplan-2026", made_up_meeting_plan.meeting_plan_2026()),
+    ]
+    out = tmp_path / "site"
+    build_site(docs, out, pdfa=False, previous={"med-endringer": khs.action_plan_2015()})
+    tree = parse((out / "index.html").read_bytes())
+    sections = [" ".join(h.text().split()) for h in tree.all("h2")]
+    assert "Statusrapporter" in sections and "Møteplaner" in sections
+    linked = [a.attrs["href"] for a in tree.all("a")]
+    for name in ("status", "moteplan", "moteplan-2026", "med-endringer"):
+        assert f"{name}.html" in linked, name
+    plans = [h for h in linked if "handlingsplan" in h or h == "med-endringer.html"]
+    assert plans.index("001-khs-handlingsplan-2015.html") < plans.index(f"{PLAN}.html")
+    assert plans.index(f"{PLAN}.html") < plans.index("004-ssu-handlingsplan-2021-2022.html")
+    # several partnerships: each document says whose it is
+    items = [" ".join(li.text().split()) for li in tree.all("li")]
+    assert "Handlingsplan for 2015 · Kommunehelsesamarbeidet" in items
+    assert any(i.endswith("· Helsefelleskap Vest-Viken") for i in items)
+    # the index is called the same in its title, header, footer and every page's link to it
+    name = " ".join(tree.one("title").text().split())
+    assert " ".join(tree.one("footer").text().split()) == name
+    page = parse((out / "status.html").read_bytes())
+    home = [a for a in page.all("a") if a.attrs["href"] == "index.html"]
+    assert home and all(" ".join(a.text().split()) == name for a in home)
+    changes = " ".join(parse((out / "med-endringer.html").read_bytes()).root.text().split())
+    assert "Endringer fra forrige plan" in changes

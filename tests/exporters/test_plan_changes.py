@@ -90,10 +90,16 @@ def test_worked_example_in_word(seeds: tuple[ActionPlan, ActionPlan]) -> None:
     paras, cells = _word(khsmodel.export(new, "docx", previous=old))
     assert "Endringer fra forrige plan" in paras
     assert "Sammenlignet med Handlingsplan for 2015." in paras
-    assert "Nye tiltak (22)" in paras and "Tiltak som ikke er med videre (11)" in paras
-    assert any(p.startswith(_ADDED_2016) for p in paras)
-    assert any(_REMOVED_2015 in p for p in paras)  # "1. Utvikle …": the 2015 plan's label
-    assert "Fokusområder (8)" in paras and "ikke med videre" in cells
+    assert "Nye tiltak i denne planen (22)" in paras
+    assert "Tiltak som ikke står i denne planen (11)" in paras
+    # the new plan's measure and the old plan's, their numbers printed alike; the old one's
+    # place is named with its plan, so that its numbers are not read as the new plan's
+    assert any(p.startswith(f"{_ADDED_2016} (Tiltak 1 i fokusområde 1: Utarbeide") for p in paras)
+    assert any(p.startswith(f"{_REMOVED_2015} (Handlingsplan for 2015, tiltak 1 i fokusområde 1: "
+                            "Samhandling") for p in paras)  # fmt: skip
+    assert "Endrede fokusområder (8)" in paras and "Endring" in cells
+    assert "ikke med i denne planen" in cells and "nytt i denne planen" in cells
+    assert not any("med videre" in p for p in paras + cells)  # the plan says work goes on
     # the seeds name no carried-over measure and nothing is alike: no heading over nothing
     assert not any(p.startswith(("Videreførte tiltak", "Endrede tiltak")) for p in paras)
     plain, _ = _word(khsmodel.export(new, "docx"))
@@ -105,10 +111,10 @@ def test_worked_example_in_pdf_and_html(seeds: tuple[ActionPlan, ActionPlan]) ->
     pdf = khsmodel.export(new, "pdf", previous=old)
     assert pdf == khsmodel.export(new, "pdf", previous=old)  # same input, same bytes
     text = norm(pdftotext(pdf))
-    for word in ("Endringer fra forrige plan", "Nye tiltak (22)", _ADDED_2016, _REMOVED_2015):
+    for word in ("Endringer fra forrige plan", "Nye tiltak i denne planen (22)", _ADDED_2016, _REMOVED_2015):
         assert norm(word) in text, word
     page = _html_text(khsmodel.export(new, "html", previous=old))
-    for word in ("Endringer fra forrige plan", "Nye tiltak (22)", _ADDED_2016, _REMOVED_2015):
+    for word in ("Endringer fra forrige plan", "Nye tiltak i denne planen (22)", _ADDED_2016, _REMOVED_2015):
         assert word in page, word
     assert "Endringer fra forrige plan" not in _html_text(khsmodel.export(new, "html"))
 
@@ -120,12 +126,13 @@ def test_carried_over_and_changed_measures_by_name_in_every_format() -> None:
     d = khsmodel.diff(old, new)
     assert [m.changed for m in d.carried] == [(), ("text", "responsibility"), ()]
     paras, cells = _word(khsmodel.export(new, "docx", previous=old))
-    assert "Videreførte tiltak (3)" in paras and "Fokusområder (1)" in paras
+    assert "Videreførte tiltak (3)" in paras and "Endrede fokusområder (1)" in paras
     for name in ("Kompetanse på tidlig intervensjon <ŋ>", "Representasjon i LSU",
                  "Representasjon i alle LSU", "tekst, ansvar"):  # fmt: skip
         assert name in cells, name
-    assert "Nytt tiltak: pilot i Guovdageaidnu (Fokusområde 1: Barn og unge)" in paras
-    assert any(p.startswith("Konferanse for kommuner og helseforetak") for p in paras)  # done
+    assert "Nytt tiltak: pilot i Guovdageaidnu (Tiltak 3 i fokusområde 1: Barn og unge)" in paras
+    assert ("Konferanse for kommuner og helseforetak (Handlingsplan 2018 for Kárášjohka & "
+            "Guovdageaidnu, tiltak 1 i fokusområde 1: Barn og unge)") in paras  # done: not carried
     assert "nytt navn" in cells and "2. Rehabilitering og habilitering" in cells
     pdf = norm(pdftotext(khsmodel.export(new, "pdf", previous=old)))
     page = _html_text(khsmodel.export(new, "html", previous=old))
@@ -135,15 +142,19 @@ def test_carried_over_and_changed_measures_by_name_in_every_format() -> None:
         assert name in page, name
 
 
-@pytest.mark.parametrize(("language", "title", "carried"), [
-    ("nn", "Endringar frå førre plan", "Vidareførte tiltak"),
-    ("en", "Changes from the previous plan", "Measures carried over"),
+@pytest.mark.parametrize(("language", "title", "carried", "areas", "column"), [
+    ("nn", "Endringar frå førre plan", "Vidareførte tiltak", "Endra fokusområde (1)", "Endring"),
+    ("en", "Changes from the previous plan", "Measures carried over", "Focus areas changed (1)",
+     "Change"),
 ])  # fmt: skip
-def test_the_appendix_speaks_the_documents_language(language: str, title: str, carried: str) -> None:
+def test_the_appendix_speaks_the_documents_language(
+    language: str, title: str, carried: str, areas: str, column: str
+) -> None:
     old = _plan()
     new = attrs.evolve(_next(old), language=language)
-    paras, _ = _word(khsmodel.export(new, "docx", previous=old))
+    paras, cells = _word(khsmodel.export(new, "docx", previous=old))
     assert title in paras and any(p.startswith(carried) for p in paras)
+    assert areas in paras and column in cells
 
 
 def test_an_unchanged_plan_says_so_in_one_sentence() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import signal
 import sys
 from collections.abc import Iterable, Iterator, Mapping
@@ -29,12 +30,16 @@ __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_USAGE",
+    "KindHelp",
     "Terminated",
     "Unreadable",
     "UsageError",
     "add_report_option",
     "error",
+    "exporter",
     "finding_line",
+    "foreign",
+    "formats_for",
     "load_findings",
     "option_argument",
     "option_lines",
@@ -139,6 +144,20 @@ def read_document(name: str) -> Document:
         return loads(raw)
     except NotJsonError as exc:
         raise Unreadable(f"{name}: {exc.errors[0].message}") from None
+
+
+def foreign(exc: Exception) -> str | None:
+    """The one-line note for a JSON file that is no khsmodel document at all (no ``"format"``
+    key: another program's JSON, khsmodel's own ``.oparl.json`` or diff JSON), else None.
+
+    ``validate`` and ``site`` over a glob (``*.json``) skip such files with this note on
+    standard error; a khsmodel document that does not load is still an error."""
+    errors: list[Any] = list(getattr(exc, "errors", ()))
+    if len(errors) == 1 and errors[0].path == "$":
+        message = str(errors[0].message)
+        if message.startswith("not a khsmodel document"):
+            return f"{message}; skipped"
+    return None
 
 
 # ---------------------------------------------------------------- findings
@@ -258,7 +277,23 @@ def parse_options(fmt: str, exporter: Exporter, raw: Iterable[_Raw]) -> dict[str
                 + (f"(it takes: {valid})" if valid else "(it takes none)")
             )
         out[item.key] = _read(fmt, item.key, item.value, spec)
+        if item.key == "language":  # before any document is read: a usage error, exit 2
+            _check_language(fmt, item.value)
     return out
+
+
+def _check_language(fmt: str, value: str) -> None:
+    """``-O language=nno``: refused as every bad ``-O`` value is, naming the option."""
+    from ..errors import KhsModelError
+    from ..labels import for_language
+
+    try:
+        for_language(value)
+    except KhsModelError:
+        raise UsageError(
+            f"-O language={value}: expected a language tag such as nb, nn, se, smj, sma or en "
+            f"(optionally with a region, e.g. nb-NO) for the {fmt} format"
+        ) from None
 
 
 def _declared(exporter: Exporter) -> dict[str, CliOption] | None:
@@ -282,6 +317,46 @@ def option_lines(exporter: Exporter) -> list[str]:
     heads = [(f"-O {k}={s.shape()}", s.help) for k, s in sorted(declared.items())]
     width = max((len(h) for h, _ in heads), default=0)
     return [f"{h:<{width}}  {text}".rstrip() for h, text in heads]
+
+
+def exporter(name: str) -> tuple[str, Exporter]:
+    """``-f NAME``: the exporter and its registered name. Names are read case-insensitively
+    (``-f PDF`` is ``pdf``); any other unknown name raises
+    :class:`~khsmodel.exporters.UnknownExporterError`, whose message suggests the names
+    meant (``-f pfd``: did you mean 'pdf'?)."""
+    from ..exporters import UnknownExporterError, get
+
+    try:
+        return name, get(name)
+    except UnknownExporterError as exc:
+        same = [s for s in exc.suggestions if s.lower() == name.strip().lower()]
+        if len(same) != 1:
+            raise
+        return same[0], get(same[0])
+
+
+def formats_for(kind: str) -> str:
+    """The usable formats that export documents of ``kind``, as ``json, csv, …`` (for help
+    texts: the registry says, so a new exporter is listed without editing the help)."""
+    from ..exporters import info
+
+    return ", ".join(r.name for r in info() if r.available and kind in r.kinds) or "(none)"
+
+
+class KindHelp(argparse.RawDescriptionHelpFormatter):
+    """A help formatter that fills ``{formats:KIND}`` in help and epilog with
+    :func:`formats_for` (only when the help is shown: the plugins load then)."""
+
+    _TOKEN = re.compile(r"\{formats:([a-z_]+)\}")
+
+    def _fill(self, text: str) -> str:
+        return self._TOKEN.sub(lambda m: formats_for(m.group(1)), text)
+
+    def _expand_help(self, action: argparse.Action) -> str:
+        return self._fill(super()._expand_help(action))
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(self._fill(text))
 
 
 def wrap(text: str) -> str:

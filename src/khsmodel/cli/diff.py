@@ -37,9 +37,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "diff",
         help="what changed from one action plan to the next",
-        description=c.wrap("Compare two action plans: measures added, removed, carried over "
-                           "and changed (text, responsibility, timeframe, focus area), focus "
-                           "areas renamed or moved."),
+        description=c.wrap(
+            "Compare two action plans: measures added, removed, carried over "
+            "and changed (text, responsibility, timeframe, focus area), focus "
+            "areas renamed or moved."
+        ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -8,7 +8,9 @@ and the other files still go; warnings are printed and the export proceeds.
 Exit codes of ``export``: 0 every output written; 1 some input invalid (does
 not load, or has validation errors) or its export failed; 2 usage error
 (unknown format, ``-o`` with several inputs or with a name whose extension is
-another format's, a bad ``-O``, two inputs mapping to one output) or an input
+another format's, a bad ``-O`` (a ``-O language=`` that is no language tag too,
+before anything is validated), ``--previous`` with an input that is no action
+plan, two inputs mapping to one output) or an input
 that cannot be read (missing, a folder, not UTF-8, not JSON).
 
 Each output written is printed on standard output, one path a line; findings
@@ -65,8 +67,10 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser(
         "formats",
         help="list the export formats (exporter plugins) and their options",
-        description=c.wrap("List the exporters: name, file extension, media type, the document "
-        "kinds they take and their -O options."),
+        description=c.wrap(
+            "List the exporters: name, file extension, media type, the document "
+            "kinds they take and their -O options."
+        ),
         epilog=_FORMATS_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -75,15 +79,17 @@ def add_parsers(sub: Any) -> None:
     p = sub.add_parser(
         "export",
         help="validate documents (JSON files) and export them to a format",
-        description=c.wrap("Export khsmodel JSON documents with an exporter plugin. Each input "
-        "FILE gives one output named after it (its name + the format's suffix, e.g. "
-        "plan.pdfa.pdf), beside it or in --out-dir; or -o names the one output."),
+        description=c.wrap(
+            "Export khsmodel JSON documents with an exporter plugin. Each input "
+            "FILE gives one output named after it (its name + the format's suffix, e.g. "
+            "plan.pdfa.pdf), beside it or in --out-dir; or -o names the one output."
+        ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="khsmodel JSON document(s)")
     p.add_argument(
-        "-f", "--format", required=True, metavar="NAME", help="exporter name (khsmodel formats)"
+        "-f", "--format", required=True, metavar="NAME", help="exporter name, in any case (khsmodel formats)"
     )
     where = p.add_mutually_exclusive_group()
     where.add_argument(
@@ -171,7 +177,7 @@ class _Result:
 
     source: str
     target: str
-    status: str = "written"  # written | invalid | failed | unreadable
+    status: str = "written"  # written | invalid | failed | unreadable | usage
     findings: list[dict[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -204,6 +210,7 @@ def _export_one(
     from .._files import write_atomic
     from ..errors import InvalidDocumentError, KhsModelError
     from ..exporters import export
+    from ..plans import ActionPlan
 
     result = _Result(source, target)
     try:
@@ -219,6 +226,11 @@ def _export_one(
     except InvalidDocumentError as exc:
         result.status = "invalid"
         result.findings = c.load_findings(exc.errors)
+        return result
+    if "previous" in options and not isinstance(doc, ActionPlan):  # the option, not the file
+        result.status = "usage"
+        result.problems.append(f"--previous applies to an action plan; this document is a "
+                               f"{type(doc).KIND}")  # fmt: skip
         return result
     if check:
         from ..validation import validate
@@ -310,7 +322,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
         OutputNameError,
         UnknownExporterError,
         check_output_name,
-        get,
     )
 
     files: list[str] = args.files
@@ -318,7 +329,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         c.error(_PROG, "-o/--output takes one input; use --out-dir for several")
         return c.EXIT_USAGE
     try:
-        exporter = get(args.format)
+        args.format, exporter = c.exporter(args.format)
     except UnknownExporterError as exc:
         c.error(_PROG, str(exc))
         return c.EXIT_USAGE
@@ -396,7 +407,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
                       else f"{result.source}: not exported (the file does not load)",
                       file=sys.stderr)  # fmt: skip
             for p in result.problems:
-                print(f"{result.source}: {p}", file=sys.stderr)
+                if result.status in ("unreadable", "usage"):  # as validate and the others say it
+                    c.error(_PROG, f"{result.source}: {p}")
+                else:
+                    print(f"{result.source}: {p}", file=sys.stderr)
         if result.status == "written":
             if tty:
                 sys.stderr.write("\r\x1b[K")
@@ -431,6 +445,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
             for r in sorted(results, key=lambda r: order[r.source])
         ]  # fmt: skip
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-    if any(r.status == "unreadable" for r in results):
+    if any(r.status in ("unreadable", "usage") for r in results):
         return c.EXIT_USAGE
     return c.EXIT_OK if written == len(files) else c.EXIT_INVALID

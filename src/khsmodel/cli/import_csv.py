@@ -41,8 +41,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "import-csv",
         help="apply a measures table (CSV) to an action plan: status and progress updates",
-        description=c.wrap("Apply a CSV of measures (as written by khsmodel export -f csv) to the "
-        "action plan it came from and write the updated plan."),
+        description=c.wrap(
+            "Apply a CSV of measures (as written by khsmodel export -f csv) to the "
+            "action plan it came from and write the updated plan."
+        ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

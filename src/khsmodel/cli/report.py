@@ -34,8 +34,8 @@ examples:
 A measure is overdue when its timeframe ended before --as-of and it is not
 done, cancelled or carried over; due soon when it ends within --due-within days
 (default 30). Measures whose timeframe gives no date are listed apart.
-Formats and their -O options: khsmodel formats (json, csv, docx, pdf take a
-status report).
+Formats and their -O options: khsmodel formats ({formats:status_report}
+take a status report).
 exit status: 0 written; 1 the plan does not load or is not a plan, the report
 has validation errors, or the export failed; 2 usage error or a file that
 cannot be read.
@@ -66,11 +66,13 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "report",
         help="the status report of an action plan at a date, exported to a format",
-        description=c.wrap("Make the status report (statusrapport) of an action plan at a date: "
-                           "each measure's status, latest note and whether it is overdue or due "
-                           "soon, counted per focus area; with --since, the changes since then."),
+        description=c.wrap(
+            "Make the status report (statusrapport) of an action plan at a date: "
+            "each measure's status, latest note and whether it is overdue or due "
+            "soon, counted per focus area; with --since, the changes since then."
+        ),
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=c.KindHelp,
     )
     p.add_argument("plan", metavar="PLAN", help="the action plan (a khsmodel JSON file)")
     p.add_argument("--as-of", required=True, type=_date, metavar="DATE",
@@ -81,7 +83,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                    help="'due soon' window in days after --as-of (default 30)")  # fmt: skip
     p.add_argument("--title", help="the report's title (default: Statusrapport: PLAN TITLE)")
     p.add_argument("-f", "--format", required=True, metavar="NAME",
-                   help="exporter name: json, csv, docx, pdf (khsmodel formats)")  # fmt: skip
+                   help="exporter name: {formats:status_report} (khsmodel formats)")  # fmt: skip
     p.add_argument("-o", "--output", required=True, metavar="OUT",
                    help="output file; its name ends in the format's extension")  # fmt: skip
     p.add_argument("-O", "--option", action="append", default=[], type=c.option_argument,
@@ -103,13 +105,12 @@ def run(args: argparse.Namespace) -> int:
         UnknownExporterError,
         check_output_name,
         export,
-        get,
     )
     from ..plans import ActionPlan
     from ..status import report
 
     try:
-        exporter = get(args.format)
+        args.format, exporter = c.exporter(args.format)
         options = c.parse_options(args.format, exporter, args.option)
         check_output_name(args.format, args.output)
     except (UnknownExporterError, OutputNameError, c.UsageError) as exc:
@@ -124,6 +125,10 @@ def run(args: argparse.Namespace) -> int:
         return c.EXIT_USAGE
     if Path(args.output).is_dir():
         c.error(_PROG, f"-o {args.output} is a folder; give a file name")
+        return c.EXIT_USAGE
+    if args.since is not None and args.since >= args.as_of:
+        c.error(_PROG, f"--since {args.since.isoformat()} must be before "
+                       f"--as-of {args.as_of.isoformat()}")  # fmt: skip
         return c.EXIT_USAGE
     try:
         plan = c.read_document(args.plan)
@@ -153,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
         rows = [f.to_data() for f in found]
         for r in rows:
             if r["path"] == "$.plan" or r["path"].startswith(("$.plan.", "$.plan[")):
-                r["path"] = "$" + r["path"][len("$.plan"):]
+                r["path"] = "$" + r["path"][len("$.plan") :]
         _findings(args, rows)
         if not found.ok:
             sys.stderr.write(f"{args.plan}: not exported (validation errors; --no-validate "

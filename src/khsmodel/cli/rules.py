@@ -30,8 +30,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "rules",
         help="list the validation rules (code, severity, summary)",
-        description=c.wrap("The rule catalogue khsmodel validate checks. Without CODE: one line "
-        "per rule. With codes or prefixes: those rules with their rationale."),
+        description=c.wrap(
+            "The rule catalogue khsmodel validate checks. Without CODE: one line "
+            "per rule. With codes or prefixes: those rules with their rationale."
+        ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

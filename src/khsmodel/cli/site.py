@@ -16,8 +16,12 @@ examples:
   khsmodel site *.json --out-dir site/ --no-pdfa
   khsmodel site *.json --out-dir site/ --base-url https://helsefellesskap.example.no/dokumenter/
 
-The folder gets index.html, one page per document (NAME.html for NAME.json) and
-its tagged PDF/A-2a (NAME.pdf); sitemap.xml with --base-url. Relative links only:
+The folder gets index.html, one page per document and its tagged PDF/A-2a
+(NAME.html and NAME.pdf, NAME made from the file name: lower case, spaces to
+'-', æ ø å to ae o a, Sámi letters to Latin ones, a name taken twice gets -2),
+sitemap.xml with --base-url. A JSON file that is no khsmodel document (no
+"format" key: the .oparl.json or diff JSON khsmodel writes) is skipped with a
+note, as validate does; a khsmodel document that does not load stops the build. Relative links only:
 the folder works opened from disk. A failed build leaves the previous folder as it was.
 """
 
@@ -40,21 +44,32 @@ def add_parser(sub: Any) -> None:
 
 
 def _cmd_site(args: argparse.Namespace) -> int:
+    from khsmodel_exporters.html.site import page_names
+
     from ..errors import InvalidDocumentError, KhsModelError
 
     documents = []
     for name in args.files:
         try:
-            documents.append((Path(name).stem, c.read_document(name)))
+            documents.append((name, c.read_document(name)))
         except c.Unreadable as exc:
             c.error(_PROG, str(exc))
             return c.EXIT_USAGE
         except InvalidDocumentError as exc:
+            note = c.foreign(exc)
+            if note is not None:
+                sys.stderr.write(f"{_PROG}: note: {name}: {note}\n")
+                continue
             for e in exc.errors:
                 sys.stderr.write(f"{name}:{e.path}: {e.message}\n")
             return c.EXIT_INVALID
+    if not documents:
+        c.error(_PROG, "none of the files is a khsmodel document")
+        return c.EXIT_INVALID
     from khsmodel_exporters.html.site import build_site
 
+    names = page_names([Path(n).stem for n, _ in documents])
+    documents = [(page, doc) for page, (_, doc) in zip(names, documents, strict=True)]
     try:
         written = build_site(documents, args.out_dir, pdfa=not args.no_pdfa, base_url=args.base_url)
     except (KhsModelError, OSError) as exc:

@@ -26,6 +26,10 @@ examples:
   khsmodel validate --report json plan.json > findings.json
 
 Each finding is printed as FILE:PATH: CODE SEVERITY MESSAGE, then a summary.
+A JSON file that is no khsmodel document (no "format" key: another program's
+JSON, the .oparl.json or diff JSON khsmodel writes) is skipped with a note on
+standard error, so *.json works in a folder of outputs; when no file is a
+khsmodel document that is an error (exit 1).
 The rules and their codes: khsmodel rules (one rule: khsmodel rules PLAN003).
 exit status: 0 no errors; 1 at least one error, including a file that does
 not load; 2 usage error or a file that cannot be read (missing, a folder, not
@@ -38,8 +42,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     p: argparse.ArgumentParser = subparsers.add_parser(
         "validate",
         help="check documents against the validation rules",
-        description=c.wrap("Check khsmodel JSON documents against the rule catalogue "
-                           "(khsmodel rules lists it)."),
+        description=c.wrap(
+            "Check khsmodel JSON documents against the rule catalogue (khsmodel rules lists it)."
+        ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -79,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
         c.error(_PROG, str(exc))
         return c.EXIT_USAGE
     unreadable = 0
+    skipped = 0
     checked = 0
     rows: list[dict[str, str]] = []
     for name in args.files:
@@ -89,6 +95,11 @@ def run(args: argparse.Namespace) -> int:
             unreadable += 1
             continue
         except InvalidDocumentError as exc:
+            note = c.foreign(exc)
+            if note is not None:  # another program's JSON in *.json: not ours to check
+                sys.stderr.write(f"{_PROG}: note: {name}: {note}\n")
+                skipped += 1
+                continue
             found = c.load_findings(exc.errors)
         else:
             found = check(doc, enabled).to_data()
@@ -103,4 +114,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(c.summary_line(rows, checked, unreadable) + "\n")
     if unreadable:
         return c.EXIT_USAGE
+    if skipped and not checked:
+        c.error(_PROG, "none of the files is a khsmodel document")
+        return c.EXIT_INVALID
     return c.EXIT_INVALID if any(r["severity"] == "error" for r in rows) else c.EXIT_OK

@@ -74,7 +74,7 @@ RULES: tuple[Rule, ...] = (
     Rule("PLAN007", W, "Two measures of one focus area have the same text.",
          "The same measure entered twice (exactly the same text, under the same "
          "heading and phase) is usually a copy-and-paste mistake."),
-    Rule("PLAN008", W, "A measure has no responsible.",
+    Rule("PLAN008", W, "No one is responsible for a measure.",
          "Every measure should say who is responsible (ansvarlig). Some source "
          "plans do not (the SSU plan 2021–2022 lists measures only), so this is a "
          "warning, not an error."),
@@ -529,7 +529,7 @@ def _responsibility(state: _PlanState, measures: Sequence[Measure]) -> None:
             ctx.add(
                 "PLAN008",
                 state.measure_at(j).f("responsibility"),
-                "the measure has no responsible; add who is responsible (ansvarlig), "
+                "no one is responsible for the measure; add who is responsible (ansvarlig), "
                 "with the text as written",
             )
             continue

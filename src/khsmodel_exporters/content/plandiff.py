@@ -16,7 +16,11 @@ change that occurs, its count in the heading:
   in the previous plan and as in this one, with a column of what changed
   (text, description, responsibility, timeframe, focus area) only when some
   row has something in it;
-- the new measures and those not carried forward, as lists.
+- the measures new in this plan and those not in it, as lists; a measure not in this
+  plan is placed in the previous plan by name ("Handlingsplan for 2015, tiltak 1 i
+  fokusområde 1: …"), since its numbers are that plan's. The comparison knows only what each
+  plan says: a measure missing from this plan is "not in this plan", not "discontinued"
+  (a plan may say its ongoing work goes on).
 
 A section that would be empty is left out, heading and all; a diff with no
 change at all prints one sentence saying so. The words come from
@@ -119,9 +123,27 @@ def _areas_table(changes: tuple[FocusAreaChange, ...], w: Mapping[str, str]) -> 
     return Table(columns, rows, group="plan-changes")
 
 
-def _list(places: tuple[MeasurePlace, ...], labels: Labels, w: Mapping[str, str]) -> BulletList:
+def _list(
+    places: tuple[MeasurePlace, ...], labels: Labels, w: Mapping[str, str], plan: str | None = None
+) -> BulletList:
+    """The measures added (``plan`` None: they are in this plan) or removed (``plan``: the
+    previous plan's title). The text first, then where the measure is, with its number printed
+    the same way in both ("tiltak 2 i fokusområde 1: …"); a removed measure's place is named with
+    the plan it is in, so that its numbers are not read as this plan's."""
+
+    def where(p: MeasurePlace) -> str:
+        if p.focus_area is None:
+            place = f"{w['ongoing']}, {w['measure']} {p.number}"
+        else:
+            title = f": {t(p.focus_area_title)}" if p.focus_area_title else ""
+            area = f"{w['focus_area']} {p.focus_area}{title}"
+            place = w["in_area"].format(number=p.number, area=area)
+        if plan is not None:
+            place = w["in_plan"].format(plan=t(plan), where=place)
+        return place[:1].upper() + place[1:]
+
     return BulletList(tuple(
-        (Span(_name(p)), Span(f" ({_where(p, labels, w)})", italic=True)) for p in places
+        (Span(t(p.text)), Span(f" ({where(p)})", italic=True)) for p in places
     ))  # fmt: skip
 
 
@@ -157,7 +179,7 @@ def plan_changes_of(d: PlanDiff, old_title: str, labels: Labels, prefix: str) ->
         blocks.append(_list(d.added, labels, w))
     if d.removed:
         heading(2, f"{w['removed']} ({len(d.removed)})")
-        blocks.append(_list(d.removed, labels, w))
+        blocks.append(_list(d.removed, labels, w, old_title))
     return blocks
 
 

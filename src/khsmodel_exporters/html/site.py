@@ -4,7 +4,8 @@
 
 - ``index.html``: the partnership (its page and bodies) and its agreements,
   action plans, meetings and case documents, each linked to its page and its PDF;
-- one ``html`` page per document (``NAME.html``, ``NAME`` being the input's
+- one ``html`` page per document (``NAME.html``, ``NAME`` a plain page name: the
+  command line makes it from the file name with :func:`page_names`, ``NAME`` being the input's
   name), with a header linking back to the index, to the document's PDF/A and to
   the documents it belongs with: a case and the meeting of its body on its
   meeting date; a case and a plan it has attached or whose adoption names the
@@ -42,7 +43,7 @@ from khsmodel.plans import ActionPlan
 from .. import content as C
 from ._render import CSS, FONTS, esc, render
 
-__all__ = ["build_site"]
+__all__ = ["build_site", "page_names", "slug"]
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 #: The document kinds the index lists, each under its heading (words of ``Labels.web``,
@@ -50,6 +51,8 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _KINDS: tuple[tuple[str, str], ...] = (
     ("agreement", "agreements"),
     ("action_plan", "action_plans"),
+    ("status_report", "status_reports"),
+    ("meeting_plan", "meeting_plans"),
     ("meeting", "meetings"),
     ("case_document", "case_documents"),
 )
@@ -59,6 +62,64 @@ _PDFA = "PDF/A"
 
 def _kind_heading(labels: Labels, word: str) -> str:
     return labels.agreements if word == "agreements" else labels.web[word]
+
+
+#: Letters a page name spells in ASCII: Norwegian as Norwegians write them in addresses
+#: (æ → ae, ø → o, å → a), the Sámi letters as their base letter.
+_ASCII = str.maketrans({
+    "æ": "ae", "ø": "o", "å": "a", "á": "a", "č": "c", "đ": "d", "ŋ": "n", "š": "s",
+    "ŧ": "t", "ž": "z", "ï": "i", "ä": "a", "ö": "o", "ß": "ss",
+})  # fmt: skip
+
+
+def slug(text: str) -> str:
+    """A page name from a file name: lower case ASCII letters, digits, ``.``, ``_``, ``-``.
+
+    >>> slug("Handlingsplan for Østfold åpen økt")
+    'handlingsplan-for-ostfold-apen-okt'
+    >>> slug("Sámediggi – Kárášjohka"), slug("…")
+    ('samediggi-karasjohka', 'dokument')
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text).lower().translate(_ASCII)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9._-]+", "-", text)
+    text = re.sub(r"-{2,}", "-", text).strip("-._")
+    return text or "dokument"
+
+
+def page_names(stems: Sequence[str]) -> list[str]:
+    """The page name of each file name stem (:func:`slug`); a name taken twice (or ``index``,
+    ``sitemap``) gets ``-2``, ``-3`` … in the order given.
+
+    >>> page_names(["Plan 2016", "plan-2016", "index"])
+    ['plan-2016', 'plan-2016-2', 'index-2']
+    """
+    taken = {"index", "sitemap"}
+    out = []
+    for stem in stems:
+        base = slug(stem)
+        name, n = base, 1
+        while name in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name)
+        out.append(name)
+    return out
+
+
+def _order(doc: Document) -> tuple[int, int, int]:
+    """When a document is about: a plan by its period's start, others by their date."""
+    when: object = None
+    if isinstance(doc, ActionPlan) and doc.period is not None:
+        when = doc.period.start
+    if when is None:
+        when = _date(doc)
+    if when is None:
+        return (0, 0, 0)
+    return (getattr(when, "year", 0) or 0, getattr(when, "month", 0) or 0,
+            getattr(when, "day", 0) or 0)  # fmt: skip
 
 
 def _title(doc: Document, labels: Labels) -> str:
@@ -75,7 +136,8 @@ def _date(doc: Document) -> dt.date | None:
         return next((a.date for a in doc.adoptions if a.date is not None), None)
     if isinstance(doc, Agreement):
         return doc.date
-    return None
+    as_of = getattr(doc, "as_of", None)  # a status report
+    return as_of if isinstance(as_of, dt.date) else None
 
 
 def _related(docs: dict[str, Document]) -> dict[str, list[str]]:
@@ -104,10 +166,31 @@ def _related(docs: dict[str, Document]) -> dict[str, list[str]]:
     return out
 
 
+def _partnerships(docs: dict[str, Document]) -> dict[str, Partnership]:
+    """The partnerships the documents belong to, by name."""
+    found: dict[str, Partnership] = {}
+    for d in docs.values():
+        p = d if isinstance(d, Partnership) else getattr(d, "partnership", None)
+        if isinstance(p, Partnership):
+            found.setdefault(p.name, p)
+            if isinstance(d, Partnership):
+                found[p.name] = d
+    return found
+
+
+def _index_title(docs: dict[str, Document], labels: Labels) -> str:
+    """The index's one name, in its title, header, footer and every page's link to it: the
+    partnership's name when the documents all belong to one, else "Dokumenter"."""
+    found = _partnerships(docs)
+    if len(found) == 1:
+        return C.display_text(next(iter(found)))
+    return labels.web["documents"]
+
+
 def _page_links(
-    name: str, related: list[str], titles: dict[str, str], pdfa: bool, labels: Labels
+    name: str, related: list[str], titles: dict[str, str], pdfa: bool, home: str
 ) -> tuple[tuple[str, str], ...]:
-    links = [("index.html", labels.web["index"])]
+    links = [("index.html", home)]
     if pdfa:
         links.append((f"{name}.pdf", f"{titles[name]} ({_PDFA})"))
     links.extend((f"{r}.html", titles[r]) for r in related)
@@ -156,20 +239,22 @@ def _members(p: Partnership, labels: Labels, *, named: bool) -> list[str]:
 
 def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pdfa: bool) -> bytes:
     # the partnership the documents belong to: only when they all name the same one
-    found: dict[str, Partnership] = {}
-    for d in docs.values():
-        p = d if isinstance(d, Partnership) else getattr(d, "partnership", None)
-        if isinstance(p, Partnership):
-            found.setdefault(p.name, d if isinstance(d, Partnership) else p)
-            if isinstance(d, Partnership):
-                found[p.name] = d
+    found = _partnerships(docs)
     partnership = next(iter(found.values())) if len(found) == 1 else None
-    title = partnership.name if partnership is not None else labels.web["documents"]
-    body: list[str] = [f"<h1>{esc(C.display_text(title))}</h1>"]
+    title = _index_title(docs, labels)
+    body: list[str] = [f"<h1>{esc(title)}</h1>"]
+
+    def owner(name: str) -> str:
+        """The partnership a document belongs to, when the site holds several."""
+        d = docs[name]
+        p = d if isinstance(d, Partnership) else getattr(d, "partnership", None)
+        if len(found) < 2 or not isinstance(p, Partnership) or isinstance(d, Partnership):
+            return ""
+        return f" · {esc(C.display_text(p.name))}"
 
     def item(name: str) -> str:
         when = _date(docs[name])
-        extra = f" ({esc(labels.in_text().date(when))})" if when else ""
+        extra = (f" ({esc(labels.in_text().date(when))})" if when else "") + owner(name)
         pdf = (f' · <a href="{esc(name)}.pdf">{esc(titles[name])} ({_PDFA})</a>'
                if pdfa else "")  # fmt: skip
         return f'<li><a href="{esc(name)}.html">{esc(titles[name])}</a>{extra}{pdf}</li>'
@@ -194,7 +279,7 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
         names = [n for n, d in docs.items() if kind == type(d).KIND]
         if not names:
             continue
-        names.sort(key=lambda n: (_date(docs[n]) or dt.date.min, n))
+        names.sort(key=lambda n: (_order(docs[n]), n))
         body.append(f"<h2>{esc(heading)}</h2><ul>")
         body.extend(item(n) for n in names)
         body.append("</ul>")
@@ -205,16 +290,16 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(C.display_text(title))}</title>",
+        f"<title>{esc(title)}</title>",
         '<meta name="generator" content="khsmodel">',
         f"<style>\n{CSS.replace('FONTS', FONTS)}</style>",
         "</head>",
         "<body>",
-        f'<header class="site-header"><p>{esc(C.display_text(title))}</p></header>',
+        f'<header class="site-header"><p>{esc(title)}</p></header>',
         '<main id="khs-main">',
         *body,
         "</main>",
-        f'<footer class="site-footer"><p>{esc(C.display_text(title))}</p></footer>',
+        f'<footer class="site-footer"><p>{esc(title)}</p></footer>',
         "</body>",
         "</html>",
         "",
@@ -240,11 +325,14 @@ def build_site(
     base_url: str | None = None,
     labels: Labels = NB,
     pdfs: Mapping[str, bytes] | None = None,
+    previous: Mapping[str, ActionPlan] | None = None,
 ) -> list[Path]:
     """Write the site of ``documents`` (each a file name stem and its document) to ``out_dir``.
 
     ``pdfs`` holds PDF/A files already made (by name, e.g. by the ``pdfa``
     exporter beside the other formats); the others are rendered here.
+    ``previous`` gives a plan's page (by name) the appendix of changes from
+    the plan before it, as the exporters' ``previous`` option does.
     Returns the files written (relative to ``out_dir``). Raises
     :class:`KhsModelError` for a name that is not a plain file name, a name
     given twice, or a document that cannot be written (with its path); then
@@ -254,8 +342,8 @@ def build_site(
     for name, doc in documents:
         if not _NAME.fullmatch(name) or name.lower() in ("index", "sitemap"):
             raise KhsModelError(
-                f"site page name {name!r} must be letters, digits, '.', '_' or '-' "
-                "(and not index or sitemap)"
+                f"site page name {name!r} must be ASCII letters, digits, '.', '_' or '-' "
+                "(and not index or sitemap); page_names() makes such names from file names"
             )
         if name in docs:
             raise KhsModelError(f"site page name {name!r} is given twice")
@@ -269,11 +357,12 @@ def build_site(
 
     titles = {n: _title(d, labels) for n, d in docs.items()}  # bad text: error with path
     related = _related(docs)
+    home = _index_title(docs, labels)
     files: dict[str, bytes] = {}
     for name, doc in docs.items():
-        content = C.build(doc, labels=labels)
+        content = C.build(doc, labels=labels, previous=(previous or {}).get(name))
         files[f"{name}.html"] = render(
-            content, labels=labels, links=_page_links(name, related[name], titles, pdfa, labels)
+            content, labels=labels, links=_page_links(name, related[name], titles, pdfa, home)
         )
         if pdfa:
             from ._pdf import render_pdf
