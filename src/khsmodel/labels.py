@@ -309,18 +309,18 @@ class Labels:
         "no_status": "Uten status",
         "total": "Antall tiltak",
         "overdue": "Forsinket",
-        "due_soon": "Frist snart",
+        "due_soon": "Frist nærmer seg",
         "share_done": "Andel gjennomført",
         "key": ("Forsinket: tidsrammen er passert uten at tiltaket er gjennomført, avlyst "
-                "eller videreført. Frist snart: tidsrammen slutter innen {days} dager etter "
+                "eller videreført. Frist nærmer seg: tidsrammen slutter innen {days} dager etter "
                 "{date}. Status er den siste som er registrert med dato til og med {date}."),
         "measures": "Tiltak",
         "note": "Siste oppfølging",
         "overdue_list": "Forsinkede tiltak",
-        "due_soon_list": "Tiltak med frist snart",
-        "unresolved_list": "Tiltak uten tidsramme som gir en dato",
+        "due_soon_list": "Tiltak med frist som nærmer seg",
+        "unresolved_list": "Tiltak uten dato i tidsrammen",
         "unresolved_key": "Tidsrammen er ikke tolket til en dato; tiltakene er ikke vurdert "
-                          "som forsinket eller med frist snart.",
+                          "som forsinket eller med frist som nærmer seg.",
         "no_timeframe": "ingen tidsramme",
         "changes": "Endringer siden {date}",
         "before": "Status {date}",
@@ -775,18 +775,18 @@ _NN_WORDS.update({
         "no_status": "Utan status",
         "total": "Tal på tiltak",
         "overdue": "Forseinka",  # forseinke, forseinka (Nynorskordboka)
-        "due_soon": "Frist snart",
+        "due_soon": "Frist nærmar seg",
         "share_done": "Del gjennomført",
         "key": ("Forseinka: tidsramma er passert utan at tiltaket er gjennomført, avlyst "
-                "eller vidareført. Frist snart: tidsramma sluttar innan {days} dagar etter "
+                "eller vidareført. Frist nærmar seg: tidsramma sluttar innan {days} dagar etter "
                 "{date}. Status er den siste som er registrert med dato til og med {date}."),
         "measures": "Tiltak",
         "note": "Siste oppfølging",
         "overdue_list": "Forseinka tiltak",
-        "due_soon_list": "Tiltak med frist snart",
-        "unresolved_list": "Tiltak utan tidsramme som gir ein dato",
+        "due_soon_list": "Tiltak med frist som nærmar seg",
+        "unresolved_list": "Tiltak utan dato i tidsramma",
         "unresolved_key": "Tidsramma er ikkje tolka til ein dato; tiltaka er ikkje vurderte "
-                          "som forseinka eller med frist snart.",
+                          "som forseinka eller med frist som nærmar seg.",
         "no_timeframe": "inga tidsramme",
         "changes": "Endringar sidan {date}",
         "before": "Status {date}",
@@ -1035,7 +1035,7 @@ _EN_WORDS: dict[str, Any] = {
         "note": "Latest follow-up",
         "overdue_list": "Overdue measures",
         "due_soon_list": "Measures due soon",
-        "unresolved_list": "Measures without a timeframe that gives a date",
+        "unresolved_list": "Measures without a date in the timeframe",
         "unresolved_key": "The timeframe does not give a date; these measures are not "
                           "assessed as overdue or due soon.",
         "no_timeframe": "no timeframe",

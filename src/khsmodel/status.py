@@ -34,7 +34,9 @@ whose entries carries a status has its own ``status`` field, undated, at every
 date; a measure with no status either way has None ("no status"). A measure is
 *closed* when its status is done, cancelled or carried over: a closed measure
 is never overdue nor due soon. A timeframe ends where
-:meth:`~khsmodel.Timeframe.date_range` (given the plan's period) ends.
+:meth:`~khsmodel.Timeframe.end` (given the plan's period) says: the end of its
+date range, except that a dated event or milestone not written as an end
+("Skisse presenteres i OSU 8. februar") has no end, so it is never overdue.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ from .plans import (
     ProgressEntry,
     status_at,
 )
+from .timeframes import AtEvent
 
 __all__ = [
     "CLOSED",
@@ -298,7 +301,8 @@ def _item(
     if rng is None or (rng[0] is None and rng[1] is None):
         timing = Timing.UNRESOLVED
     else:
-        end = rng[1]
+        # a dated event or milestone is not an end (Timeframe.end): never overdue
+        end = rng[1] if type(tf.interpretation) is not AtEvent else tf.end(plan.period)  # type: ignore[union-attr]
         if end is None or status in CLOSED:
             timing = Timing.NOT_DUE
         elif end < as_of:

@@ -33,10 +33,10 @@ STATUS_COLUMNS: tuple[tuple[str, str], ...] = (
     ("text", "Tiltak"),
     ("responsible", "Ansvarlig"),
     ("timeframe", "Tidsperspektiv"),
-    ("end", "Til dato"),
+    ("end", "Beregnet sluttdato"),
     ("status", "Status"),
     ("status_date", "Statusdato"),
-    ("timing", "Frist"),
+    ("timing", "Tidsstatus"),
     ("note_date", "Oppfølgingsdato"),
     ("note", "Siste oppfølging"),
     ("previous_status", "Status før"),
@@ -46,7 +46,7 @@ STATUS_COLUMNS: tuple[tuple[str, str], ...] = (
 #: The timings in Bokmål.
 TIMING_NB = {
     Timing.OVERDUE: "Forsinket",
-    Timing.DUE_SOON: "Frist snart",
+    Timing.DUE_SOON: "Frist nærmer seg",
     Timing.NOT_DUE: "Ikke forfalt",
     Timing.UNRESOLVED: "Uten dato",
 }

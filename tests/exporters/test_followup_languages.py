@@ -42,11 +42,11 @@ _REPORT = {
     "nn": ["Statusrapport: Handlingsplan", "Status per 1. september 2016", "Oppsummering",
            "Heile planen", "Tal på tiltak", "Forseinka", "Del gjennomført", "Gjennomført",
            "Starta", "Avlyst", "Utan status", "Endringar sidan 1. mai 2016",
-           "Tiltak utan tidsramme som gir ein dato", "Forseinka tiltak"],
+           "Tiltak utan dato i tidsramma", "Forseinka tiltak"],
     "en": ["Status report: Handlingsplan", "Status as of 1 September 2016", "Summary",
            "Whole plan", "Measures", "Overdue", "Share done", "Done", "Started", "Cancelled",
            "No status", "Changes since 1 May 2016",
-           "Measures without a timeframe that gives a date", "Overdue measures"],
+           "Measures without a date in the timeframe", "Overdue measures"],
 }  # fmt: skip
 # Bokmål words that must not be left in the other languages' reports
 _REPORT_NB = ["Hele planen", "Antall tiltak", "Forsinket", "Uten status", "Endringer siden"]

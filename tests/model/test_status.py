@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import khsmodel
 from khsmodel import (
     ActionPlan,
+    AtEvent,
     FocusArea,
     InMonth,
     Measure,
@@ -32,6 +33,7 @@ from khsmodel import strategies as ks
 from khsmodel.cli import main
 from khsmodel.errors import ArgumentError, DocumentKindError
 from khsmodel.status import CLOSED, status_at
+from khsmodel.timeframes import interpret_timeframe
 from tests.support.pdf_support import norm, pdftotext
 from tests.support.text import words
 
@@ -146,7 +148,9 @@ def test_counts_add_up_and_overdue_means_ended_and_not_closed(r: StatusReport) -
         rng = m.timeframe.date_range(r.plan.period) if m.timeframe else None
         resolved = rng is not None and rng != (None, None)
         assert (item.timing is Timing.UNRESOLVED) == (not resolved)
-        ended = resolved and rng is not None and rng[1] is not None and rng[1] < r.as_of
+        # "ended": the timeframe's end (Timeframe.end), not a dated event inside it
+        end = m.timeframe.end(r.plan.period) if m.timeframe else None
+        ended = resolved and end is not None and end < r.as_of
         assert (item.timing is Timing.OVERDUE) == (ended and item.status not in CLOSED)
     assert not khsmodel.validate(r).with_code("REP006")
 
@@ -172,8 +176,11 @@ def test_csv_reads_back() -> None:
     assert [r["Tiltak nr."] for r in rows] == ["1", "2", "3", "4", "1", "2"]
     assert rows[0]["Status"] == "Gjennomført" and rows[0]["Statusdato"] == "2016-06-15"
     assert rows[0]["Tiltak"] == "Fagdag om ŋ og đ" and rows[0]["Status før"] == "Startet"
-    assert rows[1]["Frist"] == "Forsinket" and rows[2]["Frist"] == "Frist snart"
-    assert rows[4]["Frist"] == "Uten dato" and rows[4]["Tidsperspektiv"] == "Etter behov"
+    assert rows[1]["Tidsstatus"] == "Forsinket" and rows[2]["Tidsstatus"] == "Frist nærmer seg"
+    assert rows[4]["Tidsstatus"] == "Uten dato" and rows[4]["Tidsperspektiv"] == "Etter behov"
+    # the timeframe as written, and the computed end only in a column named as computed
+    assert rows[0]["Tidsperspektiv"] == "Juni" and rows[0]["Beregnet sluttdato"] == "2016-06-30"
+    assert "Til dato" not in rows[0] and "Frist" not in rows[0]
     en = list(csv.DictReader(io.StringIO(khsmodel.export(_report(), "csv").decode(), newline="")))
     assert en[1]["timing"] == "overdue" and en[0]["status"] == "done"
 
@@ -186,7 +193,7 @@ def test_docx_reads_back() -> None:
     assert "Statusrapport: Handlingsplan 2016–2017 for Guovdageaidnu & Kárášjohka <utkast>" in text
     assert "Status per 1. september 2016" in text
     assert "Endringer siden 1. mai 2016" in text
-    assert "Tiltak uten tidsramme som gir en dato" in text
+    assert "Tiltak uten dato i tidsrammen" in text
     summary = doc.tables[0]
     header = [c.text for c in summary.rows[0].cells]
     assert header[0] == "Fokusområde" and "Gjennomført" in header and "Forsinket" in header
@@ -269,3 +276,50 @@ def test_no_column_of_blanks() -> None:
     assert headers == ["Tiltak", "Tidsperspektiv", "Status"]
     with_notes = docx.Document(io.BytesIO(khsmodel.export(_report(), "docx")))
     assert [c.text for c in with_notes.tables[1].rows[0].cells][-1] == "Siste oppfølging"
+
+
+# An event, milestone or start written in a timeframe is a time inside the work, not its end:
+# the two texts of the 2016 plan the reviewer found called late, and the field phrases
+# (/work/shared/domain/field-phrases.md, timeframes) that are starts or events.
+_NOT_ENDS = [
+    Timeframe(text="Skisse presenteres i OSU 8. februar", interpretation=AtEvent(
+        name="Skisse presenteres i OSU", body="osu", date=D(2016, 2, 8))),
+    Timeframe(text="Første møte med fylkekommunen 16. februar", interpretation=AtEvent(
+        name="Første møte med fylkekommunen", date=D(2016, 2, 16))),
+    Timeframe(text="Formannskapet 25.02.2016", interpretation=AtEvent(
+        name="Formannskapet", date=D(2016, 2, 25))),
+    Timeframe(text="vedtok i møte 22.01.2016 sak 1", interpretation=AtEvent(
+        name="vedtok i møte", date=D(2016, 1, 22))),
+    *(Timeframe(text=t, interpretation=interpret_timeframe(t, year=2016)) for t in (
+        "fra høsten 2016", "fra 1.januar 2016", "Fra januar 2016", "Oppstart i mars 2016")),
+]
+
+
+@pytest.mark.parametrize("tf", _NOT_ENDS, ids=lambda tf: tf.text)
+def test_an_event_or_start_in_the_timeframe_is_not_a_deadline(tf: Timeframe) -> None:
+    assert tf.resolved and tf.end() is None
+    plan = ActionPlan(id="hp", title="Plan", period=Period(start=D(2016, 1, 1), end=D(2017, 12, 31)),
+                      focus_areas=(FocusArea(number=1, title="Fo", measures=(
+                          Measure(number=1, text="Tiltak", timeframe=tf),)),))
+    item = report(plan, AS_OF).items[0]
+    assert item.timing is Timing.NOT_DUE and item.end is None
+
+
+@pytest.mark.parametrize("text", ["til og med partnerskapsmøtet 2016", "Innen neste OSU-møte"])
+def test_an_event_written_as_the_end_is_a_deadline(text: str) -> None:
+    tf = Timeframe(text=text, interpretation=AtEvent(name="møtet", date=D(2016, 3, 1)))
+    assert tf.end() == D(2016, 3, 1)
+    plan = ActionPlan(id="hp", title="Plan", focus_areas=(FocusArea(number=1, title="Fo", measures=(
+        Measure(number=1, text="Tiltak", timeframe=tf),)),))
+    assert report(plan, AS_OF).items[0].timing is Timing.OVERDUE
+
+
+def test_the_2016_status_report_calls_no_event_late() -> None:
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples"))
+    import khs
+
+    r = khs.status_report_2016()
+    late = [r.measure(i).timeframe.text for i in r.with_timing(Timing.OVERDUE)]  # type: ignore[union-attr]
+    assert late and "Skisse presenteres i OSU 8. februar" not in late
+    assert "Første møte med fylkekommunen 16. februar" not in late
