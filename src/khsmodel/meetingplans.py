@@ -11,7 +11,6 @@ other dates of the year (:class:`YearDate`: reporting dates, "Frist for
 measures the årshjul shows.
 
 >>> import datetime as dt
-import re
 >>> from khsmodel import MeetingPlan, PlannedMeeting
 >>> mp = MeetingPlan(year=2022, documents_due_days=14, meetings=(
 ...     PlannedMeeting(body="Samarbeidsstyret", date=dt.date(2022, 1, 10)),
