@@ -75,7 +75,7 @@ def test_make_documents_writes_every_example(tmp_path: Path) -> None:
     assert [m.date for m in seed.meetings] == [dt.date(2022, 1, 10), dt.date(2022, 2, 4)]
     made_up = khsmodel.load(out / "oppdiktet-moteplan-2026.json")
     assert isinstance(made_up, khsmodel.MeetingPlan) and "oppdiktet" in (made_up.title or "")
-    assert (out / "oppdiktet-moteplan-2026.ics").read_bytes().count(b"BEGIN:VEVENT") == 18
+    assert (out / "oppdiktet-moteplan-2026.ics").read_bytes().count(b"BEGIN:VEVENT") == 20  # 18 meetings, deadlines, dates + 2 dated measures
     # the site holds the follow-up documents too, linked from its index
     index = (out / "site" / "index.html").read_text(encoding="utf-8")
     for name in ("002-khs-statusrapport-2016-06-30", "003-vest-viken-moteplan-2022",

@@ -27,6 +27,7 @@ measures the årshjul shows.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import ClassVar
 
 import attrs
@@ -74,12 +75,15 @@ class YearDate:
 @attrs.frozen
 class WheelEntry:
     """One mark of the årshjul: a meeting, a case-document deadline, a year date or a
-    dated measure, in date order (:meth:`MeetingPlan.wheel`)."""
+    dated measure, in date order (:meth:`MeetingPlan.wheel`). ``due`` holds the
+    timeframe as written of a measure due by its date ("Innen 1. oktober 2026"): a
+    deadline, not an event on that day."""
 
     date: dt.date
     kind: str  # "meeting", "deadline", "date" or "measure"
     text: str
     body: str | None = None
+    due: str | None = None
 
     @property
     def month(self) -> int:
@@ -128,6 +132,27 @@ class MeetingPlan:
             return None
         return meeting.date - dt.timedelta(days=self.documents_due_days)
 
+    def meeting_title(self, meeting: PlannedMeeting) -> str | None:
+        """``meeting``'s title, or None when it only repeats its body's name (and the
+        year): "Partnerskapsmøte 2026" of the body "Partnerskapsmøtet" says nothing more.
+
+        >>> mp = MeetingPlan(year=2026, meetings=(
+        ...     PlannedMeeting(body="Partnerskapsmøtet", date=dt.date(2026, 3, 18),
+        ...                    title="Partnerskapsmøte 2026"),))
+        >>> mp.meeting_title(mp.meetings[0]) is None
+        True
+        """
+        title = meeting.title
+        if title is None:
+            return None
+        core = re.sub(rf"\b{self.year}\b", "", title).strip(" -–,:").casefold()
+        names = {self.body_name(meeting.body).casefold(), meeting.body.casefold()}
+        for name in names:
+            if core == name or (core and name.startswith(core)
+                                and name[len(core):] in _DEFINITE_ENDINGS):
+                return None
+        return title
+
     def body_name(self, body: str) -> str:
         """The name of ``body``: the embedded partnership's name for that id, else as written."""
         found = self.partnership.body(body) if self.partnership is not None else None
@@ -150,7 +175,7 @@ class MeetingPlan:
         embedded plan's measures whose timeframe resolves to a single day of the year or to
         a deadline in it ("innen 1. juni": on that day)."""
         entries = [
-            WheelEntry(m.date, "meeting", m.title or self.body_name(m.body), m.body)
+            WheelEntry(m.date, "meeting", self.meeting_title(m) or self.body_name(m.body), m.body)
             for m in self.meetings
         ]
         if deadlines:
@@ -158,7 +183,7 @@ class MeetingPlan:
                 due = self.deadline(m)
                 if due is not None:
                     entries.append(
-                        WheelEntry(due, "deadline", m.title or self.body_name(m.body), m.body)
+                        WheelEntry(due, "deadline", self.meeting_title(m) or self.body_name(m.body), m.body)
                     )
         entries.extend(WheelEntry(d.date, "date", d.text, d.body) for d in self.dates)
         plan = self.plan
@@ -169,10 +194,15 @@ class MeetingPlan:
                 rng = tf.date_range(plan.period) if tf is not None else None
                 if rng is None or rng[1] is None or rng[0] not in (None, rng[1]):
                     continue  # only a day ("15. mars") or a deadline ("innen 1. juni")
-                entries.append(WheelEntry(rng[1], "measure", measure.text))
+                due_text = tf.text if tf is not None and rng[0] is None else None
+                entries.append(WheelEntry(rng[1], "measure", measure.text, due=due_text))
         entries = [e for e in entries if e.date.year == self.year]
         order = {"deadline": 0, "meeting": 1, "date": 2, "measure": 3}
         return sorted(entries, key=lambda e: (e.date, order[e.kind], e.body or "", e.text))
+
+
+#: Endings of a Norwegian definite noun ("møtet", "styret", "gruppa", "utvalget").
+_DEFINITE_ENDINGS = frozenset({"t", "et", "en", "n", "a", "ne"})
 
 
 def _meeting_key(m: PlannedMeeting) -> tuple[dt.date, dt.time, str]:

@@ -29,8 +29,12 @@
   deadline concerns those who write the case documents, not every participant,
   and an alarm (``VALARM``) of an imported calendar is dropped or ignored by many
   calendar programs. The plan's other dates are all-day events too
-  (``CATEGORIES`` "Dato"). An embedded action plan is not repeated: export the
-  plan for its measures.
+  (``CATEGORIES`` "Dato"), and so are the embedded action plan's measures that the
+  document lists under its dated measures (``CATEGORIES`` "Tiltak"): one on a day
+  on that day, one due by a day ("Innen 1. oktober 2026") as "Frist: …" on that
+  day with the timeframe as written in its description (an event, not a
+  ``VTODO``: many calendar programs do not show to-dos of an imported calendar).
+  Its fuzzy measures (a month, a year) are not repeated: export the plan for them.
 - A **case document** is an all-day ``VEVENT`` on its meeting date ("Sak
   07-2021: …") when it has one; documents attached to it (a plan, a meeting,
   a case) add their own events.
@@ -43,8 +47,12 @@ Bokmål), or of the ``language`` option; a ``labels`` bundle wins over both.
 UIDs are UUID 5 of what identifies the thing (partnership, body and date or id
 of a meeting; plan id or title and the measure's numbers or id), so an
 updated export replaces the earlier events in a calendar instead of doubling
-them. ``DTSTAMP`` is the latest date found in the document, its embedded
-partnership left out (at 00:00 UTC), never the clock: the same document gives the same bytes. The calendar carries
+them. ``DTSTAMP`` is never the clock, so the same document gives the same bytes
+(at 00:00 UTC): for an action plan the date it was adopted (its latest adoption),
+else, like a meeting plan, the earliest date found in it (a plan is made before
+what it plans, so a stamp after its first date would lie in the future of the
+data); for a meeting or case document the latest date found in it (the
+meeting's minutes approved, say). The embedded partnership is left out. The calendar carries
 a fixed ``VTIMEZONE`` for Europe/Oslo (CET/CEST with the EU rules), so the
 output does not depend on the installed time-zone database.
 
@@ -134,6 +142,37 @@ def _latest_date(obj: Any) -> dt.date | None:
     return latest
 
 
+def _earliest_date(obj: Any) -> dt.date | None:
+    """The earliest date in a document (as :func:`_latest_date`, a partial date by its first day)."""
+    earliest: dt.date | None = None
+    stack = [obj]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        elif isinstance(value, PartialDate):
+            value = value.first
+        if isinstance(value, dt.date):
+            if earliest is None or value < earliest:
+                earliest = value
+        elif isinstance(value, tuple):
+            stack.extend(value)
+        elif attrs.has(type(value)) and not isinstance(value, Partnership):
+            stack.extend(getattr(value, a.name) for a in attrs.fields(type(value)))
+    return earliest
+
+
+def _stamp_date(doc: Document) -> dt.date:
+    """The day of ``DTSTAMP``: see the module's text."""
+    if isinstance(doc, ActionPlan):
+        adopted = [a.date for a in doc.adoptions if a.date is not None]
+        if adopted:
+            return max(adopted)
+    if isinstance(doc, (ActionPlan, MeetingPlan)):
+        return _earliest_date(doc) or _FALLBACK_STAMP
+    return _latest_date(doc) or _FALLBACK_STAMP
+
+
 def _text(s: str) -> str:
     """Line breaks as LF (iCalendar escapes them as ``\\n``; a lone CR must not reach it)."""
     return s.replace("\r\n", "\n").replace("\r", "\n")
@@ -215,6 +254,21 @@ class _Builder:
             ev.add("dtstart", d.date)
             ev.add("dtend", d.date + dt.timedelta(days=1))
             ev.add("categories", [L.calendar["date"]])
+        # the embedded plan's measures the document shows ("Tiltak med dato"): those on a
+        # day, and those due by a day ("Innen 1. oktober 2026") as a deadline on that day
+        for e in mp.wheel():
+            if e.kind != "measure":
+                continue
+            lines = [f"{L.kinds['action_plan']}: {mp.plan.title}"] if mp.plan else []
+            if e.due:
+                lines.append(f"{L.timeframe}: {e.due}")
+            summary = L.calendar["due"].format(measure=e.text) if e.due else e.text
+            ev = self.new("event", f"meeting_plan/{pkey}/measure/{e.date.isoformat()}/{e.text}",
+                          summary, lines)  # fmt: skip
+            ev.add("dtstart", e.date)
+            ev.add("dtend", e.date + dt.timedelta(days=1))
+            ev.add("transp", "TRANSPARENT")
+            ev.add("categories", [L.measure])
 
     def planned_meeting(self, mp: MeetingPlan, m: PlannedMeeting, pkey: str) -> None:
         L = self.L
@@ -226,11 +280,12 @@ class _Builder:
         if m.note:
             lines.append(m.note)
         key = f"meeting_plan/{pkey}/{m.body}/{m.date.isoformat()}"
-        ev = self.new("event", key, m.title or body, lines)
+        title = mp.meeting_title(m)
+        ev = self.new("event", key, title or body, lines)
         self.when_and_where(ev, m)
         ev.add("categories", [L.calendar["meeting"]])
         if due is not None:
-            when = f"{m.title or body} {L.date(m.date)}"
+            when = f"{title or body} {L.date(m.date)}"
             dl = self.new("event", f"{key}/deadline", f"{L.calendar['deadline']}: {when}",
                           [f"{L.body}: {body}"])  # fmt: skip
             dl.add("dtstart", due)
@@ -487,8 +542,7 @@ class IcsExporter:
         _check(doc)
         from icalendar import Calendar, vText
 
-        latest = _latest_date(doc) or _FALLBACK_STAMP
-        stamp = dt.datetime.combine(latest, dt.time(0, 0), dt.UTC)
+        stamp = dt.datetime.combine(_stamp_date(doc), dt.time(0, 0), dt.UTC)
         builder = _Builder(stamp, measures, labels)
         builder.document(doc, None)
 

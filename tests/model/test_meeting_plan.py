@@ -158,7 +158,7 @@ def test_ics_of_the_made_up_plan(made_up: MeetingPlan) -> None:
     assert str(first["dtstart"].dt.tzinfo) == "Europe/Oslo"
     assert str(first["location"]) == "Kárášjohka"
     assert "Frist for saksdokumenter: 29. januar 2026" in str(first["description"])
-    deadline = events["Frist for saksdokumenter: Partnerskapsmøte 2026 15. oktober 2026"]
+    deadline = events["Frist for saksdokumenter: Partnerskapsmøtet 15. oktober 2026"]
     assert deadline["dtstart"].dt == D(2026, 10, 1)
     assert events["Statusrapport for handlingsplanen"]["dtstart"].dt == D(2026, 8, 31)
 
@@ -167,7 +167,7 @@ def test_ics_of_the_made_up_plan(made_up: MeetingPlan) -> None:
 _MEETING_WORDS = ("Møteplan 2026 (oppdiktet eksempel)", "Frist for saksdokumenter: 14 dager før møtet.",
                   "torsdag 22. januar 2026", "kl. 10.00–14.00", "Kárášjohka", "Guovdageaidnu",
                   "22. mai 2026", "Sakspapirer tidligere på grunn av pinse & ferie",
-                  "Partnerskapsmøtet (Partnerskapsmøte 2026)", "Andre datoer",
+                  "Andre datoer",
                   "Statusrapport for handlingsplanen", "Tiltak med dato",
                   "Felles rutine for utskrivning", "Årshjul 2026")  # fmt: skip
 _MONTHS = ("Januar", "Februar", "April", "Mai", "Juni", "September", "Oktober", "November")
@@ -224,7 +224,7 @@ def test_html_has_the_wheel_as_svg_with_its_description(made_up: MeetingPlan) ->
     assert f'<figcaption id="{desc_id}">' in figure and "datoene står i tabellene over" in figure
     assert 'role="img"' in figure and "<title" in figure and "<br>" not in figure
     assert figure.count("<circle") == len(made_up.wheel()) + 5  # dots, 4 rings, hub
-    assert "<title>15. oktober 2026: Partnerskapsmøte 2026</title>" in figure
+    assert "<title>15. oktober 2026: Partnerskapsmøtet</title>" in figure
 
 
 def test_no_wheel_without_dates() -> None:
@@ -279,7 +279,7 @@ def test_cli_exports_a_meeting_plan(tmp_path: Path, made_up: MeetingPlan) -> Non
     out = subprocess.run([sys.executable, "-m", "khsmodel", "export", str(src), "-f", "ics",
                           "-o", str(tmp_path / "m.ics")], capture_output=True, text=True)  # fmt: skip
     assert out.returncode == 0, out.stderr
-    assert (tmp_path / "m.ics").read_bytes().count(b"BEGIN:VEVENT") == 18
+    assert (tmp_path / "m.ics").read_bytes().count(b"BEGIN:VEVENT") == 20  # 2 dated measures
     bad = json.loads(src.read_text(encoding="utf-8"))
     bad["meetings"][0]["documents_due"] = "2026-02-01"
     src.write_text(json.dumps(bad), encoding="utf-8")
@@ -287,3 +287,51 @@ def test_cli_exports_a_meeting_plan(tmp_path: Path, made_up: MeetingPlan) -> Non
                          capture_output=True, text=True)  # fmt: skip
     assert out.returncode == 1 and "MPL001" in out.stdout + out.stderr
     assert "$.meetings[0].documents_due" in out.stdout + out.stderr
+
+
+# ------------------------------------------------------- review fixes (deadlines, titles)
+def test_a_title_that_only_repeats_the_body_is_printed_once() -> None:
+    mp = MeetingPlan(year=2026, meetings=(
+        PlannedMeeting(body="Partnerskapsmøtet", date=D(2026, 3, 18), title="Partnerskapsmøte 2026"),
+        PlannedMeeting(body="Partnerskapsmøtet", date=D(2026, 9, 18), title="Partnerskapsmøtet"),
+        PlannedMeeting(body="Partnerskapsmøtet", date=D(2026, 10, 1), title="Dialogmøte om rus"),
+    ))  # fmt: skip
+    assert [mp.meeting_title(m) for m in mp.meetings] == [None, None, "Dialogmøte om rus"]
+    cal = icalendar.Calendar.from_ical(khsmodel.export(mp, "ics"))
+    summaries = [str(e["summary"]) for e in cal.walk("VEVENT")]
+    assert summaries == ["Partnerskapsmøtet", "Partnerskapsmøtet", "Dialogmøte om rus"]
+    docx = pytest.importorskip("docx")
+    text = "\n".join(c.text for t in docx.Document(io.BytesIO(khsmodel.export(mp, "docx"))).tables
+                     for r in t.rows for c in r.cells)  # fmt: skip
+    assert "Partnerskapsmøte 2026" not in text and "(Dialogmøte om rus)" in text
+
+
+def test_a_measure_due_by_a_date_reads_as_a_deadline(made_up: MeetingPlan) -> None:
+    due = [e for e in made_up.wheel() if e.kind == "measure" and e.due]
+    assert [(e.date, e.due) for e in due] == [(D(2026, 10, 1), "Innen 1. oktober 2026")]
+    docx = pytest.importorskip("docx")
+    doc = docx.Document(io.BytesIO(khsmodel.export(made_up, "docx")))
+    rows = [[c.text for c in r.cells] for t in doc.tables for r in t.rows]
+    row = next(r for r in rows if "Felles rutine for utskrivning" in r)
+    assert row[0] == "Innen 1. oktober 2026" and "torsdag" not in row[0]
+    text = norm(pdftotext(khsmodel.export(made_up, "pdf")))
+    assert "torsdag 1. oktober 2026" not in text and "Innen 1. oktober 2026" in text
+
+
+def test_the_meeting_plan_ics_has_the_dated_measures_the_document_shows(made_up: MeetingPlan) -> None:
+    cal = icalendar.Calendar.from_ical(khsmodel.export(made_up, "ics"))
+    measures = {str(e["summary"]): e for e in cal.walk("VEVENT")
+                if "Tiltak" in [str(c) for c in e["categories"].cats]}  # fmt: skip
+    assert set(measures) == {"Fagdag om psykisk helse", "Frist: Felles rutine for utskrivning"}
+    frist = measures["Frist: Felles rutine for utskrivning"]
+    assert frist["dtstart"].dt == D(2026, 10, 1) and "Innen 1. oktober 2026" in str(frist["description"])
+    shown = {e.text for e in made_up.wheel() if e.kind == "measure"}
+    assert {s.removeprefix("Frist: ") for s in measures} == shown
+
+
+def test_dtstamp_is_not_after_the_data(made_up: MeetingPlan) -> None:
+    data = khsmodel.export(made_up, "ics")
+    assert data == khsmodel.export(made_up, "ics")
+    stamps = {e["dtstamp"].dt for e in icalendar.Calendar.from_ical(data).walk("VEVENT")}
+    first = min(m.date for m in made_up.meetings)
+    assert len(stamps) == 1 and stamps.pop().date() <= first

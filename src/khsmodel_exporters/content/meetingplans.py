@@ -93,10 +93,11 @@ def _meetings_table(doc: MeetingPlan, labels: Labels, w: Mapping[str, str]) -> T
     def fields(m: PlannedMeeting) -> list[str]:
         due = doc.deadline(m)
         body = t(doc.body_name(m.body))
+        title = doc.meeting_title(m)  # None when it only repeats the body's name
         return [
             _day(labels, m.date),
             labels.time_span(m.start_time, m.end_time) or "",
-            _join([body, f"({t(m.title)})" if m.title else None], " "),
+            _join([body, f"({t(title)})" if title else None], " "),
             t(m.location) if m.location else "",
             labels.date(due) if due is not None else "",
             t(m.note) if m.note else "",
@@ -118,16 +119,21 @@ def _meetings_table(doc: MeetingPlan, labels: Labels, w: Mapping[str, str]) -> T
 
 
 def _dated_table(
-    items: list[tuple[dt.date, str, str]], labels: Labels, w: Mapping[str, str], what: str
+    items: list[tuple[dt.date, str, str, str | None]],
+    labels: Labels,
+    w: Mapping[str, str],
+    what: str,
 ) -> Table:
-    with_body = any(body for _, _, body in items)
+    """Dated rows by month; a row due by its date (a deadline: "Innen 1. oktober 2026")
+    shows its timeframe as written instead of the day, so it does not read as an event."""
+    with_body = any(body for _, _, body, _ in items)
     rows: list[Row | GroupRow] = []
     month = 0
-    for day, text, body in sorted(items, key=lambda x: x[0]):
+    for day, text, body, due in sorted(items, key=lambda x: x[0]):
         if day.month != month:
             month = day.month
             rows.append(GroupRow(labels.months[month - 1].capitalize()))
-        cells = [_cell(_day(labels, day)), _cell(text)]
+        cells = [_cell(t(due) if due else _day(labels, day)), _cell(text)]
         if with_body:
             cells.append(_cell(body))
         rows.append(Row(tuple(cells)))
@@ -192,9 +198,10 @@ def build_meeting_plan(doc: MeetingPlan, labels: Labels, prefix: str) -> Content
         blocks.append(Para((Span(w["no_meetings"]),)))
     if doc.dates:
         heading(w["dates"])
-        items = [(d.date, t(d.text), t(doc.body_name(d.body)) if d.body else "") for d in doc.dates]
+        items: list[tuple[dt.date, str, str, str | None]] = [(d.date, t(d.text), t(doc.body_name(d.body)) if d.body else "", None)
+                 for d in doc.dates]
         blocks.append(_dated_table(items, L, w, w["what"]))
-    measures = [(e.date, t(e.text), "") for e in doc.wheel() if e.kind == "measure"]
+    measures = [(e.date, t(e.text), "", e.due) for e in doc.wheel() if e.kind == "measure"]
     if measures:
         heading(w["measures"])
         blocks.append(_dated_table(measures, L, w, L.measure))
