@@ -122,8 +122,9 @@ class StatusSummary:
 
     ``by_status`` pairs each status (None: no status) with its count, in the
     order of :class:`~khsmodel.MeasureStatus`, no status last; the counts add up
-    to ``total``. ``share_done`` is the share of measures done (0.0 without
-    measures).
+    to ``total``. ``share_done`` is the share of measures done, None (unknown,
+    not 0) when no measure has a status: without measures, or when none is
+    registered.
     """
 
     title: str | None
@@ -143,8 +144,10 @@ class StatusSummary:
         return self.count(MeasureStatus.DONE)
 
     @property
-    def share_done(self) -> float:
-        return self.done / self.total if self.total else 0.0
+    def share_done(self) -> float | None:
+        if self.count(None) == self.total:  # no status registered: unknown, not 0
+            return None
+        return self.done / self.total
 
 
 _STATUS_ORDER: tuple[MeasureStatus | None, ...] = (*MeasureStatus, None)

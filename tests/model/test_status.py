@@ -323,3 +323,48 @@ def test_the_2016_status_report_calls_no_event_late() -> None:
     late = [r.measure(i).timeframe.text for i in r.with_timing(Timing.OVERDUE)]  # type: ignore[union-attr]
     assert late and "Skisse presenteres i OSU 8. februar" not in late
     assert "Første møte med fylkekommunen 16. februar" not in late
+
+
+def test_share_done_is_unknown_when_no_measure_has_a_status() -> None:
+    """No registered status says nothing of what is done: "–", never "0 %"."""
+    import docx
+
+    plan = ActionPlan(title="Handlingsplan", period=Period(start=D(2016, 1, 1), end=D(2016, 12, 31)),
+                      focus_areas=(FocusArea(number=1, title="Barn og unge", measures=(
+                          Measure(number=1, text="Fagdag", timeframe=_tf("Mai", 2016, 5)),
+                          Measure(number=2, text="Kartlegging")),),))  # fmt: skip
+    r = report(plan, AS_OF)
+    assert r.summary().share_done is None and [s.share_done for s in r.summaries()] == [None]
+    assert report(_plan(), AS_OF).summaries()[1].share_done == 0.0  # a status, none done: 0
+    doc = docx.Document(io.BytesIO(khsmodel.export(r, "docx")))
+    summary = doc.tables[0]
+    header = [c.text for c in summary.rows[0].cells]
+    column = header.index("Andel gjennomført")
+    assert [row.cells[column].text for row in summary.rows[1:]] == ["–", "–"]
+    assert not any("0\u00a0%" in c.text for row in summary.rows for c in row.cells)
+
+
+def test_the_2016_status_report_names_measures_as_the_plans_timeline() -> None:
+    """The measure headed "Fagdag" is "Fagdag" in the report, as in the plan's timeline;
+    its share done is unknown ("–"): the 2016 report records no status."""
+    import sys
+
+    import docx
+
+    sys.path.insert(0, str(ROOT / "examples"))
+    import khs
+
+    from khsmodel.labels import NB
+    from khsmodel_exporters._timeline_data import collect
+
+    r = khs.status_report_2016()
+    doc = docx.Document(io.BytesIO(khsmodel.export(r, "docx")))
+    measures = [row.cells[0].text for t in doc.tables[1:] for row in t.rows[1:]]
+    timeline = [row.text for _, rows in collect(r.plan, NB).groups for row in rows]
+    timeline += [row.text for _, row in collect(r.plan, NB).unresolved]
+    assert "Fagdag" in measures and "Fagdag" in timeline
+    assert not any("Kommunene etterspør kompetanse" in m for m in measures)
+    assert sorted(measures) == sorted(timeline)  # the 2016 plan labels no measure
+    summary = doc.tables[0]
+    column = [c.text for c in summary.rows[0].cells].index("Andel gjennomført")
+    assert {row.cells[column].text for row in summary.rows[1:]} == {"–"}

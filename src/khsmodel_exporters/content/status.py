@@ -35,6 +35,7 @@ from .blocks import (
     Table,
     Title,
 )
+from .plans import measure_title, shared_headings
 
 __all__ = ["StatusChart", "build_status_report", "chart_rows", "status_words"]
 
@@ -73,9 +74,10 @@ def status_words(labels: Labels) -> dict[MeasureStatus | None, str]:
     return out
 
 
-def _percent(share: float) -> str:
-    """"40 %" (Norwegian writes a space before the sign)."""
-    return f"{round(share * 100)}\u00a0%"
+def _percent(share: float | None) -> str:
+    """"40 %" (Norwegian writes a space before the sign); "–" when unknown (no measure
+    has a status: nothing says none is done)."""
+    return "–" if share is None else f"{round(share * 100)}\u00a0%"
 
 
 def _cell(*texts: str | None, style: str = "text") -> Cell:
@@ -88,8 +90,27 @@ def _area_title(fa: FocusArea | None, w: Mapping[str, str]) -> str:
     return f"{t(fa.label)}: {t(fa.title)}" if fa.label else t(fa.title)
 
 
-def _measure_name(m: Measure) -> str:
-    return f"{t(m.label)} {t(m.text)}" if m.label else t(m.text)
+def _measure_names(doc: StatusReport) -> dict[tuple[int | None, int], str]:
+    """Each measure's name by (focus area number, measure number): its label as written and
+    what the plan's timeline names it by (:func:`.plans.measure_title`: its own heading,
+    "Fagdag", else its text), so the report and the plan name a measure alike."""
+    plan = doc.plan
+    sources: list[tuple[int | None, tuple[Measure, ...]]] = [
+        (fa.number, fa.measures) for fa in plan.focus_areas
+    ]
+    sources.append((None, plan.ongoing_activities))
+    names: dict[tuple[int | None, int], str] = {}
+    for number, measures in sources:
+        for m, shared in zip(measures, shared_headings(measures), strict=True):
+            title = t(measure_title(m, shared))
+            # a repeated number: the first, as StatusReport.measure finds it
+            names.setdefault((number, m.number), f"{t(m.label)} {title}" if m.label else title)
+    return names
+
+
+def _item_name(item: MeasureReport, names: Mapping[tuple[int | None, int], str]) -> str:
+    """The measure's name; REP002 (no such measure): nothing to print but its number."""
+    return names.get((item.focus_area, item.measure), str(item.measure))
 
 
 def chart_rows(doc: StatusReport, labels: Labels) -> list[tuple[str, StatusSummary]]:
@@ -124,7 +145,7 @@ def _summary_table(doc: StatusReport, labels: Labels) -> Table:
             str(s.total),
             str(s.overdue),
             str(s.due_soon),
-            _percent(s.share_done) if s.total else "–",
+            _percent(s.share_done),
         ]
         return Row((
             Cell((CellPara(styled(title, bold=bold)),)),
@@ -158,7 +179,12 @@ def _note_cell(item: MeasureReport, labels: Labels) -> Cell:
     ))  # fmt: skip
 
 
-def _measure_table(doc: StatusReport, items: list[MeasureReport], labels: Labels) -> Table:
+def _measure_table(
+    doc: StatusReport,
+    items: list[MeasureReport],
+    labels: Labels,
+    names: Mapping[tuple[int | None, int], str],
+) -> Table:
     """The measures of one focus area. The responsible, timeframe and note columns only
     when some measure of the table fills them (no column of blanks)."""
     w = words(labels)
@@ -183,10 +209,9 @@ def _measure_table(doc: StatusReport, items: list[MeasureReport], labels: Labels
         *((Column(w["note"], 2.4),) if has["note"] else ()),
     )
     rows = []
-    for (item, m), (responsible, timeframe) in zip(found, texts, strict=True):
+    for item, (responsible, timeframe) in zip(items, texts, strict=True):
         rows.append(Row((
-            # REP002 (no such measure): nothing to print but its number
-            _cell(_measure_name(m)) if m is not None else _cell(str(item.measure)),
+            _cell(_item_name(item, names)),
             *((_cell(responsible),) if has["responsible"] else ()),
             *((_cell(timeframe),) if has["timeframe"] else ()),
             _status_cell(item, labels),
@@ -196,12 +221,17 @@ def _measure_table(doc: StatusReport, items: list[MeasureReport], labels: Labels
     return Table(columns, tuple(rows), group=group)
 
 
-def _listed(doc: StatusReport, items: list[MeasureReport], labels: Labels) -> BulletList:
+def _listed(
+    doc: StatusReport,
+    items: list[MeasureReport],
+    labels: Labels,
+    names: Mapping[tuple[int | None, int], str],
+) -> BulletList:
     w = words(labels)
     out = []
     for item in items:
         m = doc.measure(item)
-        name = _measure_name(m) if m is not None else str(item.measure)
+        name = _item_name(item, names)
         when = t(m.timeframe.text) if m is not None and m.timeframe else w["no_timeframe"]
         area = doc.plan.focus_area(item.focus_area) if item.focus_area is not None else None
         where = _area_title(area, w) if item.focus_area is None or area else None
@@ -214,6 +244,7 @@ def build_status_report(doc: StatusReport, labels: Labels, prefix: str) -> Conte
     L = labels
     w = words(L)
     plan = doc.plan
+    measure_names = _measure_names(doc)
     blocks: list = []  # type: ignore[type-arg]
     n = 0
 
@@ -243,17 +274,17 @@ def build_status_report(doc: StatusReport, labels: Labels, prefix: str) -> Conte
         if not items:
             continue
         heading(1, _area_title(fa, w))
-        blocks.append(_measure_table(doc, items, L))
+        blocks.append(_measure_table(doc, items, L, measure_names))
     for timing, key in ((Timing.OVERDUE, "overdue_list"), (Timing.DUE_SOON, "due_soon_list")):
         listed = doc.with_timing(timing)
         if listed:
             heading(1, w[key])
-            blocks.append(_listed(doc, listed, L))
+            blocks.append(_listed(doc, listed, L, measure_names))
     unresolved = doc.with_timing(Timing.UNRESOLVED)
     if unresolved:
         heading(1, w["unresolved_list"])
         blocks.append(Para((Span(w["unresolved_key"]),), "note"))
-        blocks.append(_listed(doc, unresolved, L))
+        blocks.append(_listed(doc, unresolved, L, measure_names))
     if doc.since is not None:
         heading(1, w["changes"].format(date=L.date(doc.since)))
         changed = doc.changes()
@@ -269,13 +300,12 @@ def build_status_report(doc: StatusReport, labels: Labels, prefix: str) -> Conte
             )
             rows = []
             for item in changed:
-                m = doc.measure(item)
                 notes = tuple(
                     CellPara((Span(f"{L.date_numeric(e.date)}: {t(e.text)}"),))
                     for e in item.new_notes
                 )
                 rows.append(Row((
-                    _cell(_measure_name(m) if m is not None else str(item.measure)),
+                    _cell(_item_name(item, measure_names)),
                     _cell(names[item.previous_status]),
                     _cell(names[item.status]),
                     Cell(notes),
