@@ -14,6 +14,7 @@ import khsmodel
 from khsmodel.labels import EN, NN
 from tests.model.test_status import AS_OF, _plan
 from tests.support.pdf_support import norm, pdftotext
+from tests.support.text import words
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "examples"))
@@ -29,7 +30,7 @@ def _word_text(data: bytes) -> str:
     for table in d.tables:
         for row in table.rows:
             texts.extend(c.text for c in row.cells)
-    return "\n".join(texts)
+    return words("\n".join(texts))  # a date's no-break spaces as spaces
 
 
 def _report(language: str) -> khsmodel.StatusReport:

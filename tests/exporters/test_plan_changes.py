@@ -238,7 +238,8 @@ def test_the_appendix_follows_the_timeline_in_word(seeds: tuple[ActionPlan, Acti
     assert not set(_TIMELINE) & set(body[appendix:])
     # what follows the appendix's heading is the appendix: its sections, to the end
     assert [h for h in body[appendix:] if h != "<table>"][1:] == [
-        "Fokusområder (8)", "Nye tiltak (22)", "Tiltak som ikke er med videre (11)"]
+        "Endrede fokusområder (8)", "Nye tiltak i denne planen (22)",
+        "Tiltak som ikke står i denne planen (11)"]
 
 
 def test_the_appendix_follows_the_timeline_in_pdf(seeds: tuple[ActionPlan, ActionPlan]) -> None:
@@ -261,8 +262,8 @@ def test_the_appendix_follows_the_timeline_in_pdf(seeds: tuple[ActionPlan, Actio
     names = [t for t, _ in outline]
     appendix, timeline = names.index(_APPENDIX), names.index("Tidslinje")
     assert timeline < appendix and outline[timeline][1] < outline[appendix][1]
-    assert names[appendix + 1:] == ["Fokusområder (8)", "Nye tiltak (22)",
-                                    "Tiltak som ikke er med videre (11)"]  # fmt: skip
+    assert names[appendix + 1:] == ["Endrede fokusområder (8)", "Nye tiltak i denne planen (22)",
+                                    "Tiltak som ikke står i denne planen (11)"]  # fmt: skip
     text = norm(pdftotext(data))
     assert text.index(norm("Uten fast dato")) < text.index(norm(_APPENDIX))
     # the appendix's last words end the document
@@ -294,8 +295,8 @@ def test_the_appendix_follows_the_timeline_in_html(seeds: tuple[ActionPlan, Acti
     order = _html_order(data)
     appendix, timeline = order.index(_APPENDIX), order.index("Tidslinje")
     assert timeline < order.index("<timeline table>") < order.index("Uten fast dato") < appendix
-    assert order[appendix + 1:] == ["Fokusområder (8)", "Nye tiltak (22)",
-                                    "Tiltak som ikke er med videre (11)"]  # fmt: skip
+    assert order[appendix + 1:] == ["Endrede fokusområder (8)", "Nye tiltak i denne planen (22)",
+                                    "Tiltak som ikke står i denne planen (11)"]  # fmt: skip
     # the table of contents lists them in the same order
     toc = next(n for n in parse(data).all("nav") if n.attrs.get("aria-labelledby") == "khs-toc")
     links = [a.text() for a in toc.iter("a")]
