@@ -368,3 +368,21 @@ def test_the_2016_status_report_names_measures_as_the_plans_timeline() -> None:
     summary = doc.tables[0]
     column = [c.text for c in summary.rows[0].cells].index("Andel gjennomført")
     assert {row.cells[column].text for row in summary.rows[1:]} == {"–"}
+
+
+def test_the_status_report_has_the_plans_running_header() -> None:
+    """Pages 2+ of a status report name the partnership and the plan's body, as the plan's
+    own pages do (the report printed the partnership alone)."""
+    import sys
+
+    import docx
+
+    sys.path.insert(0, str(ROOT / "examples"))
+    import khs
+
+    report = khs.status_report_2016()
+    plan_doc = docx.Document(io.BytesIO(khsmodel.export(report.plan, "docx")))
+    report_doc = docx.Document(io.BytesIO(khsmodel.export(report, "docx")))
+    header = [p.text for p in report_doc.sections[0].header.paragraphs if p.text]
+    assert header == [p.text for p in plan_doc.sections[0].header.paragraphs if p.text]
+    assert "Kommunehelsesamarbeidet – Overordnet samarbeidsutvalg" in header[0]

@@ -12,6 +12,7 @@ from khsmodel.agreements import PriorityGroup
 from khsmodel.decisions import Decision
 from khsmodel.labels import Labels
 from khsmodel.partnerships import Partnership
+from khsmodel.plans import ActionPlan
 
 from ._text import _join, _p, _paragraph_spans, _s, styled, t
 from .blocks import Block, BulletList, Heading, NumberedList, Para, ParaStyle, Span
@@ -55,8 +56,7 @@ class Builder:
 
     def known_body_name(self, body_id: str | None) -> str | None:
         """The body's name when the embedded partnership knows it (never a bare id)."""
-        b = self.partnership.body(body_id) if self.partnership and body_id else None
-        return t(b.name) if b else None
+        return known_body_name(self.partnership, body_id)
 
     def party_name(self, party_id: str | None) -> str | None:
         if party_id is None:
@@ -145,3 +145,21 @@ class Builder:
         if items:
             self.heading(level, self.L.links)
             self.add(BulletList(tuple(items)))
+
+
+def running_header(plan: ActionPlan, partnership: Partnership | None) -> str | None:
+    """The running header of a plan and of its status reports: the partnership and the
+    plan's owner or adopting body ("Kommunehelsesamarbeidet – Overordnet
+    samarbeidsutvalg"), the body left out when the partnership does not name it."""
+    first = plan.adoptions[0] if plan.adoptions else None
+    body = known_body_name(partnership, plan.owner) or (
+        known_body_name(partnership, first.body) if first else None
+    )
+    pname = t(partnership.name) if partnership else ""
+    return _join([pname, body if body and body != pname else None], " – ") or None
+
+
+def known_body_name(partnership: Partnership | None, body_id: str | None) -> str | None:
+    """The body's name when ``partnership`` knows it (never a bare id)."""
+    b = partnership.body(body_id) if partnership and body_id else None
+    return t(b.name) if b else None
