@@ -20,7 +20,7 @@ from khsmodel.status import StatusReport
 
 from .._safety import XML_ILLEGAL, check_text
 from . import agreements, cases, meetings, partnerships, plandiff, plans
-from ._builder import Builder
+from ._builder import Builder, plan_body_name, running_header
 from ._text import _join, t
 from .blocks import Content, Included, Timeline
 from .meetingplans import build_meeting_plan
@@ -66,10 +66,7 @@ def _build(
         plans.action_plan(b, doc)
         title = t(doc.title)
         subject = _join([L.kinds[kind], b.period(doc.period)])
-        first = doc.adoptions[0] if doc.adoptions else None
-        header_body = b.known_body_name(doc.owner) or (
-            b.known_body_name(first.body) if first else None
-        )
+        header_body = plan_body_name(doc, partnership)
         # the document's date: its last adoption's (the day the joint plan was in force)
         date = max((a.date for a in doc.adoptions if a.date), default=None)
         if previous is not None:  # the appendix "Endringer fra forrige plan", the last part:
@@ -102,10 +99,7 @@ def _build(
     for i, (label, att) in enumerate(included, start=1):
         sub = _build(att, labels, f"{prefix}v{i}_", numbering)
         b.add(Included(label, sub))
-    header = (
-        _join([pname, header_body if header_body and header_body != pname else None], " – ")
-        or title
-    )
+    header = running_header(pname, header_body) or title
     return Content(
         kind=kind,
         title=title,

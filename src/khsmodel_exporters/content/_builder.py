@@ -147,17 +147,20 @@ class Builder:
             self.add(BulletList(tuple(items)))
 
 
-def running_header(plan: ActionPlan, partnership: Partnership | None) -> str | None:
-    """The running header of a plan and of its status reports: the partnership and the
-    plan's owner or adopting body ("Kommunehelsesamarbeidet – Overordnet
-    samarbeidsutvalg"), the body left out when the partnership does not name it."""
+def plan_body_name(plan: ActionPlan, partnership: Partnership | None) -> str | None:
+    """The body a plan is of: its owner, else the body of its first adoption, when
+    ``partnership`` names it."""
     first = plan.adoptions[0] if plan.adoptions else None
-    body = known_body_name(partnership, plan.owner) or (
+    return known_body_name(partnership, plan.owner) or (
         known_body_name(partnership, first.body) if first else None
     )
-    pname = t(partnership.name) if partnership else ""
-    return _join([pname, body if body and body != pname else None], " – ") or None
 
+
+def running_header(partnership_name: str, body: str | None) -> str:
+    """The running header: the partnership and the body ("Kommunehelsesamarbeidet –
+    Overordnet samarbeidsutvalg"), the body left out when unknown or the same name;
+    empty when neither is known (the caller then uses the title)."""
+    return _join([partnership_name, body if body and body != partnership_name else None], " – ")
 
 def known_body_name(partnership: Partnership | None, body_id: str | None) -> str | None:
     """The body's name when ``partnership`` knows it (never a bare id)."""

@@ -20,7 +20,7 @@ from khsmodel.labels import Labels
 from khsmodel.plans import FocusArea, Measure, MeasureStatus
 from khsmodel.status import MeasureReport, StatusReport, StatusSummary, Timing
 
-from ._builder import running_header
+from ._builder import plan_body_name, running_header
 from ._text import _join, styled, t
 from .blocks import (
     BulletList,
@@ -319,7 +319,7 @@ def build_status_report(doc: StatusReport, labels: Labels, prefix: str) -> Conte
         title=title,
         subject=_join([w["kind"], t(plan.title), L.date(doc.as_of)]),
         author=pname,
-        header=running_header(plan, partnership) or title,
+        header=running_header(pname, plan_body_name(plan, partnership)) or title,
         blocks=tuple(blocks),
         language=L.language,
         date=doc.as_of,
