@@ -126,10 +126,15 @@ def column_widths(
     table_size = K.TABLE
     ncols = len(columns)
     group_row = C.GroupRow
+    measured: set[tuple[int, int]] = set()  # (column, id of a cell): rows share cells
     for row in rows:
         if type(row) is group_row:
             continue
         for i, cell in enumerate(row.cells[:ncols]):  # type: ignore[union-attr]
+            key_cell = (i, id(cell))
+            if key_cell in measured:
+                continue
+            measured.add(key_cell)
             for p in cell.paras:
                 size = sizes.get(p.style, table_size)
                 line = 0.0

@@ -15,7 +15,17 @@ from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan
 
 from ._text import _join, _p, _paragraph_spans, _s, styled, t
-from .blocks import Block, BulletList, Heading, NumberedList, Para, ParaStyle, Span
+from .blocks import (
+    Block,
+    BulletList,
+    Cell,
+    CellPara,
+    Heading,
+    NumberedList,
+    Para,
+    ParaStyle,
+    Span,
+)
 
 __all__ = ["Builder"]
 
@@ -40,6 +50,16 @@ class Builder:
         self.numbering = numbering
         self._n = 0
         self.blocks: list[Block] = []
+        #: A cell of one plain text, kept per text: a plan repeats its responsibles,
+        #: timeframes and statuses, and a cell is immutable, so one serves every row.
+        self.text_cells: dict[str, Cell] = {}
+
+    def text_cell(self, text: str) -> Cell:
+        """The table cell of one plain paragraph ``text`` (a user string, see :func:`t`)."""
+        cell = self.text_cells.get(text)
+        if cell is None:
+            cell = self.text_cells[text] = Cell((CellPara((Span(t(text)),)),))
+        return cell
 
     # -- lookups into the embedded partnership (ids are printed as they are otherwise)
     def body_label(self, body_id: str | None) -> str | None:

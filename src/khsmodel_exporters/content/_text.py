@@ -36,8 +36,14 @@ def _newlines(text: str) -> str:
     return text
 
 
+#: A character :func:`t` changes or looks at: most strings hold none, and one search says so.
+_NEEDS_WORK = re.compile("[\r\u202a-\u202e\u2066-\u2069]").search
+
+
 def t(text: str) -> str:
     """A user string ready for any renderer: line breaks as ``\\n``, bidi overrides closed."""
+    if _NEEDS_WORK(text) is None:  # most text: nothing to do
+        return text
     text = _newlines(text)
     if _BIDI_OPEN.search(text) is not None:
         text = _bidi_close(text)

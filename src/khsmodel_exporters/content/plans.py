@@ -42,7 +42,11 @@ def shared_headings(measures: Sequence[Measure]) -> list[bool]:
     own ("Fagdag" over "Kommunene etterspør kompetanse …")."""
 
     def same(a: Measure, b: Measure) -> bool:
-        return a.heading is not None and a.heading == b.heading and a.phase == b.phase
+        return (
+            a.heading is not None
+            and a.heading == b.heading
+            and (a.phase is b.phase or a.phase == b.phase)
+        )
 
     return [
         (i > 0 and same(m, measures[i - 1])) or (i + 1 < len(measures) and same(m, measures[i + 1]))
@@ -99,7 +103,7 @@ def measure_table(
     empty = Cell((CellPara(()),))
     shared = shared_headings(measures)
     for i, m in enumerate(measures):
-        if m.phase is not None and m.phase != phase:
+        if m.phase is not None and m.phase is not phase and m.phase != phase:
             label = t(m.phase.label)
             rows.append(
                 GroupRow(f"{label}: {t(m.phase.title)}" if m.phase.title else label, "phase")
@@ -107,7 +111,8 @@ def measure_table(
         phase = m.phase
         grouped = shared[i]
         if grouped and (i == 0 or not shared[i - 1] or measures[i - 1].heading != m.heading
-                        or measures[i - 1].phase != m.phase):  # fmt: skip
+                        or (measures[i - 1].phase is not m.phase
+                            and measures[i - 1].phase != m.phase)):  # fmt: skip
             rows.append(GroupRow(t(m.heading or ""), "group"))
         number = measure_number(out, m, area)
         lead: list[Span] = []
@@ -148,7 +153,7 @@ def measure_table(
             text = _measure_value(m, c)
             if c == "status" and m.status:
                 text = L.measure_status[m.status]
-            cells.append(Cell((CellPara(_s(text)),)) if text is not None else empty)
+            cells.append(out.text_cell(text) if text is not None else empty)
         rows.append(Row(tuple(cells)))
     return Table(cols, tuple(rows), group=f"{out.prefix}measures")
 

@@ -284,6 +284,9 @@ class _Page:
         #: The rows of every table of a group (measured together, as the PDF and Word do).
         self.groups: dict[str, list[C.Row | C.GroupRow]] = {}
         self._group_widths: dict[tuple[str, tuple[C.Column, ...]], list[float]] = {}
+        #: A cell and its HTML by the cell's id (the cell kept, so an id is never another
+        #: cell's): the content shares one cell among the rows of one text.
+        self._cells: dict[int, tuple[C.Cell, str]] = {}
 
     def widths(self, t: C.Table) -> list[float]:
         """The columns' widths in points, as the ``pdf`` and ``docx`` exporters set them
@@ -391,6 +394,7 @@ class _Page:
         out.append(f'<div class="table-wrap"><table class="{t.style}">{cap}'
                    f"<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>")  # fmt: skip
         open_body = False
+        seen = self._cells
         for row in t.rows:
             if isinstance(row, C.GroupRow):
                 if open_body:
@@ -403,8 +407,13 @@ class _Page:
             if not open_body:
                 out.append("<tbody>")
                 open_body = True
-            cells = "".join(f"<td>{self.cell(c)}</td>" for c in row.cells)
-            out.append(f"<tr>{cells}</tr>")
+            parts = []
+            for c in row.cells:  # a plan shares one cell among the rows of the same text
+                got = seen.get(id(c))
+                if got is None or got[0] is not c:
+                    got = seen[id(c)] = (c, f"<td>{self.cell(c)}</td>")
+                parts.append(got[1])
+            out.append(f"<tr>{''.join(parts)}</tr>")
         if not open_body:
             out.append("<tbody>")
         out.append("</tbody></table></div>")
@@ -464,12 +473,15 @@ class _Page:
         out.append(f"<figcaption>{_text(L.timeline_key)}</figcaption></figure>")
         # the text alternative: the same measures, each with its timeframe as written
         rows: list[C.Row | C.GroupRow] = []
+        when: dict[str, C.Cell] = {}  # one cell per timeframe as written: they repeat
         for group_title, group_rows in data.groups:
             rows.append(C.GroupRow(group_title, "phase"))
             for r in group_rows:
                 label = C.display_text(f"{r.number} {r.text}" if r.number else r.text)
-                rows.append(C.Row((C.Cell((C.CellPara((C.Span(label),)),)),
-                                   C.Cell((C.CellPara((C.Span(C.display_text(r.when)),)),)))))  # fmt: skip
+                cell = when.get(r.when)
+                if cell is None:
+                    cell = when[r.when] = C.Cell((C.CellPara((C.Span(C.display_text(r.when)),)),))
+                rows.append(C.Row((C.Cell((C.CellPara((C.Span(label),)),)), cell)))
         table = C.Table((C.Column(L.measure, 70), C.Column(L.timeframe, 30)), tuple(rows))
         n = len(out)
         self.table(table, L.web["timeline_table"], hidden=False)
