@@ -122,10 +122,6 @@ def _order(doc: Document) -> tuple[int, int, int]:
             getattr(when, "day", 0) or 0)  # fmt: skip
 
 
-def _title(doc: Document, labels: Labels) -> str:
-    return C.build(doc, labels=labels).title
-
-
 def _date(doc: Document) -> dt.date | None:
     if isinstance(doc, Meeting):
         return doc.date
@@ -355,12 +351,15 @@ def build_site(
     if not parent.is_dir():
         raise KhsModelError(f"{target}: its folder {parent} does not exist")
 
-    titles = {n: _title(d, labels) for n, d in docs.items()}  # bad text: error with path
+    # each document's content is built once: its title for the links, its page, its PDF/A
+    contents = {  # bad text: error with path
+        n: C.build(d, labels=labels, previous=(previous or {}).get(n)) for n, d in docs.items()
+    }
+    titles = {n: c.title for n, c in contents.items()}
     related = _related(docs)
     home = _index_title(docs, labels)
     files: dict[str, bytes] = {}
-    for name, doc in docs.items():
-        content = C.build(doc, labels=labels, previous=(previous or {}).get(name))
+    for name, content in contents.items():
         files[f"{name}.html"] = render(
             content, labels=labels, links=_page_links(name, related[name], titles, pdfa, home)
         )
