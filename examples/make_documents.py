@@ -9,6 +9,7 @@ An exporter that cannot load is reported and skipped; the others still run.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -21,7 +22,14 @@ from khsmodel import exporters
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[0]) if argv else Path("out")
+    parser = argparse.ArgumentParser(
+        prog="make_documents.py",
+        description="Write every seed example in every installed format, and the site.",
+    )
+    parser.add_argument(
+        "out_dir", nargs="?", default="out", help="folder to write into (default: out)"
+    )
+    out = Path(parser.parse_args(argv).out_dir)
     out.mkdir(parents=True, exist_ok=True)
     loaded = []
     for name in exporters.available():

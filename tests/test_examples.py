@@ -82,3 +82,15 @@ def test_make_documents_writes_every_example(tmp_path: Path) -> None:
                  "oppdiktet-moteplan-2026", "002-khs-handlingsplan-2016-2017-med-endringer"):
         assert (out / "site" / f"{name}.html").is_file() and f'href="{name}.html"' in index, name
     assert changes in (out / "site" / f"{with_changes.name}.html").read_text(encoding="utf-8")
+
+
+def test_make_documents_shows_its_usage_and_refuses_an_unknown_option(tmp_path: Path) -> None:
+    script = str(EXAMPLES_DIR / "make_documents.py")
+    shown = subprocess.run([sys.executable, script, "--help"], capture_output=True, text=True,
+                           check=False, cwd=tmp_path)  # fmt: skip
+    assert shown.returncode == 0 and "usage: make_documents.py" in shown.stdout
+    assert "OUT_DIR" in shown.stdout.upper() and not list(tmp_path.iterdir())  # nothing written
+    wrong = subprocess.run([sys.executable, script, "--out", "x"], capture_output=True,
+                           text=True, check=False, cwd=tmp_path)  # fmt: skip
+    assert wrong.returncode == 2 and "unrecognized arguments: --out" in wrong.stderr
+    assert not list(tmp_path.iterdir())
