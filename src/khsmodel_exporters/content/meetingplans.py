@@ -85,6 +85,22 @@ def _cell(text: str) -> Cell:
     return Cell((CellPara((Span(text),)),)) if text else Cell(())
 
 
+def _day_cell(labels: Labels, day: dt.date) -> Cell:
+    """A meeting's day, its weekday a span of its own: the date ("22. januar 2026", kept
+    on one line) is what the column must hold, the weekday may go on the line above
+    it when the table is narrow."""
+    weekday = labels.weekdays[day.weekday()]
+    return Cell((CellPara((Span(f"{weekday} "), Span(labels.date(day)))),))
+
+
+def _clock_span(labels: Labels, start: dt.time | None, end: dt.time | None) -> str:
+    """A meeting's time in its "Tid" column: ``10.00–14.00`` (the header says it is a
+    time, so no "kl."); ``til kl. 15.30`` when only the end is known."""
+    if start is not None:
+        return labels.clock(start) + (f"–{labels.clock(end)}" if end is not None else "")
+    return labels.time_span(None, end) or ""
+
+
 def _day(labels: Labels, day: dt.date) -> str:
     return labels.weekday_date(day)  # "torsdag 22. januar 2026", nn "tysdag …", en "Thursday …"
 
@@ -95,8 +111,8 @@ def _meetings_table(doc: MeetingPlan, labels: Labels, w: Mapping[str, str]) -> T
         body = t(doc.body_name(m.body))
         title = doc.meeting_title(m)  # None when it only repeats the body's name
         return [
-            _day(labels, m.date),
-            labels.time_span(m.start_time, m.end_time) or "",
+            "",  # the day: a cell of two spans (_day_cell)
+            _clock_span(labels, m.start_time, m.end_time),
             _join([body, f"({t(title)})" if title else None], " "),
             t(m.location) if m.location else "",
             labels.date(due) if due is not None else "",
@@ -105,15 +121,19 @@ def _meetings_table(doc: MeetingPlan, labels: Labels, w: Mapping[str, str]) -> T
 
     names = (w["date"], labels.time, labels.body, labels.place, w["deadline"], w["note"])
     widths = (2.3, 1.5, 2.6, 2.0, 2.0, 2.0)
-    grouped = [(month, [fields(m) for m in ms]) for month, ms in doc.by_month()]
+    by_month = [(month, list(ms)) for month, ms in doc.by_month()]
+    grouped = [(month, [fields(m) for m in ms]) for month, ms in by_month]
     used = [
         i for i in range(len(names))
         if i in (0, 2) or any(row[i] for _, rows in grouped for row in rows)
     ]  # fmt: skip
     rows: list[Row | GroupRow] = []
-    for month, month_rows in grouped:
+    for (month, month_rows), (_, meetings) in zip(grouped, by_month, strict=True):
         rows.append(GroupRow(labels.months[month - 1].capitalize()))
-        rows += [Row(tuple(_cell(r[i]) for i in used)) for r in month_rows]
+        rows += [
+            Row(tuple(_day_cell(labels, m.date) if i == 0 else _cell(r[i]) for i in used))
+            for m, r in zip(meetings, month_rows, strict=True)
+        ]
     columns = tuple(Column(names[i], widths[i]) for i in used)
     return Table(columns, tuple(rows), group="meeting-plan")
 
