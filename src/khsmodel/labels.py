@@ -218,6 +218,7 @@ class Labels:
 
     # Agreements and partnerships
     parties: str = "Parter"
+    other_organisations: str = "Andre organisasjoner"
     party: str = "Part"
     name: str = "Navn"
     kind: str = "Type"
@@ -632,7 +633,7 @@ _SAME_IN_NN = (
     "case_title", "presentation", "minutes", "approved", "notes", "party", "kind",
     "organisation_number", "kommune_number", "statutory_item", "established", "history",
     "members_over_time", "mandate", "level", "role", "to", "note", "partnership_kinds",
-    "absent", "members", "timeline",
+    "absent", "timeline",
 )  # fmt: skip
 _NN_WORDS: dict[str, Any] = {name: getattr(NB, name) for name in _SAME_IN_NN}
 _NN_WORDS.update({
@@ -709,6 +710,8 @@ _NN_WORDS.update({
         "observer": "observatør", "guest": "gjest", "speaker": "innleiar", "other": "anna",
     },
     "parties": "Partar",
+    "members": "Medlemer",  # medlem, fl. medlemer (Nynorskordboka; Noregs Mållag)
+    "other_organisations": "Andre organisasjonar",  # organisasjon, -ar (Nynorskordboka)
     "name": "Namn",
     "signatories": "Underteikna av",  # underteikne (Nynorskordboka): same in every gender
     "validity": "Gyldigheit",
@@ -958,7 +961,7 @@ _EN_WORDS: dict[str, Any] = {
         "member": "member", "deputy": "deputy", "chair": "chair", "secretary": "secretary",
         "observer": "observer", "guest": "guest", "speaker": "speaker", "other": "other",
     },
-    "parties": "Parties", "party": "Party", "name": "Name", "kind": "Type",
+    "parties": "Parties", "other_organisations": "Other organisations", "party": "Party", "name": "Name", "kind": "Type",
     "organisation_number": "Org. no.", "kommune_number": "Municipality no.",
     "signatories": "Signed by", "validity": "Validity",
     "statutory_items": (

@@ -4,8 +4,10 @@ table shows them), signatories, the sections and the statutory items (§ 6-2) th
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from khsmodel._base import Period
 from khsmodel.agreements import STATUTORY_ITEMS, Agreement
 
 from ._builder import Builder
@@ -30,21 +32,39 @@ __all__ = ["agreement", "parties_table"]
 
 
 def parties_table(
-    out: Builder, parties: Sequence[object], *, validity: bool, notes: Mapping[str, str] = {}
+    out: Builder,
+    parties: Sequence[object],
+    *,
+    validity: bool = True,
+    notes: Mapping[str, str] = {},
+    within: Period | None = None,
+    label: str | None = None,
 ) -> Table:
     """The parties as a table; ``notes`` by party id (a membership's "Salten") as a
-    last column when there are any."""
+    last column when there are any. A party's own dates (when the organisation began or
+    ended) are printed, with ``validity``, when some party has one; ``within``, the partnership's period,
+    leaves out a date outside it, which says nothing of the partnership (a municipality
+    merged two years after the cooperation ended). ``label`` heads the first column
+    (default "Part")."""
     from khsmodel.parties import Organisation
 
     L = out.L
     orgs = [o for o in parties if isinstance(o, Organisation)]
     assert len(orgs) == len(parties)
+
+    def inside(day: dt.date | None) -> dt.date | None:
+        if day is None or within is None or within.contains(day):
+            return day
+        return None
+
+    dates = {o.id: (inside(o.valid_from), inside(o.valid_to)) for o in orgs}
+    validity = validity and any(a or b for a, b in dates.values())
     # a column only when some party fills it: no column of blanks
     with_orgnr = any(o.organisation_number for o in orgs)
     with_knr = any(o.kommune_number for o in orgs)
     # relative widths that hold "Interkommunalt samarbeid" and "01.01.2020–31.12.2023"
     # on one line in Word (which does not measure); PDF adapts them to the content
-    cols = [Column(L.party, 32), Column(L.kind, 24)]
+    cols = [Column(label or L.party, 32), Column(L.kind, 24)]
     if with_orgnr:
         cols.append(Column(L.organisation_number, 16))
     if with_knr:
@@ -67,7 +87,7 @@ def parties_table(
         if with_knr:
             texts.append(o.kommune_number.value if o.kommune_number else "")
         if validity:
-            texts.append(L.period_short(o.valid_from, o.valid_to) or "")
+            texts.append(L.period_short(*dates[o.id]) or "")
         if notes:
             texts.append(notes.get(o.id, ""))
         rows.append(Row((Cell(tuple(name)), *(Cell((CellPara(_s(x)),)) for x in texts))))

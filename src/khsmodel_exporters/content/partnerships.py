@@ -5,6 +5,7 @@ decisions, priority groups, resources and links."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from khsmodel._base import PartialDate
@@ -44,6 +45,11 @@ def _distinct_ignoring_case(names: Iterable[str], *, besides: str) -> list[str]:
 
 
 _INFLECTIONS = ("ene", "er", "en", "et", "a", "s")
+
+
+def _says(text: str, when: str) -> bool:
+    """Whether ``text`` names ``when`` itself ("2009", "Høsten 2014") as words of its own."""
+    return re.search(rf"(?<!\w){re.escape(when)}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _other_names(aliases: Iterable[str], name: str, abbreviation: str | None) -> list[str]:
@@ -145,8 +151,8 @@ def partnership(out: Builder, p: Partnership, level: int = 1) -> None:
         items = []
         for h in p.history:
             when = t(h.when) if h.when else L.period_text(h.start, h.end)
-            if when and when.casefold() in h.text[: len(when) + 20].casefold():
-                when = None  # "Høsten 2014: Høsten 2014 startet …": said once
+            if when and _says(h.text, when):
+                when = None  # "2009: … ble etablert som et prosjekt i 2009": said once
             items.append(
                 (*styled(f"{when}:", bold=True), Span(" "), Span(t(h.text))) if when else _s(h.text)
             )
@@ -167,24 +173,21 @@ def partnership(out: Builder, p: Partnership, level: int = 1) -> None:
             for ms in p.memberships
         )
     )
-    if p.parties:
-        out.heading(level, L.parties)
-        notes = (
-            {
-                ms.party: t(ms.note)
-                for ms in p.memberships
-                if ms.note and not _told(ms.note, told)
-            }
-            if merged
-            else {}
-        )
-        out.add(
-            parties_table(out,
-                p.parties,
-                validity=any(o.valid_from or o.valid_to for o in p.parties),
-                notes=notes,
-            )
-        )
+    # the parties with a membership are the partnership's; the others (a regional trust,
+    # a directorate named in its documents) are listed apart, not as its parties
+    member_ids = {ms.party for ms in p.memberships}
+    ours = [o for o in p.parties if o.id in member_ids] if member_ids else list(p.parties)
+    others = [o for o in p.parties if o.id not in member_ids] if member_ids else []
+    notes = (
+        {ms.party: t(ms.note) for ms in p.memberships if ms.note and not _told(ms.note, told)}
+        if merged
+        else {}
+    )
+    for heading, orgs, first in ((L.parties, ours, L.party), (L.other_organisations, others, L.name)):
+        if orgs:
+            out.heading(level, heading)
+            mine = {o.id: notes[o.id] for o in orgs if o.id in notes}
+            out.add(parties_table(out, orgs, notes=mine, within=p.period, label=first))
     if telling and not merged:
         out.heading(level, L.members_over_time)
         texts = [
