@@ -258,9 +258,10 @@ class EventRef:
 
 
 class Precision(StrEnum):
-    """How precisely a date is known: to the day, the month or the year."""
+    """How precisely a date is known: to the day, the (ISO) week, the month, the season or the year."""
 
     DAY = "day"
+    WEEK = "week"
     MONTH = "month"
     SEASON = "season"
     YEAR = "year"

@@ -32,7 +32,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import document, language_field, model
+from ._base import Precision, document, language_field, model
 from .errors import FieldValueError
 from .partnerships import Partnership
 from .plans import ActionPlan
@@ -172,8 +172,9 @@ class MeetingPlan:
     def wheel(self, *, deadlines: bool = False) -> list[WheelEntry]:
         """The marks of the årshjul in the plan's year, in date order: the meetings
         (``deadlines``: their case-document deadlines too), the year's dates, and the
-        embedded plan's measures whose timeframe resolves to a single day of the year or to
-        a deadline in it ("innen 1. juni": on that day)."""
+        embedded plan's measures whose timeframe states a single day of the year or a
+        deadline on a day in it ("innen 1. juni": on that day; not "innen utgangen av
+        mars", which names no day)."""
         entries = [
             WheelEntry(m.date, "meeting", self.meeting_title(m) or self.body_name(m.body), m.body)
             for m in self.meetings
@@ -194,6 +195,8 @@ class MeetingPlan:
                 rng = tf.date_range(plan.period) if tf is not None else None
                 if rng is None or rng[1] is None or rng[0] not in (None, rng[1]):
                     continue  # only a day ("15. mars") or a deadline ("innen 1. juni")
+                if tf is None or tf.precision(plan.period) is not Precision.DAY:
+                    continue  # "innen utgangen av mars" names no day: not marked on one
                 due_text = tf.text if tf is not None and rng[0] is None else None
                 entries.append(WheelEntry(rng[1], "measure", measure.text, due=due_text))
         entries = [e for e in entries if e.date.year == self.year]

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from typing import ClassVar
 
-from ._base import Period, Precision, model
+from ._base import PartialDate, Period, Precision, model
 from .errors import FieldValueError
 from .identifiers import PLAUSIBLE_YEARS
 
@@ -126,11 +126,19 @@ class InYear:
 
 @model
 class Between:
-    """Between two dates."""
+    """Between two dates.
+
+    ``precision`` is how the text states them: to the day ("10. mars - 6. mai
+    2022", the default), by ISO weeks ("Uke 12"), months ("Mars - april 2021",
+    a quarter, a half or a tertial of a year), a season ("Hausten 2021") or
+    years ("2016-2017"); ``start`` and ``end`` are then the first and last day
+    of what is named.
+    """
 
     KIND: ClassVar[str] = "period"
     start: dt.date
     end: dt.date
+    precision: Precision = Precision.DAY
 
     def date_range(self) -> tuple[dt.date, dt.date]:
         return self.start, self.end
@@ -150,10 +158,16 @@ class StartingFrom:
 
 @model
 class ByDate:
-    """A deadline: done by (innen) a date."""
+    """A deadline: done by (innen) a date.
+
+    ``precision`` is how the text states it: a day ("innen 1. juni", the
+    default), a month ("innen utgangen av mars": ``date`` is its last day) or a
+    year ("innen utgangen av 2021").
+    """
 
     KIND: ClassVar[str] = "deadline"
     date: dt.date
+    precision: Precision = Precision.DAY
 
     def date_range(self) -> tuple[None, dt.date]:
         return None, self.date
@@ -370,6 +384,46 @@ class Timeframe:
             return None
         return rng[1]
 
+    def precision(self, period: Period | None = None) -> Precision | None:
+        """How precisely the text states the timeframe's dates; None when it has none.
+
+        A day: a date ("15 mars"), a span of days ("10. mars - 6. mai 2022"),
+        a start or deadline on a day ("Oppstart 1. mars", "innen 1. juni"), a
+        dated meeting. A month also for a part of one ("Medio juni" names no
+        day: its ten days are a convention of the reading) and a monthly,
+        quarterly or yearly-in-a-month recurrence; a year for "2016" and a
+        yearly recurrence without a month. An ongoing timeframe is as precise
+        as the plan's ``period``: a day when its ends are days, else the
+        coarser of its ends.
+
+        >>> Timeframe(text="15 mars", interpretation=OnDate(date=dt.date(2016, 3, 15))).precision()
+        <Precision.DAY: 'day'>
+        >>> Timeframe(text="Medio juni", interpretation=InMonth(year=2016, month=6, part=MonthPart.MID)).precision()
+        <Precision.MONTH: 'month'>
+        >>> Timeframe(text="Løpende", interpretation=Ongoing()).precision(
+        ...     Period(start=PartialDate(year=2016), end=PartialDate(year=2017)))
+        <Precision.YEAR: 'year'>
+        """
+        interp = self.interpretation
+        rng = self.date_range(period)
+        if interp is None or rng is None or (rng[0] is None and rng[1] is None):
+            return None
+        if isinstance(interp, Between | ByDate | StartingFrom):
+            return interp.precision
+        if isinstance(interp, InMonth):
+            return Precision.MONTH
+        if isinstance(interp, InYear):
+            return Precision.YEAR
+        if isinstance(interp, Recurring):
+            yearly = interp.frequency is Frequency.YEARLY and interp.month is None
+            return Precision.YEAR if yearly else Precision.MONTH
+        if isinstance(interp, Ongoing):
+            assert period is not None  # it has dates only within one
+            ends = [e.precision for e in (period.start, period.effective_end)
+                    if isinstance(e, PartialDate)]  # fmt: skip
+            return max(ends, key=_COARSENESS.index) if ends else Precision.DAY
+        return Precision.DAY  # OnDate, and a dated NextMeeting or AtEvent
+
     @property
     def resolved(self) -> bool:
         """True when the timeframe resolves to at least one date."""
@@ -377,6 +431,8 @@ class Timeframe:
         return r is not None and (r[0] is not None or r[1] is not None)
 
 
+#: Precisions from the finest to the coarsest.
+_COARSENESS = (Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.YEAR)
 _MONTH_RE = "|".join(MONTHS_NB)
 #: The words that make an event the end of a timeframe ("til og med partnerskapsmøtet 2022").
 _ENDS_AT_EVENT = re.compile(r"(?:senest\s+innen|innen|senest|til og med|frem til|fram til|til|før)\s")
@@ -475,7 +531,7 @@ def interpret_timeframe(
     >>> interpret_timeframe("Starter i april", year=2016)
     StartingFrom(start=datetime.date(2016, 4, 1), precision=<Precision.MONTH: 'month'>)
     >>> interpret_timeframe("Hausten 2021")
-    Between(start=datetime.date(2021, 8, 1), end=datetime.date(2021, 12, 31))
+    Between(start=datetime.date(2021, 8, 1), end=datetime.date(2021, 12, 31), precision=<Precision.SEASON: 'season'>)
     >>> import datetime as dt
     >>> plan_period = Period(start=dt.date(2021, 9, 23))
     >>> interpret_timeframe("Medio juni", period=plan_period)
@@ -592,7 +648,9 @@ def _interpret_plain(
     m = re.fullmatch(rf"(\d{{4}}){_DASH}(\d{{4}})", t)
     if m:  # "2017-2016" ends before it starts: no span
         first, last = _day(int(m[1]), 1, 1), _day(int(m[2]), 12, 31)
-        return Between(start=first, end=last) if first and last and first <= last else None
+        if first and last and first <= last:
+            return Between(start=first, end=last, precision=Precision.YEAR)
+        return None
     m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})", t)
     if m:  # "01.09.2025", "13.5.2016", "30.11.22" (a two-digit year is of this century)
         y = int(m[3]) if len(m[3]) == 4 else 2000 + int(m[3])
@@ -645,8 +703,12 @@ def _recurring(t: str) -> Recurring | None:
     return None
 
 
-def _months_span(year: int, first: int, last: int) -> Between:
-    return Between(start=dt.date(year, first, 1), end=_month_bounds(year, last, None)[1])
+def _months_span(
+    year: int, first: int, last: int, precision: Precision = Precision.MONTH
+) -> Between:
+    return Between(
+        start=dt.date(year, first, 1), end=_month_bounds(year, last, None)[1], precision=precision
+    )
 
 
 def _interpret_spans(t: str, year: int | None, as_written: str) -> Interpretation | None:
@@ -667,7 +729,7 @@ def _interpret_spans(t: str, year: int | None, as_written: str) -> Interpretatio
         return _months_span(int(m[3] or year or 0), first_m, last_m) if first_m < last_m else None
     m = re.fullmatch(rf"(?:til\s+)?({_SEASON_RE})(?:\s+(\d{{4}}))?", t)
     if m and (m[2] or year):
-        return _months_span(int(m[2] or year or 0), *_SEASONS[m[1]])
+        return _months_span(int(m[2] or year or 0), *_SEASONS[m[1]], Precision.SEASON)
     m = re.fullmatch(rf"(?:({_ORDINAL_RE})\.?\s*kvartal|q([1-4]))(?:\s+(\d{{4}}))?", t)
     if m and (m[3] or year):
         q = _ORDINALS[m[1]] if m[1] else int(m[2])
@@ -686,7 +748,7 @@ def _interpret_spans(t: str, year: int | None, as_written: str) -> Interpretatio
             last = dt.date.fromisocalendar(y, int(m[2] or m[1]), 7)
         except ValueError:
             return None
-        return Between(start=first, end=last) if first <= last else None
+        return Between(start=first, end=last, precision=Precision.WEEK) if first <= last else None
     started = _starting(t, year)
     if started is not None:
         return started
@@ -694,14 +756,17 @@ def _interpret_spans(t: str, year: int | None, as_written: str) -> Interpretatio
         r"(?:(?:(?:senest\s+innen|innen|senest)\s+)?utgangen\s+av|til og med)\s+(\d{4}|året)", t
     )
     if m and (m[1] != "året" or year):
-        return ByDate(date=dt.date(int(m[1]) if m[1] != "året" else year or 0, 12, 31))
+        return ByDate(
+            date=dt.date(int(m[1]) if m[1] != "året" else year or 0, 12, 31), precision=Precision.YEAR
+        )
     m = re.fullmatch(
         rf"(?:senest\s+innen|innen|til og med|senest)\s+(?:utgangen\s+av\s+)?({_MONTH_RE})"
         rf"(?:\s+(\d{{4}}))?",
         t,
     )
     if m and (m[2] or year):
-        return ByDate(date=_month_bounds(int(m[2] or year or 0), _month_no(m[1]), None)[1])
+        last = _month_bounds(int(m[2] or year or 0), _month_no(m[1]), None)[1]
+        return ByDate(date=last, precision=Precision.MONTH)
     m = re.fullmatch(
         r"(?:til og med|frem til|fram til|innen)\s+(\S.*møte.*)", " ".join(as_written.split()).rstrip("."), re.I
     )

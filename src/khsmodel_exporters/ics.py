@@ -6,22 +6,26 @@
   the meeting's description, the agenda (case number and title of each case)
   and the programme.
 - An **action plan** gives one all-day ``VEVENT`` per measure whose timeframe
-  resolves to dates (``Timeframe.date_range()``), from the first to the last
-  day; a timeframe with only a start ("Starter i april") is a one-day event
-  "Start: …" on that day, a deadline ("innen 1. juni") a one-day event
-  "Frist: …". An ongoing measure ("Løpende") spans the plan's period. A
-  recurring one ("Årlig i mars", "Kvartalsvis", "Hver måned") is one event with
-  an ``RRULE`` (``FREQ=YEARLY``/``MONTHLY``, ``INTERVAL``, ``UNTIL`` its last
-  start in the plan's period) over its whole occurrences: a March, quarter or month
-  that an end of the period cuts is left out, and each instance lasts as long
-  as the shortest whole occurrence, since iCalendar repeats one length and a
-  month-long instance must not run into the next month or out of the period.
-  One whole occurrence is one event without a rule; a period too short for a
-  whole one gives its first occurrence. One per meeting ("Hvert møte") is left out: the plan does not give the
-  meetings' dates. Measures without dates are left out. With ``measures="todos"``
-  every dated measure is a ``VTODO`` instead (``DTSTART``, ``DUE`` = last day,
-  ``STATUS`` from the measure's status, the same ``RRULE``) for task lists; many calendar programs
-  ignore to-dos, so events are the default.
+  states its days (``Timeframe.precision(plan.period)`` is ``DAY``), from the
+  first to the last day ("15 mars", "10. mars - 6. mai 2022"); a start on a
+  day ("Oppstart 1. mars") is a one-day event "Start: …" on that day, a
+  deadline on a day ("innen 1. juni") a one-day event "Frist: …". An ongoing
+  measure ("Løpende") spans the plan's period when the period's ends are days.
+  Every fuzzier timeframe is left out: a month ("April", "Medio juni": its
+  ten days would be invented), a span of weeks, months or seasons, a quarter,
+  a year ("2016"), a deadline or start that names no day ("innen utgangen av
+  mars", "Starter i april"), a recurrence ("Årlig i mars", "Kvartalsvis": its
+  occurrences are months, quarters or years; "Hvert møte" has no dates), and a
+  timeframe without dates. An event would state days the plan does not give;
+  the plan's document prints them as written. The summary is the measure's
+  text after the number the plan's document prints before it
+  (:func:`.content.plans.measure_number`: its label as written, none when the
+  plan does not number its measures; option ``numbering`` as for ``docx``).
+  With ``measures="todos"`` every such measure is a ``VTODO`` instead
+  (``DTSTART``, ``DUE`` = last day, ``STATUS`` from the measure's status) for
+  task lists; many calendar programs ignore to-dos, so events are the default.
+  A plan with no measure on a day gives a calendar without events (valid
+  iCalendar); the command line says so.
 - A **meeting plan** (møteplan) gives one ``VEVENT`` per planned meeting, as a
   meeting (timed or all-day, location, ``CATEGORIES`` "Møte"), and the deadline
   for a meeting's case documents as a separate all-day ``VEVENT`` "Frist for
@@ -64,7 +68,6 @@ kept (written as ``\\n``).
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 import uuid
 from collections.abc import Mapping
@@ -82,9 +85,10 @@ from khsmodel.meetingplans import MeetingPlan, PlannedMeeting
 from khsmodel.meetings import Meeting
 from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan, FocusArea, Measure, MeasureStatus
-from khsmodel.timeframes import Frequency, Recurring
+from khsmodel.timeframes import Precision
 
-from .base import DOCUMENT_CLI_OPTIONS, check_options, check_text, labels_option
+from .base import DOCUMENT_CLI_OPTIONS, check_options, check_text, labels_option, option_error
+from .content.plans import focus_area_heading, measure_number
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Component
@@ -197,13 +201,16 @@ def _body_name(partnership: Partnership | None, body: str | None) -> str | None:
 
 
 class _Builder:
-    def __init__(self, stamp: dt.datetime, measures: str, labels: Labels) -> None:
+    def __init__(
+        self, stamp: dt.datetime, measures: str, labels: Labels, numbering: bool | None = None
+    ) -> None:
         from zoneinfo import ZoneInfo
 
         self.L = labels
         self.tz = ZoneInfo(TZID)
         self.stamp = stamp
         self.measures = measures
+        self.numbering = numbering
         self.uids: set[str] = set()
         self.components: list[Component] = []
 
@@ -363,31 +370,25 @@ class _Builder:
         self, plan: ActionPlan, pkey: str, fa: FocusArea | None, m: Measure, key: str
     ) -> None:
         L = self.L
-        interp = m.timeframe.interpretation if m.timeframe else None
-        rule: dict[str, Any] | None = None
-        start: dt.date | None
-        end: dt.date | None
-        if isinstance(interp, Recurring):
-            found = _recurrence(interp, plan)
-            if found is None:
-                return
-            start, end, rule = found
-        else:
-            rng = m.timeframe.date_range(plan.period) if m.timeframe else None
-            if rng is None or (rng[0] is None and rng[1] is None):
-                return
-            start, end = rng
+        tf = m.timeframe
+        # only what the plan states to the day: "Medio juni" or "2016" as days would be
+        # invented precision (the module's text)
+        if tf is None or tf.precision(plan.period) is not Precision.DAY:
+            return
+        rng = tf.date_range(plan.period)
+        assert rng is not None  # a precision is given only for dates
+        start, end = rng
         if start is not None and end is not None and end < start:
-            tf = m.timeframe.text if m.timeframe else ""
             raise KhsModelError(
-                f"measure {key} of {plan.title!r}: its timeframe {tf!r} ends "
+                f"measure {key} of {plan.title!r}: its timeframe {tf.text!r} ends "
                 f"({end.isoformat()}) before it starts ({start.isoformat()})"
             )
-        number = f"{fa.number}.{m.label or m.number}" if fa else (m.label or str(m.number))
-        summary = f"{number} {m.text}"
+        # numbered as the plan's document numbers it, so the two agree
+        number = measure_number(self.numbering, m, fa.number if fa is not None else None)
+        summary = f"{number} {m.text}" if number else m.text
         lines = [f"{L.kinds['action_plan']}: {plan.title}"]
-        if fa is not None:
-            lines.append(f"{L.focus_area} {fa.number}: {fa.title}")
+        if fa is not None:  # as the document heads it: its label as written, else its title
+            lines.append(focus_area_heading(fa) if fa.label else f"{L.focus_area}: {fa.title}")
         elif plan.ongoing_activities_text:
             lines.append(plan.ongoing_activities_text)
         else:
@@ -413,8 +414,6 @@ class _Builder:
                 todo.add("due", end)
             if m.status is not None:
                 todo.add("status", _TODO_STATUS[m.status])
-            if rule is not None:
-                todo.add("rrule", rule)
             return
         if start is None:
             assert end is not None
@@ -425,55 +424,8 @@ class _Builder:
         ev.add("dtstart", start)
         ev.add("dtend", end + dt.timedelta(days=1))
         ev.add("transp", "TRANSPARENT")
-        if rule is not None:
-            ev.add("rrule", rule)
         if m.status is MeasureStatus.CANCELLED:
             ev.add("status", "CANCELLED")
-
-
-def _whole(r: Recurring, day: dt.date) -> bool:
-    """True when an occurrence starting on ``day`` starts where its month, quarter or year does."""
-    if day.day != 1:
-        return False
-    if r.frequency is Frequency.QUARTERLY:
-        return day.month % 3 == 1
-    return r.frequency is Frequency.MONTHLY or r.month is not None or day.month == 1
-
-
-def _recurrence(
-    r: Recurring, plan: ActionPlan
-) -> tuple[dt.date, dt.date, dict[str, Any] | None] | None:
-    """First and last day of the first instance, and the RRULE, of a recurring measure;
-    None when it has no occurrence in the plan's period (or occurs per meeting).
-
-    The rule repeats the whole occurrences (a month, quarter or year not cut by an
-    end of the period): iCalendar gives every instance one length, so one cut short
-    cannot be said, and a whole one must not be cut.
-    """
-    period = plan.period
-    if period is None or r.frequency is Frequency.PER_MEETING:
-        return None
-    end = period.effective_end
-    occurrences = r.occurrences(period)
-    # an open period goes on: its first occurrences show the length of one
-    times = list(occurrences if end is not None else itertools.islice(occurrences, 48))
-    if not times:
-        return None
-    whole = [(lo, hi) for lo, hi in times
-             if _whole(r, lo) and _whole(r, hi + dt.timedelta(days=1))]  # fmt: skip
-    if not whole:  # a period too short for a whole one: its first occurrence
-        return times[0][0], times[0][1], None
-    first = whole[0]
-    if len(whole) == 1:
-        return first[0], first[1], None
-    rule: dict[str, Any] = {"freq": "yearly" if r.frequency is Frequency.YEARLY else "monthly"}
-    interval = r.interval * (3 if r.frequency is Frequency.QUARTERLY else 1)
-    if interval > 1:
-        rule["interval"] = interval
-    if end is not None:
-        rule["until"] = whole[-1][0]
-    length = min(hi - lo for lo, hi in whole)
-    return first[0], first[0] + length, rule
 
 
 def _timezone() -> Component:
@@ -514,7 +466,9 @@ def _calendar_name(doc: Document, L: Labels) -> str:
 class IcsExporter:
     """iCalendar (``.ics``) of meetings, case documents and the dated measures of plans.
 
-    Option ``measures``: ``"events"`` (default, all-day events) or ``"todos"``.
+    Option ``measures``: ``"events"`` (default, all-day events) or ``"todos"``. Option
+    ``numbering``, as for ``docx``: the number before a measure's summary (default: the
+    label the plan prints, if any).
     Options ``language`` and ``labels``, as for the ``docx`` exporter: the words the
     calendar composes (categories, "Frist: …", the lines of a description, dates) are
     those of the document's language unless one of them says otherwise.
@@ -530,20 +484,24 @@ class IcsExporter:
         "measures": CliOption("choice", help="dated measures as all-day events (default) or to-dos",
                               choices=("events", "todos")),
         "language": DOCUMENT_CLI_OPTIONS["language"],
+        "numbering": DOCUMENT_CLI_OPTIONS["numbering"],
     }  # fmt: skip
 
     def export(self, doc: Document, **options: Any) -> bytes:
-        check_options(self.name, options, ("measures", "language", "labels"))
+        check_options(self.name, options, ("measures", "language", "labels", "numbering"))
         measures = options.get("measures", "events")
         if measures not in ("events", "todos"):
             raise ExporterOptionError(self.name, "measures", measures,
                                       f'measures must be "events" or "todos", got {measures!r}')
+        numbering = options.get("numbering")
+        if numbering is not None and not isinstance(numbering, bool):
+            raise option_error(self.name, "numbering", numbering, "True or False")
         labels = labels_option(self.name, options, doc)
         _check(doc)
         from icalendar import Calendar, vText
 
         stamp = dt.datetime.combine(_stamp_date(doc), dt.time(0, 0), dt.UTC)
-        builder = _Builder(stamp, measures, labels)
+        builder = _Builder(stamp, measures, labels, numbering)
         builder.document(doc, None)
 
         cal: Calendar = Calendar()

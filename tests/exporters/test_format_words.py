@@ -163,8 +163,8 @@ def _dated_plan(language: str) -> ActionPlan:
         period=Period(start=dt.date(2016, 1, 1), end=dt.date(2016, 12, 31)),
         focus_areas=(FocusArea(number=1, title="Barn og unge", measures=(
             Measure(number=1, text="Rapport", timeframe=tf("innen 1. juni 2016")),
-            Measure(number=2, text="Nettverk", timeframe=tf("Starter i april")),
-            Measure(number=3, text="Fagdag", timeframe=tf("Mars 2016"),
+            Measure(number=2, text="Nettverk", timeframe=tf("Oppstart 1. april 2016")),
+            Measure(number=3, text="Fagdag", timeframe=tf("15. mars 2016"),
                     responsibility=khsmodel.Responsibility(text="OSU")),
         )),),
     )  # fmt: skip
@@ -173,30 +173,31 @@ def _dated_plan(language: str) -> ActionPlan:
 @pytest.mark.parametrize(
     ("language", "due", "start", "lines"),
     [
-        ("nb", "Frist: 1.1 Rapport", "Start: 1.2 Nettverk",
-         ["Handlingsplan: Handlingsplan 2016", "Fokusområde 1: Barn og unge", "Ansvarlig: OSU",
-          "Tidsperspektiv: Mars 2016"]),
-        ("nn", "Frist: 1.1 Rapport", "Start: 1.2 Nettverk",
-         ["Handlingsplan: Handlingsplan 2016", "Fokusområde 1: Barn og unge", "Ansvarleg: OSU",
-          "Tidsramme: Mars 2016"]),
-        ("en", "Deadline: 1.1 Rapport", "Start: 1.2 Nettverk",
-         ["Action plan: Handlingsplan 2016", "Focus area 1: Barn og unge", "Responsible: OSU",
-          "Timeframe: Mars 2016"]),
+        # the plan numbers neither its measures nor its areas: the calendar neither
+        ("nb", "Frist: Rapport", "Start: Nettverk",
+         ["Handlingsplan: Handlingsplan 2016", "Fokusområde: Barn og unge", "Ansvarlig: OSU",
+          "Tidsperspektiv: 15. mars 2016"]),
+        ("nn", "Frist: Rapport", "Start: Nettverk",
+         ["Handlingsplan: Handlingsplan 2016", "Fokusområde: Barn og unge", "Ansvarleg: OSU",
+          "Tidsramme: 15. mars 2016"]),
+        ("en", "Deadline: Rapport", "Start: Nettverk",
+         ["Action plan: Handlingsplan 2016", "Focus area: Barn og unge", "Responsible: OSU",
+          "Timeframe: 15. mars 2016"]),
     ],
 )  # fmt: skip
 def test_plan_calendar_speaks_the_documents_language(
     language: str, due: str, start: str, lines: list[str]
 ) -> None:
     events = _events(khsmodel.export(_dated_plan(language), "ics"))
-    assert set(events) == {due, start, "1.3 Fagdag"}
-    assert str(events["1.3 Fagdag"]["description"]).split("\n") == lines
+    assert set(events) == {due, start, "Fagdag"}
+    assert str(events["Fagdag"]["description"]).split("\n") == lines
 
 
 def test_ics_language_and_labels_options() -> None:
     plan = _dated_plan("nb")
-    assert "Deadline: 1.1 Rapport" in _events(khsmodel.export(plan, "ics", language="en"))
+    assert "Deadline: Rapport" in _events(khsmodel.export(plan, "ics", language="en"))
     mine = dataclasses.replace(NB, calendar={**NB.calendar, "due": "Siste frist: {measure}"})
-    assert "Siste frist: 1.1 Rapport" in _events(khsmodel.export(plan, "ics", labels=mine))
+    assert "Siste frist: Rapport" in _events(khsmodel.export(plan, "ics", labels=mine))
     with pytest.raises(khsmodel.KhsModelError, match="language"):
         khsmodel.export(plan, "ics", language=7)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import khsmodel
@@ -28,6 +28,7 @@ from khsmodel import (
     Measure,
     MeasureStatus,
     Meeting,
+    Precision,
     Timeframe,
     exporters,
 )
@@ -38,6 +39,7 @@ from khsmodel.errors import (
     UnsupportedKindError,
     UnwritableTextError,
 )
+from tests.support import html_support
 
 icalendar = pytest.importorskip("icalendar")
 
@@ -90,10 +92,14 @@ def test_registered() -> None:
 def test_bad_options() -> None:
     with pytest.raises(UnknownOptionError) as unknown:
         khsmodel.export(sami_meeting(), "ics", colour="red")
-    assert (unknown.value.key, unknown.value.value, unknown.value.valid) == ("colour", "red", ("labels", "language", "measures"))
+    assert (unknown.value.key, unknown.value.value, unknown.value.valid) == (
+        "colour", "red", ("labels", "language", "measures", "numbering"))
     with pytest.raises(ExporterOptionError) as bad:
         khsmodel.export(sami_meeting(), "ics", measures="tasks")
     assert (bad.value.exporter, bad.value.key, bad.value.value) == ("ics", "measures", "tasks")
+    with pytest.raises(ExporterOptionError) as bad:
+        khsmodel.export(sami_meeting(), "ics", numbering="yes")
+    assert (bad.value.key, bad.value.value) == ("numbering", "yes")
     with pytest.raises(UnsupportedKindError) as kind:
         khsmodel.export(load("001-khs-partnership"), "ics")
     assert (kind.value.exporter, kind.value.kind) == ("ics", "partnership")
@@ -119,30 +125,38 @@ def test_partnership_meeting_2022_02_04() -> None:
     assert ev["dtstamp"].dt == dt.datetime(2022, 2, 4, tzinfo=dt.UTC)
 
 
-def test_plan_2016_2017_measures_with_resolved_dates() -> None:
+def test_plan_2016_2017_only_measures_dated_to_the_day() -> None:
+    """The seed plan states three measures to the day; "April", "Medio juni", "Mars 2016",
+    "2016", "Starter i april" and "Neste møte" name no day, so they are no events (an event
+    11.–20. juni would say more than the plan). The plan numbers no measure: neither does
+    the calendar."""
     plan = load("002-khs-handlingsplan-2016-2017")
     cal = parse(khsmodel.export(plan, "ics"))
     events = by_summary(cal)
-    resolved = [(fa, m) for fa, m in plan.iter_measures() if m.timeframe and m.timeframe.resolved]
-    assert len(events) == len(resolved) == 17
-    conf = events["2.3 Konferanse for kommuner og helseforetak"]
-    assert (conf["dtstart"].dt, conf["dtend"].dt) == (dt.date(2016, 4, 1), dt.date(2016, 5, 1))
-    assert str(conf["transp"]) == "TRANSPARENT"
-    assert "Ansvarlig: Vestre Viken\nTidsperspektiv: April" in str(conf["description"])
-    assert "Fokusområde 2: Tiltak rettet mot barn og unge" in str(conf["description"])
-    samling = events["3.2 Siste samling i læringsnettverket"]
+    assert set(events) == {
+        "Siste samling i læringsnettverket",  # 15 mars
+        "Spredning til alle kommuner og sykehus",  # Skisse presenteres i OSU 8. februar
+        "Evaluering av bruk av frisklivssentralen i en eller flere kommuner.",  # … 16. februar
+    }
+    day = [m for _, m in plan.iter_measures()
+           if m.timeframe and m.timeframe.precision(plan.period) is Precision.DAY]  # fmt: skip
+    assert len(day) == len(events) == 3
+    samling = events["Siste samling i læringsnettverket"]
     assert (samling["dtstart"].dt, samling["dtend"].dt) == (dt.date(2016, 3, 15), dt.date(2016, 3, 16))
-    assert "Fase: Fase 1" in str(samling["description"])
-    start = events["Start: 3.3 Implementering i pilotkommuner og sykehus"]
-    assert (start["dtstart"].dt, start["dtend"].dt) == (dt.date(2016, 4, 1), dt.date(2016, 4, 2))
-    skisse = events["3.5 Spredning til alle kommuner og sykehus"]
-    assert skisse["dtstart"].dt == dt.date(2016, 2, 8)
-    juni = events["2.4 Kommunene etterspør kompetanse på tidlig intervensjon"]
-    assert (juni["dtstart"].dt, juni["dtend"].dt) == (dt.date(2016, 6, 11), dt.date(2016, 6, 21))
-    # "Neste møte" without a known date and unresolved texts are left out
-    assert not any(s.startswith(("1.1 ", "2.1 ", "2.2 ", "3.4 ", "5.2 ")) for s in events)
+    assert str(samling["transp"]) == "TRANSPARENT"
+    desc = str(samling["description"]).split("\n")
+    assert desc[1] == f"Fokusområde 3: {plan.focus_areas[2].title}"  # its label as written
+    assert "Tidsperspektiv: 15 mars" in desc and "Fase: Fase 1" in desc
+    skisse = events["Spredning til alle kommuner og sykehus"]
+    assert (skisse["dtstart"].dt, skisse["dtend"].dt) == (dt.date(2016, 2, 8), dt.date(2016, 2, 9))
     assert all(isinstance(e["dtstart"].dt, dt.date) and not isinstance(e["dtstart"].dt, dt.datetime)
                for e in events.values())  # fmt: skip
+    texts = {m.text for _, m in plan.iter_measures()}
+    for fuzzy in ("Konferanse for kommuner og helseforetak",  # April
+                  "Kommunene etterspør kompetanse på tidlig intervensjon",  # Medio juni
+                  "Implementering i pilotkommuner og sykehus"):  # Starter i april
+        assert fuzzy in texts
+        assert not any(fuzzy in s for s in events)
 
 
 def test_case_document_on_its_meeting_date_with_attached_plan() -> None:
@@ -154,7 +168,7 @@ def test_case_document_on_its_meeting_date_with_attached_plan() -> None:
     plan = load("002-khs-handlingsplan-2016-2017")
     with_plan = attrs.evolve(case, attachments=(Attachment(title="Handlingsplan", document=plan),))
     cal = parse(khsmodel.export(with_plan, "ics"))
-    assert len(items(cal)) == 1 + 17
+    assert len(items(cal)) == 1 + 3
     alone = {str(e["uid"]) for e in items(parse(khsmodel.export(plan, "ics")))}
     assert alone < {str(e["uid"]) for e in items(cal)}  # the plan's events keep their UIDs
 
@@ -230,11 +244,11 @@ def test_uids_stable_and_distinct() -> None:
 
     plan = load("002-khs-handlingsplan-2016-2017")
     before = uids(plan)
-    assert len(set(before)) == len(before) == 17
-    fa = plan.focus_areas[1]
-    done = attrs.evolve(fa.measures[2], status=MeasureStatus.DONE)
-    updated = attrs.evolve(plan, focus_areas=(plan.focus_areas[0],
-        attrs.evolve(fa, measures=(*fa.measures[:2], done, *fa.measures[3:])), *plan.focus_areas[2:]))  # fmt: skip
+    assert len(set(before)) == len(before) == 3
+    fa = plan.focus_areas[2]
+    done = attrs.evolve(fa.measures[1], status=MeasureStatus.DONE)  # "15 mars"
+    updated = attrs.evolve(plan, focus_areas=(*plan.focus_areas[:2],
+        attrs.evolve(fa, measures=(fa.measures[0], done, *fa.measures[2:])), *plan.focus_areas[3:]))  # fmt: skip
     assert uids(updated) == before
 
 
@@ -244,25 +258,27 @@ def test_duplicate_numbers_get_distinct_uids() -> None:
     plan = ActionPlan(title="P", focus_areas=(FocusArea(number=1, title="F", measures=(m, m)),))
     events = items(parse(khsmodel.export(plan, "ics")))
     assert len({str(e["uid"]) for e in events}) == 2
-    assert str(events[0]["summary"]) == "Frist: 1.1 Fagdag"
+    assert str(events[0]["summary"]) == "Frist: Fagdag"  # the plan numbers no measure
     assert events[0]["dtstart"].dt == dt.date(2016, 6, 1)
 
 
 def test_todos() -> None:
     plan = load("002-khs-handlingsplan-2016-2017")
-    fa = plan.focus_areas[1]
-    m = attrs.evolve(fa.measures[2], status=MeasureStatus.ONGOING)
-    plan = attrs.evolve(plan, focus_areas=(plan.focus_areas[0],
-        attrs.evolve(fa, measures=(*fa.measures[:2], m, *fa.measures[3:])), *plan.focus_areas[2:]))  # fmt: skip
+    fa = plan.focus_areas[2]
+    m = attrs.evolve(fa.measures[1], status=MeasureStatus.ONGOING)  # "15 mars"
+    span = attrs.evolve(fa.measures[0], timeframe=Timeframe(  # "Mars 2016" made days
+        text="1.–20. april 2016", interpretation=khsmodel.interpret_timeframe("1.–20. april 2016")))
+    plan = attrs.evolve(plan, focus_areas=(*plan.focus_areas[:2],
+        attrs.evolve(fa, measures=(span, m, *fa.measures[2:])), *plan.focus_areas[3:]))  # fmt: skip
     cal = parse(khsmodel.export(plan, "ics", measures="todos"))
     assert items(cal) == []
     todos = {str(t["summary"]): t for t in items(cal, "VTODO")}
-    assert len(todos) == 17
-    conf = todos["2.3 Konferanse for kommuner og helseforetak"]
-    assert (conf["dtstart"].dt, conf["due"].dt) == (dt.date(2016, 4, 1), dt.date(2016, 4, 30))
-    assert str(conf["status"]) == "IN-PROCESS"
-    one_day = todos["3.2 Siste samling i læringsnettverket"]
+    assert len(todos) == 4  # the same measures as the events: none for a month or a year
+    one_day = todos["Siste samling i læringsnettverket"]
     assert one_day["due"].dt == dt.date(2016, 3, 15) and "dtstart" not in one_day
+    assert str(one_day["status"]) == "IN-PROCESS"
+    days = todos["Implementere pågående pasientforløp"]
+    assert (days["dtstart"].dt, days["due"].dt) == (dt.date(2016, 4, 1), dt.date(2016, 4, 20))
 
 
 def test_deterministic_whatever_the_clock_or_local_time_zone() -> None:
@@ -312,77 +328,189 @@ def test_title_with_line_break_stays_one_content_line() -> None:
 
 
 # ---------------------------------------------------------------------------
-# Ongoing and recurring measures (issue 15)
+# Which timeframes are events: only those stated to the day (issue 18)
 # ---------------------------------------------------------------------------
 
-
-def _plan_with(timeframes: dict[int, Timeframe], period: khsmodel.Period | None = None) -> ActionPlan:
-    """Seed 002 with focus area 1 holding measures 1.1, 1.2 … of these timeframes."""
-    plan = load("002-khs-handlingsplan-2016-2017")
-    fa = plan.focus_areas[0]
-    measures = tuple(
-        attrs.evolve(fa.measures[0], number=n, timeframe=tf) for n, tf in timeframes.items()
-    )
-    plan = attrs.evolve(plan, focus_areas=(attrs.evolve(fa, measures=measures), *plan.focus_areas[1:]))
-    return attrs.evolve(plan, period=period) if period is not None else plan
+#: A plan period stated to the day: an "ongoing" measure spans it.
+DAY_PERIOD = khsmodel.Period(start=dt.date(2016, 1, 1), end=dt.date(2017, 12, 31))
 
 
-def _rrule_starts(ev: Any) -> list[dt.date]:
-    from dateutil.rrule import rrulestr
-
-    rule = ev["rrule"].to_ical().decode()
-    start = ev["dtstart"].dt
-    return [d.date() for d in rrulestr(rule, dtstart=dt.datetime.combine(start, dt.time()))]
-
-
-def test_ongoing_and_recurring_measures() -> None:
-    interpret = khsmodel.interpret_timeframe
-    tfs = {n: Timeframe(text=text, interpretation=interpret(text))
-           for n, text in ((1, "Løpende"), (2, "Årlig i mars"), (3, "Kvartalsvis"), (4, "Hvert møte"))}  # fmt: skip
-    plan = _plan_with(tfs)
-    fa = plan.focus_areas[0]
-    cal = parse(khsmodel.export(plan, "ics"))
-    events = {str(e["summary"]).split(" ", 1)[0]: e for e in items(cal)}
-    ongoing = events["1.1"]  # the plan's period, 2016-2017
-    assert (ongoing["dtstart"].dt, ongoing["dtend"].dt) == (dt.date(2016, 1, 1), dt.date(2018, 1, 1))
-    assert "rrule" not in ongoing
-    march = events["1.2"]
-    assert (march["dtstart"].dt, march["dtend"].dt) == (dt.date(2016, 3, 1), dt.date(2016, 4, 1))
-    assert march["rrule"].to_ical() == b"FREQ=YEARLY;UNTIL=20170301"
-    assert "Tidsperspektiv: Årlig i mars" in str(march["description"])
-    assert _rrule_starts(march) == [dt.date(2016, 3, 1), dt.date(2017, 3, 1)]
-    quarterly = events["1.3"]
-    assert quarterly["rrule"].to_ical() == b"FREQ=MONTHLY;UNTIL=20171001;INTERVAL=3"
-    starts = _rrule_starts(quarterly)
-    expected = [lo for lo, _ in tfs[3].interpretation.occurrences(plan.period)]  # type: ignore[union-attr]
-    assert starts == expected and len(starts) == 8
-    # 90 days, the shortest quarter: no instance runs into the next quarter
-    assert quarterly["dtend"].dt - quarterly["dtstart"].dt == dt.timedelta(days=90)
-    assert "1.4" not in events  # per meeting: the plan does not give the meetings' dates
-    assert fa.measures[3].timeframe == tfs[4]
+def _plan_with(
+    timeframes: dict[int, Timeframe], period: khsmodel.Period | None = DAY_PERIOD, **changes: Any
+) -> ActionPlan:
+    """A plan whose focus area 1 holds measures 1, 2 … of these timeframes (text "Tiltak n")."""
+    measures = tuple(Measure(number=n, text=f"Tiltak {n}", timeframe=tf, **changes)
+                     for n, tf in timeframes.items())  # fmt: skip
+    return ActionPlan(title="Handlingsplan", period=period,
+                      focus_areas=(FocusArea(number=1, title="Barn og unge", measures=measures),))  # fmt: skip
 
 
-def test_recurring_measure_in_a_plan_that_starts_mid_year() -> None:
-    """A plan from 23 September 2021: the first whole month starts the rule; the cut one is not
-    repeated as if it were a month."""
-    period = khsmodel.Period(start=dt.date(2021, 9, 23), end=dt.date(2022, 6, 30))
-    tf = Timeframe(text="Hver måned", interpretation=khsmodel.interpret_timeframe("Hver måned"))
-    plan = _plan_with({1: tf}, period)
-    events = {str(e["summary"]).split(" ", 1)[0]: e for e in items(parse(khsmodel.export(plan, "ics")))}
-    monthly = events["1.1"]
-    assert monthly["dtstart"].dt == dt.date(2021, 10, 1)
-    assert monthly["dtend"].dt == dt.date(2021, 10, 29)  # 28 days, the shortest month (February)
-    starts = _rrule_starts(monthly)
-    assert starts[0] == dt.date(2021, 10, 1) and starts[-1] == dt.date(2022, 6, 1) and len(starts) == 9
-    todos = {str(t["summary"]).split(" ", 1)[0]: t
-             for t in items(parse(khsmodel.export(plan, "ics", measures="todos")), "VTODO")}  # fmt: skip
-    assert todos["1.1"]["rrule"].to_ical() == b"FREQ=MONTHLY;UNTIL=20220601"
-    # a yearly one in March, in a plan that has one March: one event, no rule
-    tf = Timeframe(text="Årleg i mars", interpretation=khsmodel.interpret_timeframe("Årleg i mars"))
-    events = {str(e["summary"]).split(" ", 1)[0]: e
-              for e in items(parse(khsmodel.export(_plan_with({1: tf}, period), "ics")))}  # fmt: skip
-    assert (events["1.1"]["dtstart"].dt, events["1.1"]["dtend"].dt) == (dt.date(2022, 3, 1), dt.date(2022, 4, 1))
-    assert "rrule" not in events["1.1"]
+def _read(text: str) -> Timeframe:
+    return Timeframe(text=text, interpretation=khsmodel.interpret_timeframe(text, period=DAY_PERIOD))
+
+
+@pytest.mark.parametrize(
+    ("text", "summary", "first", "last"),
+    [
+        ("15. mars 2016", "Tiltak 1", dt.date(2016, 3, 15), dt.date(2016, 3, 15)),
+        ("Tysdag 18. oktober 2016", "Tiltak 1", dt.date(2016, 10, 18), dt.date(2016, 10, 18)),
+        ("10. mars - 6. mai 2016", "Tiltak 1", dt.date(2016, 3, 10), dt.date(2016, 5, 6)),
+        ("12. – 13. juni 2016", "Tiltak 1", dt.date(2016, 6, 12), dt.date(2016, 6, 13)),
+        ("Innen 1. juni 2016", "Frist: Tiltak 1", dt.date(2016, 6, 1), dt.date(2016, 6, 1)),
+        ("Oppstart 1. mars 2016", "Start: Tiltak 1", dt.date(2016, 3, 1), dt.date(2016, 3, 1)),
+        ("Løpende", "Tiltak 1", dt.date(2016, 1, 1), dt.date(2017, 12, 31)),  # the period's days
+    ],
+)  # fmt: skip
+def test_a_timeframe_stated_to_the_day_is_an_event(
+    text: str, summary: str, first: dt.date, last: dt.date
+) -> None:
+    plan = _plan_with({1: _read(text)})
+    (ev,) = items(parse(khsmodel.export(plan, "ics")))
+    assert str(ev["summary"]) == summary
+    assert (ev["dtstart"].dt, ev["dtend"].dt) == (first, last + dt.timedelta(days=1))
+    assert f"Tidsperspektiv: {text}" in str(ev["description"]).split("\n")
+    assert "rrule" not in ev
+    (todo,) = items(parse(khsmodel.export(plan, "ics", measures="todos")), "VTODO")
+    if summary.startswith("Start: "):  # a start and no end: no due day
+        assert todo["dtstart"].dt == first and "due" not in todo
+    else:
+        assert todo["due"].dt == last
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medio juni 2016", "Primo mars 2016", "Ultimo mars 2016", "April 2016", "2016",
+        "I løpet av 2016", "2016-2017", "Mars - april 2016", "Våren 2016", "Hausten 2016",
+        "Sommeren 2016", "1. kvartal 2016", "2. halvår 2016", "3. tertial 2016", "Uke 12 2016",
+        "Uke 12-14 2016", "Innen utgangen av mars 2016", "Innen utgangen av 2016", "Innen mars 2016",
+        "Starter i april 2016", "Fra høsten 2016", "Fra 2016", "Årlig i mars", "Årlig",
+        "Kvartalsvis", "Hver måned", "Hvert møte", "Neste møte", "Etter behov",
+        "Tidsplan i samarbeid med kommunene",
+    ],
+)  # fmt: skip
+def test_a_fuzzier_timeframe_is_no_event(text: str) -> None:
+    """A month, a part of one, a season, a quarter, a week, a year, a deadline or start that
+    names no day, a recurrence: the plan gives no day, and the calendar invents none."""
+    tf = _read(text)
+    assert tf.precision(DAY_PERIOD) is not Precision.DAY
+    plan = _plan_with({1: tf, 2: _read("15. mars 2016")})
+    for mode, kind in (("events", "VEVENT"), ("todos", "VTODO")):
+        cal = parse(khsmodel.export(plan, "ics", measures=mode))
+        assert [str(c["summary"]) for c in items(cal, kind)] == ["Tiltak 2"]
+
+
+def test_ongoing_in_a_period_of_years_is_no_event() -> None:
+    """ "Løpende" in a plan for "2016-2017" (years, not days) would be an invented
+    1 January – 31 December."""
+    years = khsmodel.Period(start=khsmodel.PartialDate(year=2016), end=khsmodel.PartialDate(year=2017))
+    cal = parse(khsmodel.export(_plan_with({1: _read("Løpende")}, years), "ics"))
+    assert items(cal) == []
+    open_end = khsmodel.Period(start=dt.date(2016, 3, 1))  # a start on a day, no end
+    (ev,) = items(parse(khsmodel.export(_plan_with({1: _read("Løpende")}, open_end), "ics")))
+    assert str(ev["summary"]) == "Start: Tiltak 1" and ev["dtstart"].dt == dt.date(2016, 3, 1)
+
+
+@given(
+    ks.periods(bounded=True, min_days=1, max_days=2000),
+    st.lists(ks.interpretations(kinds=(khsmodel.Recurring,)), min_size=1, max_size=4),
+    st.sampled_from(["events", "todos"]),
+)
+def test_no_recurrence_is_an_event(
+    period: khsmodel.Period, recurrences: list[khsmodel.Recurring], mode: str
+) -> None:
+    """Every recurrence the model reads occurs by month, quarter or year (or per meeting):
+    none states a day, so none is in the calendar, with or without a rule."""
+    plan = _plan_with({n: Timeframe(text="x", interpretation=r) for n, r in enumerate(recurrences, 1)},
+                      period)  # fmt: skip
+    data = khsmodel.export(plan, "ics", measures=mode)
+    assert b"RRULE" not in data.split(b"END:VTIMEZONE")[1]
+    assert [c for c in parse(data).walk() if c.name in ("VEVENT", "VTODO")] == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(ks.documents(kinds=("action_plan",)), st.sampled_from(["events", "todos"]))
+def test_generated_plans_have_one_component_per_measure_dated_to_the_day(
+    plan: ActionPlan, mode: str
+) -> None:
+    measures = [m for _, m in plan.iter_measures()] + list(plan.ongoing_activities)
+    day = [m for m in measures
+           if m.timeframe is not None and m.timeframe.precision(plan.period) is Precision.DAY]  # fmt: skip
+    kind = "VTODO" if mode == "todos" else "VEVENT"
+    comps = items(parse(khsmodel.export(plan, "ics", measures=mode)), kind)
+    assert len(comps) == len(day)
+    texts = {m.text.replace("\r\n", "\n").replace("\r", "\n") for m in day}
+    for c in comps:
+        assert any(str(c["summary"]).endswith(t) for t in texts)
+
+
+# ---------------------------------------------------------------- the numbers it prints
+
+
+def test_summary_numbered_as_the_plan_numbers_its_measures() -> None:
+    """The calendar names a measure as the plan's document does: the label as written, no
+    number where the plan prints none; the ``numbering`` option as for the documents."""
+    tfs = {1: _read("15. mars 2016"), 2: _read("16. mars 2016")}
+    unnumbered = _plan_with(tfs)
+    assert set(by_summary(parse(khsmodel.export(unnumbered, "ics")))) == {"Tiltak 1", "Tiltak 2"}
+    def cells(doc: ActionPlan) -> set[str]:  # the measure cells of the document
+        page = html_support.parse(khsmodel.export(doc, "html"))
+        return {e.text() for e in page.all("td", "th") if "Tiltak " in e.text()}
+
+    assert cells(unnumbered) == {"Tiltak 1", "Tiltak 2"}  # the document numbers none either
+    fa = unnumbered.focus_areas[0]
+    labelled = attrs.evolve(unnumbered, focus_areas=(attrs.evolve(fa, measures=(
+        attrs.evolve(fa.measures[0], label="a)"), fa.measures[1])),))  # fmt: skip
+    assert set(by_summary(parse(khsmodel.export(labelled, "ics")))) == {"a) Tiltak 1", "Tiltak 2"}
+    assert cells(labelled) == {"a) Tiltak 1", "Tiltak 2"}  # as the document prints it
+    every = by_summary(parse(khsmodel.export(labelled, "ics", numbering=True)))
+    assert set(every) == {"a) Tiltak 1", "1.2 Tiltak 2"}
+    none = by_summary(parse(khsmodel.export(labelled, "ics", numbering=False)))
+    assert set(none) == {"Tiltak 1", "Tiltak 2"}
+    # the focus area as the document heads it: by its label as written, else by title
+    assert "Fokusområde: Barn og unge" in str(none["Tiltak 1"]["description"]).split("\n")
+    seed = load("001-khs-handlingsplan-2015")
+    fa1 = seed.focus_areas[0]
+    dated = attrs.evolve(seed, period=DAY_PERIOD, focus_areas=(attrs.evolve(fa1, measures=(
+        attrs.evolve(fa1.measures[0], timeframe=_read("15. mars 2016")),)),))  # fmt: skip
+    (ev,) = items(parse(khsmodel.export(dated, "ics")))
+    assert str(ev["summary"]) == f"1. {fa1.measures[0].text}"  # its label "1." as the plan prints it
+    assert f"Fokusområde 1: {fa1.title}" in str(ev["description"]).split("\n")
+
+
+# ---------------------------------------------------------------- a plan with no day
+
+
+@pytest.mark.parametrize("name", ["001-khs-handlingsplan-2015", "004-ssu-handlingsplan-2021-2022"])
+def test_a_plan_with_no_day_is_a_valid_empty_calendar(name: str) -> None:
+    plan = load(name)
+    measures = [m for _, m in plan.iter_measures()] + list(plan.ongoing_activities)
+    assert not any(m.timeframe and m.timeframe.precision(plan.period) is Precision.DAY for m in measures)
+    data = khsmodel.export(plan, "ics")
+    cal = parse(data)
+    assert cal.name == "VCALENDAR" and str(cal["version"]) == "2.0"
+    assert str(cal["x-wr-calname"]).replace("\\,", ",") == plan.title  # an X- name is read as written
+    assert [c.name for c in cal.subcomponents] == ["VTIMEZONE"]
+    assert data.endswith(b"END:VCALENDAR\r\n")
+
+
+def test_cli_notes_a_calendar_without_events(tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    run = subprocess.run(
+        [sys.executable, "-m", "khsmodel", "export", str(DOCS / "001-khs-handlingsplan-2015.json"),
+         "-f", "ics", "-o", str(out)],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "the calendar has no events" in run.stderr and "dated to the day" in run.stderr
+    assert [c.name for c in parse(out.read_bytes()).subcomponents] == ["VTIMEZONE"]
+    dated = tmp_path / "dated.ics"
+    run = subprocess.run(
+        [sys.executable, "-m", "khsmodel", "export", str(DOCS / "002-khs-handlingsplan-2016-2017.json"),
+         "-f", "ics", "-o", str(dated)],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )  # fmt: skip
+    assert run.returncode == 0 and "no events" not in run.stderr
 
 
 def test_timeline_spans_ongoing_and_lists_recurring_unplaced() -> None:
@@ -392,58 +520,10 @@ def test_timeline_spans_ongoing_and_lists_recurring_unplaced() -> None:
     from khsmodel.labels import NB
     from khsmodel_exporters._timeline_data import collect
 
-    interpret = khsmodel.interpret_timeframe
-    tfs = {n: Timeframe(text=text, interpretation=interpret(text))
-           for n, text in ((1, "Løpende"), (2, "Årlig i mars"))}  # fmt: skip
-    plan = _plan_with(tfs)
-    data = collect(attrs.evolve(plan, focus_areas=plan.focus_areas[:1]), NB)
+    plan = _plan_with({1: _read("Løpende"), 2: _read("Årlig i mars")})
+    data = collect(plan, NB)
     ((_, rows),) = data.groups
     assert [(r.when, r.start, r.end) for r in rows] == [
         ("Løpende", dt.date(2016, 1, 1), dt.date(2017, 12, 31))
     ]
     assert [(r.when, r.start) for _, r in data.unresolved] == [("Årlig i mars", None)]
-
-
-@given(
-    ks.periods(bounded=True, min_days=1, max_days=2000),
-    st.lists(ks.interpretations(kinds=(khsmodel.Recurring,)), min_size=1, max_size=4),
-    st.sampled_from(["events", "todos"]),
-)
-def test_recurring_events_lie_in_the_period(
-    period: khsmodel.Period, recurrences: list[khsmodel.Recurring], mode: str
-) -> None:
-    """Every instance of every rule starts and ends inside the plan's period, and the instances
-    start where the occurrences do (one cut by an end of the period aside)."""
-    from dateutil.rrule import rrulestr
-
-    plan = _plan_with({n: Timeframe(text="x", interpretation=r) for n, r in enumerate(recurrences, 1)},
-                      period)  # fmt: skip
-    kind = "VTODO" if mode == "todos" else "VEVENT"
-    comps = {str(c["summary"]).split(" ", 1)[0]: c
-             for c in items(parse(khsmodel.export(plan, "ics", measures=mode)), kind)}  # fmt: skip
-    for n, r in enumerate(recurrences, 1):
-        occurrences = list(r.occurrences(period))
-        comp = comps.get(f"1.{n}")
-        if comp is None:
-            assert r.frequency is khsmodel.Frequency.PER_MEETING or not occurrences
-            continue
-        start = comp["dtstart"].dt if "dtstart" in comp else comp["due"].dt
-        last = comp["dtend"].dt - dt.timedelta(days=1) if kind == "VEVENT" else comp["due"].dt
-        if "rrule" not in comp:
-            assert (start, last) in occurrences
-            continue
-        rule = rrulestr(comp["rrule"].to_ical().decode(), dtstart=dt.datetime.combine(start, dt.time()))
-        instances = [d.date() for d in rule]
-        assert instances[0] == start
-        assert set(instances) <= {lo for lo, _ in occurrences}  # the whole ones
-        assert len(instances) >= len(occurrences) - 2  # at most one cut at each end
-        for day in instances:
-            assert period.contains(day) and period.contains(day + (last - start))
-
-
-def test_recurring_measure_in_an_open_period_has_no_end() -> None:
-    tf = Timeframe(text="Kvartalsvis", interpretation=khsmodel.interpret_timeframe("Kvartalsvis"))
-    plan = _plan_with({1: tf}, khsmodel.Period(start=dt.date(2022, 2, 1)))
-    (ev,) = [e for e in items(parse(khsmodel.export(plan, "ics"))) if str(e["summary"]).startswith("1.1 ")]
-    assert ev["dtstart"].dt == dt.date(2022, 4, 1)  # February–March is cut by the start
-    assert ev["rrule"].to_ical() == b"FREQ=MONTHLY;INTERVAL=3"

@@ -329,6 +329,26 @@ def test_the_meeting_plan_ics_has_the_dated_measures_the_document_shows(made_up:
     assert {s.removeprefix("Frist: ") for s in measures} == shown
 
 
+def test_a_deadline_that_names_no_day_is_not_marked_on_one(made_up: MeetingPlan) -> None:
+    """ "Innen utgangen av oktober 2026" or "Medio juni 2026" names no day: neither the
+    årshjul, the document's dated measures nor the calendar puts it on 31 October or 11 June."""
+    assert made_up.plan is not None
+    fa = made_up.plan.focus_areas[0]
+    fuzzy = tuple(
+        khsmodel.Measure(number=n, text=f"Uklar {n}", timeframe=khsmodel.Timeframe(
+            text=text, interpretation=khsmodel.interpret_timeframe(text)))
+        for n, text in ((3, "Innen utgangen av oktober 2026"), (4, "Medio juni 2026"),
+                        (5, "Innen utgangen av 2026"))
+    )  # fmt: skip
+    mp = attrs.evolve(made_up, plan=attrs.evolve(made_up.plan, focus_areas=(
+        attrs.evolve(fa, measures=fa.measures + fuzzy),)))  # fmt: skip
+    assert {e.text for e in mp.wheel() if e.kind == "measure"} == {
+        "Fagdag om psykisk helse", "Felles rutine for utskrivning"}
+    cal = icalendar.Calendar.from_ical(khsmodel.export(mp, "ics"))
+    assert not any("Uklar" in str(e["summary"]) for e in cal.walk("VEVENT"))
+    assert len(cal.walk("VEVENT")) == len(_events(khsmodel.export(made_up, "ics")))
+
+
 def test_dtstamp_is_not_after_the_data(made_up: MeetingPlan) -> None:
     data = khsmodel.export(made_up, "ics")
     assert data == khsmodel.export(made_up, "ics")

@@ -90,21 +90,21 @@ def test_month_texts_need_a_year_and_next_meeting_needs_a_body() -> None:
         ("senest 30. november 2017", ByDate(date=D(2017, 11, 30))),
         ("08.02.2016", OnDate(date=D(2016, 2, 8))),
         ("2016-02-08", OnDate(date=D(2016, 2, 8))),
-        ("2016-2017", Between(start=D(2016, 1, 1), end=D(2017, 12, 31))),
-        ("2016–2017", Between(start=D(2016, 1, 1), end=D(2017, 12, 31))),
+        ("2016-2017", Between(start=D(2016, 1, 1), end=D(2017, 12, 31), precision=Precision.YEAR)),
+        ("2016–2017", Between(start=D(2016, 1, 1), end=D(2017, 12, 31), precision=Precision.YEAR)),
         ("Fra september", StartingFrom(start=D(2016, 9, 1), precision=Precision.MONTH)),
         ("Førstkommende møte.", NextMeeting(body="osu")),
         ("Skisse presenteres i OSU 8. februar", None),
-        ("Høsten 2021", Between(start=D(2021, 8, 1), end=D(2021, 12, 31))),
-        ("våren", Between(start=D(2016, 1, 1), end=D(2016, 6, 30))),
-        ("I løpet av sommeren 2022", Between(start=D(2022, 6, 1), end=D(2022, 8, 31))),
-        ("1. kvartal 2022", Between(start=D(2022, 1, 1), end=D(2022, 3, 31))),
-        ("Fjerde kvartal", Between(start=D(2016, 10, 1), end=D(2016, 12, 31))),
-        ("Q3 2022", Between(start=D(2022, 7, 1), end=D(2022, 9, 30))),
-        ("2. halvår 2022", Between(start=D(2022, 7, 1), end=D(2022, 12, 31))),
-        ("Innen utgangen av 2021", ByDate(date=D(2021, 12, 31))),
-        ("innen utgangen av februar", ByDate(date=D(2016, 2, 29))),
-        ("til og med 2022", ByDate(date=D(2022, 12, 31))),
+        ("Høsten 2021", Between(start=D(2021, 8, 1), end=D(2021, 12, 31), precision=Precision.SEASON)),
+        ("våren", Between(start=D(2016, 1, 1), end=D(2016, 6, 30), precision=Precision.SEASON)),
+        ("I løpet av sommeren 2022", Between(start=D(2022, 6, 1), end=D(2022, 8, 31), precision=Precision.SEASON)),
+        ("1. kvartal 2022", Between(start=D(2022, 1, 1), end=D(2022, 3, 31), precision=Precision.MONTH)),
+        ("Fjerde kvartal", Between(start=D(2016, 10, 1), end=D(2016, 12, 31), precision=Precision.MONTH)),
+        ("Q3 2022", Between(start=D(2022, 7, 1), end=D(2022, 9, 30), precision=Precision.MONTH)),
+        ("2. halvår 2022", Between(start=D(2022, 7, 1), end=D(2022, 12, 31), precision=Precision.MONTH)),
+        ("Innen utgangen av 2021", ByDate(date=D(2021, 12, 31), precision=Precision.YEAR)),
+        ("innen utgangen av februar", ByDate(date=D(2016, 2, 29), precision=Precision.MONTH)),
+        ("til og med 2022", ByDate(date=D(2022, 12, 31), precision=Precision.YEAR)),
         ("innen 2022", None),  # by its start or its end? not said
         ("3. halvår 2022", None),
         ("til og med partnerskapsmøtet 2022", AtEvent(name="partnerskapsmøtet 2022")),
@@ -123,7 +123,7 @@ def test_other_forms(text: str, expected: Interpretation | None) -> None:
         ("September", InMonth(year=2021, month=9)),  # the month the plan starts in
         ("Starter i april", StartingFrom(start=D(2022, 4, 1), precision=Precision.MONTH)),
         ("innen 1. mars", ByDate(date=D(2022, 3, 1))),
-        ("Høsten", Between(start=D(2021, 8, 1), end=D(2021, 12, 31))),
+        ("Høsten", Between(start=D(2021, 8, 1), end=D(2021, 12, 31), precision=Precision.SEASON)),
         ("Mars 2021", InMonth(year=2021, month=3)),  # a year as written is kept
         ("Neste møte", NextMeeting(body="ssu")),
         ("Tidsplan i samarbeid med kommunene", None),
@@ -266,18 +266,18 @@ YEARLY = Frequency.YEARLY
 @pytest.mark.parametrize(
     ("nb", "nn", "expected"),
     [
-        ("Høsten 2022", "Hausten 2022", Between(start=D(2022, 8, 1), end=D(2022, 12, 31))),
-        ("Høst 2022", "Haust 2022", Between(start=D(2022, 8, 1), end=D(2022, 12, 31))),
-        ("Sommeren 2022", "Sommaren 2022", Between(start=D(2022, 6, 1), end=D(2022, 8, 31))),
-        ("Våren", "Vår", Between(start=D(2016, 1, 1), end=D(2016, 6, 30))),
-        ("Første halvår 2022", "Fyrste halvår 2022", Between(start=D(2022, 1, 1), end=D(2022, 6, 30))),
-        ("Andre halvår", "Siste halvår", Between(start=D(2016, 7, 1), end=D(2016, 12, 31))),
+        ("Høsten 2022", "Hausten 2022", Between(start=D(2022, 8, 1), end=D(2022, 12, 31), precision=Precision.SEASON)),
+        ("Høst 2022", "Haust 2022", Between(start=D(2022, 8, 1), end=D(2022, 12, 31), precision=Precision.SEASON)),
+        ("Sommeren 2022", "Sommaren 2022", Between(start=D(2022, 6, 1), end=D(2022, 8, 31), precision=Precision.SEASON)),
+        ("Våren", "Vår", Between(start=D(2016, 1, 1), end=D(2016, 6, 30), precision=Precision.SEASON)),
+        ("Første halvår 2022", "Fyrste halvår 2022", Between(start=D(2022, 1, 1), end=D(2022, 6, 30), precision=Precision.MONTH)),
+        ("Andre halvår", "Siste halvår", Between(start=D(2016, 7, 1), end=D(2016, 12, 31), precision=Precision.MONTH)),
         ("I løpet av 2022", "I løpet av 2022", InYear(year=2022)),
-        ("Innen utgangen av 2022", "Innan utgangen av 2022", ByDate(date=D(2022, 12, 31))),
-        ("Senest innen utgangen av mars", "Seinast innan utgangen av mars", ByDate(date=D(2016, 3, 31))),
-        ("Uke 12", "Veke 12", Between(start=D(2016, 3, 21), end=D(2016, 3, 27))),
-        ("Uke 1 2021", "Veke 1, 2021", Between(start=D(2021, 1, 4), end=D(2021, 1, 10))),
-        ("Uke 12-14", "Veke 12–14", Between(start=D(2016, 3, 21), end=D(2016, 4, 10))),
+        ("Innen utgangen av 2022", "Innan utgangen av 2022", ByDate(date=D(2022, 12, 31), precision=Precision.YEAR)),
+        ("Senest innen utgangen av mars", "Seinast innan utgangen av mars", ByDate(date=D(2016, 3, 31), precision=Precision.MONTH)),
+        ("Uke 12", "Veke 12", Between(start=D(2016, 3, 21), end=D(2016, 3, 27), precision=Precision.WEEK)),
+        ("Uke 1 2021", "Veke 1, 2021", Between(start=D(2021, 1, 4), end=D(2021, 1, 10), precision=Precision.WEEK)),
+        ("Uke 12-14", "Veke 12–14", Between(start=D(2016, 3, 21), end=D(2016, 4, 10), precision=Precision.WEEK)),
         ("Fra høsten 2021", "Frå hausten 2021", StartingFrom(start=D(2021, 8, 1), precision=Precision.MONTH)),
         ("Løpende", "Løpande", Ongoing()),
         ("Hele perioden", "Heile perioden", Ongoing()),
@@ -303,17 +303,17 @@ def test_bokmal_and_nynorsk_read_alike(nb: str, nn: str, expected: Interpretatio
         ("Ultimo mars", InMonth(year=2016, month=3, part=MonthPart.LATE)),
         ("Primo mars", InMonth(year=2016, month=3, part=MonthPart.EARLY)),
         ("Medio mars", InMonth(year=2016, month=3, part=MonthPart.MID)),
-        ("2023–2025", Between(start=D(2023, 1, 1), end=D(2025, 12, 31))),
-        ("2023 - 2025", Between(start=D(2023, 1, 1), end=D(2025, 12, 31))),
+        ("2023–2025", Between(start=D(2023, 1, 1), end=D(2025, 12, 31), precision=Precision.YEAR)),
+        ("2023 - 2025", Between(start=D(2023, 1, 1), end=D(2025, 12, 31), precision=Precision.YEAR)),
         ("30.11.22", OnDate(date=D(2022, 11, 30))),
         ("13.5.2016", OnDate(date=D(2016, 5, 13))),
         ("Kvartalsvis", Recurring(frequency=Frequency.QUARTERLY)),
         ("Fortløpende", Ongoing()),
         ("Årlig i mars", Recurring(frequency=YEARLY, month=3)),
         ("I mars hvert år", Recurring(frequency=YEARLY, month=3)),
-        ("Innen utgangen av året", ByDate(date=D(2016, 12, 31))),
+        ("Innen utgangen av året", ByDate(date=D(2016, 12, 31), precision=Precision.YEAR)),
         ("Uke 53", None),  # 2016 has 52 ISO weeks
-        ("Uke 53 2020", Between(start=D(2020, 12, 28), end=D(2021, 1, 3))),
+        ("Uke 53 2020", Between(start=D(2020, 12, 28), end=D(2021, 1, 3), precision=Precision.WEEK)),
         ("Onsdag 4. april", None),  # 4 April 2016 is a Monday: the words contradict each other
         ("Mandag 2016", None),  # a weekday goes with a day only
         ("Hvert 0. år", None),
@@ -524,3 +524,60 @@ def test_bad_recurrences_are_refused_with_their_path(interpretation: object, pat
     assert [e.path for e in info.value.errors] == [
         "$.focus_areas[0].measures[0].timeframe" + path
     ]
+
+
+# ---------------------------------------------------------------- precision (issue 18)
+_DAYS = Period(start=D(2016, 1, 1), end=D(2017, 12, 31))
+_YEARS = Period(start=PartialDate(year=2016), end=PartialDate(year=2017))
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "precision"),
+    [
+        ("15 mars", _DAYS, Precision.DAY),
+        ("01.09.2016", _DAYS, Precision.DAY),
+        ("10. mars - 6. mai 2016", _DAYS, Precision.DAY),
+        ("Innen 1. juni", _DAYS, Precision.DAY),
+        ("Oppstart 1. mars", _DAYS, Precision.DAY),
+        ("Uke 12", _DAYS, Precision.WEEK),
+        ("Uke 12-14", _DAYS, Precision.WEEK),
+        ("April", _DAYS, Precision.MONTH),
+        ("Medio juni", _DAYS, Precision.MONTH),  # its ten days are the reading's, not the words'
+        ("Mars - april 2016", _DAYS, Precision.MONTH),
+        ("1. kvartal 2016", _DAYS, Precision.MONTH),
+        ("3. tertial 2016", _DAYS, Precision.MONTH),
+        ("Innen utgangen av mars", _DAYS, Precision.MONTH),
+        ("Starter i april", _DAYS, Precision.MONTH),
+        ("Årlig i mars", _DAYS, Precision.MONTH),
+        ("Kvartalsvis", _DAYS, Precision.MONTH),
+        ("Hausten 2016", _DAYS, Precision.SEASON),
+        ("2016", _DAYS, Precision.YEAR),
+        ("2016-2017", _DAYS, Precision.YEAR),
+        ("Innen utgangen av 2016", _DAYS, Precision.YEAR),
+        ("Årlig", _DAYS, Precision.YEAR),
+        ("Løpende", _DAYS, Precision.DAY),
+        ("Løpende", _YEARS, Precision.YEAR),
+        ("Løpende", Period(start=D(2016, 1, 1), end=PartialDate(year=2016, month=6)), Precision.MONTH),
+        ("Løpende", None, None),  # no period: no dates
+        ("Hvert møte", _DAYS, None),
+        ("Neste møte", _DAYS, None),
+        ("Etter behov", _DAYS, None),
+    ],
+)  # fmt: skip
+def test_precision_is_what_the_words_state(
+    text: str, period: Period | None, precision: Precision | None
+) -> None:
+    interpretation = interpret_timeframe(text, year=2016, body="osu")
+    assert Timeframe(text=text, interpretation=interpretation).precision(period) is precision
+
+
+def test_a_dated_meeting_is_a_day() -> None:
+    tf = Timeframe(text="Neste møte", interpretation=NextMeeting(body="osu", date=D(2016, 2, 8)))
+    assert tf.precision() is Precision.DAY
+
+
+@given(ks.timeframes(within=_DAYS))
+def test_precision_exactly_when_dates(tf: Timeframe) -> None:
+    rng = tf.date_range(_DAYS)
+    has_dates = rng is not None and rng != (None, None)
+    assert (tf.precision(_DAYS) is not None) is has_dates

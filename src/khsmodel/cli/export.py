@@ -203,6 +203,15 @@ def _language_note(doc: object, fmt: str, options: dict[str, object]) -> str | N
     )
 
 
+def _calendar_note(fmt: str, data: bytes) -> str | None:
+    """The note for a calendar without events: a plan whose measures state no day (a
+    month, a season, a year) gives one, valid but empty; the user should know why."""
+    if fmt != "ics" or b"BEGIN:VEVENT" in data or b"BEGIN:VTODO" in data:
+        return None
+    return ("note: the calendar has no events: nothing in the document is dated to the day "
+            "(a timeframe such as a month, a season or a year is left out of a calendar)")
+
+
 def _export_one(
     source: str, target: str, fmt: str, options: dict[str, object], check: bool
 ) -> _Result:
@@ -243,9 +252,9 @@ def _export_one(
         result.findings = [f.to_data() for f in report.warnings]
     try:
         data = export(doc, fmt, None, **options)
-        note = _language_note(doc, fmt, options)
-        if note:
-            result.notes.append(note)
+        for note in (_language_note(doc, fmt, options), _calendar_note(fmt, data)):
+            if note:
+                result.notes.append(note)
     except InvalidDocumentError as exc:
         result.status = "failed"
         result.problems += [str(e) for e in exc.errors]

@@ -104,7 +104,11 @@ def _interpretation(
         kind = OnDate
     if kind is Between:
         first, last = sorted((day, _date(draw, lo, hi)))
-        return Between(start=first, end=last), _period_text(first, last, None)
+        text = _period_text(first, last, None)
+        # whole years are written as years ("2016-2017"), and read as such
+        whole_years = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+        precision = Precision.YEAR if whole_years else Precision.DAY
+        return Between(start=first, end=last, precision=precision), text
     if kind is StartingFrom:
         precision = _pick(draw, tuple(Precision))
         if precision is Precision.MONTH and day.replace(day=1) >= lo:

@@ -68,15 +68,16 @@ def measure_title(m: Measure, shared: bool) -> str:
     return m.heading if m.heading is not None and not shared else m.text
 
 
-def measure_number(out: Builder, m: Measure, area: int | None) -> str | None:
-    """The number printed before a measure: its label as written ("2.3", "1."); with
-    ``numbering=True`` "area.measure" for one the source does not number; none with
-    ``numbering=False``."""
-    if out.numbering is False:
+def measure_number(numbering: bool | None, m: Measure, area: int | None) -> str | None:
+    """The number printed before a measure (``numbering`` the option of the export): its
+    label as written ("2.3", "1."); with ``numbering=True`` "area.measure" for one the
+    source does not number; none with ``numbering=False``. The calendar (``ics``) names a
+    measure by it too, so it and the document agree."""
+    if numbering is False:
         return None
     if m.label:
         return t(m.label)
-    if out.numbering:
+    if numbering:
         return f"{area}.{m.number}" if area is not None else str(m.number)
     return None
 
@@ -114,7 +115,7 @@ def measure_table(
                         or (measures[i - 1].phase is not m.phase
                             and measures[i - 1].phase != m.phase)):  # fmt: skip
             rows.append(GroupRow(t(m.heading or ""), "group"))
-        number = measure_number(out, m, area)
+        number = measure_number(out.numbering, m, area)
         lead: list[Span] = []
         if grouped and not m.text.lstrip().startswith(("-", "–", "•")):
             lead.append(Span("– "))  # under the group row, as the source bullets it
@@ -178,7 +179,7 @@ def add_measures(
         items = []
         for m in measures:
             text = _s(m.text + "".join("\n" + d for d in m.details))
-            number = measure_number(out, m, area)
+            number = measure_number(out.numbering, m, area)
             items.append((*styled(number, bold=True), Span(" "), *text) if number else text)
         out.add(BulletList(tuple(items)))
     else:
