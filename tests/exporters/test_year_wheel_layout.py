@@ -177,3 +177,23 @@ def test_words_picture_draws_a_deadline_hollow_and_a_meeting_filled() -> None:
             assert max(abs(a - b) for a, b in zip(px, rgb, strict=True)) < 30, (dot, px)
         kinds.add(dot.deadline)
     assert kinds == {True, False}
+
+
+def test_a_crowded_ring_gets_smaller_dots_rather_than_marks_far_from_their_day() -> None:
+    """Weekly meetings in March, each with its deadline the day before: at full size the
+    ten marks would be pushed up to a month from their day; smaller dots keep every mark
+    within half a month of it."""
+    marks = [(0, D(2026, 3, d), False) for d in (2, 9, 16, 23, 30)]
+    marks += [(0, D(2026, 3, d - 1), True) for d in (2, 9, 16, 23, 30)]
+    marks += [(1, D(2026, 6, 1), False)]
+    wheel = _wheel(2, marks)
+    for size in (380.0, 400.0, 520.0):
+        layout = wheel_layout(wheel, size)
+        _check(layout, wheel)
+        for dot, (_ring, day, _t, _d) in zip(layout.dots, wheel.marks, strict=True):
+            own = day.timetuple().tm_yday - 0.5
+            off = abs((_angle_of(dot, layout) - own + 182.5) % 365 - 182.5)
+            assert off <= 365 / 24 + 1e-6, (day, off)  # half a month
+        crowded = {d.r for d in layout.dots if d.ring == 0}
+        (alone,) = {d.r for d in layout.dots if d.ring == 1}
+        assert len(crowded) == 1 and crowded.pop() < alone

@@ -17,7 +17,8 @@ its day of the year with the day's number in it: a filled dot for a meeting or
 a date, a hollow ring for a deadline (a meeting's case documents, a measure
 due by a day). Marks of one ring never overlap and never leave their ring's
 band: marks closer than a dot apart are spread along the ring, as little as
-needed (:func:`_spread`), and a ring too full for its dots gets smaller ones.
+needed (:func:`_spread`); a ring too full for its dots, or so crowded that a
+mark would move more than half a month from its day, gets smaller ones.
 """
 
 from __future__ import annotations
@@ -319,6 +320,10 @@ def _angle(day: dt.date) -> float:
 
 #: Room between two dots of a ring, as a share of the dot's diameter.
 _CLEAR = 0.12
+#: How far (radians: half a month) a crowd may push a mark from its day before the ring's
+#: dots are drawn smaller (by these factors, down to a size whose day is still legible).
+_FAR = math.pi / 12
+_SHRINK = (1.0, 0.85, 0.7, 0.55)
 
 
 def _spread(angles: list[float], gap: float) -> list[float]:
@@ -395,12 +400,19 @@ def wheel_layout(wheel: YearWheel, size: float) -> WheelLayout:
         if not mine:
             continue
         radius = (bands[ring][0] + bands[ring][1]) / 2
-        dot_r = min(band * 0.38, size * 0.026)
+        largest = min(band * 0.38, size * 0.026)
         if len(mine) > 1:  # as large as fits: n dots round the ring with room between
-            dot_r = min(dot_r, radius * math.sin(math.pi / len(mine)) / (1 + _CLEAR))
-        # the angle between two centres a diameter (and the room) apart, as a chord
-        gap = 2 * math.asin(min(1.0, dot_r * (1 + _CLEAR) / radius))
-        spread = _spread([a for a, _ in mine], gap)
+            largest = min(largest, radius * math.sin(math.pi / len(mine)) / (1 + _CLEAR))
+        angles = [a for a, _ in mine]
+        for shrink in _SHRINK:  # smaller dots while a crowd pushes one far from its day
+            dot_r = largest * shrink
+            # the angle between two centres a diameter (and the room) apart, as a chord
+            gap = 2 * math.asin(min(1.0, dot_r * (1 + _CLEAR) / radius))
+            spread = _spread(angles, gap)
+            moved = max(abs((b - a + math.pi) % (2 * math.pi) - math.pi)
+                        for a, b in zip(angles, spread, strict=True))  # fmt: skip
+            if moved <= _FAR:
+                break
         for a, (_, i) in zip(spread, mine, strict=True):
             _rg, day, _text, deadline = wheel.marks[i]
             dots[i] = Dot(c + radius * math.sin(a), c - radius * math.cos(a), dot_r, ring,
