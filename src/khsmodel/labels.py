@@ -348,7 +348,17 @@ class Labels:
         "other_ring": "Andre datoer og tiltak",
         "wheel": "Årshjul {year}",
         "wheel_alt": "Årshjul: årets tolv måneder som en sirkel, med en ring per utvalg og et "
-                     "punkt for hvert møte på sin dag; datoene står i tabellene over.",
+                     "merke for hver dato i møteplanen.",
+        "wheel_alt_table": "Datoene står i tabellen over: {table}.",
+        "wheel_alt_tables": "Datoene står i tabellene over: {tables}.",
+        "wheel_caption": "Året går med klokka fra januar øverst, og tallet i et merke er dagen "
+                         "i måneden.",
+        "wheel_caption_rings": "Ring 1 er den ytterste.",
+        "wheel_caption_other": "Den innerste ringen, ring {n}, har andre datoer og tiltak.",
+        "wheel_caption_due": "En åpen ring er en frist, ikke noe som skjer den dagen.",
+        "wheel_meeting": "Møte",
+        "wheel_day": "Møte eller annen dato",
+        "wheel_due": "Frist",
         "no_meetings": "Møteplanen har ingen møter.",
     }))  # fmt: skip
     plan_changes: Mapping[str, str] = field(default_factory=lambda: _ro({
@@ -817,8 +827,20 @@ _NN_WORDS.update({
         "other_ring": "Andre datoar og tiltak",
         "wheel": "Årshjul {year}",
         "wheel_alt": "Årshjul: dei tolv månadene i året som ein sirkel, med ein ring per "
-                     "utval og eit punkt for kvart møte på dagen sin; datoane står i "
-                     "tabellane over.",
+                     "utval og eit merke for kvar dato i møteplanen.",
+        "wheel_alt_table": "Datoane står i tabellen over: {table}.",
+        "wheel_alt_tables": "Datoane står i tabellane over: {tables}.",
+        # Nynorskordboka: klokke (med klokka), øvst (superlativ av øvre), tal n. (talet),
+        # merke n., ytst (superlativ av ytre), inst (superlativ av indre), open adj.,
+        # ikkje, noko, hending
+        "wheel_caption": "Året går med klokka frå januar øvst, og talet i eit merke er dagen "
+                         "i månaden.",
+        "wheel_caption_rings": "Ring 1 er den ytste.",
+        "wheel_caption_other": "Den inste ringen, ring {n}, har andre datoar og tiltak.",
+        "wheel_caption_due": "Ein open ring er ein frist, ikkje noko som skjer den dagen.",
+        "wheel_meeting": "Møte",
+        "wheel_day": "Møte eller annan dato",
+        "wheel_due": "Frist",
         "no_meetings": "Møteplanen har ingen møte.",
     },
     "plan_changes": {
@@ -1067,8 +1089,17 @@ _EN_WORDS: dict[str, Any] = {
         "other_ring": "Other dates and measures",
         "wheel": "Year wheel {year}",
         "wheel_alt": "Year wheel: the twelve months of the year as a circle, with a ring for "
-                     "each committee and a dot for each meeting on its day; the dates are in "
-                     "the tables above.",
+                     "each committee and a mark for each date of the meeting plan.",
+        "wheel_alt_table": "The dates are in the table above: {table}.",
+        "wheel_alt_tables": "The dates are in the tables above: {tables}.",
+        "wheel_caption": "The year runs clockwise from January at the top, and the number in a "
+                         "mark is the day of the month.",
+        "wheel_caption_rings": "Ring 1 is the outermost.",
+        "wheel_caption_other": "The innermost ring, ring {n}, holds other dates and measures.",
+        "wheel_caption_due": "A hollow ring is a deadline, not something that happens that day.",
+        "wheel_meeting": "Meeting",
+        "wheel_day": "Meeting or other date",
+        "wheel_due": "Deadline",
         "no_meetings": "The meeting plan has no meetings.",
     },
     "plan_changes": {

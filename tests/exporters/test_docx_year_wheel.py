@@ -43,12 +43,19 @@ def test_word_has_the_wheel_as_a_picture_with_its_text_alternative(made_up: Meet
     assert len(d.inline_shapes) == 1
     (pr,) = _doc_prs(d)
     assert pr["name"] == "Årshjul 2026"
-    assert pr["descr"].startswith("Årshjul 2026. Årshjul: årets tolv måneder som en sirkel")
-    assert "datoene står i tabellene over" in pr["descr"]
+    # the description is the text alternative: what the wheel shows, which tables hold it
+    assert pr["descr"] == (
+        "Årshjul: årets tolv måneder som en sirkel, med en ring per utvalg og et merke for hver "
+        "dato i møteplanen. Datoene står i tabellene over: Møter, Andre datoer og Tiltak med "
+        "dato.")
     paras = [p.text for p in d.paragraphs]
     i = paras.index("Årshjul 2026")  # its heading, then the picture, then the caption
     assert d.paragraphs[i].style.name == "Heading 1"
-    assert paras[i + 2].startswith("Årshjul: årets tolv måneder")
+    # the caption says how to read the wheel, not the description again
+    assert paras[i + 2] == (
+        "Året går med klokka fra januar øverst, og tallet i et merke er dagen i måneden. "
+        "Ring 1 er den ytterste. Den innerste ringen, ring 4, har andre datoer og tiltak. "
+        "En åpen ring er en frist, ikke noe som skjer den dagen.")
     # the picture: a PNG of the wheel, the same twice, a sensible size on the page
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         png = z.read("word/media/image1.png")
@@ -69,7 +76,14 @@ def test_the_picture_follows_the_plan_and_its_language(made_up: MeetingPlan) -> 
         assert a.read("word/media/image1.png") != b.read("word/media/image1.png")
     en = docx.Document(io.BytesIO(khsmodel.export(made_up, "docx", language="en")))
     (pr,) = _doc_prs(en)
-    assert pr["name"] == "Year wheel 2026" and "the dates are in the tables above" in pr["descr"]
+    assert pr["name"] == "Year wheel 2026"
+    assert pr["descr"].endswith("The dates are in the tables above: Meetings, Other dates and "
+                                "Measures with a date.")
+    caption = [p.text for p in en.paragraphs if p.text.startswith("The year runs clockwise")]
+    assert caption == ["The year runs clockwise from January at the top, and the number in a "
+                       "mark is the day of the month. Ring 1 is the outermost. The innermost "
+                       "ring, ring 4, holds other dates and measures. A hollow ring is a "
+                       "deadline, not something that happens that day."]
 
 
 def test_no_picture_without_dates() -> None:
@@ -85,7 +99,8 @@ def test_quotes_and_markup_in_the_words_are_text_in_the_attribute(made_up: Meeti
 
     from khsmodel.labels import NB
 
-    words = {**NB.meeting_plan, "wheel": 'Årshjul "{year}" <ŋ> & đ'}
+    words = {**NB.meeting_plan, "wheel": 'Årshjul "{year}" <ŋ> & đ',
+             "wheel_alt": 'Hjul "x" <ŋ> & đ.'}
     labels = dataclasses.replace(NB, meeting_plan=words)
     data = khsmodel.export(made_up, "docx", labels=labels)
     d = docx.Document(io.BytesIO(data))
@@ -98,7 +113,7 @@ def test_quotes_and_markup_in_the_words_are_text_in_the_attribute(made_up: Meeti
     parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
     assert etree.tostring(etree.fromstring(xml, parser), encoding="UTF-8", standalone=True) == xml
     assert pr["name"] == 'Årshjul "2026" <ŋ> & đ'
-    assert pr["descr"].startswith('Årshjul "2026" <ŋ> & đ. Årshjul: årets tolv')
+    assert pr["descr"].startswith('Hjul "x" <ŋ> & đ. Datoene står i tabellene over')
 
 
 _WITHOUT_PILLOW = r"""

@@ -25,6 +25,7 @@ from khsmodel import (
 )
 from khsmodel import strategies as ks
 from khsmodel.labels import for_language
+from khsmodel_exporters.content.meetingplans import RING_COLOURS
 from tests.support.pdf_support import norm, pdftotext
 from tests.support.text import words
 
@@ -205,10 +206,15 @@ def test_pdf_reads_back_with_the_wheel_and_its_text_alternative(made_up: Meeting
     text = norm(pdftotext(data))
     for word in _MEETING_WORDS:
         assert norm(word) in text, word
-    # the wheel: month names, ring legend, the days in the dots, the pointer to the tables
+    # the wheel: month names, the legend of rings and marks, the days in the dots, and the
+    # caption that says how to read it (the text alternative is Word's and the SVG's)
     for word in ("Desember", "Mars", "Juli", "August", "Ring 1: Overordnet samarbeidsutvalg",
-                 "Ring 4: Andre datoer og tiltak", "datoene står i tabellene over"):  # fmt: skip
+                 "Ring 4: Andre datoer og tiltak", "Møte eller annen dato",
+                 "Året går med klokka fra januar øverst, og tallet i et merke er dagen i "
+                 "måneden. Ring 1 er den ytterste. Den innerste ringen, ring 4, har andre "
+                 "datoer og tiltak. En åpen ring er en frist, ikke noe som skjer den dagen."):  # fmt: skip
         assert word in text, word
+    assert "på sin dag" not in text and "tabellene over" not in text
     wheel_page = norm(pdftotext(data, first=2, last=2))
     assert re.search(r"\b2026\b", wheel_page) and " 26 " in f" {wheel_page} "
 
@@ -217,14 +223,31 @@ def test_html_has_the_wheel_as_svg_with_its_description(made_up: MeetingPlan) ->
     page = words(khsmodel.export(made_up, "html").decode("utf-8"))
     for word in _MEETING_WORDS:
         assert word.replace("&", "&amp;") in page, word
-    svg = re.search(r'<figure class="year-wheel" aria-describedby="([^"]+)">(.*?)</figure>',
-                    page, re.S)  # fmt: skip
+    svg = re.search(r'<figure class="year-wheel">(.*?)</figure>', page, re.S)
     assert svg is not None
-    desc_id, figure = svg.groups()
-    assert f'<figcaption id="{desc_id}">' in figure and "datoene står i tabellene over" in figure
+    figure = svg.group(1)
+    # the SVG: named by its title, described by the text alternative; the caption differs
+    desc = re.search(r'aria-describedby="([^"]+)"', figure)
+    assert desc is not None
+    alt = re.search(rf'<desc id="{desc.group(1)}">(.*?)</desc>', figure)
+    assert alt is not None and alt.group(1) == (
+        "Årshjul: årets tolv måneder som en sirkel, med en ring per utvalg og et merke for hver "
+        "dato i møteplanen. Datoene står i tabellene over: Møter, Andre datoer og Tiltak med "
+        "dato.")
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", figure)
+    assert caption is not None and caption.group(1).startswith("Året går med klokka")
+    assert caption.group(1) != alt.group(1)
     assert 'role="img"' in figure and "<title" in figure and "<br>" not in figure
-    assert figure.count("<circle") == len(made_up.wheel()) + 5  # dots, 4 rings, hub
+    marks = len(made_up.wheel(deadlines=True))
+    assert figure.count("<circle") == marks + 5 + 2  # marks, 4 rings and hub, legend marks
     assert "<title>15. oktober 2026: Partnerskapsmøtet</title>" in figure
+    # a deadline is a hollow ring in its body's ring, named as a deadline, in the ring's colour
+    hollow = re.search(r"<title>1\. oktober 2026: Frist for saksdokumenter: Partnerskapsmøtet"
+                       r'</title><circle [^>]*fill="#ffffff" stroke="(#[0-9A-F]{6})"', figure)
+    assert hollow is not None and hollow.group(1) == RING_COLOURS[2]
+    assert "<title>1. oktober 2026: Frist: Felles rutine for utskrivning</title>" in figure
+    legend = re.findall(r'<li><svg class="mark"[^>]*>.*?</svg>([^<]*)</li>', figure)
+    assert legend == ["Møte eller annen dato", "Frist"]
 
 
 def test_no_wheel_without_dates() -> None:
@@ -266,8 +289,10 @@ def test_every_mark_of_the_wheel_is_in_a_table(mp: MeetingPlan) -> None:
     wheels = [b for b in content.blocks if isinstance(b, YearWheel)]
     assert len(wheels) == (1 if mp.meetings or mp.dates else 0)
     for wheel in wheels:
-        assert len(wheel.marks) == len(mp.meetings) + len(mp.dates)
-        for _ring, day, _text in wheel.marks:
+        dues = [d for m in mp.meetings if (d := mp.deadline(m)) is not None and d.year == mp.year]
+        assert len(wheel.marks) == len(mp.meetings) + len(mp.dates) + len(dues)
+        assert sum(deadline for *_, deadline in wheel.marks) == len(dues)
+        for _ring, day, _text, _deadline in wheel.marks:
             assert any(words(c).endswith(NB.date(day)) for c in cells), day
 
 

@@ -5,9 +5,10 @@ same wheel (the geometry of :func:`..content.meetingplans.wheel_layout`, drawn
 as :func:`..pdf._year_wheel.year_wheel` draws it) is drawn to a PNG by Pillow
 and embedded as an inline picture, under the wheel's
 heading and with its text alternative in the picture's description
-(``wp:docPr/@descr``, what Word's "Alt Text" shows and screen readers read),
-and again as a caption under it. The tables before it stay the accessible
-equivalent: every mark of the wheel is a row of one of them.
+(``wp:docPr/@descr``, what Word's "Alt Text" shows and screen readers read:
+what the wheel shows and which tables hold its dates), and its caption (how to
+read it) under it. The tables before it stay the accessible equivalent: every
+mark of the wheel is a row of one of them.
 
 Same input, same bytes: Pillow draws with the bundled fonts and writes no
 time in the PNG; the image part is named by its order
@@ -48,8 +49,9 @@ def png(wheel: YearWheel) -> tuple[bytes, float, float]:
     Pillow.
 
     Drawn by Pillow from :func:`wheel_layout`, as the PDF draws it (ring bands,
-    month spokes and names, the year in the hub, a dot per mark with its day,
-    the legend of the rings under it), in the bundled Liberation Sans; at twice
+    month spokes and names, the year in the hub, a mark per date with its day: a
+    filled dot, or a hollow ring for a deadline; the legend of the rings and of
+    the kinds of mark under it), in the bundled Liberation Sans; at twice
     the size and scaled down, so edges are smooth. No time or text chunk is
     written: the same wheel gives the same bytes.
     """
@@ -58,7 +60,7 @@ def png(wheel: YearWheel) -> tuple[bytes, float, float]:
     scale = DPI / 72 * 2  # pixels per point while drawing (halved at the end)
     size = WIDTH_PT
     layout = wheel_layout(wheel, size)
-    legend_h = 14.0 * len(wheel.rings) + 6
+    legend_h = 14.0 * (len(wheel.rings) + len(wheel.legend)) + 6
     width_pt, height_pt = size, size + legend_h
     img = Image.new("RGB", (round(width_pt * scale), round(height_pt * scale)), "white")
     draw = ImageDraw.Draw(img)
@@ -83,17 +85,28 @@ def png(wheel: YearWheel) -> tuple[bytes, float, float]:
         draw.text(xy(x, y), text, fill=_TEXT, font=small, anchor="mm")
     draw.text(xy(c, c), str(wheel.year), fill=_TEXT, font=font(True, 13), anchor="mm")
     day_fonts: dict[int, Any] = {}
-    for x, y, r, ring, day in layout.dots:
+    for x, y, r, ring, day, deadline in layout.dots:
         colour = RING_COLOURS[ring % len(RING_COLOURS)]
-        draw.ellipse([*xy(x - r, y - r), *xy(x + r, y + r)], fill=colour, outline="white",
-                     width=line)  # fmt: skip
+        box = [*xy(x - r, y - r), *xy(x + r, y + r)]
+        if deadline:  # a hollow ring, its stroke inside the dot's radius (as in the PDF)
+            draw.ellipse(box, fill="white", outline=colour, width=round(max(0.8, r * 0.22) * scale))
+        else:
+            draw.ellipse(box, fill=colour, outline="white", width=line)
         pt = round(min(6.5, r * 1.05) * 4)  # quarter points: one font per size
         f = day_fonts.get(pt) or day_fonts.setdefault(pt, font(True, pt / 4))
-        draw.text(xy(x, y), day, fill="white", font=f, anchor="mm")
+        draw.text(xy(x, y), day, fill=colour if deadline else "white", font=f, anchor="mm")
     y = size + 6
     for i, name in enumerate(wheel.rings):
         draw.rectangle([*xy(0, y), *xy(9, y + 9)], fill=RING_COLOURS[i % len(RING_COLOURS)])
         draw.text(xy(13, y + 4.5), f"Ring {i + 1}: {name}", fill=_TEXT, font=small, anchor="lm")
+        y += 14
+    for deadline, words in wheel.legend:  # the kinds of mark: filled dot, hollow ring
+        if deadline:
+            draw.ellipse([*xy(0.6, y + 0.6), *xy(8.4, y + 8.4)], fill="white", outline=_TEXT,
+                         width=round(1.2 * scale))  # fmt: skip
+        else:
+            draw.ellipse([*xy(0, y), *xy(9, y + 9)], fill=_TEXT)
+        draw.text(xy(13, y + 4.5), words, fill=_TEXT, font=small, anchor="lm")
         y += 14
     img = img.resize((round(width_pt * scale / 2), round(height_pt * scale / 2)),
                      Image.Resampling.LANCZOS)  # fmt: skip
@@ -112,7 +125,8 @@ class Wheels:
         self._pictures[id(wheel)] = (r_id, width, height, len(self._pictures) + 1)
 
     def block(self, wheel: YearWheel, body: Any) -> None:
-        """Write ``wheel``: its heading, the picture with its description, the caption.
+        """Write ``wheel``: its heading, the picture with its description (the text
+        alternative), the caption (how to read it).
         Nothing when there is no picture (no renderer): the tables before it say it all."""
         found = self._pictures.get(id(wheel))
         if found is None:
@@ -122,7 +136,7 @@ class Wheels:
         cx, cy = round(width * _EMU_PER_PT), round(height * _EMU_PER_PT)
         # docPr ids only need to be unique among the document's drawings
         body.p(None, _inline(r_id, cx, cy, 1000 + n, wheel), '<w:keepNext/><w:jc w:val="center"/>')
-        body.block(Para((Span(wheel.alt),), "note"))
+        body.block(Para((Span(wheel.caption),), "note"))  # how to read it
 
 
 def _attr(text: str) -> str:
@@ -133,7 +147,7 @@ def _attr(text: str) -> str:
 
 def _inline(r_id: str, cx: int, cy: int, pid: int, wheel: YearWheel) -> str:
     name = _attr(wheel.title)
-    descr = _attr(f"{wheel.title}. {wheel.alt}")
+    descr = _attr(wheel.alt)  # the name is the title, the heading over it
     return (
         "<w:r><w:drawing>"
         # wp and r are declared on the document element (python-docx's template), a and

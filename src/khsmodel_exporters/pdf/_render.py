@@ -808,7 +808,7 @@ class _Renderer:
 
                 heading = self.heading(b.title, 1, b.bookmark, depth)
                 out.append(KeepTogether([heading, year_wheel(b, TEXT_W)]))
-                out.append(self.para((C.Span(b.alt),), s.note))  # where its text alternative is
+                out.append(self.para((C.Span(b.caption),), s.note))  # how to read it
         if pending and blocks and not isinstance(blocks[-1], C.Heading):
             self._fold_short(out)
         if self.timeline and isinstance(source, ActionPlan) and not timeline_drawn:
