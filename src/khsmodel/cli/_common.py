@@ -43,6 +43,7 @@ __all__ = [
     "load_findings",
     "option_argument",
     "option_lines",
+    "option_refused",
     "parse_options",
     "read_bytes",
     "read_document",
@@ -280,6 +281,19 @@ def parse_options(fmt: str, exporter: Exporter, raw: Iterable[_Raw]) -> dict[str
         if item.key == "language":  # before any document is read: a usage error, exit 2
             _check_language(fmt, item.value)
     return out
+
+
+def option_refused(exc: Exception, given: Mapping[str, object]) -> str:
+    """The message of an option the exporter itself refused (an
+    :class:`~khsmodel.errors.ExporterOptionError`: a value only it can judge, such as
+    ``-O namespace=`` of noark5), naming the ``-O`` it came from. The CLI exits 2 for it:
+    a bad option is a usage error, whoever finds it."""
+    key = getattr(exc, "key", None)
+    if key is None or key not in given:
+        return str(exc)
+    value = given[key]
+    shown = ("true" if value else "false") if isinstance(value, bool) else str(value)
+    return f"-O {key}={shown}: {exc}"
 
 
 def _check_language(fmt: str, value: str) -> None:
