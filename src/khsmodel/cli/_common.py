@@ -35,6 +35,7 @@ __all__ = [
     "Unreadable",
     "UsageError",
     "add_report_option",
+    "check_language",
     "error",
     "exporter",
     "finding_line",
@@ -296,8 +297,9 @@ def option_refused(exc: Exception, given: Mapping[str, object]) -> str:
     return f"-O {key}={shown}: {exc}"
 
 
-def _check_language(fmt: str, value: str) -> None:
-    """``-O language=nno``: refused as every bad ``-O`` value is, naming the option."""
+def check_language(option: str, value: str, where: str = "") -> None:
+    """A language tag given on the command line (``-O language=nno``, ``--language nno``):
+    a :class:`UsageError` naming the option, worded alike for every command."""
     from ..errors import KhsModelError
     from ..labels import for_language
 
@@ -305,9 +307,14 @@ def _check_language(fmt: str, value: str) -> None:
         for_language(value)
     except KhsModelError:
         raise UsageError(
-            f"-O language={value}: expected a language tag such as nb, nn, se, smj, sma or en "
-            f"(optionally with a region, e.g. nb-NO) for the {fmt} format"
+            f"{option}{value}: expected a language tag such as nb, nn, se, smj, sma or en "
+            f"(optionally with a region, e.g. nb-NO){where}"
         ) from None
+
+
+def _check_language(fmt: str, value: str) -> None:
+    """``-O language=nno``: refused as every bad ``-O`` value is, naming the option."""
+    check_language("-O language=", value, f" for the {fmt} format")
 
 
 def _declared(exporter: Exporter) -> dict[str, CliOption] | None:
