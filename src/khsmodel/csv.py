@@ -52,7 +52,7 @@ from typing import IO, Literal
 import attrs
 
 from ._base import evolve
-from .errors import DocumentKindError, KhsModelError
+from .errors import DocumentKindError, ExporterOptionError, KhsModelError
 from .labels import NB
 from .plans import ActionPlan, FocusArea, Measure, MeasureStatus, ProgressEntry
 from .timeframes import Timeframe, interpret_timeframe
@@ -103,16 +103,23 @@ _DELIMITERS = (",", ";", "\t")
 
 
 def _check_write_options(delimiter: str, bom: bool, headers: str, formula_guard: bool) -> None:
-    """The options every CSV writer of khsmodel takes (measures, status reports)."""
+    """The options every CSV writer of khsmodel takes (measures, status reports); a bad one
+    is an :class:`ExporterOptionError` of the ``csv`` exporter (a :class:`KhsModelError`)
+    naming it, which the CLI reports as a usage error."""
     if delimiter not in _DELIMITERS:
-        raise KhsModelError(
-            f"delimiter must be one of {', '.join(repr(d) for d in _DELIMITERS)}, got {delimiter!r}"
-        )
+        raise ExporterOptionError(
+            "csv", "delimiter", delimiter,
+            f"delimiter must be one of {', '.join(repr(d) for d in _DELIMITERS)}, got {delimiter!r}",
+        )  # fmt: skip
     if headers not in ("en", "nb"):
-        raise KhsModelError(f'headers must be "en" or "nb", got {headers!r}')
+        raise ExporterOptionError(
+            "csv", "headers", headers, f'headers must be "en" or "nb", got {headers!r}'
+        )
     for name, value in (("bom", bom), ("formula_guard", formula_guard)):
         if type(value) is not bool:
-            raise KhsModelError(f"{name} must be True or False, got {value!r}")
+            raise ExporterOptionError(
+                "csv", name, value, f"{name} must be True or False, got {value!r}"
+            )
 
 
 #: A text cell starting with one of these is read as a formula by spreadsheets; it is written

@@ -2,6 +2,9 @@
 
 The columns (:data:`STATUS_COLUMNS`) are the plan and the report's date, the
 measure's place and words as in the measures table of :mod:`khsmodel.csv`,
+the end the report computed from its timeframe (``computed_end``, in Bokmål
+``Beregnet sluttdato``: the library's reading of a timeframe such as "Medio
+juni", which the source does not give as a date; empty when it gives none),
 then its status at the date and the date of that status, its timing
 (``overdue``, ``due_soon``, ``not_due``, ``unresolved``), the latest note and,
 with ``since``, the status at that date and the new notes. The options are
@@ -33,7 +36,7 @@ STATUS_COLUMNS: tuple[tuple[str, str], ...] = (
     ("text", "Tiltak"),
     ("responsible", "Ansvarlig"),
     ("timeframe", "Tidsperspektiv"),
-    ("end", "Beregnet sluttdato"),
+    ("computed_end", "Beregnet sluttdato"),
     ("status", "Status"),
     ("status_date", "Statusdato"),
     ("timing", "Tidsstatus"),
@@ -91,7 +94,7 @@ def write_status_report(
             "as_of": doc.as_of.isoformat(),
             "focus_area": str(item.focus_area) if item.focus_area is not None else "",
             "measure": str(item.measure),
-            "end": item.end.isoformat() if item.end else "",
+            "computed_end": item.end.isoformat() if item.end else "",
             "status": _status(item.status, nb),
             "status_date": item.status_date.isoformat() if item.status_date else "",
             "timing": TIMING_NB[item.timing] if nb else item.timing.value,

@@ -335,3 +335,30 @@ def test_previous_plan_is_validated_as_the_inputs_are(
     # a clean previous plan: no finding printed
     code, err = export(plan)
     assert code == 0 and err == ""
+
+
+def test_an_option_only_the_exporter_can_judge_is_a_usage_error(
+    inputs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """noark5's namespace is text on the command line; only the exporter knows it must be a
+    UUID. Its refusal is a usage error (exit 2, as any bad -O), naming the option; nothing
+    is written."""
+    out = tmp_path / "arkiv"
+    code = main(["export", str(inputs["case"]), "-f", "noark5", "--out-dir", str(out),
+                 "-O", "namespace=ikke-en-uuid"])  # fmt: skip
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "-O namespace=ikke-en-uuid: option namespace must be a UUID, got 'ikke-en-uuid'" in err
+    assert not out.exists() or list(out.iterdir()) == []
+    # the same from the status report command, and a csv delimiter the CSV writer refuses
+    csv_out = tmp_path / "status.csv"
+    code = main(["report", str(inputs["plan"]), "--as-of", "2016-09-01", "-f", "csv",
+                 "-o", str(csv_out), "-O", "delimiter=|"])  # fmt: skip
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "khsmodel report: error: -O delimiter=|: delimiter must be one of" in err
+    assert not csv_out.exists()
+    # a good value still exports (the check is not a blanket refusal)
+    code = main(["export", str(inputs["case"]), "-f", "noark5", "--out-dir", str(out),
+                 "-O", "namespace=6ba7b811-9dad-11d1-80b4-00c04fd430c8"])  # fmt: skip
+    assert code == 0 and len(list(out.iterdir())) == 1

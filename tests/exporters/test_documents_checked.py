@@ -253,7 +253,10 @@ def test_a_table_cell_with_a_heading_s_words_is_no_heading_at_the_foot() -> None
     page 1 ends in a table cell saying what the next heading says ("Utarbeide et
     diagnoseuavhengig pasientforløp for pasienter med behov for koordinerte tjenester",
     in the "Siste oppfølging" column), the heading itself at the top of page 2. The
-    renderer was right; the checker took the cell's last lines for the heading."""
+    renderer was right; the checker took the cell's last lines for the heading. (The
+    plan's title is shortened from the one found, "Handlingsplan for Helsefelleskapet
+    Lofoten, Vesterålen og Salten 2012-2014", so that page 1 still ends in that cell now
+    that the chart above wraps long focus-area names over more lines.)"""
     doc = khsmodel.load(ROOT / "tests/fixtures/checker/status-report-heading-words-in-a-cell.json")
     heading = ("Utarbeide et diagnoseuavhengig pasientforløp for pasienter med behov for "
                "koordinerte tjenester")  # fmt: skip

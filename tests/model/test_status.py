@@ -183,6 +183,9 @@ def test_csv_reads_back() -> None:
     assert "Til dato" not in rows[0] and "Frist" not in rows[0]
     en = list(csv.DictReader(io.StringIO(khsmodel.export(_report(), "csv").decode(), newline="")))
     assert en[1]["timing"] == "overdue" and en[0]["status"] == "done"
+    # the English header says the end is computed too (it was a bare `end`)
+    assert en[0]["timeframe"] == "Juni" and en[0]["computed_end"] == "2016-06-30"
+    assert "end" not in en[0]
 
 
 def test_docx_reads_back() -> None:
@@ -386,3 +389,14 @@ def test_the_status_report_has_the_plans_running_header() -> None:
     header = [p.text for p in report_doc.sections[0].header.paragraphs if p.text]
     assert header == [p.text for p in plan_doc.sections[0].header.paragraphs if p.text]
     assert "Kommunehelsesamarbeidet – Overordnet samarbeidsutvalg" in header[0]
+
+
+def test_status_csv_columns_are_documented() -> None:
+    """docs/followup.md lists every column of the status CSV, in order, with both headers."""
+    from pathlib import Path
+
+    from khsmodel_exporters._status_csv import STATUS_COLUMNS
+
+    text = (Path(__file__).parents[2] / "docs" / "followup.md").read_text(encoding="utf-8")
+    rows = [line.split(" | ")[:2] for line in text.splitlines() if line.startswith("| `")]
+    assert [(en.strip("| `"), nb) for en, nb in rows] == list(STATUS_COLUMNS)

@@ -35,6 +35,7 @@ __all__ = [
     "Unreadable",
     "UsageError",
     "add_report_option",
+    "check_language",
     "error",
     "exporter",
     "finding_line",
@@ -43,6 +44,7 @@ __all__ = [
     "load_findings",
     "option_argument",
     "option_lines",
+    "option_refused",
     "parse_options",
     "read_bytes",
     "read_document",
@@ -282,8 +284,22 @@ def parse_options(fmt: str, exporter: Exporter, raw: Iterable[_Raw]) -> dict[str
     return out
 
 
-def _check_language(fmt: str, value: str) -> None:
-    """``-O language=nno``: refused as every bad ``-O`` value is, naming the option."""
+def option_refused(exc: Exception, given: Mapping[str, object]) -> str:
+    """The message of an option the exporter itself refused (an
+    :class:`~khsmodel.errors.ExporterOptionError`: a value only it can judge, such as
+    ``-O namespace=`` of noark5), naming the ``-O`` it came from. The CLI exits 2 for it:
+    a bad option is a usage error, whoever finds it."""
+    key = getattr(exc, "key", None)
+    if key is None or key not in given:
+        return str(exc)
+    value = given[key]
+    shown = ("true" if value else "false") if isinstance(value, bool) else str(value)
+    return f"-O {key}={shown}: {exc}"
+
+
+def check_language(option: str, value: str, where: str = "") -> None:
+    """A language tag given on the command line (``-O language=nno``, ``--language nno``):
+    a :class:`UsageError` naming the option, worded alike for every command."""
     from ..errors import KhsModelError
     from ..labels import for_language
 
@@ -291,9 +307,14 @@ def _check_language(fmt: str, value: str) -> None:
         for_language(value)
     except KhsModelError:
         raise UsageError(
-            f"-O language={value}: expected a language tag such as nb, nn, se, smj, sma or en "
-            f"(optionally with a region, e.g. nb-NO) for the {fmt} format"
+            f"{option}{value}: expected a language tag such as nb, nn, se, smj, sma or en "
+            f"(optionally with a region, e.g. nb-NO){where}"
         ) from None
+
+
+def _check_language(fmt: str, value: str) -> None:
+    """``-O language=nno``: refused as every bad ``-O`` value is, naming the option."""
+    check_language("-O language=", value, f" for the {fmt} format")
 
 
 def _declared(exporter: Exporter) -> dict[str, CliOption] | None:

@@ -217,7 +217,7 @@ def _export_one(
 ) -> _Result:
     """Load, validate, export and write one file. Runs in a worker process too."""
     from .._files import write_atomic
-    from ..errors import InvalidDocumentError, KhsModelError
+    from ..errors import ExporterOptionError, InvalidDocumentError, KhsModelError
     from ..exporters import export
     from ..plans import ActionPlan
 
@@ -258,6 +258,10 @@ def _export_one(
     except InvalidDocumentError as exc:
         result.status = "failed"
         result.problems += [str(e) for e in exc.errors]
+        return result
+    except ExporterOptionError as exc:  # a value only the exporter can judge: usage, exit 2
+        result.status = "usage"
+        result.problems.append(c.option_refused(exc, options))
         return result
     except KhsModelError as exc:
         result.status = "failed"

@@ -98,7 +98,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Build, validate and export the report; return the exit status."""
     from .._files import write_atomic
-    from ..errors import InvalidDocumentError, KhsModelError
+    from ..errors import ExporterOptionError, InvalidDocumentError, KhsModelError
     from ..exporters import (
         ExporterError,
         OutputNameError,
@@ -168,6 +168,9 @@ def run(args: argparse.Namespace) -> int:
         _findings(args, [])
     try:
         data = export(doc, args.format, None, **options)
+    except ExporterOptionError as exc:  # a value only the exporter can judge: usage, exit 2
+        c.error(_PROG, c.option_refused(exc, options))
+        return c.EXIT_USAGE
     except KhsModelError as exc:
         sys.stderr.write(f"{_PROG}: {exc}\n")
         return c.EXIT_INVALID

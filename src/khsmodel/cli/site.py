@@ -15,6 +15,11 @@ examples:
   khsmodel site partnerskap.json plan.json sak-2-2016.json --out-dir site/
   khsmodel site *.json --out-dir site/ --no-pdfa
   khsmodel site *.json --out-dir site/ --base-url https://helsefellesskap.example.no/dokumenter/
+  khsmodel site *.json --out-dir site/ --language nn
+
+The index page and the site's words are in the documents' language when they
+all share one (else nb, with a note; --language chooses); each document's page
+and PDF/A are in the document's own language.
 
 The folder gets index.html, one page per document and its tagged PDF/A-2a
 (NAME.html and NAME.pdf, NAME made from the file name: lower case, spaces to
@@ -40,6 +45,10 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--out-dir", required=True, metavar="DIR", help="the site's folder")
     p.add_argument("--no-pdfa", action="store_true", help="leave out the PDF/A files")
     p.add_argument("--base-url", metavar="URL", help="where the site is published (sitemap.xml)")
+    p.add_argument("--language", metavar="TAG",
+                   help="language of the index page and the site's words (nb, nn, se, smj, "
+                   "sma, en; default: the documents' language when they all share one, "
+                   "else nb); each document's page keeps its own")  # fmt: skip
     p.set_defaults(func=_cmd_site)
 
 
@@ -48,6 +57,12 @@ def _cmd_site(args: argparse.Namespace) -> int:
 
     from ..errors import InvalidDocumentError, KhsModelError
 
+    if args.language is not None:
+        try:  # before any document is read: a usage error, exit 2
+            c.check_language("--language ", args.language)
+        except c.UsageError as exc:
+            c.error(_PROG, str(exc))
+            return c.EXIT_USAGE
     documents = []
     for name in args.files:
         try:
@@ -66,12 +81,22 @@ def _cmd_site(args: argparse.Namespace) -> int:
     if not documents:
         c.error(_PROG, "none of the files is a khsmodel document")
         return c.EXIT_INVALID
-    from khsmodel_exporters.html.site import build_site
+    from khsmodel_exporters.html.site import build_site, site_language
 
+    from ..labels import for_language
+
+    language = args.language or site_language([doc for _, doc in documents])
+    if language is None:
+        found = sorted({doc.language for _, doc in documents})
+        sys.stderr.write(f"{_PROG}: note: the documents are in {', '.join(found)}; the index "
+                         "and the site's words are in nb (--language TAG chooses), each "
+                         "document's page in its own language\n")  # fmt: skip
+        language = "nb"
     names = page_names([Path(n).stem for n, _ in documents])
     documents = [(page, doc) for page, (_, doc) in zip(names, documents, strict=True)]
     try:
-        written = build_site(documents, args.out_dir, pdfa=not args.no_pdfa, base_url=args.base_url)
+        written = build_site(documents, args.out_dir, pdfa=not args.no_pdfa,
+                             base_url=args.base_url, labels=for_language(language))  # fmt: skip
     except (KhsModelError, OSError) as exc:
         c.error(_PROG, str(exc))
         return c.EXIT_INVALID

@@ -35,7 +35,7 @@ from khsmodel.agreements import Agreement
 from khsmodel.cases import CaseDocument
 from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
-from khsmodel.labels import NB, Labels
+from khsmodel.labels import Labels, for_language
 from khsmodel.meetings import Meeting
 from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan
@@ -43,7 +43,7 @@ from khsmodel.plans import ActionPlan
 from .. import content as C
 from ._render import CSS, FONTS, esc, render
 
-__all__ = ["build_site", "page_names", "slug"]
+__all__ = ["build_site", "page_names", "site_language", "slug"]
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 #: The document kinds the index lists, each under its heading (words of ``Labels.web``,
@@ -120,6 +120,34 @@ def _order(doc: Document) -> tuple[int, int, int]:
         return (0, 0, 0)
     return (getattr(when, "year", 0) or 0, getattr(when, "month", 0) or 0,
             getattr(when, "day", 0) or 0)  # fmt: skip
+
+
+def site_language(documents: Sequence[Document]) -> str | None:
+    """The language the documents share (``"nn"``; a region is not told apart: ``nb`` and
+    ``nb-NO`` agree), or None when they differ (or there are none): the language of a
+    site's index and navigation when :func:`build_site` is given no ``labels``.
+
+    >>> from khsmodel import ActionPlan
+    >>> site_language([ActionPlan(title="A", language="nn"), ActionPlan(title="B", language="nn-NO")])
+    'nn'
+    >>> site_language([ActionPlan(title="A", language="nn"), ActionPlan(title="B")]) is None
+    True
+    """
+    found = {_primary(d.language) for d in documents}
+    return found.pop() if len(found) == 1 else None
+
+
+def _primary(language: str) -> str:
+    primary = language.split("-")[0].lower()
+    return "nb" if primary in ("no", "nob") else primary  # earlier spellings of Bokmål
+
+
+def _own_labels(doc: Document, site: Labels) -> Labels:
+    """The words of a document's page: its own language's; the site's bundle when the
+    document is in the site's language (so a bundle given to build_site applies)."""
+    if _primary(doc.language) == _primary(site.language):
+        return site
+    return for_language(doc.language)
 
 
 def _date(doc: Document) -> dt.date | None:
@@ -319,11 +347,16 @@ def build_site(
     *,
     pdfa: bool = True,
     base_url: str | None = None,
-    labels: Labels = NB,
+    labels: Labels | None = None,
     pdfs: Mapping[str, bytes] | None = None,
     previous: Mapping[str, ActionPlan] | None = None,
 ) -> list[Path]:
     """Write the site of ``documents`` (each a file name stem and its document) to ``out_dir``.
+
+    ``labels`` are the words of the index and of the site's navigation; by default
+    those of the documents' language when they all share one
+    (:func:`site_language`), else Bokmål. Each document's page and PDF are in
+    its own language (in ``labels`` when that is the document's language).
 
     ``pdfs`` holds PDF/A files already made (by name, e.g. by the ``pdfa``
     exporter beside the other formats); the others are rendered here.
@@ -351,9 +384,12 @@ def build_site(
     if not parent.is_dir():
         raise KhsModelError(f"{target}: its folder {parent} does not exist")
 
+    if labels is None:
+        labels = for_language(site_language(list(docs.values())) or "nb")
+    own = {n: _own_labels(d, labels) for n, d in docs.items()}
     # each document's content is built once: its title for the links, its page, its PDF/A
     contents = {  # bad text: error with path
-        n: C.build(d, labels=labels, previous=(previous or {}).get(n)) for n, d in docs.items()
+        n: C.build(d, labels=own[n], previous=(previous or {}).get(n)) for n, d in docs.items()
     }
     titles = {n: c.title for n, c in contents.items()}
     related = _related(docs)
@@ -361,13 +397,15 @@ def build_site(
     files: dict[str, bytes] = {}
     for name, content in contents.items():
         files[f"{name}.html"] = render(
-            content, labels=labels, links=_page_links(name, related[name], titles, pdfa, home)
+            content, labels=own[name], links=_page_links(name, related[name], titles, pdfa, home)
         )
         if pdfa:
             from ._pdf import render_pdf
 
             made = (pdfs or {}).get(name)
-            files[f"{name}.pdf"] = made if made is not None else render_pdf(content, labels=labels)
+            files[f"{name}.pdf"] = (
+                made if made is not None else render_pdf(content, labels=own[name])
+            )
     files["index.html"] = _index(docs, titles, labels, pdfa)
     if base_url is not None:
         pages = [

@@ -1,0 +1,85 @@
+"""``khsmodel site``: the index and the site's words in the documents' language, ``--language``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+import khsmodel
+from khsmodel.cli import main
+from khsmodel.labels import NB, NN
+from tests.support import export_samples as samples
+from tests.support.html_support import parse
+from tests.support.pdf_support import plan_2016_2017
+
+
+def _write(tmp_path: Path, name: str, doc: khsmodel.Document) -> str:
+    path = tmp_path / f"{name}.json"
+    khsmodel.dump(doc, path)
+    return str(path)
+
+
+def _heads(path: Path) -> set[str]:
+    return {h.text() for h in parse(path.read_bytes()).all("h2", "h3")}
+
+
+def test_nynorsk_documents_make_a_nynorsk_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = _write(tmp_path, "plan", attrs.evolve(plan_2016_2017(), language="nn"))
+    out = tmp_path / "site"
+    assert main(["site", plan, "--out-dir", str(out), "--no-pdfa"]) == 0
+    assert "note:" not in capsys.readouterr().err  # one language: nothing to say
+    index = parse((out / "index.html").read_bytes())
+    assert index.one("html").attrs["lang"] == "nn-NO"
+    heads = _heads(out / "index.html")
+    assert {"Partnarskapet", "Handlingsplanar", "Organ"} <= heads
+    assert not {"Partnerskapet", "Handlingsplaner", "Organer"} & heads  # no Bokmål
+    page = parse((out / "plan.html").read_bytes())
+    assert page.one("html").attrs["lang"] == "nn-NO"
+    nav = next(n for n in page.all("nav") if n.attrs.get("aria-label"))
+    assert nav.attrs["aria-label"] == "Nettstaden"
+
+
+def test_language_chooses_the_index_and_each_page_keeps_its_own(tmp_path: Path) -> None:
+    plan = _write(tmp_path, "plan", attrs.evolve(plan_2016_2017(), language="nb"))
+    out = tmp_path / "site"
+    assert main(["site", plan, "--out-dir", str(out), "--no-pdfa", "--language", "nn"]) == 0
+    assert parse((out / "index.html").read_bytes()).one("html").attrs["lang"] == "nn-NO"
+    assert "Handlingsplanar" in _heads(out / "index.html")
+    page = parse((out / "plan.html").read_bytes())
+    assert page.one("html").attrs["lang"] == "nb-NO"  # the plan is in Bokmål, and stays so
+    nav = next(n for n in page.all("nav") if n.attrs.get("aria-label"))
+    assert nav.attrs["aria-label"] == NB.web["site"] != NN.web["site"]
+
+
+def test_documents_in_several_languages_give_a_bokmal_index_and_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = _write(tmp_path, "plan", attrs.evolve(plan_2016_2017(), language="nn"))
+    case = _write(tmp_path, "sak", samples.case_document())  # Bokmål
+    out = tmp_path / "site"
+    assert main(["site", plan, case, "--out-dir", str(out), "--no-pdfa"]) == 0
+    err = capsys.readouterr().err
+    assert "khsmodel site: note: the documents are in nb, nn; the index and the site's " \
+        "words are in nb (--language TAG chooses)" in err
+    assert parse((out / "index.html").read_bytes()).one("html").attrs["lang"] == "nb-NO"
+    assert "Handlingsplaner" in _heads(out / "index.html")
+    assert parse((out / "plan.html").read_bytes()).one("html").attrs["lang"] == "nn-NO"
+    assert parse((out / "sak.html").read_bytes()).one("html").attrs["lang"] == "nb-NO"
+
+
+def test_a_bad_language_tag_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = _write(tmp_path, "plan", plan_2016_2017())
+    out = tmp_path / "site"
+    assert main(["site", plan, "--out-dir", str(out), "--language", "nno"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "khsmodel site: error: --language nno: expected a language tag such as nb, nn, se, "
+        "smj, sma or en (optionally with a region, e.g. nb-NO)\n"
+    )
+    assert not out.exists()
