@@ -550,10 +550,11 @@ def _focus_area_1() -> FocusArea:
                     text="Kommunehelsesamarbeidet",
                     lead=(_all(Collective.MUNICIPALITIES, "Kommunehelsesamarbeidet"),),
                 ),
-                # The cell reads "K26 lager sak" / "Neste møte": K26 prepares a
-                # case for the next OSU meeting. The whole text is kept.
+                # The cell reads "K26 lager sak" / "Neste møte", two statements on two
+                # lines: K26 prepares a case for the next OSU meeting. The whole text is
+                # kept, with its line break.
                 timeframe=Timeframe(
-                    text="K26 lager sak Neste møte", interpretation=NextMeeting(body=OSU)
+                    text="K26 lager sak\nNeste møte", interpretation=NextMeeting(body=OSU)
                 ),
             ),
         ),
@@ -804,8 +805,9 @@ def _focus_area_4() -> FocusArea:
 
 def _focus_area_5() -> FocusArea:
     # Row 1 has one responsible and two timeframe entries, "2016" level with
-    # the day seminar and "K26 kaller inn til møte planleggingsmøte" (sic)
-    # level with the second paragraph: read as two measures sharing the
+    # the day seminar and "K26 kaller inn til" / "møte" / "planleggingsmøte" (sic)
+    # level with the second paragraph (the first two lines one wrapped phrase, the
+    # third a statement of its own: "K26 kaller inn til møte\nplanleggingsmøte"): read as two measures sharing the
     # responsible.
     lms_k26 = Responsibility(
         text="VV ved leder LMS og K26",
@@ -831,7 +833,7 @@ def _focus_area_5() -> FocusArea:
                 number=2,
                 text="Erfaringsdeling. Fokus på skjæringspunktet i innleggelse og utskriving",
                 responsibility=lms_k26,
-                timeframe=Timeframe(text="K26 kaller inn til møte planleggingsmøte"),
+                timeframe=Timeframe(text="K26 kaller inn til møte\nplanleggingsmøte"),
             ),
             Measure(
                 number=3,

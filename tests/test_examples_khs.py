@@ -58,7 +58,7 @@ BUILDERS: dict[str, Callable[[], khsmodel.Document]] = {
 #: responsibility text, timeframe text or None for an empty cell).
 ROWS_002: list[tuple[int, str, str, str | None]] = [
     (1, "Prosjektbeskrivelse for diagnoseuavhengig pasientforløp", "Kommunehelsesamarbeidet",
-     "K26 lager sak Neste møte"),
+     "K26 lager sak\nNeste møte"),
     (2, "Oversikt over lokale tiltak forankret i LSUene", "Sekretariatet", "Neste møte"),
     (2, "Rettigheter forankret i lov", "Partene", None),
     (2, "Konferanse for kommuner og helseforetak", "Vestre Viken", "April"),
@@ -90,7 +90,7 @@ ROWS_002: list[tuple[int, str, str, str | None]] = [
     (5, "Arrangere et dagsseminar, hva skjer innenfor temaet læring og mestring.",
      "VV ved leder LMS og K26", "2016"),
     (5, "Erfaringsdeling. Fokus på skjæringspunktet i innleggelse og utskriving",
-     "VV ved leder LMS og K26", "K26 kaller inn til møte planleggingsmøte"),
+     "VV ved leder LMS og K26", "K26 kaller inn til møte\nplanleggingsmøte"),
     (5, "Evaluering av bruk av frisklivssentralen i en eller flere kommuner.",
      "Deltakende kommune(r) og LMS", "Første møte med fylkekommunen 16. februar"),
 ]  # fmt: skip
@@ -187,8 +187,8 @@ def test_row_phrases_are_the_seed_text() -> None:
     for _fa, text, resp, tf in ROWS_002:
         assert text in seed, text
         assert resp in seed, resp
-        if tf is not None:
-            assert tf in seed, tf
+        if tf is not None:  # a timeframe of two lines ("K26 lager sak\nNeste møte") too
+            assert _norm(tf) in seed, tf
 
 
 def test_every_line_of_002_has_a_home_in_the_plan() -> None:
@@ -215,7 +215,7 @@ def test_every_timeframe_text_of_002_with_its_interpretation() -> None:
     by_text = {m.timeframe.text: m.timeframe.interpretation for m in measures if m.timeframe}
     d = dt.date
     assert by_text["Neste møte"] == NextMeeting(body="osu")
-    assert by_text["K26 lager sak Neste møte"] == NextMeeting(body="osu")
+    assert by_text["K26 lager sak\nNeste møte"] == NextMeeting(body="osu")
     assert by_text["April"] == InMonth(year=2016, month=4)
     assert by_text["Medio juni"] == InMonth(year=2016, month=6, part=MonthPart.MID)
     assert by_text["2016"] == InYear(year=2016)
@@ -229,7 +229,7 @@ def test_every_timeframe_text_of_002_with_its_interpretation() -> None:
     county = by_text["Første møte med fylkekommunen 16. februar"]
     assert isinstance(county, AtEvent) and county.date == d(2016, 2, 16)
     assert by_text["Tidsplan i samarbeid med kommunene"] is None
-    assert by_text["K26 kaller inn til møte planleggingsmøte"] is None
+    assert by_text["K26 kaller inn til møte\nplanleggingsmøte"] is None
 
 
 def test_plan_2016_2017_frame() -> None:
@@ -522,3 +522,32 @@ def test_referenced_ids_resolve_in_the_embedded_partnership(name: str) -> None:
     minimum = {"partnership": 28, "action_plan_2015": 28, "action_plan_2016_2017": 50,
                "case_osu_2_2016": 80}[name]  # fmt: skip
     assert len(refs) >= minimum, len(refs)
+
+
+def test_two_line_timeframes_keep_their_break_in_every_format() -> None:
+    """The cell's "K26 lager sak" / "Neste møte" are two statements on two lines: each
+    format prints the break (Word <w:br/>, HTML <br>, two PDF lines), the CSV keeps it,
+    and the timeframe is still read as the next OSU meeting."""
+    import docx
+    from pypdf import PdfReader
+
+    from khsmodel import exporters
+
+    plan = _plan_2016()
+    tfs = {m.timeframe.text: m.timeframe for _, m in plan.iter_measures() if m.timeframe}
+    assert tfs["K26 lager sak\nNeste møte"].interpretation == NextMeeting(body="osu")
+    wanted = ("K26 lager sak\nNeste møte", "K26 kaller inn til møte\nplanleggingsmøte")
+    d = docx.Document(io.BytesIO(exporters.get("docx").export(plan)))
+    cells = {c.text for t in d.tables for r in t.rows for c in r.cells}
+    html = exporters.get("html").export(plan).decode()
+    pdf_bytes = exporters.get("pdf").export(plan)
+    pdf = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes)).pages)
+    pdf_lines = [" ".join(line.split()) for line in pdf.splitlines()]
+    csv_text = exporters.get("csv").export(plan).decode("utf-8-sig")
+    for text in wanted:
+        first, second = text.split("\n")
+        assert text in cells, text  # python-docx reads <w:br/> as "\n"
+        assert f"{first}<br>{second}" in html, text
+        assert any(line.endswith(first) for line in pdf_lines), first
+        assert any(line.startswith(second) for line in pdf_lines), second
+        assert f'"{text}"' in csv_text.replace("\r\n", "\n"), text
