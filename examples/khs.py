@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+
 from khsmodel import (
     ActionPlan,
     Adoption,
@@ -1034,10 +1036,20 @@ def case_osu_2_2016() -> CaseDocument:
                 ),
             ),
         ),
+        # the plan as it was when the case was written: a proposal ("Vedlagt ligger en
+        # omforent handlingsplan", taken "til orientering"), not yet adopted
         attachments=(
-            Attachment(title="Handlingsplan 2016-2017", document=action_plan_2016_2017()),
+            Attachment(title="Handlingsplan 2016-2017", document=action_plan_2016_2017_proposal()),
         ),
     )
+
+
+def action_plan_2016_2017_proposal() -> ActionPlan:
+    """The 2016-2017 plan as the case of 8 February 2016 (000) attaches it, before the
+    meeting: the agreed proposal ("Vedlagt ligger en omforent handlingsplan"), status
+    proposed and no adoption. The adoption ("OSU besluttet 08.02.2016 …") is the meeting's,
+    after the case was written; :func:`action_plan_2016_2017` is the plan as adopted."""
+    return attrs.evolve(action_plan_2016_2017(), status=PlanStatus.PROPOSED, adoptions=())
 
 
 # ---------------------------------------------------------------------------

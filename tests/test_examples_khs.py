@@ -37,6 +37,7 @@ from khsmodel import (
     Precision,
     StartingFrom,
 )
+from tests.support.document_checker import pdf_pages
 from tests.support.needs import require_shared, shared_dir, unavailable
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -443,7 +444,37 @@ def test_case_document_frame() -> None:
     assert ref.text == "sak21/2015" and ref.body == "osu"
     assert ref.case_number is not None and ref.case_number.canonical == "21/2015"
     assert ref.decision is not None and len(ref.decision.items) == 5
-    assert case.attachments[0].document == khs.action_plan_2016_2017()
+    # the plan as attached before the meeting: the proposal, its adoption not yet made
+    attached = case.attachments[0].document
+    assert isinstance(attached, ActionPlan)
+    assert attached.status is khsmodel.PlanStatus.PROPOSED and attached.adoptions == ()
+    adopted = khs.action_plan_2016_2017()
+    assert adopted.status is khsmodel.PlanStatus.ADOPTED and adopted.adoptions
+    assert attached.focus_areas == adopted.focus_areas
+
+
+def test_the_case_prints_its_attached_plan_as_a_proposal() -> None:
+    """Seed 000 was written before OSU met on 8 February 2016: its attachment is "et omforent
+    forslag", so no format says the plan was adopted ("Vedtatt i OSU …"); the plan's lead
+    line is the proposed status, "Forslag"."""
+    import docx
+
+    from khsmodel import exporters
+
+    case = khs.case_osu_2_2016()
+    d = docx.Document(io.BytesIO(exporters.get("docx").export(case)))
+    paragraphs = [p.text for p in d.paragraphs]
+    html = exporters.get("html").export(case).decode()
+    pdf = " ".join(pdf_pages(exporters.get("pdf").export(case), layout=False))
+    for text in ("\n".join(paragraphs), html, pdf):
+        assert "Vedtatt i OSU" not in text.replace("\xa0", " ")
+        assert "OSU besluttet 08.02.2016" not in text
+    assert "Forslag" in paragraphs
+    assert ">Forslag</p>" in html
+    # the plan on its own is the adopted one
+    plan_pdf = " ".join(pdf_pages(exporters.get("pdf").export(khs.action_plan_2016_2017()),
+                                  layout=False))  # fmt: skip
+    assert "Vedtatt i OSU" in " ".join(plan_pdf.split()).replace("\xa0", " ")
 
 
 def test_every_line_of_000_has_a_home_in_the_case() -> None:
