@@ -582,3 +582,32 @@ def test_two_line_timeframes_keep_their_break_in_every_format() -> None:
         assert any(line.endswith(first) for line in pdf_lines), first
         assert any(line.startswith(second) for line in pdf_lines), second
         assert f'"{text}"' in csv_text.replace("\r\n", "\n"), text
+
+
+def test_a_measure_with_its_own_heading_is_named_alike_everywhere() -> None:
+    """Measure 2.4 of 002 has its own heading, "Fagdag", printed over its text: the
+    timeline names it "Fagdag"; the CSVs keep the text in their text column and the
+    heading in a column of its own; the diff and the appendix name it heading and text."""
+    import csv as csv_module
+
+    from khsmodel import exporters
+    from khsmodel.labels import NB
+    from khsmodel_exporters._timeline_data import collect
+
+    plan = _plan_2016()
+    text = "Kommunene etterspør kompetanse på tidlig intervensjon"
+    rows = [r for _, rs in collect(plan, NB).groups for r in rs]
+    assert "Fagdag" in [r.text for r in rows] and text not in [r.text for r in rows]
+    for doc in (plan, khs.status_report_2016()):
+        data = exporters.get("csv").export(doc).decode("utf-8-sig")
+        got = [r for r in csv_module.DictReader(io.StringIO(data)) if r["text"] == text]
+        assert [r["heading"] for r in got] == ["Fagdag"], doc
+    changes = khs.changes_2015_to_2016_2017()
+    [added] = [p for p in changes.added if p.text == text]
+    assert added.heading == "Fagdag" and added.to_data()["heading"] == "Fagdag"
+    assert "2.4 Fagdag: 'Kommunene etterspør" in changes.text()
+    # a heading shared by neighbours heads a group: not one measure's name
+    assert all(p.heading is None for p in changes.added if p.text != text)
+    html = exporters.get("html").export(plan, previous=khs.action_plan_2015()).decode()
+    appendix = html[html.index("Endringer fra forrige plan"):]
+    assert f"<strong>Fagdag</strong><br>{text}" in appendix

@@ -84,6 +84,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("focus_area_title", "Fokusområde", "title of the focus area"),
     Column("measure", "Tiltak nr.", "number of the measure"),
     Column("text", "Tiltak", "the measure as written (first line)"),
+    Column("heading", "Overskrift", "the heading over the measure as written, its own or its group's"),
     Column("details", "Detaljer", "further lines of the measure, one per line"),
     Column("responsible", "Ansvarlig", "responsibility, text as written"),
     Column("timeframe", "Tidsperspektiv", "timeframe, text as written", changeable=True),
@@ -194,6 +195,7 @@ def _row(
         "plan": plan.title,
         "focus_area_title": fa.title if fa else "",
         "text": m.text,
+        "heading": m.heading or "",
         "details": "\n".join(m.details),
         "responsible": m.responsibility.text if m.responsibility else "",
         "timeframe": m.timeframe.text if m.timeframe else "",
@@ -584,6 +586,7 @@ def _apply_row(
     row.check("plan", plan.title, "the title")
     row.check("focus_area_title", fa.title if fa else "", "the focus area's title")
     row.check("text", m.text, "the measure's text")
+    row.check("heading", m.heading or "", "the measure's heading")
     row.check("details", "\n".join(m.details), "the measure's details")
     row.check("responsible", m.responsibility.text if m.responsibility else "", "the responsibility")
     row.check("phase", m.phase.label if m.phase else "", "the phase")

@@ -50,7 +50,7 @@ from typing import Any
 import attrs
 
 from .errors import DocumentKindError
-from .plans import ActionPlan, FocusArea, Measure, next_plan
+from .plans import ActionPlan, FocusArea, Measure, next_plan, shared_headings
 
 __all__ = [
     "CANDIDATES",
@@ -170,19 +170,25 @@ def _norm(text: str) -> str:
 
 @attrs.frozen
 class MeasurePlace:
-    """A measure where a plan has it: focus area (None: ongoing activities), number, words."""
+    """A measure where a plan has it: focus area (None: ongoing activities), number, words.
+
+    ``heading`` is the measure's own heading, as the plan's tables print it over its text
+    ("Fagdag" over "Kommunene etterspør kompetanse …"); None for one without, or whose
+    heading heads a group of measures (:func:`khsmodel.plans.shared_headings`)."""
 
     focus_area: int | None
     focus_area_title: str | None
     number: int
     text: str
     label: str | None = None
+    heading: str | None = None
 
     def name(self) -> str:
-        """"2.3 'Konferanse'": focus area and number (or "ongoing 3"), and the text."""
+        """"2.3 'Konferanse'": focus area and number (or "ongoing 3"), and the text, after
+        the measure's own heading as the tables print it ("2.4 Fagdag: 'Kommunene …'")."""
         where = f"{self.focus_area}.{self.number}" if self.focus_area is not None else (
             f"ongoing {self.number}")  # fmt: skip
-        return f"{where} {self.text!r}"
+        return f"{where} {self.heading}: {self.text!r}" if self.heading else f"{where} {self.text!r}"
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -190,6 +196,7 @@ class MeasurePlace:
             "focus_area_title": self.focus_area_title,
             "number": self.number,
             "label": self.label,
+            "heading": self.heading,
             "text": self.text,
         }
 
@@ -314,9 +321,20 @@ def _places(plan: ActionPlan) -> list[tuple[FocusArea | None, Measure]]:
     return [*plan.iter_measures(), *((None, m) for m in plan.ongoing_activities)]
 
 
-def _place(fa: FocusArea | None, m: Measure) -> MeasurePlace:
+def _own_headings(plan: ActionPlan) -> dict[int, str]:
+    """id() of each measure with a heading of its own → that heading (the tables print it
+    over the measure's text; a heading shared by neighbours heads a group instead)."""
+    out: dict[int, str] = {}
+    for measures in (*(fa.measures for fa in plan.focus_areas), plan.ongoing_activities):
+        for m, shared in zip(measures, shared_headings(measures), strict=True):
+            if m.heading is not None and not shared:
+                out[id(m)] = m.heading
+    return out
+
+
+def _place(fa: FocusArea | None, m: Measure, own: dict[int, str]) -> MeasurePlace:
     return MeasurePlace(fa.number if fa else None, fa.title if fa else None, m.number, m.text,
-                        m.label)  # fmt: skip
+                        m.label, own.get(id(m)))  # fmt: skip
 
 
 def _focus_areas(old: ActionPlan, new: ActionPlan) -> tuple[list[FocusAreaChange], dict[int, int]]:
@@ -512,18 +530,19 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
     for neg, j, i in proposals:
         if j not in old_of and i not in taken:
             pair(j, i, "similar", -neg)
+    old_own, new_own = _own_headings(old), _own_headings(new)
     matched = []
     for j in sorted(old_of):
         i = old_of[j]
         (ofa, om), (nfa, nm) = olds[i], news[j]
         kind, ratio = how[j]
-        matched.append(MeasureMatch(_place(ofa, om), _place(nfa, nm), kind, ratio,
+        matched.append(MeasureMatch(_place(ofa, om, old_own), _place(nfa, nm, new_own), kind, ratio,
                                     _changed(ofa, om, nfa, nm, areas)))  # fmt: skip
     return PlanDiff(
         old_title=old.title,
         new_title=new.title,
-        added=tuple(_place(fa, m) for j, (fa, m) in enumerate(news) if j not in old_of),
-        removed=tuple(_place(fa, m) for i, (fa, m) in enumerate(olds) if i not in taken),
+        added=tuple(_place(fa, m, new_own) for j, (fa, m) in enumerate(news) if j not in old_of),
+        removed=tuple(_place(fa, m, old_own) for i, (fa, m) in enumerate(olds) if i not in taken),
         matched=tuple(matched),
         focus_areas=tuple(area_changes),
     )

@@ -36,7 +36,7 @@ from khsmodel.labels import Labels
 from khsmodel.plandiff import FocusAreaChange, MeasureMatch, MeasurePlace, PlanDiff, diff
 from khsmodel.plans import ActionPlan
 
-from ._text import t
+from ._text import styled, t
 from .blocks import (
     Block,
     BulletList,
@@ -83,12 +83,17 @@ def _where(p: MeasurePlace, labels: Labels, w: Mapping[str, str]) -> str:
         f"{labels.focus_area} {p.focus_area}")  # fmt: skip
 
 
-def _name(p: MeasurePlace) -> str:
-    return f"{t(p.label)} {t(p.text)}" if p.label else t(p.text)
+def _name(p: MeasurePlace) -> tuple[Span, ...]:
+    """The measure as the plan's tables name it: its label, its own heading in bold
+    ("Fagdag") and its text on the next line, else the text alone."""
+    lead = (Span(f"{t(p.label)} "),) if p.label else ()
+    if p.heading:
+        return (*lead, *styled(t(p.heading), bold=True), Span("\n" + t(p.text)))
+    return (*lead, Span(t(p.text)))
 
 
 def _place_cell(p: MeasurePlace, labels: Labels, w: Mapping[str, str]) -> Cell:
-    return Cell((CellPara((Span(_name(p)),)), CellPara((Span(_where(p, labels, w)),), "note")))
+    return Cell((CellPara(_name(p)), CellPara((Span(_where(p, labels, w)),), "note")))
 
 
 def _matches_table(matches: tuple[MeasureMatch, ...], labels: Labels, w: Mapping[str, str]) -> Table:
@@ -142,8 +147,13 @@ def _list(
             place = w["in_plan"].format(plan=t(plan), where=place)
         return place[:1].upper() + place[1:]
 
+    def name(p: MeasurePlace) -> tuple[Span, ...]:  # as the tables: "Fagdag" over the text
+        if p.heading:
+            return (*styled(t(p.heading), bold=True), Span("\n" + t(p.text)))
+        return (Span(t(p.text)),)
+
     return BulletList(tuple(
-        (Span(t(p.text)), Span(f" ({where(p)})", italic=True)) for p in places
+        (*name(p), Span(f" ({where(p)})", italic=True)) for p in places
     ))  # fmt: skip
 
 
