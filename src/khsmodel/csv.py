@@ -13,7 +13,7 @@ and one **new** progress entry per measure (``progress_date`` +
 ``progress_text``, dated after the measure's latest entry). Everything else
 identifies the measure and must match the plan exactly: ``focus_area`` and
 ``measure`` numbers pick the measure, ``plan``, ``focus_area_title``,
-``text``, ``details``, ``responsible`` and ``phase`` are checked against it,
+``text``, ``heading``, ``details``, ``responsible`` and ``phase`` are checked against it,
 and ``start``/``end`` (the dates the timeframe resolves to) must be empty or
 equal to what the resulting timeframe resolves to. A row that matches no
 measure is an error, never an addition; rows left out leave their measures
@@ -25,10 +25,10 @@ unchanged. Every problem is reported at once, with its row and column, in a
 ...     title="Barn og unge", measures=(Measure(number=1, text="Fagdag"),)),))
 >>> data = write_measures(plan)
 >>> print(data.decode().splitlines()[1])
-Handlingsplan 2016-2017,1,Barn og unge,1,Fagdag,,,,,,,,,
+Handlingsplan 2016-2017,1,Barn og unge,1,Fagdag,,,,,,,,,,
 >>> read_measures(data, plan) == plan
 True
->>> done = data.replace(b"Fagdag,,,,,,,,,", b"Fagdag,,,,,,,done,2016-05-02,Gjennomf\\xc3\\xb8rt")
+>>> done = data.replace(b"Fagdag,,,,,,,,,,", b"Fagdag,,,,,,,,done,2016-05-02,Gjennomf\\xc3\\xb8rt")
 >>> m = read_measures(done, plan).focus_areas[0].measures[0]
 >>> m.status.value, m.progress[-1].date.isoformat(), m.progress[-1].text
 ('done', '2016-05-02', 'Gjennomført')

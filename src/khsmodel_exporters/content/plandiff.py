@@ -9,8 +9,10 @@ draw comes before it and the appendix is the document's last part: a new page, t
 the previous plan"), the plan compared with, and a section for each kind of
 change that occurs, its count in the heading:
 
-- the focus areas added, removed, renamed or renumbered (a table: as in the
-  previous plan, as in this one, what changed);
+- the focus areas new in this plan and those not in it, each a list ("Nye
+  fokusområder", "Fokusområder som ikke står i denne planen"), and those renamed or
+  renumbered ("Endrede fokusområder", a table: as in the previous plan, as in this
+  one, what changed);
 - the measures carried over (through ``carried_over_from``) and those changed
   (matched by id, the same or a similar text), each a table of the measure as
   in the previous plan and as in this one, with a column of what changed
@@ -173,9 +175,27 @@ def plan_changes_of(d: PlanDiff, old_title: str, labels: Labels, prefix: str) ->
     if not d:
         blocks.append(Para((Span(w["none"]),)))
         return blocks
-    if d.focus_areas:
-        heading(2, f"{w['focus_areas']} ({len(d.focus_areas)})")
-        blocks.append(_areas_table(d.focus_areas, w))
+    # the focus areas by what happened to them, each section only when it has some: new
+    # ones and those not in this plan as lists, renamed or renumbered ones as a table
+    # (the title, then the number as the measures' lists give it: a removed one's with the
+    # previous plan, "(Handlingsplan for 2015, fokusområde 3)", its numbers being that plan's)
+    for kind, key in (("added", "areas_added"), ("removed", "areas_removed")):
+        areas = [a for c in d.focus_areas if c.kind == kind
+                 for a in ((c.new if kind == "added" else c.old),) if a is not None]  # fmt: skip
+        if areas:
+            heading(2, f"{w[key]} ({len(areas)})")
+            items = []
+            for number, title in areas:
+                place = f"{w['focus_area']} {number}"
+                if kind == "removed":
+                    place = w["in_plan"].format(plan=t(old_title), where=place)
+                place = place[:1].upper() + place[1:]
+                items.append((Span(t(title)), Span(f" ({place})", italic=True)))
+            blocks.append(BulletList(tuple(items)))
+    changed_areas = tuple(c for c in d.focus_areas if c.kind in ("renamed", "renumbered"))
+    if changed_areas:
+        heading(2, f"{w['focus_areas']} ({len(changed_areas)})")
+        blocks.append(_areas_table(changed_areas, w))
     carried = d.carried
     if carried:
         heading(2, f"{w['carried']} ({len(carried)})")
