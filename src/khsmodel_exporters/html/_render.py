@@ -123,8 +123,15 @@ figure.year-wheel svg{{min-width:0;max-width:34rem}}
 .wheel-legend{{list-style:none;padding:0;margin:.5rem 0}}
 .wheel-legend .swatch{{display:inline-block;width:.8em;height:.8em;margin-right:.4em;vertical-align:-.05em}}
 figcaption{{color:{MUTED};font-size:.875rem}}
-figure figcaption svg.mark{{width:auto;min-width:0;display:inline;vertical-align:-.1em}}
 .timeline-key .key{{margin-right:1.25em;white-space:nowrap}}
+.timeline-key .mark{{display:inline-block;vertical-align:middle;\
+-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+.timeline-key .period{{width:22px;height:8px;background:{BAR}}}
+.timeline-key .open{{width:18px;height:8px;background:{BAR_LIGHT};border-left:1.5px solid {BAR};\
+box-sizing:border-box}}
+.timeline-key .arrow{{width:0;height:0;border-top:6px solid transparent;\
+border-bottom:6px solid transparent;border-left:5px solid {BAR_LIGHT}}}
+.timeline-key .date{{width:7px;height:7px;margin:0 3px;background:{BAR};transform:rotate(45deg)}}
 @media (max-width:40rem){{
 h1{{font-size:1.5rem}}
 dl.fields,dl.fields.two{{grid-template-columns:max-content 1fr}}
@@ -526,21 +533,18 @@ def _diamond(x: float, y: float, size: float = 5.0) -> str:
 
 def _legend(L: Labels) -> str:
     """The timeline's legend, the words and marks of the Word and PDF ones: a bar (a
-    period), a light bar (started, no end set), a diamond (a date or deadline)."""
-
-    def mark(shapes: str, width: int) -> str:
-        return (f'<svg class="mark" aria-hidden="true" focusable="false" width="{width}" '
-                f'height="12" viewBox="0 0 {width} 12">{shapes}</svg>')  # fmt: skip
-
-    period = mark(f'<rect x="0" y="2" width="22" height="8" fill="{BAR}"/>', 22)
-    open_ = mark(f'<rect x="0" y="2" width="18" height="8" fill="{BAR_LIGHT}"/>'
-                 f'<polygon points="18,0 23,6 18,12" fill="{BAR_LIGHT}"/>'
-                 f'<rect x="0" y="2" width="1.2" height="8" fill="{BAR}"/>', 24)  # fmt: skip
-    date = mark(_diamond(6, 6, 4.5), 12)
+    period), a light bar with an arrow (started, no end set), a diamond (a date or
+    deadline). The marks are empty boxes drawn by CSS, hidden from assistive technology
+    (the words say it) and no figures of their own in a tagged PDF."""
+    marks = {
+        "period": '<span class="mark period"></span>',
+        "open": '<span class="mark open"></span><span class="mark arrow"></span>',
+        "date": '<span class="mark date"></span>',
+    }
     return "".join(
-        f'<span class="key">{m} {_text(word)}</span>'
-        for m, word in ((period, L.timeline_period), (open_, L.timeline_open),
-                        (date, L.timeline_date))
+        f'<span class="key"><span aria-hidden="true">{marks[kind]}</span> {_text(word)}</span>'
+        for kind, word in (("period", L.timeline_period), ("open", L.timeline_open),
+                           ("date", L.timeline_date))
     )  # fmt: skip
 
 
