@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+
 from khsmodel import (
     ActionPlan,
     Adoption,
@@ -550,10 +552,11 @@ def _focus_area_1() -> FocusArea:
                     text="Kommunehelsesamarbeidet",
                     lead=(_all(Collective.MUNICIPALITIES, "Kommunehelsesamarbeidet"),),
                 ),
-                # The cell reads "K26 lager sak" / "Neste møte": K26 prepares a
-                # case for the next OSU meeting. The whole text is kept.
+                # The cell reads "K26 lager sak" / "Neste møte", two statements on two
+                # lines: K26 prepares a case for the next OSU meeting. The whole text is
+                # kept, with its line break.
                 timeframe=Timeframe(
-                    text="K26 lager sak Neste møte", interpretation=NextMeeting(body=OSU)
+                    text="K26 lager sak\nNeste møte", interpretation=NextMeeting(body=OSU)
                 ),
             ),
         ),
@@ -804,8 +807,9 @@ def _focus_area_4() -> FocusArea:
 
 def _focus_area_5() -> FocusArea:
     # Row 1 has one responsible and two timeframe entries, "2016" level with
-    # the day seminar and "K26 kaller inn til møte planleggingsmøte" (sic)
-    # level with the second paragraph: read as two measures sharing the
+    # the day seminar and "K26 kaller inn til" / "møte" / "planleggingsmøte" (sic)
+    # level with the second paragraph (the first two lines one wrapped phrase, the
+    # third a statement of its own: "K26 kaller inn til møte\nplanleggingsmøte"): read as two measures sharing the
     # responsible.
     lms_k26 = Responsibility(
         text="VV ved leder LMS og K26",
@@ -831,7 +835,7 @@ def _focus_area_5() -> FocusArea:
                 number=2,
                 text="Erfaringsdeling. Fokus på skjæringspunktet i innleggelse og utskriving",
                 responsibility=lms_k26,
-                timeframe=Timeframe(text="K26 kaller inn til møte planleggingsmøte"),
+                timeframe=Timeframe(text="K26 kaller inn til møte\nplanleggingsmøte"),
             ),
             Measure(
                 number=3,
@@ -1032,10 +1036,20 @@ def case_osu_2_2016() -> CaseDocument:
                 ),
             ),
         ),
+        # the plan as it was when the case was written: a proposal ("Vedlagt ligger en
+        # omforent handlingsplan", taken "til orientering"), not yet adopted
         attachments=(
-            Attachment(title="Handlingsplan 2016-2017", document=action_plan_2016_2017()),
+            Attachment(title="Handlingsplan 2016-2017", document=action_plan_2016_2017_proposal()),
         ),
     )
+
+
+def action_plan_2016_2017_proposal() -> ActionPlan:
+    """The 2016-2017 plan as the case of 8 February 2016 (000) attaches it, before the
+    meeting: the agreed proposal ("Vedlagt ligger en omforent handlingsplan"), status
+    proposed and no adoption. The adoption ("OSU besluttet 08.02.2016 …") is the meeting's,
+    after the case was written; :func:`action_plan_2016_2017` is the plan as adopted."""
+    return attrs.evolve(action_plan_2016_2017(), status=PlanStatus.PROPOSED, adoptions=())
 
 
 # ---------------------------------------------------------------------------

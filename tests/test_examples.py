@@ -53,7 +53,9 @@ def test_make_documents_writes_every_example(tmp_path: Path) -> None:
     # the follow-up of seed 002: the changes from 2015 and the status report of 30 June 2016
     text = (out / "002-khs-endringer-fra-2015.txt").read_text(encoding="utf-8")
     assert text.startswith("Handlingsplan for 2015 → Handlingsplan 2016-2017\n")
-    assert "0 carried over, 0 changed, 22 added, 11 removed" in text
+    # in the plans' language, as the documents beside it
+    assert "videreført: 0, endret: 0, nye: 22, ikke med: 11" in text
+    assert "nytt fokusområde: 1 " in text and "focus area" not in text
     data = json.loads((out / "002-khs-endringer-fra-2015.json").read_text(encoding="utf-8"))
     assert data["summary"]["added"] == 22 and data["carried_over"] == []
     status = khsmodel.load(out / "002-khs-statusrapport-2016-06-30.json")

@@ -37,6 +37,7 @@ from khsmodel import (
     Precision,
     StartingFrom,
 )
+from tests.support.document_checker import pdf_pages
 from tests.support.needs import require_shared, shared_dir, unavailable
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +59,7 @@ BUILDERS: dict[str, Callable[[], khsmodel.Document]] = {
 #: responsibility text, timeframe text or None for an empty cell).
 ROWS_002: list[tuple[int, str, str, str | None]] = [
     (1, "Prosjektbeskrivelse for diagnoseuavhengig pasientforløp", "Kommunehelsesamarbeidet",
-     "K26 lager sak Neste møte"),
+     "K26 lager sak\nNeste møte"),
     (2, "Oversikt over lokale tiltak forankret i LSUene", "Sekretariatet", "Neste møte"),
     (2, "Rettigheter forankret i lov", "Partene", None),
     (2, "Konferanse for kommuner og helseforetak", "Vestre Viken", "April"),
@@ -90,7 +91,7 @@ ROWS_002: list[tuple[int, str, str, str | None]] = [
     (5, "Arrangere et dagsseminar, hva skjer innenfor temaet læring og mestring.",
      "VV ved leder LMS og K26", "2016"),
     (5, "Erfaringsdeling. Fokus på skjæringspunktet i innleggelse og utskriving",
-     "VV ved leder LMS og K26", "K26 kaller inn til møte planleggingsmøte"),
+     "VV ved leder LMS og K26", "K26 kaller inn til møte\nplanleggingsmøte"),
     (5, "Evaluering av bruk av frisklivssentralen i en eller flere kommuner.",
      "Deltakende kommune(r) og LMS", "Første møte med fylkekommunen 16. februar"),
 ]  # fmt: skip
@@ -187,8 +188,8 @@ def test_row_phrases_are_the_seed_text() -> None:
     for _fa, text, resp, tf in ROWS_002:
         assert text in seed, text
         assert resp in seed, resp
-        if tf is not None:
-            assert tf in seed, tf
+        if tf is not None:  # a timeframe of two lines ("K26 lager sak\nNeste møte") too
+            assert _norm(tf) in seed, tf
 
 
 def test_every_line_of_002_has_a_home_in_the_plan() -> None:
@@ -215,7 +216,7 @@ def test_every_timeframe_text_of_002_with_its_interpretation() -> None:
     by_text = {m.timeframe.text: m.timeframe.interpretation for m in measures if m.timeframe}
     d = dt.date
     assert by_text["Neste møte"] == NextMeeting(body="osu")
-    assert by_text["K26 lager sak Neste møte"] == NextMeeting(body="osu")
+    assert by_text["K26 lager sak\nNeste møte"] == NextMeeting(body="osu")
     assert by_text["April"] == InMonth(year=2016, month=4)
     assert by_text["Medio juni"] == InMonth(year=2016, month=6, part=MonthPart.MID)
     assert by_text["2016"] == InYear(year=2016)
@@ -229,7 +230,7 @@ def test_every_timeframe_text_of_002_with_its_interpretation() -> None:
     county = by_text["Første møte med fylkekommunen 16. februar"]
     assert isinstance(county, AtEvent) and county.date == d(2016, 2, 16)
     assert by_text["Tidsplan i samarbeid med kommunene"] is None
-    assert by_text["K26 kaller inn til møte planleggingsmøte"] is None
+    assert by_text["K26 kaller inn til møte\nplanleggingsmøte"] is None
 
 
 def test_plan_2016_2017_frame() -> None:
@@ -443,7 +444,37 @@ def test_case_document_frame() -> None:
     assert ref.text == "sak21/2015" and ref.body == "osu"
     assert ref.case_number is not None and ref.case_number.canonical == "21/2015"
     assert ref.decision is not None and len(ref.decision.items) == 5
-    assert case.attachments[0].document == khs.action_plan_2016_2017()
+    # the plan as attached before the meeting: the proposal, its adoption not yet made
+    attached = case.attachments[0].document
+    assert isinstance(attached, ActionPlan)
+    assert attached.status is khsmodel.PlanStatus.PROPOSED and attached.adoptions == ()
+    adopted = khs.action_plan_2016_2017()
+    assert adopted.status is khsmodel.PlanStatus.ADOPTED and adopted.adoptions
+    assert attached.focus_areas == adopted.focus_areas
+
+
+def test_the_case_prints_its_attached_plan_as_a_proposal() -> None:
+    """Seed 000 was written before OSU met on 8 February 2016: its attachment is "et omforent
+    forslag", so no format says the plan was adopted ("Vedtatt i OSU …"); the plan's lead
+    line is the proposed status, "Forslag"."""
+    import docx
+
+    from khsmodel import exporters
+
+    case = khs.case_osu_2_2016()
+    d = docx.Document(io.BytesIO(exporters.get("docx").export(case)))
+    paragraphs = [p.text for p in d.paragraphs]
+    html = exporters.get("html").export(case).decode()
+    pdf = " ".join(pdf_pages(exporters.get("pdf").export(case), layout=False))
+    for text in ("\n".join(paragraphs), html, pdf):
+        assert "Vedtatt i OSU" not in text.replace("\xa0", " ")
+        assert "OSU besluttet 08.02.2016" not in text
+    assert "Forslag" in paragraphs
+    assert ">Forslag</p>" in html
+    # the plan on its own is the adopted one
+    plan_pdf = " ".join(pdf_pages(exporters.get("pdf").export(khs.action_plan_2016_2017()),
+                                  layout=False))  # fmt: skip
+    assert "Vedtatt i OSU" in " ".join(plan_pdf.split()).replace("\xa0", " ")
 
 
 def test_every_line_of_000_has_a_home_in_the_case() -> None:
@@ -522,3 +553,61 @@ def test_referenced_ids_resolve_in_the_embedded_partnership(name: str) -> None:
     minimum = {"partnership": 28, "action_plan_2015": 28, "action_plan_2016_2017": 50,
                "case_osu_2_2016": 80}[name]  # fmt: skip
     assert len(refs) >= minimum, len(refs)
+
+
+def test_two_line_timeframes_keep_their_break_in_every_format() -> None:
+    """The cell's "K26 lager sak" / "Neste møte" are two statements on two lines: each
+    format prints the break (Word <w:br/>, HTML <br>, two PDF lines), the CSV keeps it,
+    and the timeframe is still read as the next OSU meeting."""
+    import docx
+    from pypdf import PdfReader
+
+    from khsmodel import exporters
+
+    plan = _plan_2016()
+    tfs = {m.timeframe.text: m.timeframe for _, m in plan.iter_measures() if m.timeframe}
+    assert tfs["K26 lager sak\nNeste møte"].interpretation == NextMeeting(body="osu")
+    wanted = ("K26 lager sak\nNeste møte", "K26 kaller inn til møte\nplanleggingsmøte")
+    d = docx.Document(io.BytesIO(exporters.get("docx").export(plan)))
+    cells = {c.text for t in d.tables for r in t.rows for c in r.cells}
+    html = exporters.get("html").export(plan).decode()
+    pdf_bytes = exporters.get("pdf").export(plan)
+    pdf = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes)).pages)
+    pdf_lines = [" ".join(line.split()) for line in pdf.splitlines()]
+    csv_text = exporters.get("csv").export(plan).decode("utf-8-sig")
+    for text in wanted:
+        first, second = text.split("\n")
+        assert text in cells, text  # python-docx reads <w:br/> as "\n"
+        assert f"{first}<br>{second}" in html, text
+        assert any(line.endswith(first) for line in pdf_lines), first
+        assert any(line.startswith(second) for line in pdf_lines), second
+        assert f'"{text}"' in csv_text.replace("\r\n", "\n"), text
+
+
+def test_a_measure_with_its_own_heading_is_named_alike_everywhere() -> None:
+    """Measure 2.4 of 002 has its own heading, "Fagdag", printed over its text: the
+    timeline names it "Fagdag"; the CSVs keep the text in their text column and the
+    heading in a column of its own; the diff and the appendix name it heading and text."""
+    import csv as csv_module
+
+    from khsmodel import exporters
+    from khsmodel.labels import NB
+    from khsmodel_exporters._timeline_data import collect
+
+    plan = _plan_2016()
+    text = "Kommunene etterspør kompetanse på tidlig intervensjon"
+    rows = [r for _, rs in collect(plan, NB).groups for r in rs]
+    assert "Fagdag" in [r.text for r in rows] and text not in [r.text for r in rows]
+    for doc in (plan, khs.status_report_2016()):
+        data = exporters.get("csv").export(doc).decode("utf-8-sig")
+        got = [r for r in csv_module.DictReader(io.StringIO(data)) if r["text"] == text]
+        assert [r["heading"] for r in got] == ["Fagdag"], doc
+    changes = khs.changes_2015_to_2016_2017()
+    [added] = [p for p in changes.added if p.text == text]
+    assert added.heading == "Fagdag" and added.to_data()["heading"] == "Fagdag"
+    assert "2.4 Fagdag: 'Kommunene etterspør" in changes.text()
+    # a heading shared by neighbours heads a group: not one measure's name
+    assert all(p.heading is None for p in changes.added if p.text != text)
+    html = exporters.get("html").export(plan, previous=khs.action_plan_2015()).decode()
+    appendix = html[html.index("Endringer fra forrige plan"):]
+    assert f"<strong>Fagdag</strong><br>{text}" in appendix

@@ -13,7 +13,7 @@ and one **new** progress entry per measure (``progress_date`` +
 ``progress_text``, dated after the measure's latest entry). Everything else
 identifies the measure and must match the plan exactly: ``focus_area`` and
 ``measure`` numbers pick the measure, ``plan``, ``focus_area_title``,
-``text``, ``details``, ``responsible`` and ``phase`` are checked against it,
+``text``, ``heading``, ``details``, ``responsible`` and ``phase`` are checked against it,
 and ``start``/``end`` (the dates the timeframe resolves to) must be empty or
 equal to what the resulting timeframe resolves to. A row that matches no
 measure is an error, never an addition; rows left out leave their measures
@@ -25,10 +25,10 @@ unchanged. Every problem is reported at once, with its row and column, in a
 ...     title="Barn og unge", measures=(Measure(number=1, text="Fagdag"),)),))
 >>> data = write_measures(plan)
 >>> print(data.decode().splitlines()[1])
-Handlingsplan 2016-2017,1,Barn og unge,1,Fagdag,,,,,,,,,
+Handlingsplan 2016-2017,1,Barn og unge,1,Fagdag,,,,,,,,,,
 >>> read_measures(data, plan) == plan
 True
->>> done = data.replace(b"Fagdag,,,,,,,,,", b"Fagdag,,,,,,,done,2016-05-02,Gjennomf\\xc3\\xb8rt")
+>>> done = data.replace(b"Fagdag,,,,,,,,,,", b"Fagdag,,,,,,,,done,2016-05-02,Gjennomf\\xc3\\xb8rt")
 >>> m = read_measures(done, plan).focus_areas[0].measures[0]
 >>> m.status.value, m.progress[-1].date.isoformat(), m.progress[-1].text
 ('done', '2016-05-02', 'Gjennomført')
@@ -84,6 +84,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("focus_area_title", "Fokusområde", "title of the focus area"),
     Column("measure", "Tiltak nr.", "number of the measure"),
     Column("text", "Tiltak", "the measure as written (first line)"),
+    Column("heading", "Overskrift", "the heading over the measure as written, its own or its group's"),
     Column("details", "Detaljer", "further lines of the measure, one per line"),
     Column("responsible", "Ansvarlig", "responsibility, text as written"),
     Column("timeframe", "Tidsperspektiv", "timeframe, text as written", changeable=True),
@@ -201,6 +202,7 @@ def _row(
         "plan": plan.title,
         "focus_area_title": fa.title if fa else "",
         "text": m.text,
+        "heading": m.heading or "",
         "details": "\n".join(m.details),
         "responsible": m.responsibility.text if m.responsibility else "",
         "timeframe": m.timeframe.text if m.timeframe else "",
@@ -591,6 +593,7 @@ def _apply_row(
     row.check("plan", plan.title, "the title")
     row.check("focus_area_title", fa.title if fa else "", "the focus area's title")
     row.check("text", m.text, "the measure's text")
+    row.check("heading", m.heading or "", "the measure's heading")
     row.check("details", "\n".join(m.details), "the measure's details")
     row.check("responsible", m.responsibility.text if m.responsibility else "", "the responsibility")
     row.check("phase", m.phase.label if m.phase else "", "the phase")

@@ -368,7 +368,7 @@ class Labels:
         "changed": "Endrede tiltak",
         "added": "Nye tiltak i denne planen",
         "removed": "Tiltak som ikke står i denne planen",
-        "focus_areas": "Endrede fokusområder",
+        "focus_areas": "Endrede fokusområder",  # renamed or renumbered
         "previous": "I forrige plan",
         "this": "I denne planen",
         "what": "Endring",
@@ -379,6 +379,19 @@ class Labels:
         "ongoing": "Pågående aktiviteter",
         "measure": "tiltak", "in_plan": "{plan}, {where}", "in_area": "tiltak {number} i {area}",
         "none": "Ingen tiltak eller fokusområder er endret.",
+        # the appendix's sections of focus areas, each only when it has some
+        "areas_added": "Nye fokusområder",
+        "areas_removed": "Fokusområder som ikke står i denne planen",
+        # the diff as text (khsmodel diff), one change a line
+        "line_none": "ingen endringer",
+        "line_area_added": "nytt fokusområde", "line_area_removed": "fjernet fokusområde",
+        "line_area_renamed": "fokusområde med nytt navn",
+        "line_area_renumbered": "fokusområde med nytt nummer",
+        "line_carried": "videreført", "line_changed": "endret", "line_added": "nytt",
+        "line_removed": "ikke med", "line_ongoing": "pågående {number}",
+        "line_similar": "liknende tekst {ratio}", "decimal_mark": ",",
+        "line_summary": "videreført: {carried}, endret: {changed}, nye: {added}, ikke med: "
+                        "{removed}, endringer i fokusområdene: {focus_areas}",
     }))  # fmt: skip
 
     # The words of the formats themselves: the HTML page's navigation and the text
@@ -861,6 +874,18 @@ _NN_WORDS.update({
         "ongoing": "Pågåande aktivitetar",
         "measure": "tiltak", "in_plan": "{plan}, {where}", "in_area": "tiltak {number} i {area}",
         "none": "Ingen tiltak eller fokusområde er endra.",
+        # fjerne, fjerna (a-verb), område n., pl. bunden form områda, liknande (Nynorskordboka)
+        "areas_added": "Nye fokusområde",
+        "areas_removed": "Fokusområde som ikkje står i denne planen",
+        "line_none": "ingen endringar",
+        "line_area_added": "nytt fokusområde", "line_area_removed": "fjerna fokusområde",
+        "line_area_renamed": "fokusområde med nytt namn",
+        "line_area_renumbered": "fokusområde med nytt nummer",
+        "line_carried": "vidareført", "line_changed": "endra", "line_added": "nytt",
+        "line_removed": "ikkje med", "line_ongoing": "pågåande {number}",
+        "line_similar": "liknande tekst {ratio}", "decimal_mark": ",",
+        "line_summary": "vidareført: {carried}, endra: {changed}, nye: {added}, ikkje med: "
+                        "{removed}, endringar i fokusområda: {focus_areas}",
     },
     # the HTML page, the site and the calendar: hovud, innhald, oversyn (n.), nettstad,
     # framside (Nynorskordboka); saksdokument, pl. saksdokument, as above
@@ -1120,6 +1145,17 @@ _EN_WORDS: dict[str, Any] = {
         "ongoing": "Ongoing activities",
         "measure": "measure", "in_plan": "{plan}, {where}", "in_area": "measure {number} in {area}",
         "none": "No measure or focus area has changed.",
+        "areas_added": "New focus areas",
+        "areas_removed": "Focus areas not in this plan",
+        "line_none": "no differences",
+        "line_area_added": "focus area added", "line_area_removed": "focus area removed",
+        "line_area_renamed": "focus area renamed",
+        "line_area_renumbered": "focus area renumbered",
+        "line_carried": "carried over", "line_changed": "changed", "line_added": "added",
+        "line_removed": "removed", "line_ongoing": "ongoing {number}",
+        "line_similar": "similar {ratio}", "decimal_mark": ".",
+        "line_summary": "{carried} carried over, {changed} changed, {added} added, {removed} "
+                        "removed, {focus_areas} focus area change(s)",
     },
     "web": {
         "skip": "Skip to main content",

@@ -35,6 +35,9 @@ How measures are matched, in this order, each measure at most once:
 >>> [(m.old.number, m.new.number, m.how) for m in d.carried]
 [(1, 1, 'carried_over'), (2, 2, 'carried_over')]
 >>> print(diff(old, old).text())
+Handlingsplan 2015 → Handlingsplan 2015: ingen endringer
+>>> from khsmodel.labels import EN
+>>> print(diff(old, old).text(EN))
 Handlingsplan 2015 → Handlingsplan 2015: no differences
 """
 
@@ -50,7 +53,8 @@ from typing import Any
 import attrs
 
 from .errors import DocumentKindError
-from .plans import ActionPlan, FocusArea, Measure, next_plan
+from .labels import Labels, for_language
+from .plans import ActionPlan, FocusArea, Measure, next_plan, shared_headings
 
 __all__ = [
     "CANDIDATES",
@@ -170,19 +174,26 @@ def _norm(text: str) -> str:
 
 @attrs.frozen
 class MeasurePlace:
-    """A measure where a plan has it: focus area (None: ongoing activities), number, words."""
+    """A measure where a plan has it: focus area (None: ongoing activities), number, words.
+
+    ``heading`` is the measure's own heading, as the plan's tables print it over its text
+    ("Fagdag" over "Kommunene etterspør kompetanse …"); None for one without, or whose
+    heading heads a group of measures (:func:`khsmodel.plans.shared_headings`)."""
 
     focus_area: int | None
     focus_area_title: str | None
     number: int
     text: str
     label: str | None = None
+    heading: str | None = None
 
-    def name(self) -> str:
-        """"2.3 'Konferanse'": focus area and number (or "ongoing 3"), and the text."""
+    def name(self, ongoing: str = "ongoing {number}") -> str:
+        """"2.3 'Konferanse'": focus area and number (or ``ongoing``, "ongoing 3"), and the
+        text, after the measure's own heading as the tables print it ("2.4 Fagdag:
+        'Kommunene …'")."""
         where = f"{self.focus_area}.{self.number}" if self.focus_area is not None else (
-            f"ongoing {self.number}")  # fmt: skip
-        return f"{where} {self.text!r}"
+            ongoing.format(number=self.number))  # fmt: skip
+        return f"{where} {self.heading}: {self.text!r}" if self.heading else f"{where} {self.text!r}"
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -190,6 +201,7 @@ class MeasurePlace:
             "focus_area_title": self.focus_area_title,
             "number": self.number,
             "label": self.label,
+            "heading": self.heading,
             "text": self.text,
         }
 
@@ -245,6 +257,8 @@ class PlanDiff:
     removed: tuple[MeasurePlace, ...]
     matched: tuple[MeasureMatch, ...]
     focus_areas: tuple[FocusAreaChange, ...]
+    #: The new plan's language: the words of :meth:`text` (``nb``, ``nn``, ``en`` …).
+    language: str = "nb"
 
     @property
     def carried(self) -> tuple[MeasureMatch, ...]:
@@ -282,41 +296,64 @@ class PlanDiff:
             "focus_areas": len(self.focus_areas),
         }
 
-    def lines(self) -> Iterator[str]:
-        """The diff as text, one change a line."""
+    def lines(self, labels: Labels | None = None) -> Iterator[str]:
+        """The diff as text, one change a line, in the words of ``labels`` (by default those
+        of the new plan's :attr:`language`: "nytt fokusområde: 1 'Barn og unge'")."""
+        w = (labels or for_language(self.language)).plan_changes
+
+        def name(p: MeasurePlace) -> str:
+            return p.name(w["line_ongoing"])
+
         for c in self.focus_areas:
             o = f"{c.old[0]} {c.old[1]!r}" if c.old else ""
             n = f"{c.new[0]} {c.new[1]!r}" if c.new else ""
-            yield f"focus area {c.kind}: " + (f"{o} → {n}" if o and n else o or n)
+            yield f"{w['line_area_' + c.kind]}: " + (f"{o} → {n}" if o and n else o or n)
         for m in self.matched:
             if m.how != "carried_over" and not m.changed:
                 continue
-            what = "carried over" if m.how == "carried_over" else "changed"
-            how = f" [{m.how} {m.similarity:.2f}]" if m.how == "similar" else ""
-            fields = f" ({', '.join(m.changed)})" if m.changed else ""
-            yield f"{what}{fields}: {m.old.name()} → {m.new.name()}{how}"
+            what = w["line_carried"] if m.how == "carried_over" else w["line_changed"]
+            ratio = f"{m.similarity:.2f}".replace(".", w["decimal_mark"])
+            how = f" [{w['line_similar'].format(ratio=ratio)}]" if m.how == "similar" else ""
+            fields = f" ({', '.join(w[f] for f in m.changed)})" if m.changed else ""
+            yield f"{what}{fields}: {name(m.old)} → {name(m.new)}{how}"
         for p in self.added:
-            yield f"added: {p.name()}"
+            yield f"{w['line_added']}: {name(p)}"
         for p in self.removed:
-            yield f"removed: {p.name()}"
+            yield f"{w['line_removed']}: {name(p)}"
 
-    def text(self) -> str:
+    def text(self, labels: Labels | None = None) -> str:
+        """The diff as text (``khsmodel diff``): the titles, a line per change, the counts;
+        in the words of ``labels``, by default the new plan's language's (the JSON of
+        :meth:`to_data` keeps its English keys: it is data)."""
+        w = (labels or for_language(self.language)).plan_changes
         head = f"{self.old_title} → {self.new_title}"
         if not self:
-            return f"{head}: no differences"
+            return f"{head}: {w['line_none']}"
         c = self.counts()
-        summary = (f"{c['carried_over']} carried over, {c['changed']} changed, {c['added']} added, "
-                   f"{c['removed']} removed, {c['focus_areas']} focus area change(s)")  # fmt: skip
-        return "\n".join([head, *self.lines(), summary])
+        summary = w["line_summary"].format(
+            carried=c["carried_over"], changed=c["changed"], added=c["added"],
+            removed=c["removed"], focus_areas=c["focus_areas"])  # fmt: skip
+        return "\n".join([head, *self.lines(labels), summary])
 
 
 def _places(plan: ActionPlan) -> list[tuple[FocusArea | None, Measure]]:
     return [*plan.iter_measures(), *((None, m) for m in plan.ongoing_activities)]
 
 
-def _place(fa: FocusArea | None, m: Measure) -> MeasurePlace:
+def _own_headings(plan: ActionPlan) -> dict[int, str]:
+    """id() of each measure with a heading of its own → that heading (the tables print it
+    over the measure's text; a heading shared by neighbours heads a group instead)."""
+    out: dict[int, str] = {}
+    for measures in (*(fa.measures for fa in plan.focus_areas), plan.ongoing_activities):
+        for m, shared in zip(measures, shared_headings(measures), strict=True):
+            if m.heading is not None and not shared:
+                out[id(m)] = m.heading
+    return out
+
+
+def _place(fa: FocusArea | None, m: Measure, own: dict[int, str]) -> MeasurePlace:
     return MeasurePlace(fa.number if fa else None, fa.title if fa else None, m.number, m.text,
-                        m.label)  # fmt: skip
+                        m.label, own.get(id(m)))  # fmt: skip
 
 
 def _focus_areas(old: ActionPlan, new: ActionPlan) -> tuple[list[FocusAreaChange], dict[int, int]]:
@@ -512,18 +549,20 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
     for neg, j, i in proposals:
         if j not in old_of and i not in taken:
             pair(j, i, "similar", -neg)
+    old_own, new_own = _own_headings(old), _own_headings(new)
     matched = []
     for j in sorted(old_of):
         i = old_of[j]
         (ofa, om), (nfa, nm) = olds[i], news[j]
         kind, ratio = how[j]
-        matched.append(MeasureMatch(_place(ofa, om), _place(nfa, nm), kind, ratio,
+        matched.append(MeasureMatch(_place(ofa, om, old_own), _place(nfa, nm, new_own), kind, ratio,
                                     _changed(ofa, om, nfa, nm, areas)))  # fmt: skip
     return PlanDiff(
         old_title=old.title,
         new_title=new.title,
-        added=tuple(_place(fa, m) for j, (fa, m) in enumerate(news) if j not in old_of),
-        removed=tuple(_place(fa, m) for i, (fa, m) in enumerate(olds) if i not in taken),
+        added=tuple(_place(fa, m, new_own) for j, (fa, m) in enumerate(news) if j not in old_of),
+        removed=tuple(_place(fa, m, old_own) for i, (fa, m) in enumerate(olds) if i not in taken),
         matched=tuple(matched),
         focus_areas=tuple(area_changes),
+        language=new.language,
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -369,6 +369,34 @@ class ActionPlan:
 CLOSED: frozenset[MeasureStatus] = frozenset(
     {MeasureStatus.DONE, MeasureStatus.CANCELLED, MeasureStatus.CARRIED_OVER}
 )
+
+
+# A measure's name in a short list (the timeline, the status report, a plan's diff):
+# one rule for the model's diff and the exporters' content.
+
+
+def shared_headings(measures: Sequence[Measure]) -> list[bool]:
+    """For each measure, whether its ``heading`` heads a group: the measure next to it (in
+    the same phase) has the same heading. A heading no neighbour shares is the measure's
+    own ("Fagdag" over "Kommunene etterspør kompetanse …")."""
+
+    def same(a: Measure, b: Measure) -> bool:
+        return (
+            a.heading is not None
+            and a.heading == b.heading
+            and (a.phase is b.phase or a.phase == b.phase)
+        )
+
+    return [
+        (i > 0 and same(m, measures[i - 1])) or (i + 1 < len(measures) and same(m, measures[i + 1]))
+        for i, m in enumerate(measures)
+    ]
+
+
+def measure_title(m: Measure, shared: bool) -> str:
+    """What names a measure in a short list (the timeline, the status report): its own heading
+    (``shared`` False, :func:`shared_headings`), else its text."""
+    return m.heading if m.heading is not None and not shared else m.text
 
 
 def status_at(measure: Measure, day: dt.date) -> tuple[MeasureStatus | None, dt.date | None]:

@@ -35,8 +35,9 @@ date; a measure with no status either way has None ("no status"). A measure is
 *closed* when its status is done, cancelled or carried over: a closed measure
 is never overdue nor due soon. A timeframe ends where
 :meth:`~khsmodel.Timeframe.end` (given the plan's period) says: the end of its
-date range, except that a dated event or milestone not written as an end
-("Skisse presenteres i OSU 8. februar") has no end, so it is never overdue.
+date range, where the plan's timeline marks it; a dated event or milestone
+("Skisse presenteres i OSU 8. februar") ends on its day, as the timeline draws
+it; a start ("Starter i april") has no end, so it is never overdue.
 """
 
 from __future__ import annotations
@@ -60,7 +61,6 @@ from .plans import (
     ProgressEntry,
     status_at,
 )
-from .timeframes import AtEvent
 
 __all__ = [
     "CLOSED",
@@ -304,8 +304,9 @@ def _item(
     if rng is None or (rng[0] is None and rng[1] is None):
         timing = Timing.UNRESOLVED
     else:
-        # a dated event or milestone is not an end (Timeframe.end): never overdue
-        end = rng[1] if type(tf.interpretation) is not AtEvent else tf.end(plan.period)  # type: ignore[union-attr]
+        # the end the plan's timeline marks (Timeframe.end: the end of the date range; a
+        # dated milestone, "Skisse presenteres i OSU 8. februar", is its day)
+        end = rng[1]
         if end is None or status in CLOSED:
             timing = Timing.NOT_DUE
         elif end < as_of:

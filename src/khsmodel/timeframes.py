@@ -362,27 +362,22 @@ class Timeframe:
         return interp.date_range()
 
     def end(self, period: Period | None = None) -> dt.date | None:
-        """The day the timeframe ends, or None when it has no end (or none is known).
+        """The day the timeframe ends, or None when it has no end (or none is known): the
+        end of :meth:`date_range`, the date the plan's timeline marks and the status report
+        counts a measure late from.
 
-        The end of :meth:`date_range`, except that a dated event or milestone
-        ("Skisse presenteres i OSU 8. februar", "Første møte med fylkekommunen
-        16. februar") is a time inside the work, not its end: an
-        :class:`AtEvent` ends only when its text is written as an end ("til og
-        med partnerskapsmøtet 2022", "innen neste OSU-møte"). A start
-        ("Oppstart 1. mars") has no end either.
+        A dated event or milestone ("Skisse presenteres i OSU 8. februar") is the one
+        day the plan gives, so it is that day, drawn as a date on the timeline; a start
+        ("Oppstart 1. mars") has no end.
 
         >>> Timeframe(text="Skisse presenteres i OSU 8. februar", interpretation=AtEvent(
-        ...     name="Skisse presenteres i OSU", date=dt.date(2016, 2, 8))).end() is None
-        True
+        ...     name="Skisse presenteres i OSU", date=dt.date(2016, 2, 8))).end()
+        datetime.date(2016, 2, 8)
         >>> Timeframe(text="Medio juni", interpretation=InMonth(year=2016, month=6, part=MonthPart.MID)).end()
         datetime.date(2016, 6, 20)
         """
         rng = self.date_range(period)
-        if rng is None:
-            return None
-        if type(self.interpretation) is AtEvent and not _ENDS_AT_EVENT.match(_normalise(self.text)):
-            return None
-        return rng[1]
+        return None if rng is None else rng[1]
 
     def precision(self, period: Period | None = None) -> Precision | None:
         """How precisely the text states the timeframe's dates; None when it has none.
@@ -434,8 +429,6 @@ class Timeframe:
 #: Precisions from the finest to the coarsest.
 _COARSENESS = (Precision.DAY, Precision.WEEK, Precision.MONTH, Precision.SEASON, Precision.YEAR)
 _MONTH_RE = "|".join(MONTHS_NB)
-#: The words that make an event the end of a timeframe ("til og med partnerskapsmøtet 2022").
-_ENDS_AT_EVENT = re.compile(r"(?:senest\s+innen|innen|senest|til og med|frem til|fram til|til|før)\s")
 #: Short month names of day-and-month texts ("Innen 15.jan"), with their numbers.
 _MONTH_ABBR = {"jan": 1, "feb": 2, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                "okt": 10, "nov": 11, "des": 12}  # fmt: skip

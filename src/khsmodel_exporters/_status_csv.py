@@ -34,6 +34,7 @@ STATUS_COLUMNS: tuple[tuple[str, str], ...] = (
     ("focus_area_title", "Fokusområde"),
     ("measure", "Tiltak nr."),
     ("text", "Tiltak"),
+    ("heading", "Overskrift"),  # the measure's heading as written; the text stays "text"
     ("responsible", "Ansvarlig"),
     ("timeframe", "Tidsperspektiv"),
     ("computed_end", "Beregnet sluttdato"),
@@ -85,6 +86,7 @@ def write_status_report(
             "plan": plan.title,
             "focus_area_title": fa.title if fa else "",
             "text": m.text if m else "",
+            "heading": (m.heading or "") if m else "",
             "responsible": m.responsibility.text if m and m.responsibility else "",
             "timeframe": m.timeframe.text if m and m.timeframe else "",
             "note": note.text if note else "",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from khsmodel._base import Period
 from khsmodel.labels import Labels
 from khsmodel.plans import ActionPlan, Measure
-from khsmodel.timeframes import Ongoing
+from khsmodel.timeframes import Recurring
 
 from .content import Span, styled
 from .content import display_text as t
@@ -62,7 +62,9 @@ def _row(
     tf = m.timeframe
     if tf is None:
         return Row(number=number, text=text, when="", start=None, end=None), False
-    rng = tf.date_range(period if type(tf.interpretation) is Ongoing else None)
+    # the dates the status report reads too (its end is Timeframe.end), so the chart and
+    # the report agree on when a measure ends; a recurring one is listed, not drawn
+    rng = None if type(tf.interpretation) is Recurring else tf.date_range(period)
     start, end = rng if rng is not None else (None, None)
     row = Row(number=number, text=text, when=tf.text, start=start, end=end)
     return row, (start is not None or end is not None)

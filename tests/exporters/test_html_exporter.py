@@ -203,7 +203,7 @@ def test_attachment_is_a_section_under_the_case(
 def test_timeline_is_an_svg_with_its_table_as_text_alternative() -> None:
     plan = plan_2016_2017()
     page = parse(HTML.export(plan))
-    svg = page.one("svg")
+    svg = page.one("svg")  # the chart alone: the legend's marks are boxes drawn by CSS
     assert svg.attrs["role"] == "img"
     title = next(svg.iter("title"))
     assert svg.attrs["aria-labelledby"] == title.attrs["id"]
@@ -223,7 +223,20 @@ def test_timeline_is_an_svg_with_its_table_as_text_alternative() -> None:
         r[0] == "Implementering i pilotkommuner og sykehus" for r in rows
     )
     bars = [e for e in svg.iter("rect") if e.attrs.get("fill") in ("#335f9e", "#9ebcdb")]
-    assert len(bars) == len(rows)
+    # a single day ("15 mars", the milestones "Skisse presenteres i OSU 8. februar" and
+    # "Første møte med fylkekommunen 16. februar") is a diamond, as in Word and PDF; the
+    # others are bars
+    diamonds = list(svg.iter("polygon"))
+    days = [r for r in rows if r[1] == "15 mars" or "februar" in r[1]]
+    assert len(diamonds) == len(days) == 3
+    assert len(bars) + len(diamonds) == len(rows)
+    # the legend: the words of the Word and PDF timelines, not the old sentence
+    caption = next(figure.iter("figcaption"))
+    keys = [k for k in caption.iter("span") if k.attrs.get("class") == "key"]
+    assert [_visible_text(k) for k in keys] == [
+        "Periode", "Startet, uten fastsatt slutt", "Dato eller frist"]
+    marks = [k for k in caption.iter("span") if k.attrs.get("aria-hidden") == "true"]
+    assert len(marks) == 3 and not any(_visible_text(m) for m in marks)
     # no invented precision: the table gives no date the source does not
     assert "1. januar" not in table.text()
     # and the measures without fixed dates are listed under their own heading
@@ -276,7 +289,7 @@ def test_hostile_text_stays_text(text: str) -> None:
         "#document", "html", "head", "meta", "title", "style", "body", "a", "header", "p",
         "main", "h1", "h2", "h3", "div", "table", "caption", "colgroup", "col", "thead",
         "tbody", "tr", "th", "td", "section", "figure", "svg", "g", "text", "line", "rect",
-        "figcaption", "ul", "li", "footer", "span", "br", "strong", "em",
+        "polygon", "figcaption", "ul", "li", "footer", "span", "br", "strong", "em",
     }  # fmt: skip
     shown = page.one("h1").text()
     from khsmodel_exporters.content import display_text as t

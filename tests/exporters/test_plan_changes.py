@@ -97,8 +97,13 @@ def test_worked_example_in_word(seeds: tuple[ActionPlan, ActionPlan]) -> None:
     assert any(p.startswith(f"{_ADDED_2016} (Tiltak 1 i fokusområde 1: Utarbeide") for p in paras)
     assert any(p.startswith(f"{_REMOVED_2015} (Handlingsplan for 2015, tiltak 1 i fokusområde 1: "
                             "Samhandling") for p in paras)  # fmt: skip
-    assert "Endrede fokusområder (8)" in paras and "Endring" in cells
-    assert "ikke med i denne planen" in cells and "nytt i denne planen" in cells
+    # the eight focus areas are five new and three not in this plan, none renamed: a
+    # section for each of the two, and none named "Endrede fokusområder" over nothing
+    assert "Nye fokusområder (5)" in paras
+    assert "Fokusområder som ikke står i denne planen (3)" in paras
+    assert not any(p.startswith("Endrede fokusområder") for p in paras)
+    assert "Kommunikasjon (Handlingsplan for 2015, fokusområde 3)" in paras
+    assert "Tiltak rettet mot barn og unge (Fokusområde 2)" in paras
     assert not any("med videre" in p for p in paras + cells)  # the plan says work goes on
     # the seeds name no carried-over measure and nothing is alike: no heading over nothing
     assert not any(p.startswith(("Videreførte tiltak", "Endrede tiltak")) for p in paras)
@@ -238,7 +243,8 @@ def test_the_appendix_follows_the_timeline_in_word(seeds: tuple[ActionPlan, Acti
     assert not set(_TIMELINE) & set(body[appendix:])
     # what follows the appendix's heading is the appendix: its sections, to the end
     assert [h for h in body[appendix:] if h != "<table>"][1:] == [
-        "Endrede fokusområder (8)", "Nye tiltak i denne planen (22)",
+        "Nye fokusområder (5)", "Fokusområder som ikke står i denne planen (3)",
+        "Nye tiltak i denne planen (22)",
         "Tiltak som ikke står i denne planen (11)"]
 
 
@@ -262,7 +268,8 @@ def test_the_appendix_follows_the_timeline_in_pdf(seeds: tuple[ActionPlan, Actio
     names = [t for t, _ in outline]
     appendix, timeline = names.index(_APPENDIX), names.index("Tidslinje")
     assert timeline < appendix and outline[timeline][1] < outline[appendix][1]
-    assert names[appendix + 1:] == ["Endrede fokusområder (8)", "Nye tiltak i denne planen (22)",
+    assert names[appendix + 1:] == ["Nye fokusområder (5)", "Fokusområder som ikke står i denne planen (3)",
+        "Nye tiltak i denne planen (22)",
                                     "Tiltak som ikke står i denne planen (11)"]  # fmt: skip
     text = norm(pdftotext(data))
     assert text.index(norm("Uten fast dato")) < text.index(norm(_APPENDIX))
@@ -295,7 +302,8 @@ def test_the_appendix_follows_the_timeline_in_html(seeds: tuple[ActionPlan, Acti
     order = _html_order(data)
     appendix, timeline = order.index(_APPENDIX), order.index("Tidslinje")
     assert timeline < order.index("<timeline table>") < order.index("Uten fast dato") < appendix
-    assert order[appendix + 1:] == ["Endrede fokusområder (8)", "Nye tiltak i denne planen (22)",
+    assert order[appendix + 1:] == ["Nye fokusområder (5)", "Fokusområder som ikke står i denne planen (3)",
+        "Nye tiltak i denne planen (22)",
                                     "Tiltak som ikke står i denne planen (11)"]  # fmt: skip
     # the table of contents lists them in the same order
     toc = next(n for n in parse(data).all("nav") if n.attrs.get("aria-labelledby") == "khs-toc")
@@ -316,3 +324,29 @@ def test_the_appendix_follows_the_timeline_in_pdfa(seeds: tuple[ActionPlan, Acti
     assert text.index(norm("Tidslinje")) < text.index(norm("Uten fast dato"))
     assert text.index(norm("Uten fast dato")) < text.index(norm(_APPENDIX))
     assert text.rindex(norm(_REMOVED_2015)) > text.rindex(norm("Uten fast dato"))
+
+
+@pytest.mark.parametrize(("language", "added", "removed"), [
+    ("nb", "Nye fokusområder (5)", "Fokusområder som ikke står i denne planen (3)"),
+    ("nn", "Nye fokusområde (5)", "Fokusområde som ikkje står i denne planen (3)"),
+    ("en", "New focus areas (5)", "Focus areas not in this plan (3)"),
+])  # fmt: skip
+def test_focus_areas_new_and_not_in_the_plan_have_sections_of_their_own(
+    seeds: tuple[ActionPlan, ActionPlan], language: str, added: str, removed: str
+) -> None:
+    """Eight focus areas, all new or gone, none renamed: two sections named for what they
+    hold, and no "changed" section (its heading would stand over nothing)."""
+    from khsmodel.labels import for_language
+    from khsmodel_exporters.content.blocks import BulletList, Heading, Table
+    from khsmodel_exporters.content.plandiff import plan_changes
+
+    old, new = seeds
+    labels = for_language(language)
+    blocks = plan_changes(old, new, labels, "x")
+    titles = [b.text for b in blocks if isinstance(b, Heading)]
+    assert titles[1:3] == [added, removed]
+    assert not any(t.startswith(labels.plan_changes["focus_areas"]) for t in titles)
+    after = blocks[blocks.index(next(b for b in blocks if isinstance(b, Heading)
+                                     and b.text == removed)) + 1]  # fmt: skip
+    assert isinstance(after, BulletList) and len(after.items) == 3
+    assert not any(isinstance(b, Table) for b in blocks)  # the measure sections are lists

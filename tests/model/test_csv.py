@@ -263,7 +263,7 @@ def test_norwegian_excel_file_with_dates_as_excel_writes_them() -> None:
     text = write_measures(p, headers="nb", delimiter=";").decode()
     text = text.replace(";Startet;2016-03-01;", ";startet;01.03.2016;")
     new_row = "Handlingsplan 2016-2017;2;Samhandling i Kárášjohka;1;" \
-        "Tolketjeneste på nordsamisk, lulesamisk og sørsamisk;;;;;;;Gjennomført;2.5.2016;Ferdig"
+        "Tolketjeneste på nordsamisk, lulesamisk og sørsamisk;;;;;;;;Gjennomført;2.5.2016;Ferdig"
     lines = text.split("\r\n")
     lines = [new_row if ";2;Samhandling" in line else line for line in lines]
     data = b"\xef\xbb\xbf" + "\r\n".join(lines).encode()
@@ -318,7 +318,7 @@ def test_every_bad_row_reported_with_row_and_column() -> None:
     data = edit(data, 2, text="Fagdag for alle")
     data = edit(data, 3, focus_area="7")
     data = edit(data, 4, measure="x")
-    data += b"Handlingsplan 2016-2017,1,Barn og unge,3,Ny,,,,,,,,,\r\n"
+    data += b"Handlingsplan 2016-2017,1,Barn og unge,3,Ny,,,,,,,,,,\r\n"
     data += data.split(b"\r\n")[2] + b"\r\n"  # measure 1.2 again
     errors = errors_of(data, p)
     assert errors == [
@@ -475,3 +475,18 @@ def test_cli_usage_and_input_errors(
         capsys.readouterr().err
     )
     assert not out.exists()
+
+
+def test_heading_column_holds_the_heading_and_cannot_be_changed() -> None:
+    p = small_plan()
+    m = p.focus_areas[0].measures[0]
+    p = attrs.evolve(p, focus_areas=(attrs.evolve(p.focus_areas[0], measures=(
+        attrs.evolve(m, heading="Fagdag"), *p.focus_areas[0].measures[1:])),
+        *p.focus_areas[1:]))  # fmt: skip
+    data = write_measures(p)
+    rows = list(csv.DictReader(io.StringIO(data.decode())))
+    assert rows[0]["heading"] == "Fagdag" and rows[0]["text"] == m.text
+    assert read_measures(data, p) == p
+    assert errors_of(edit(data, 1, heading="Fagdag 2"), p) == [
+        "row 2, column heading: expected “Fagdag” (the measure's heading in the plan), got "
+        "“Fagdag 2”: this column cannot be changed through CSV"]

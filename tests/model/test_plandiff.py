@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -29,6 +30,7 @@ from khsmodel import (
 from khsmodel import strategies as ks
 from khsmodel.cli import main
 from khsmodel.errors import ArgumentError, NoSuchMeasureError
+from khsmodel.labels import EN, for_language
 from khsmodel.plandiff import SIMILARITY, similarity
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,7 +147,8 @@ def test_matching_order_carried_then_id_then_text_then_similar() -> None:
     assert [p.number for p in d.added] == [5] and d.removed == ()
     assert {m.new.number: m.changed for m in d.matched} == {
         1: ("text",), 2: ("text",), 3: ("text",), 4: ("text",)}
-    assert "similar" in d.text() and d.to_data()["summary"]["added"] == 1
+    assert "[liknende tekst 0," in d.text() and d.to_data()["summary"]["added"] == 1
+    assert "[similar 0." in d.text(EN)
 
 
 def test_the_similarity_threshold_is_inclusive_and_documented() -> None:
@@ -222,12 +225,13 @@ def test_cli_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     khsmodel.dump(plan.next_plan(title="Handlingsplan 2016", period=NEXT, carry=[(3, 1)]), new)
     assert main(["diff", str(old), str(new)]) == 0
     out = capsys.readouterr().out
-    assert "carried over: 3.1 'Gi oppdatert" in out and "removed: 1.1" in out
+    # the new plan's language: Bokmål
+    assert "videreført: 3.1 'Gi oppdatert" in out and "ikke med: 1.1" in out
     assert main(["diff", str(old), str(new), "--report", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["summary"]["carried_over"] == 1 and data["old_file"] == str(old)
     assert main(["diff", str(old), str(old)]) == 0
-    assert "no differences" in capsys.readouterr().out
+    assert "ingen endringer" in capsys.readouterr().out
     assert main(["diff", str(old), str(tmp_path / "missing.json")]) == 2
     case = tmp_path / "case.json"
     khsmodel.dump(khs.case_osu_2_2016(), case)
@@ -309,3 +313,40 @@ def test_matched_words_give_sequence_matchers_ratio(a: list[str], b: list[str]) 
         b2j.setdefault(w, []).append(k)
     expected = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
     assert 2.0 * _matched(a, b2j, len(b)) / (len(a) + len(b)) == expected
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("nb", ("videreført: 3.1", "ikke med: 1.1", "videreført (tekst, ansvar): 2.1",
+            "nytt fokusområde: 4", "videreført: 2, endret: 1, nye: 0, ikke med: 9, "
+            "endringer i fokusområdene: 1")),
+    ("nn", ("vidareført: 3.1", "ikkje med: 1.1", "vidareført (tekst, ansvar): 2.1",
+            "nytt fokusområde: 4", "vidareført: 2, endra: 1, nye: 0, ikkje med: 9, "
+            "endringar i fokusområda: 1")),
+    ("en", ("carried over: 3.1", "removed: 1.1", "carried over (text, responsibility): 2.1",
+            "focus area added: 4", "2 carried over, 1 changed, 0 added, 9 removed, "
+            "1 focus area change(s)")),
+])  # fmt: skip
+def test_diff_text_in_the_new_plans_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str, words: tuple[str, ...]
+) -> None:
+    """The text output is in the words of the new plan's language, as the documents beside
+    it are; the JSON keeps its English keys (data)."""
+    plan = khs.action_plan_2015()
+    nxt = plan.next_plan(title="Handlingsplan 2016", period=NEXT, carry=[(3, 1), (2, 1)])
+    nxt = nxt.evolve_measure(2, 1, responsibility=Responsibility(text="Kommunene"),
+                             text=nxt.focus_areas[1].measures[0].text + " i alle kommuner")
+    nxt = attrs.evolve(nxt, language=language, focus_areas=(
+        *nxt.focus_areas, FocusArea(number=4, title="Nytt område")))  # fmt: skip
+    d = diff(plan, nxt)
+    for w in words:
+        assert w in d.text(), (w, d.text())
+    assert d.text() == d.text(for_language(language))
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    khsmodel.dump(plan, old)
+    khsmodel.dump(nxt, new)
+    assert main(["diff", str(old), str(new)]) == 0
+    assert capsys.readouterr().out == d.text() + "\n"
+    assert main(["diff", str(old), str(new), "--report", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data["summary"]) == {"carried_over", "changed", "added", "removed", "focus_areas"}
+    assert data["focus_areas"][0]["kind"] == "added"

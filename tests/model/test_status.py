@@ -148,7 +148,7 @@ def test_counts_add_up_and_overdue_means_ended_and_not_closed(r: StatusReport) -
         rng = m.timeframe.date_range(r.plan.period) if m.timeframe else None
         resolved = rng is not None and rng != (None, None)
         assert (item.timing is Timing.UNRESOLVED) == (not resolved)
-        # "ended": the timeframe's end (Timeframe.end), not a dated event inside it
+        # "ended": the timeframe's end (Timeframe.end), where the timeline marks it
         end = m.timeframe.end(r.plan.period) if m.timeframe else None
         ended = resolved and end is not None and end < r.as_of
         assert (item.timing is Timing.OVERDUE) == (ended and item.status not in CLOSED)
@@ -281,25 +281,16 @@ def test_no_column_of_blanks() -> None:
     assert [c.text for c in with_notes.tables[1].rows[0].cells][-1] == "Siste oppfølging"
 
 
-# An event, milestone or start written in a timeframe is a time inside the work, not its end:
-# the two texts of the 2016 plan the reviewer found called late, and the field phrases
-# (/work/shared/domain/field-phrases.md, timeframes) that are starts or events.
-_NOT_ENDS = [
-    Timeframe(text="Skisse presenteres i OSU 8. februar", interpretation=AtEvent(
-        name="Skisse presenteres i OSU", body="osu", date=D(2016, 2, 8))),
-    Timeframe(text="Første møte med fylkekommunen 16. februar", interpretation=AtEvent(
-        name="Første møte med fylkekommunen", date=D(2016, 2, 16))),
-    Timeframe(text="Formannskapet 25.02.2016", interpretation=AtEvent(
-        name="Formannskapet", date=D(2016, 2, 25))),
-    Timeframe(text="vedtok i møte 22.01.2016 sak 1", interpretation=AtEvent(
-        name="vedtok i møte", date=D(2016, 1, 22))),
-    *(Timeframe(text=t, interpretation=interpret_timeframe(t, year=2016)) for t in (
-        "fra høsten 2016", "fra 1.januar 2016", "Fra januar 2016", "Oppstart i mars 2016")),
-]
+# A start written in a timeframe is a time inside the work, not its end (the field phrases,
+# /work/shared/domain/field-phrases.md, timeframes): such a measure is never overdue.
+_STARTS = [
+    Timeframe(text=t, interpretation=interpret_timeframe(t, year=2016)) for t in (
+        "fra høsten 2016", "fra 1.januar 2016", "Fra januar 2016", "Oppstart i mars 2016")
+]  # fmt: skip
 
 
-@pytest.mark.parametrize("tf", _NOT_ENDS, ids=lambda tf: tf.text)
-def test_an_event_or_start_in_the_timeframe_is_not_a_deadline(tf: Timeframe) -> None:
+@pytest.mark.parametrize("tf", _STARTS, ids=lambda tf: tf.text)
+def test_a_start_in_the_timeframe_is_not_a_deadline(tf: Timeframe) -> None:
     assert tf.resolved and tf.end() is None
     plan = ActionPlan(id="hp", title="Plan", period=Period(start=D(2016, 1, 1), end=D(2017, 12, 31)),
                       focus_areas=(FocusArea(number=1, title="Fo", measures=(
@@ -308,24 +299,49 @@ def test_an_event_or_start_in_the_timeframe_is_not_a_deadline(tf: Timeframe) -> 
     assert item.timing is Timing.NOT_DUE and item.end is None
 
 
-@pytest.mark.parametrize("text", ["til og med partnerskapsmøtet 2016", "Innen neste OSU-møte"])
-def test_an_event_written_as_the_end_is_a_deadline(text: str) -> None:
-    tf = Timeframe(text=text, interpretation=AtEvent(name="møtet", date=D(2016, 3, 1)))
-    assert tf.end() == D(2016, 3, 1)
+# A dated event or milestone is the one day the plan gives: the timeline draws it there (a
+# diamond, "Dato eller frist") and the report counts from it, so once it has passed a measure
+# not done is late, as one of a month or a deadline is.
+_DATED_EVENTS = [
+    Timeframe(text="Skisse presenteres i OSU 8. februar", interpretation=AtEvent(
+        name="Skisse presenteres i OSU", body="osu", date=D(2016, 2, 8))),
+    Timeframe(text="Første møte med fylkekommunen 16. februar", interpretation=AtEvent(
+        name="Første møte med fylkekommunen", date=D(2016, 2, 16))),
+    Timeframe(text="til og med partnerskapsmøtet 2016", interpretation=AtEvent(
+        name="partnerskapsmøtet 2016", date=D(2016, 3, 1))),
+    Timeframe(text="Innen neste OSU-møte", interpretation=AtEvent(
+        name="neste OSU-møte", date=D(2016, 3, 1))),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("tf", _DATED_EVENTS, ids=lambda tf: tf.text)
+def test_a_dated_event_ends_on_its_day(tf: Timeframe) -> None:
+    day = tf.interpretation.date  # type: ignore[union-attr]
+    assert tf.end() == day
     plan = ActionPlan(id="hp", title="Plan", focus_areas=(FocusArea(number=1, title="Fo", measures=(
         Measure(number=1, text="Tiltak", timeframe=tf),)),))
-    assert report(plan, AS_OF).items[0].timing is Timing.OVERDUE
+    item = report(plan, AS_OF).items[0]
+    assert item.timing is Timing.OVERDUE and item.end == day
+    done = plan.evolve_measure(1, 1, status=MeasureStatus.DONE)
+    assert report(done, AS_OF).items[0].timing is Timing.NOT_DUE
 
 
-def test_the_2016_status_report_calls_no_event_late() -> None:
+def test_the_2016_status_report_counts_the_dated_milestones_from_their_day() -> None:
+    """The two dated milestones of the 2016-2017 plan: drawn on 8 and 16 February in the
+    timeline, late on 30 June 2016 in the report (no status recorded), with that end in
+    its CSV, not "Ikke forfalt" without a date."""
     import sys
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "examples"))
     import khs
 
     r = khs.status_report_2016()
-    late = [r.measure(i).timeframe.text for i in r.with_timing(Timing.OVERDUE)]  # type: ignore[union-attr]
-    assert late and "Skisse presenteres i OSU 8. februar" not in late
-    assert "Første møte med fylkekommunen 16. februar" not in late
+    late = {r.measure(i).timeframe.text: i.end  # type: ignore[union-attr]
+            for i in r.with_timing(Timing.OVERDUE)}  # fmt: skip
+    assert late["Skisse presenteres i OSU 8. februar"] == D(2016, 2, 8)
+    assert late["Første møte med fylkekommunen 16. februar"] == D(2016, 2, 16)
+    rows = khsmodel.export(r, "csv", headers="nb").decode("utf-8-sig").splitlines()
+    row = next(line for line in rows if "Skisse presenteres i OSU 8. februar" in line)
+    assert "2016-02-08" in row and "Forsinket" in row and "Ikke forfalt" not in row
 
 
 def test_share_done_is_unknown_when_no_measure_has_a_status() -> None:

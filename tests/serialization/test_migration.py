@@ -78,6 +78,14 @@ def test_v1_fixture_loads_to_its_v2_form(path: Path) -> None:
 def test_v1_fixture_is_the_example_with_the_days_v1_wrote(path: Path) -> None:
     old = k.loads(path.read_text(encoding="utf-8"))
     now = k.load(CURRENT / path.name)
+    if isinstance(old, k.CaseDocument):
+        # the v1 case attaches the plan as adopted (a nested v1 adoption to migrate, see
+        # below); the example now attaches it as the proposal it was before the meeting
+        old = attrs.evolve(old, attachments=tuple(
+            attrs.evolve(a, document=attrs.evolve(
+                a.document, status=k.PlanStatus.PROPOSED, adoptions=()))
+            if isinstance(a.document, k.ActionPlan) else a
+            for a in old.attachments))  # fmt: skip
     assert old == _as_v1_days(now)
 
 

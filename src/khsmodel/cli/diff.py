@@ -26,7 +26,8 @@ examples:
   khsmodel diff old.json new.json --report json > changes.json
 
 Measures are matched by carried_over_from first, then by id, then by the same
-text, then by similar text (difflib ratio >= 0.75).
+text, then by similar text (difflib ratio >= 0.75). The text report is in the
+new plan's language (nb, nn or en words); the JSON keys are English.
 exit status: 0 compared (differences or not); 1 a file does not load or is not
 an action plan; 2 usage error or a file that cannot be read.
 """

@@ -9,8 +9,10 @@ draw comes before it and the appendix is the document's last part: a new page, t
 the previous plan"), the plan compared with, and a section for each kind of
 change that occurs, its count in the heading:
 
-- the focus areas added, removed, renamed or renumbered (a table: as in the
-  previous plan, as in this one, what changed);
+- the focus areas new in this plan and those not in it, each a list ("Nye
+  fokusområder", "Fokusområder som ikke står i denne planen"), and those renamed or
+  renumbered ("Endrede fokusområder", a table: as in the previous plan, as in this
+  one, what changed);
 - the measures carried over (through ``carried_over_from``) and those changed
   (matched by id, the same or a similar text), each a table of the measure as
   in the previous plan and as in this one, with a column of what changed
@@ -36,7 +38,7 @@ from khsmodel.labels import Labels
 from khsmodel.plandiff import FocusAreaChange, MeasureMatch, MeasurePlace, PlanDiff, diff
 from khsmodel.plans import ActionPlan
 
-from ._text import t
+from ._text import styled, t
 from .blocks import (
     Block,
     BulletList,
@@ -83,12 +85,17 @@ def _where(p: MeasurePlace, labels: Labels, w: Mapping[str, str]) -> str:
         f"{labels.focus_area} {p.focus_area}")  # fmt: skip
 
 
-def _name(p: MeasurePlace) -> str:
-    return f"{t(p.label)} {t(p.text)}" if p.label else t(p.text)
+def _name(p: MeasurePlace) -> tuple[Span, ...]:
+    """The measure as the plan's tables name it: its label, its own heading in bold
+    ("Fagdag") and its text on the next line, else the text alone."""
+    lead = (Span(f"{t(p.label)} "),) if p.label else ()
+    if p.heading:
+        return (*lead, *styled(t(p.heading), bold=True), Span("\n" + t(p.text)))
+    return (*lead, Span(t(p.text)))
 
 
 def _place_cell(p: MeasurePlace, labels: Labels, w: Mapping[str, str]) -> Cell:
-    return Cell((CellPara((Span(_name(p)),)), CellPara((Span(_where(p, labels, w)),), "note")))
+    return Cell((CellPara(_name(p)), CellPara((Span(_where(p, labels, w)),), "note")))
 
 
 def _matches_table(matches: tuple[MeasureMatch, ...], labels: Labels, w: Mapping[str, str]) -> Table:
@@ -142,8 +149,13 @@ def _list(
             place = w["in_plan"].format(plan=t(plan), where=place)
         return place[:1].upper() + place[1:]
 
+    def name(p: MeasurePlace) -> tuple[Span, ...]:  # as the tables: "Fagdag" over the text
+        if p.heading:
+            return (*styled(t(p.heading), bold=True), Span("\n" + t(p.text)))
+        return (Span(t(p.text)),)
+
     return BulletList(tuple(
-        (Span(t(p.text)), Span(f" ({where(p)})", italic=True)) for p in places
+        (*name(p), Span(f" ({where(p)})", italic=True)) for p in places
     ))  # fmt: skip
 
 
@@ -163,9 +175,27 @@ def plan_changes_of(d: PlanDiff, old_title: str, labels: Labels, prefix: str) ->
     if not d:
         blocks.append(Para((Span(w["none"]),)))
         return blocks
-    if d.focus_areas:
-        heading(2, f"{w['focus_areas']} ({len(d.focus_areas)})")
-        blocks.append(_areas_table(d.focus_areas, w))
+    # the focus areas by what happened to them, each section only when it has some: new
+    # ones and those not in this plan as lists, renamed or renumbered ones as a table
+    # (the title, then the number as the measures' lists give it: a removed one's with the
+    # previous plan, "(Handlingsplan for 2015, fokusområde 3)", its numbers being that plan's)
+    for kind, key in (("added", "areas_added"), ("removed", "areas_removed")):
+        areas = [a for c in d.focus_areas if c.kind == kind
+                 for a in ((c.new if kind == "added" else c.old),) if a is not None]  # fmt: skip
+        if areas:
+            heading(2, f"{w[key]} ({len(areas)})")
+            items = []
+            for number, title in areas:
+                place = f"{w['focus_area']} {number}"
+                if kind == "removed":
+                    place = w["in_plan"].format(plan=t(old_title), where=place)
+                place = place[:1].upper() + place[1:]
+                items.append((Span(t(title)), Span(f" ({place})", italic=True)))
+            blocks.append(BulletList(tuple(items)))
+    changed_areas = tuple(c for c in d.focus_areas if c.kind in ("renamed", "renumbered"))
+    if changed_areas:
+        heading(2, f"{w['focus_areas']} ({len(changed_areas)})")
+        blocks.append(_areas_table(changed_areas, w))
     carried = d.carried
     if carried:
         heading(2, f"{w['carried']} ({len(carried)})")

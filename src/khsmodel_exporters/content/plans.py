@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from khsmodel.plans import ActionPlan, FocusArea, Measure
+from khsmodel.plans import ActionPlan, FocusArea, Measure, measure_title, shared_headings
 
 from ._builder import Builder
 from ._text import _blocks_text, _join, _s, _told, styled, t
@@ -36,24 +36,6 @@ __all__ = [
 ]
 
 
-def shared_headings(measures: Sequence[Measure]) -> list[bool]:
-    """For each measure, whether its ``heading`` heads a group: the measure next to it (in
-    the same phase) has the same heading. A heading no neighbour shares is the measure's
-    own ("Fagdag" over "Kommunene etterspør kompetanse …")."""
-
-    def same(a: Measure, b: Measure) -> bool:
-        return (
-            a.heading is not None
-            and a.heading == b.heading
-            and (a.phase is b.phase or a.phase == b.phase)
-        )
-
-    return [
-        (i > 0 and same(m, measures[i - 1])) or (i + 1 < len(measures) and same(m, measures[i + 1]))
-        for i, m in enumerate(measures)
-    ]
-
-
 def _measure_value(m: Measure, column: str) -> str | None:
     """A measure's text for a column of its table (status as its key), None when empty."""
     if column == "responsible":
@@ -61,11 +43,6 @@ def _measure_value(m: Measure, column: str) -> str | None:
     if column == "timeframe":
         return m.timeframe.text if m.timeframe else None
     return str(m.status) if m.status else None
-
-
-def measure_title(m: Measure, shared: bool) -> str:
-    """What names a measure in a short list (the timeline): its own heading, else its text."""
-    return m.heading if m.heading is not None and not shared else m.text
 
 
 def measure_number(numbering: bool | None, m: Measure, area: int | None) -> str | None:

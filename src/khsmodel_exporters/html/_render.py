@@ -21,6 +21,8 @@ becomes a link only when it is ``http(s)://`` (never ``javascript:``).
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -121,6 +123,15 @@ figure.year-wheel svg{{min-width:0;max-width:34rem}}
 .wheel-legend{{list-style:none;padding:0;margin:.5rem 0}}
 .wheel-legend .swatch{{display:inline-block;width:.8em;height:.8em;margin-right:.4em;vertical-align:-.05em}}
 figcaption{{color:{MUTED};font-size:.875rem}}
+.timeline-key .key{{margin-right:1.25em;white-space:nowrap}}
+.timeline-key .mark{{display:inline-block;vertical-align:middle;\
+-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+.timeline-key .period{{width:22px;height:8px;background:{BAR}}}
+.timeline-key .open{{width:18px;height:8px;background:{BAR_LIGHT};border-left:1.5px solid {BAR};\
+box-sizing:border-box}}
+.timeline-key .arrow{{width:0;height:0;border-top:6px solid transparent;\
+border-bottom:6px solid transparent;border-left:5px solid {BAR_LIGHT}}}
+.timeline-key .date{{width:7px;height:7px;margin:0 3px;background:{BAR};transform:rotate(45deg)}}
 @media (max-width:40rem){{
 h1{{font-size:1.5rem}}
 dl.fields,dl.fields.two{{grid-template-columns:max-content 1fr}}
@@ -470,7 +481,7 @@ class _Page:
             _svg(data, title_id, f"{L.timeline}: {L.web['timeline_figure']}", L, self.fonts)
         )
         out.append("</div>")
-        out.append(f"<figcaption>{_text(L.timeline_key)}</figcaption></figure>")
+        out.append(f'<figcaption class="timeline-key">{_legend(L)}</figcaption></figure>')
         # the text alternative: the same measures, each with its timeframe as written
         rows: list[C.Row | C.GroupRow] = []
         when: dict[str, C.Cell] = {}  # one cell per timeframe as written: they repeat
@@ -508,6 +519,33 @@ _MONTH_NAMES = "jfmamjjasond"
 
 def _month_index(start_year: int, start_month: int, year: int, month: int) -> int:
     return (year - start_year) * 12 + month - start_month
+
+
+def _days_in_month(d: dt.date) -> int:
+    return calendar.monthrange(d.year, d.month)[1]
+
+
+def _diamond(x: float, y: float, size: float = 5.0) -> str:
+    """The mark of a date: a diamond centred at ``x``, ``y`` (the PDF chart's)."""
+    points = f"{x:.1f},{y + size:.1f} {x + size:.1f},{y:.1f} {x:.1f},{y - size:.1f} {x - size:.1f},{y:.1f}"
+    return f'<polygon points="{points}" fill="{BAR}" stroke="{DARK}" stroke-width="0.6"/>'
+
+
+def _legend(L: Labels) -> str:
+    """The timeline's legend, the words and marks of the Word and PDF ones: a bar (a
+    period), a light bar with an arrow (started, no end set), a diamond (a date or
+    deadline). The marks are empty boxes drawn by CSS, hidden from assistive technology
+    (the words say it) and no figures of their own in a tagged PDF."""
+    marks = {
+        "period": '<span class="mark period"></span>',
+        "open": '<span class="mark open"></span><span class="mark arrow"></span>',
+        "date": '<span class="mark date"></span>',
+    }
+    return "".join(
+        f'<span class="key"><span aria-hidden="true">{marks[kind]}</span> {_text(word)}</span>'
+        for kind, word in (("period", L.timeline_period), ("open", L.timeline_open),
+                           ("date", L.timeline_date))
+    )  # fmt: skip
 
 
 def _short(text: str, limit: int = 46) -> str:
@@ -559,14 +597,26 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
         for r in rows:
             label = f"{r.number} {r.text}" if r.number else r.text
             parts.append(f'<text x="4" y="{y_at + 13}">{_text(_short(C.display_text(label)))}</text>')
+            mid = y_at + _ROW_H / 2
+            if r.end is not None and (r.start is None or r.start == r.end):
+                # one day ("Skisse presenteres i OSU 8. februar") or a deadline: a diamond
+                # at the day, as the Word and PDF timelines and the legend say; a deadline
+                # with a dashed lead-in from the start of the axis
+                x = _LABEL_W + (_month_index(sy, sm, r.end.year, r.end.month)
+                                + (r.end.day - 0.5) / _days_in_month(r.end)) * col  # fmt: skip
+                if r.start is None:
+                    parts.append(f'<line x1="{_LABEL_W}" y1="{mid}" x2="{x:.1f}" y2="{mid}" '
+                                 f'stroke="{BAR}" stroke-width="1" '
+                                 f'stroke-dasharray="3 3"/>')  # fmt: skip
+                parts.append(_diamond(x, mid))
+                y_at += _ROW_H
+                continue
             fill = BAR
             if r.start is not None and r.end is not None:
                 lo, hi = min(r.start, r.end), max(r.start, r.end)
-            elif r.start is not None:
-                lo, hi, fill = r.start, data.end, BAR_LIGHT
             else:
-                assert r.end is not None
-                lo = hi = r.end
+                assert r.start is not None
+                lo, hi, fill = r.start, data.end, BAR_LIGHT
             a = max(0, _month_index(sy, sm, lo.year, lo.month))
             b = min(n - 1, _month_index(sy, sm, hi.year, hi.month))
             parts.append(f'<rect x="{_LABEL_W + a * col + 1:.1f}" y="{y_at + 3}" '

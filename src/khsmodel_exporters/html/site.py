@@ -183,8 +183,12 @@ def _related(docs: dict[str, Document]) -> dict[str, list[str]]:
                     any(  # the plan says which case adopted it
                         a.case_number is not None and a.case_number.text == doc.case_number.text
                         for a in o.adoptions
-                    )  # or the case has the plan attached
-                    or any(a.document == o for a in doc.attachments)
+                    )  # or the case has the plan attached (as it was then: a proposal
+                    # of the same plan, its id, before the adoption)
+                    or any(a.document == o or (isinstance(a.document, ActionPlan)
+                                               and a.document.id is not None
+                                               and a.document.id == o.id)
+                           for a in doc.attachments)
                 ):
                     link(name, other)
     return out
