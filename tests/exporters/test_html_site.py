@@ -438,3 +438,22 @@ def test_tables_scroll_sideways_rather_than_break_words(site: Path) -> None:
         for d in wraps:
             assert d.attrs["tabindex"] == "0" and d.attrs["role"] == "region"
             assert d.attrs["aria-labelledby"] in captions
+
+
+def test_command_line_tells_apart_two_files_of_the_same_plan(tmp_path: Path) -> None:
+    """``khsmodel site`` over two copies of one plan: same date, same partnership, so the
+    page names (from the file names) tell them apart, in <title>, index and navigation."""
+    import shutil
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for stem in ("Plan vedtatt", "Plan til arkivet"):
+        shutil.copy(ROOT / "examples" / "documents" / f"{PLAN}.json", src / f"{stem}.json")
+    out = tmp_path / "site"
+    assert main(["site", *sorted(map(str, src.glob("*.json"))), "--out-dir", str(out),
+                 "--no-pdfa"]) == 0  # fmt: skip
+    assert {_title(p) for p in out.glob("plan-*.html")} == {
+        "Handlingsplan 2016-2017 (plan-til-arkivet)", "Handlingsplan 2016-2017 (plan-vedtatt)"}
+    index = parse((out / "index.html").read_bytes())
+    assert sorted(" ".join(a.text().split()) for a in index.all("a")) == [
+        "Handlingsplan 2016-2017 (plan-til-arkivet)", "Handlingsplan 2016-2017 (plan-vedtatt)"]

@@ -2,14 +2,15 @@
 
 :func:`build_site` writes a folder with
 
-- ``index.html``: the partnership (its page and bodies) and its agreements,
-  action plans, meetings and case documents, each linked to its page and its PDF;
+- ``index.html``: the agreements, action plans, status reports, meeting plans,
+  meetings and case documents, each linked to its page and its PDF; then the
+  partnership (its page, bodies and members);
 - one ``html`` page per document (``NAME.html``, ``NAME`` a plain page name: the
   command line makes it from the file name with :func:`page_names`, ``NAME`` being the input's
-  name), with a header linking back to the index, to the document's PDF/A and to
-  the documents it belongs with: a case and the meeting of its body on its
-  meeting date; a case and a plan it has attached or whose adoption names the
-  case's number (each linked both ways);
+  name), with a header linking back to the index, to the document's PDF/A, to its
+  partnership's page and to the documents it belongs with (:func:`_related`);
+  each page has a name of its own (:func:`_page_titles`: a case by its number, a
+  plan with its appendix of changes so named, names still shared told apart);
 - the tagged PDF/A-2a of each document beside its page (``NAME.pdf``; leave it out
   with ``pdfa=False``);
 - ``sitemap.xml`` when a ``base_url`` is given (a sitemap needs absolute addresses).
