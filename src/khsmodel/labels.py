@@ -413,6 +413,9 @@ class Labels:
         "meeting_plans": "Møteplaner",
         "meetings": "Møter",
         "case_documents": "Saker",
+        # a site's name of a plan's page with the appendix plan_changes.title:
+        # "Handlingsplan 2016-2017 – med endringer fra forrige plan"
+        "with_changes": "med endringer fra forrige plan",
     }))  # fmt: skip
     calendar: Mapping[str, str] = field(default_factory=lambda: _ro({
         "meeting": "Møte",  # CATEGORIES of a meeting plan's meeting
@@ -905,6 +908,8 @@ _NN_WORDS.update({
         "meeting_plans": "Møteplanar",
         "meetings": "Møte",
         "case_documents": "Saker",
+        # endringar, frå, førre as plan_changes.title (Nynorskordboka: endring, frå, førre)
+        "with_changes": "med endringar frå førre plan",
     },
     "calendar": {
         "meeting": "Møte",
@@ -1173,6 +1178,7 @@ _EN_WORDS: dict[str, Any] = {
         "meeting_plans": "Meeting plans",
         "meetings": "Meetings",
         "case_documents": "Cases",
+        "with_changes": "with changes from the previous plan",
     },
     "calendar": {
         "meeting": "Meeting",

@@ -153,16 +153,77 @@ def test_hostile_text_stays_text_in_the_browser(browser: Any, tmp_path: Path) ->
 @pytest.mark.requires_program("chromium", "chromedriver")
 def test_site_index_and_pages_have_no_wcag_violations(browser: Any, tmp_path: Path) -> None:
     """The partnership site (``khsmodel site``): its index and a page with its site links."""
+    import khs
+    import vest_viken
+
     from khsmodel_exporters.html.site import build_site
 
     out = tmp_path / "site"
-    build_site([(n, make()) for n, make in EXAMPLES.items()], out, pdfa=False)
+    more = [("med-endringer", khs.action_plan_2016_2017()), ("status", khs.status_report_2016()),
+            ("moteplan", vest_viken.meeting_plan_2022())]  # fmt: skip
+    build_site([*((n, make()) for n, make in EXAMPLES.items()), *more], out, pdfa=False,
+               previous={"med-endringer": khs.action_plan_2015()})  # fmt: skip
     source = axe_source()
-    for name in ("index", "000-osu-sak-2-2016-saksframlegg", "002-khs-handlingsplan-2016-2017"):
-        assert run_axe(browser, out / f"{name}.html", source) == [], name
+    names = ("index", "000-osu-sak-2-2016-saksframlegg", "002-khs-handlingsplan-2016-2017",
+             "med-endringer", "status", "moteplan")  # fmt: skip
+    bad = {}
+    for width, height in ((1280, 900), (390, 844)):  # a phone: the wide tables scroll
+        browser.set_window_size(width, height)
+        for name in names:
+            violations = run_axe(browser, out / f"{name}.html", source)
+            if violations:
+                bad[f"{name} at {width} px"] = violations
+    browser.set_window_size(1280, 900)
+    assert not bad, json.dumps(bad, ensure_ascii=False, indent=1)
     # one partnership's site: its bodies and its members over time on the index
     one = tmp_path / "khs"
     build_site([(n, make()) for n, make in EXAMPLES.items() if "khs" in n or n.startswith("000")],
                one, pdfa=False)  # fmt: skip
     assert "<th scope=\"row\">" in (one / "index.html").read_text(encoding="utf-8")
     assert run_axe(browser, one / "index.html", source) == []
+
+
+#: Each number or date in a table cell, as one piece of text that must stay on one line.
+_UNBROKEN = r"\d{1,2}\.\u00a0\p{L}+\u00a0\d{4}|\d+(?:[/.-]\d+)*"
+
+
+@pytest.mark.requires_program("chromium", "chromedriver")
+def test_site_tables_break_no_number_or_date_inside(browser: Any, tmp_path: Path) -> None:
+    """At 400 px and 1280 px wide: every number and date in the index's and a plan's tables
+    is on one line ("2017" was broken into "201"/"7" at 400 px); a table wider than the
+    screen scrolls in its wrapper instead."""
+    from khsmodel_exporters.html.site import build_site
+
+    out = tmp_path / "site"
+    build_site([(n, make()) for n, make in EXAMPLES.items()], out, pdfa=False)
+    script = """
+        const re = new RegExp(arguments[0], 'gu');
+        const broken = [];
+        let pieces = 0;
+        for (const cell of document.querySelectorAll('td, th')) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const m of node.data.matchAll(re)) {
+              pieces += 1;
+              const range = document.createRange();
+              range.setStart(node, m.index);
+              range.setEnd(node, m.index + m[0].length);
+              const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+              if (tops.size > 1) broken.push(m[0]);
+            }
+          }
+        }
+        const wraps = [...document.querySelectorAll('.table-wrap')];
+        return {broken, pieces, scrolls: wraps.filter(w => w.scrollWidth > w.clientWidth).length,
+                wider: document.documentElement.scrollWidth > window.innerWidth};"""
+    for width in (400, 1280):
+        browser.set_window_size(width, 900)
+        for name in ("index", "002-khs-handlingsplan-2016-2017", "003-vest-viken-partnership"):
+            browser.get((out / f"{name}.html").as_uri())
+            got = browser.execute_script(script, _UNBROKEN)
+            assert got["pieces"] > 10, (name, width, got)
+            assert got["broken"] == [], (name, width, got)
+            assert not got["wider"], (name, width)  # the page itself never scrolls sideways
+            if width == 400 and name == "002-khs-handlingsplan-2016-2017":
+                assert got["scrolls"] > 0  # its wide tables scroll in their wrappers
+    browser.set_window_size(1280, 900)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -23,6 +24,11 @@ from catalogue import EXAMPLES
 
 CASE = "000-osu-sak-2-2016-saksframlegg"
 PLAN = "002-khs-handlingsplan-2016-2017"
+PLAN_2015 = "001-khs-handlingsplan-2015"
+WITH_CHANGES = "002-khs-handlingsplan-2016-2017-med-endringer"
+STATUS = "002-khs-statusrapport-2016-06-30"
+MEETING_PLAN = "003-vest-viken-moteplan-2022"
+MEETING = "003-partnerskapsmote-2022-02-04"
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +47,41 @@ def test_a_page_per_document_an_index_and_a_sitemap(site: Path) -> None:
     assert sitemap.count("<loc>") == len(EXAMPLES) + 1
 
 
-def test_every_link_is_relative_and_resolves(site: Path) -> None:
+def _follow_up() -> list[tuple[str, Any]]:
+    """What examples/make_documents.py adds to the seed examples on its site."""
+    import khs
+    import made_up_meeting_plan
+    import vest_viken
+
+    return [
+        (WITH_CHANGES, khs.action_plan_2016_2017()),
+        (STATUS, khs.status_report_2016()),
+        (MEETING_PLAN, vest_viken.meeting_plan_2022()),
+        ("oppdiktet-moteplan-2026", made_up_meeting_plan.meeting_plan_2026()),
+    ]
+
+
+@pytest.fixture(scope="module")
+def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site examples/make_documents.py builds: the seeds and their follow-up."""
+    import khs
+
+    out = tmp_path_factory.mktemp("full") / "site"
+    build_site([*((n, make()) for n, make in EXAMPLES.items()), *_follow_up()], out,
+               pdfa=False, previous={WITH_CHANGES: khs.action_plan_2015()})  # fmt: skip
+    return out
+
+
+def _nav(site: Path, name: str) -> list[tuple[str, str]]:
+    """The page's site links: (address, text)."""
+    tree = parse((site / f"{name}.html").read_bytes())
+    nav = next(n for n in tree.all("nav") if n.attrs.get("aria-label") == "Nettstedet")
+    return [(a.attrs["href"] or "", " ".join(a.text().split())) for a in nav.iter("a")]
+
+
+@pytest.mark.parametrize("which", ["site", "full_site"])
+def test_every_link_is_relative_and_resolves(which: str, request: pytest.FixtureRequest) -> None:
+    site: Path = request.getfixturevalue(which)
     for page in site.glob("*.html"):
         tree = parse(page.read_bytes())
         assert tree.errors == [], page.name
@@ -64,7 +104,12 @@ def test_index_lists_every_document_by_kind(site: Path) -> None:
     assert tree.one("html").attrs["lang"] == "nb-NO"
     assert len(tree.all("h1")) == 1
     sections = [" ".join(h.text().split()) for h in tree.all("h2")]
-    assert sections == ["Partnerskapet", "Avtaler", "Handlingsplaner", "Møter", "Saker"]
+    # the documents first, then the partnership's pages, bodies and members
+    assert sections == ["Avtaler", "Handlingsplaner", "Møter", "Saker", "Partnerskapet"]
+    headings = [int(h.tag[1]) for h in tree.all("h1", "h2", "h3")]
+    assert headings[0] == 1 and all(b <= a + 1 for a, b in itertools.pairwise(headings))
+    main = tree.one("main").text()
+    assert main.index("Felles handlingsplan") < main.index("Medlemskap over tid")
     linked = {a.attrs["href"] for a in tree.all("a")}
     assert linked == {f"{n}.html" for n in EXAMPLES}
 
@@ -116,8 +161,9 @@ def test_documents_that_belong_together_are_linked_both_ways(site: Path) -> None
         nav = next(n for n in tree.all("nav") if n.attrs.get("aria-label") == "Nettstedet")
         return [a.attrs["href"] or "" for a in nav.iter("a")]
 
-    assert site_links(CASE) == ["index.html", f"{PLAN}.html"]  # the plan attached to the case
-    assert site_links(PLAN) == ["index.html", f"{CASE}.html"]
+    # the partnership's page, then the plan attached to the case / the case adopting the plan
+    assert site_links(CASE) == ["index.html", "001-khs-partnership.html", f"{PLAN}.html"]
+    assert site_links(PLAN) == ["index.html", "001-khs-partnership.html", f"{CASE}.html"]
 
 
 def test_pdfa_beside_each_page(tmp_path: Path) -> None:
@@ -137,6 +183,9 @@ def test_pdfa_beside_each_page(tmp_path: Path) -> None:
     pdf_links = [a for a in index.all("a") if (a.attrs["href"] or "").endswith(".pdf")]
     assert {a.attrs["href"] for a in pdf_links} == {f"{CASE}.pdf", f"{PLAN}.pdf"}
     assert all("(PDF/A)" in a.text() for a in pdf_links)
+    # the link says where it goes: the case by its number
+    assert (f"{CASE}.pdf", "Sak 2/2016: Felles handlingsplan 2016-2017 (PDF/A)") in {
+        (a.attrs["href"], " ".join(a.text().split())) for a in pdf_links}  # fmt: skip
 
 
 def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
@@ -264,3 +313,147 @@ def test_index_links_status_reports_and_meeting_plans_and_orders_plans_by_period
     assert home and all(" ".join(a.text().split()) == name for a in home)
     changes = " ".join(parse((out / "med-endringer.html").read_bytes()).root.text().split())
     assert "Endringer fra forrige plan" in changes
+
+
+# ---------------------------------------------------------------- what a reviewer met
+def _title(page: Path) -> str:
+    """The page's <title> (not an SVG's)."""
+    (title,) = parse(page.read_bytes()).one("head").iter("title")
+    return " ".join(title.text().split())
+
+
+def test_every_page_has_a_name_of_its_own(full_site: Path) -> None:
+    titles = {p.stem: _title(p) for p in full_site.glob("*.html")}
+    assert len(set(titles.values())) == len(titles), titles
+    # the plan with the appendix of changes from the 2015 plan is named so
+    assert titles[PLAN] == "Handlingsplan 2016-2017"
+    assert titles[WITH_CHANGES] == "Handlingsplan 2016-2017 – med endringer fra forrige plan"
+    # the index and the navigation call each page what its <title> does
+    index = parse((full_site / "index.html").read_bytes())
+    for a in index.all("a"):
+        href = a.attrs["href"] or ""
+        if href.endswith(".html"):
+            assert " ".join(a.text().split()) == titles[href[:-5]], href
+    for href, text in _nav(full_site, CASE)[1:]:
+        if href.endswith(".html"):
+            assert text == titles[href[:-5]], href
+    # the page itself still prints the plan's own title
+    h1 = parse((full_site / f"{WITH_CHANGES}.html").read_bytes()).one("h1")
+    assert " ".join(h1.text().split()) == "Handlingsplan 2016-2017"
+
+
+def test_pages_that_would_share_a_name_are_told_apart_by_a_rule(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from khsmodel import Adoption
+    from khsmodel.labels import NN
+
+    def plan(day: int | None) -> ActionPlan:
+        adopted = (Adoption(body="OSU", date=dt.date(2016, 2, day)),) if day else ()
+        return ActionPlan(title="Handlingsplan", adoptions=adopted)
+
+    def names(docs: list[tuple[str, Any]], **options: Any) -> dict[str, str]:
+        out = tmp_path / "site"
+        build_site(docs, out, pdfa=False, **options)
+        return {p.stem: _title(p) for p in out.glob("*.html") if p.stem != "index"}
+
+    # by date when the dates tell them apart (the index does not print the date twice)
+    assert names([("a", plan(8)), ("b", plan(9))]) == {
+        "a": "Handlingsplan (8. februar 2016)", "b": "Handlingsplan (9. februar 2016)"}
+    index = parse((tmp_path / "site" / "index.html").read_bytes()).one("main").text()
+    assert index.count("8.\u00a0februar\u00a02016") == 1  # the page's name says it
+    # else by the page's name (no date, no partnership): all of them, the dated one too
+    assert names([("a", plan(None)), ("b", plan(None)), ("c", plan(8))]) == {
+        "a": "Handlingsplan (a)", "b": "Handlingsplan (b)", "c": "Handlingsplan (c)"}
+    # the plan with its appendix, in Nynorsk
+    got = names([("a", plan(8)), ("b", plan(8))], labels=NN, previous={"b": plan(None)})
+    assert got == {"a": "Handlingsplan", "b": "Handlingsplan – med endringar frå førre plan"}
+
+
+def test_cases_are_named_with_their_number(full_site: Path) -> None:
+    index = parse((full_site / "index.html").read_bytes())
+    cases = next(h for h in index.all("h2") if h.text() == "Saker")
+    ul = cases.parent.children[cases.parent.children.index(cases) + 1]
+    assert isinstance(ul, type(cases)) and ul.tag == "ul"
+    first = [" ".join(a.text().split()) for a in ul.iter("a")]
+    assert first[0] == "Sak 2/2016: Felles handlingsplan 2016-2017"
+    # a number as the case system writes it ("07-2021"), with the bundle's word
+    assert first[1].startswith("Sak 07-2021: Handlingsplan for strategisk samarbeidsutvalg")
+    assert (f"{CASE}.html", "Sak 2/2016: Felles handlingsplan 2016-2017") in _nav(full_site, PLAN)
+    assert (f"{PLAN}.html", "Handlingsplan 2016-2017") in _nav(full_site, CASE)
+
+
+def test_a_case_number_with_words_of_its_own_is_printed_as_written(tmp_path: Path) -> None:
+    import attrs as _attrs
+
+    from khsmodel.identifiers import CaseNumber
+    from khsmodel.labels import EN
+
+    case = _attrs.evolve(EXAMPLES[CASE](), case_number=CaseNumber.parse("PS 3/2021"))
+    build_site([("ps", case), ("sak", EXAMPLES[CASE]())], tmp_path / "s", pdfa=False, labels=EN)
+    titles = [_title(tmp_path / "s" / f"{n}.html") for n in ("ps", "sak")]
+    assert titles == ["PS 3/2021: Felles handlingsplan 2016-2017",
+                      "Case 2/2016: Felles handlingsplan 2016-2017"]  # fmt: skip
+
+
+def test_documents_that_follow_each_other_up_are_linked(full_site: Path) -> None:
+    def to(name: str) -> list[str]:
+        return [h for h, _ in _nav(full_site, name)]
+
+    home, khs_page = "index.html", "001-khs-partnership.html"
+    # the status report and the plan it reports on (both pages of it), both ways
+    assert to(STATUS) == [home, khs_page, f"{PLAN}.html", f"{WITH_CHANGES}.html"]
+    assert f"{STATUS}.html" in to(PLAN) and f"{STATUS}.html" in to(WITH_CHANGES)
+    # the plan with its changes: the plan it is compared with and the plain plan
+    assert {f"{PLAN}.html", f"{PLAN_2015}.html"} <= set(to(WITH_CHANGES))
+    assert f"{WITH_CHANGES}.html" in to(PLAN_2015) and f"{WITH_CHANGES}.html" in to(PLAN)
+    assert f"{PLAN}.html" not in to(PLAN_2015)  # the plain plan is compared with nothing
+    # a meeting plan and the meetings of its partnership in its year
+    assert to(MEETING_PLAN) == [home, "003-vest-viken-partnership.html", f"{MEETING}.html"]
+    assert to(MEETING) == [home, "003-vest-viken-partnership.html", f"{MEETING_PLAN}.html"]
+    # every page of a document of a partnership the site has a page of links to it, by name
+    for name in (CASE, PLAN, PLAN_2015, STATUS):
+        assert (khs_page, "Kommunehelsesamarbeidet") in _nav(full_site, name), name
+    assert _nav(full_site, "004-ssu-handlingsplan-2021-2022")[1] == (
+        "004-lofoten-vesteralen-salten-partnership.html",
+        "Helsefellesskapet Lofoten, Vesterålen og Salten")  # fmt: skip
+    # a partnership without a page of its own: no link to it
+    assert to("oppdiktet-moteplan-2026") == [home]
+
+
+def test_tables_scroll_sideways_rather_than_break_words(site: Path) -> None:
+    """The page's CSS: no rule breaks a word anywhere; a table wider than the screen scrolls
+    in its wrapper, which the keyboard reaches and its caption names."""
+    from khsmodel_exporters.html._render import CSS
+
+    for rule in ("overflow-wrap:anywhere", "word-break:break-all", "word-break:break-word"):
+        assert rule not in CSS
+    assert ".table-wrap{margin:0 0 1em;overflow-x:auto}" in CSS
+    assert "hyphens:auto;overflow-wrap:break-word" in CSS
+    for name in ("index", PLAN):
+        tree = parse((site / f"{name}.html").read_bytes())
+        wraps = [d for d in tree.all("div") if "table-wrap" in (d.attrs.get("class") or "")]
+        assert wraps, name
+        captions = {c.attrs.get("id") for c in tree.all("caption")}
+        for d in wraps:
+            assert d.attrs["tabindex"] == "0" and d.attrs["role"] == "region"
+            assert d.attrs["aria-labelledby"] in captions
+
+
+def test_command_line_tells_apart_two_files_of_the_same_plan(tmp_path: Path) -> None:
+    """``khsmodel site`` over two copies of one plan: same date, same partnership, so the
+    page names (from the file names) tell them apart, in <title>, index and navigation."""
+    import shutil
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for stem in ("Plan vedtatt", "Plan til arkivet"):
+        shutil.copy(ROOT / "examples" / "documents" / f"{PLAN}.json", src / f"{stem}.json")
+    out = tmp_path / "site"
+    assert main(["site", *sorted(map(str, src.glob("*.json"))), "--out-dir", str(out),
+                 "--no-pdfa"]) == 0  # fmt: skip
+    assert {_title(p) for p in out.glob("plan-*.html")} == {
+        "Handlingsplan 2016-2017 (plan-til-arkivet)", "Handlingsplan 2016-2017 (plan-vedtatt)"}
+    index = parse((out / "index.html").read_bytes())
+    assert sorted(" ".join(a.text().split()) for a in index.all("a")) == [
+        "Handlingsplan 2016-2017 (plan-til-arkivet)", "Handlingsplan 2016-2017 (plan-vedtatt)"]

@@ -247,3 +247,29 @@ def test_options_of_the_routes_are_kept_apart() -> None:
     with pytest.raises(UnwritableTextError) as text:
         PDFA.export(ActionPlan(title="P\x1b"))
     assert (text.value.path, text.value.character) == ("$.title", "\x1b")
+
+
+def test_running_header_on_the_pages_after_the_first_as_the_reportlab_pdf(
+    plan: ActionPlan, plan_pdf: bytes
+) -> None:
+    """The plan's running header "Kommunehelsesamarbeidet – Overordnet samarbeidsutvalg":
+    on every page after the first, at its top, where the reportlab PDF prints it (it was
+    on page 1 only, in the page's flow)."""
+    import pypdf
+
+    header = "Kommunehelsesamarbeidet – Overordnet samarbeidsutvalg"
+    pdf = khsmodel.export(plan, "pdf")
+    for data in (pdf, plan_pdf):
+        n = len(pypdf.PdfReader(io.BytesIO(data)).pages)
+        assert n >= 3
+        # read as laid out (top to bottom), not in drawing order
+        first = norm(pdftotext(data, first=1, last=1, raw=False))
+        assert header not in first and first.startswith("Handlingsplan 2016-2017")
+        for page in range(2, n + 1):
+            text = norm(pdftotext(data, first=page, last=page, raw=False))
+            assert text.startswith(header), (page, text[:80])
+            assert text.count(header) == 1
+    # a document without a running header gets none (its title is no header either)
+    bare = PDFA.export(ActionPlan(title="Plan uten organ"))
+    assert norm(pdftotext(bare, first=1, last=1, raw=False)).startswith("Plan uten organ")
+    assert norm(pdftotext(bare)).count("Plan uten organ") == 2  # the title and the footer

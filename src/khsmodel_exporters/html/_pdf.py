@@ -17,7 +17,9 @@ package's own files, so every glyph comes from a font the package ships and
 embeds, whatever the machine has installed. The page's print CSS
 (:func:`._render.print_css`: A4, the margins and the sizes of
 :mod:`.._look`, each focus area and the timeline on a new page) applies; a
-footer "Side X av Y" is added here, as the ``pdf`` exporter prints it.
+footer "Side X av Y" is added here, as the ``pdf`` exporter prints it, and the running
+header (partnership and body) on every page after the first, where the ``pdf`` exporter
+prints it (the page's header line is left out, so page 1 has none, as in the ``pdf``).
 
 Same input, same bytes: a fixed file identifier and no creation date.
 """
@@ -103,12 +105,30 @@ def _footer_css(content: C.Content, labels: Labels) -> str:
         f"font-size:{K.HEADER_FOOTER:g}pt;color:#{K.MUTED};vertical-align:bottom;"
         f"line-height:1;padding-bottom:{round(K.FOOTER_FROM_BOTTOM, 2):g}pt"
     )
+    # the running header as the reportlab PDF prints it: on every page after the first,
+    # its baseline HEADER_FROM_TOP down; the page's own header line (in the flow, so on
+    # page 1 only) is left out
+    header = ""
+    if content.header:
+        top = (
+            f"font-size:{K.HEADER_FOOTER:g}pt;color:#{K.MUTED};vertical-align:top;"
+            f"line-height:1;padding-top:{round(K.HEADER_FROM_TOP, 2):g}pt"
+        )
+        header = (
+            f"@page{{@top-left{{content:{css_string(_shortened(content.header, 110))};{top}}}}}"
+            "@page:first{@top-left{content:none}}"
+        )
     return (
         "\n@media print{"
         f"@page{{@bottom-left{{content:{title};{size}}}"
         f"@bottom-right{{content:{page_word} counter(page) {of_word} counter(pages);{size}}}}}"
-        ".site-footer{display:none}"
-        "th,td{overflow-wrap:break-word}"
+        f"{header}"
+        ".site-header,.site-footer{display:none}"
+        # the page's first line at the top margin, as in the reportlab PDF (no space above)
+        "main>:first-child{margin-top:0}"
+        # words whole as the reportlab PDF sets them (a hyphen WeasyPrint adds would be
+        # in the text a reader copies or searches); a word wider than its column broken
+        "th,td{overflow-wrap:break-word;hyphens:manual}"
         "}\n"
     )
 

@@ -36,7 +36,7 @@ from .._timeline_data import TimelineData, collect, months, unresolved_groups
 from .._widths import column_widths, text_width
 from ..content.plans import focus_area_heading
 
-__all__ = ["CSS", "esc", "print_css", "render", "spans_html"]
+__all__ = ["CSS", "esc", "print_css", "render", "spans_html", "table_wrap"]
 
 #: The printed text width (A4 less the margins of _look), what table columns share.
 _TEXT_W = K.PAGE_W - K.MARGIN_L - K.MARGIN_R
@@ -62,6 +62,7 @@ CSS = f"""\
 *{{box-sizing:border-box}}
 html{{font-family:FONTS;font-size:100%;line-height:1.45;color:{TEXT};background:#fff}}
 body{{margin:0}}
+main{{overflow-wrap:break-word}}
 .skip{{position:absolute;left:-10000px;top:0;background:#fff;color:{LINK};padding:.5em 1em}}
 .skip:focus{{left:0;z-index:1}}
 .site-header,.site-footer,main{{max-width:60rem;margin:0 auto;padding:0 1rem}}
@@ -99,12 +100,14 @@ dl.fields div{{display:contents}}
 dt{{font-weight:bold}}
 dd{{margin:0}}
 dd p{{margin:0}}
-.table-wrap{{margin:0 0 1em}}
+.table-wrap{{margin:0 0 1em;overflow-x:auto}}
+.table-wrap:focus{{outline:2px solid {DARK}}}
 .chart{{overflow-x:auto}}
 .chart:focus{{outline:2px solid {DARK}}}
 table{{border-collapse:collapse;width:100%;font-size:.9375rem}}
 caption{{text-align:left;font-weight:bold;color:{DARK};padding:.25em 0}}
-th,td{{text-align:left;vertical-align:top;padding:.3em .5em;overflow-wrap:anywhere}}
+th,td{{text-align:left;vertical-align:top;padding:.3em .5em;hyphens:auto;\
+overflow-wrap:break-word}}
 thead th{{overflow-wrap:normal}}
 table.grid th,table.grid td{{border:1px solid {RULE}}}
 table.grid thead th{{background:{HEADER_FILL};color:{DARK}}}
@@ -145,7 +148,7 @@ a{{color:{TEXT}}}
 h1,h2,h3,h4,h5,h6,caption,.group-title{{break-after:avoid}}
 tr,figure{{break-inside:avoid}}
 thead{{display:table-header-group}}
-.chart{{overflow:visible}}
+.chart,.table-wrap{{overflow:visible}}
 figure svg{{min-width:0}}
 .page-break{{break-after:page}}
 }}
@@ -275,6 +278,14 @@ _PARA_CLASS = {"body": "", "lead": "lead", "note": "note", "letterhead": "letter
 _CELL_ATTR = {"text": "", "detail": ' class="detail"', "note": ' class="note"'}
 
 
+def table_wrap(caption_id: str) -> str:
+    """The opening of a table's wrapper: it scrolls a table wider than the screen sideways,
+    so it can take the keyboard's focus and is named by the table's caption."""
+    return (
+        f'<div class="table-wrap" tabindex="0" role="region" aria-labelledby="{caption_id}">'
+    )
+
+
 def _cls(name: str) -> str:
     return f' class="{name}"' if name else ""
 
@@ -397,12 +408,16 @@ class _Page:
     def table(self, t: C.Table, caption: str, *, hidden: bool) -> None:
         ncols = len(t.columns)
         out = self.out
-        cap = f"<caption{_cls('vh' if hidden else '')}>{_text(caption)}</caption>"
+        ident = self.uid("table")
+        cap = f'<caption id="{ident}"{_cls("vh" if hidden else "")}>{_text(caption)}</caption>'
+
         head = "".join(f'<th scope="col">{_text(c.label)}</th>' for c in t.columns)
         widths = self.widths(t)
         total = sum(widths) or 1.0
         cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
-        out.append(f'<div class="table-wrap"><table class="{t.style}">{cap}'
+        # a table wider than a narrow screen scrolls sideways in its wrapper (never a word
+        # or a date broken inside): a region the keyboard reaches, named by the caption
+        out.append(f'{table_wrap(ident)}<table class="{t.style}">{cap}'
                    f"<colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>")  # fmt: skip
         open_body = False
         seen = self._cells
@@ -496,9 +511,7 @@ class _Page:
         table = C.Table((C.Column(L.measure, 70), C.Column(L.timeframe, 30)), tuple(rows))
         n = len(out)
         self.table(table, L.web["timeline_table"], hidden=False)
-        out[n] = out[n].replace(
-            '<div class="table-wrap">', f'<div class="table-wrap" id="{table_id}">', 1
-        )
+        out[n] = out[n].replace('<div class="table-wrap"', f'<div id="{table_id}" class="table-wrap"', 1)
         groups = unresolved_groups(data)
         if groups:
             self.heading(level + 1, L.timeline_unresolved, self.uid("unresolved"))
@@ -653,13 +666,15 @@ def render(
     fonts: str = FONTS,
     extra_css: str = "",
     links: Sequence[tuple[str, str]] = (),
+    title: str | None = None,
 ) -> bytes:
     """The UTF-8 bytes of the page of ``content`` (same content, same bytes).
 
     ``fonts`` (a CSS font-family list) and ``extra_css`` (appended to the page's
     style sheet) are for the PDF/A route, which names the bundled font. ``links``
     (relative address, link text) go into the page's header: a site's own links
-    (:mod:`.site`); the text says where each goes.
+    (:mod:`.site`); the text says where each goes. ``title`` is the page's ``<title>``
+    when not the document's (a site tells apart pages whose documents share a title).
     """
     page = _Page(labels, timeline=timeline, fonts=fonts)
     _collect_groups(content, page.groups)
@@ -671,7 +686,7 @@ def render(
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_text(content.title)}</title>",
+        f"<title>{_text(content.title if title is None else title)}</title>",
     ]
     if content.subject:
         head.append(f'<meta name="description" content="{esc(content.subject)}">')

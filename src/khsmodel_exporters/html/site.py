@@ -2,14 +2,15 @@
 
 :func:`build_site` writes a folder with
 
-- ``index.html``: the partnership (its page and bodies) and its agreements,
-  action plans, meetings and case documents, each linked to its page and its PDF;
+- ``index.html``: the agreements, action plans, status reports, meeting plans,
+  meetings and case documents, each linked to its page and its PDF; then the
+  partnership (its page, bodies and members);
 - one ``html`` page per document (``NAME.html``, ``NAME`` a plain page name: the
   command line makes it from the file name with :func:`page_names`, ``NAME`` being the input's
-  name), with a header linking back to the index, to the document's PDF/A and to
-  the documents it belongs with: a case and the meeting of its body on its
-  meeting date; a case and a plan it has attached or whose adoption names the
-  case's number (each linked both ways);
+  name), with a header linking back to the index, to the document's PDF/A, to its
+  partnership's page and to the documents it belongs with (:func:`_related`);
+  each page has a name of its own (:func:`_page_titles`: a case by its number, a
+  plan with its appendix of changes so named, names still shared told apart);
 - the tagged PDF/A-2a of each document beside its page (``NAME.pdf``; leave it out
   with ``pdfa=False``);
 - ``sitemap.xml`` when a ``base_url`` is given (a sitemap needs absolute addresses).
@@ -36,12 +37,14 @@ from khsmodel.cases import CaseDocument
 from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
 from khsmodel.labels import Labels, for_language
+from khsmodel.meetingplans import MeetingPlan
 from khsmodel.meetings import Meeting
 from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan
+from khsmodel.status import StatusReport
 
 from .. import content as C
-from ._render import CSS, FONTS, esc, render
+from ._render import CSS, FONTS, esc, render, table_wrap
 
 __all__ = ["build_site", "page_names", "site_language", "slug"]
 
@@ -164,11 +167,36 @@ def _date(doc: Document) -> dt.date | None:
     return as_of if isinstance(as_of, dt.date) else None
 
 
-def _related(docs: dict[str, Document]) -> dict[str, list[str]]:
-    """Which documents belong together, by what their fields say (names, in order)."""
+def _same(a: object, b: object) -> bool:
+    return a is b or a == b
+
+
+def _partnership_name(doc: Document) -> str | None:
+    p = doc if isinstance(doc, Partnership) else getattr(doc, "partnership", None)
+    return p.name if isinstance(p, Partnership) else None
+
+
+def _related(
+    docs: dict[str, Document], previous: Mapping[str, ActionPlan]
+) -> dict[str, list[str]]:
+    """Which documents belong together, by what their fields say (names, in order):
+
+    - a case and the meeting of its body on its meeting date; a case and a plan it has
+      attached or whose adoption names the case's number;
+    - a status report and the plan it reports on;
+    - pages of the same plan (one of them with the appendix of changes, ``previous``),
+      and a plan's page with that appendix and the page of the plan it is compared with;
+    - a meeting plan and the meetings of its partnership in its year, or of a body on a
+      date it plans;
+
+    each linked both ways. A document's link to its partnership's page is not here
+    (:func:`_partnership_pages`): it goes one way, the index lists them all.
+    """
     out: dict[str, list[str]] = {n: [] for n in docs}
 
     def link(a: str, b: str) -> None:
+        if a == b:
+            return
         if b not in out[a]:
             out[a].append(b)
         if a not in out[b]:
@@ -191,6 +219,99 @@ def _related(docs: dict[str, Document]) -> dict[str, list[str]]:
                            for a in doc.attachments)
                 ):
                     link(name, other)
+        elif isinstance(doc, StatusReport):
+            for other, o in docs.items():
+                if isinstance(o, ActionPlan) and _same(o, doc.plan):
+                    link(name, other)
+        elif isinstance(doc, ActionPlan):
+            before = previous.get(name)
+            for other, o in docs.items():
+                if not isinstance(o, ActionPlan) or other == name:
+                    continue
+                if _same(o, doc) or (before is not None and _same(o, before)):
+                    link(name, other)
+        elif isinstance(doc, MeetingPlan):
+            owner = _partnership_name(doc)
+            planned = {(m.body, m.date) for m in doc.meetings}
+            for other, o in docs.items():
+                if isinstance(o, Meeting) and (
+                    (owner is not None and _partnership_name(o) == owner
+                     and o.date.year == doc.year)
+                    or (o.body, o.date) in planned
+                ):  # fmt: skip
+                    link(name, other)
+    return out
+
+
+def _partnership_pages(docs: dict[str, Document]) -> dict[str, str]:
+    """The page of each partnership the site has a page of, by the partnership's name (the
+    first page given when two are of the same)."""
+    out: dict[str, str] = {}
+    for name, doc in docs.items():
+        if isinstance(doc, Partnership):
+            out.setdefault(doc.name, name)
+    return out
+
+
+def _case_label(case: CaseDocument, labels: Labels) -> str:
+    """The case's number as the document prints it: "Sak 2/2016"; a number written with
+    words of its own ("PS 3/2021", "OS-sak 5/2023") as written."""
+    number = C.display_text(case.case_number.text)
+    if case.case_number.prefix:
+        return number
+    return f"{labels.case_word.capitalize()} {number}"
+
+
+def _page_titles(
+    docs: dict[str, Document],
+    titles: dict[str, str],
+    labels: Labels,
+    previous: Mapping[str, ActionPlan],
+    own: Mapping[str, Labels] | None = None,
+) -> dict[str, str]:
+    """What the site calls each page (its ``<title>``, its link text on the index and in
+    the other pages' navigation): the document's title, and
+
+    - a case's number before it: "Sak 2/2016: Felles handlingsplan 2016-2017";
+    - a plan with its appendix of changes (``previous``): "… – med endringer fra forrige
+      plan";
+
+    then pages that would still share a name are told apart by, in this order, what of
+    these differs among them all: the document's date ("(8. februar 2016)"), its
+    partnership's name, and last the page's name (its file name).
+    """
+    out: dict[str, str] = {}
+    for name, doc in docs.items():
+        title = titles[name]
+        words = (own or {}).get(name, labels)  # the document's own language
+        if isinstance(doc, CaseDocument):
+            label = _case_label(doc, words)
+            title = title if title == label else f"{label}: {title}"
+        elif name in previous:
+            title = f"{title} – {words.web['with_changes']}"
+        out[name] = title
+    by_title: dict[str, list[str]] = {}
+    for name, title in out.items():
+        by_title.setdefault(title, []).append(name)
+    L = labels.in_text()
+    for title, names in by_title.items():
+        if len(names) < 2:
+            continue
+
+        def when(n: str) -> str | None:
+            d = _date(docs[n])
+            return L.date(d) if d is not None else None
+
+        def owner(n: str) -> str | None:
+            p = _partnership_name(docs[n])
+            return C.display_text(p) if p is not None else None
+
+        for tell in (when, owner, lambda n: n):
+            told = [tell(n) for n in names]
+            if None not in told and len(set(told)) == len(told):
+                for n, x in zip(names, told, strict=True):
+                    out[n] = f"{title} ({x})"
+                break
     return out
 
 
@@ -216,16 +337,23 @@ def _index_title(docs: dict[str, Document], labels: Labels) -> str:
 
 
 def _page_links(
-    name: str, related: list[str], titles: dict[str, str], pdfa: bool, home: str
+    name: str,
+    related: list[str],
+    titles: dict[str, str],
+    pdfa: bool,
+    home: str,
+    partnership: str | None,
 ) -> tuple[tuple[str, str], ...]:
     links = [("index.html", home)]
     if pdfa:
         links.append((f"{name}.pdf", f"{titles[name]} ({_PDFA})"))
-    links.extend((f"{r}.html", titles[r]) for r in related)
+    if partnership is not None and partnership != name:
+        links.append((f"{partnership}.html", titles[partnership]))
+    links.extend((f"{r}.html", titles[r]) for r in related if r != partnership)
     return tuple(links)
 
 
-def _members(p: Partnership, labels: Labels, *, named: bool) -> list[str]:
+def _members(p: Partnership, labels: Labels, *, named: bool, n: int) -> list[str]:
     """The partnership's members over time: a table of who joined and left when, each
     date as precise as the source gives it ("2009", "23. november 2020"); a column
     no membership fills is left out. Nothing when the model holds no memberships."""
@@ -255,8 +383,9 @@ def _members(p: Partnership, labels: Labels, *, named: bool) -> list[str]:
     if named:
         title = f"{title}: {C.display_text(p.name)}"
     head = "".join(f'<th scope="col">{esc(columns[i])}</th>' for i in keep)
+    ident = f"khs-members-{n}"
     out = [f"<h3>{esc(title)}</h3>",
-           f'<div class="table-wrap"><table class="grid members"><caption class="vh">'
+           f'{table_wrap(ident)}<table class="grid members"><caption id="{ident}" class="vh">'
            f"{esc(title)}</caption><thead><tr>{head}</tr></thead><tbody>"]  # fmt: skip
     for r in rows:
         cells = "".join(f"<td>{esc(r[i])}</td>" for i in keep[1:])
@@ -282,11 +411,23 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
 
     def item(name: str) -> str:
         when = _date(docs[name])
-        extra = (f" ({esc(labels.in_text().date(when))})" if when else "") + owner(name)
+        day = f" ({labels.in_text().date(when)})" if when else ""
+        # what the page's name already says (told apart by its date) is not said twice
+        extra = ("" if day and titles[name].endswith(day) else esc(day)) + owner(name)
         pdf = (f' · <a href="{esc(name)}.pdf">{esc(titles[name])} ({_PDFA})</a>'
                if pdfa else "")  # fmt: skip
         return f'<li><a href="{esc(name)}.html">{esc(titles[name])}</a>{extra}{pdf}</li>'
 
+    # the documents first, by kind; then the partnership: its page, bodies and members
+    for kind, word in _KINDS:
+        heading = _kind_heading(labels, word)
+        names = [n for n, d in docs.items() if kind == type(d).KIND]
+        if not names:
+            continue
+        names.sort(key=lambda n: (_order(docs[n]), n))
+        body.append(f"<h2>{esc(heading)}</h2><ul>")
+        body.extend(item(n) for n in names)
+        body.append("</ul>")
     own = [n for n, d in docs.items() if isinstance(d, Partnership)]
     if own or partnership is not None:
         body.append(f"<h2>{esc(labels.web['partnership'])}</h2>")
@@ -300,17 +441,8 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
             body.append("</ul>")
         # the members over time: of the one partnership, or of each partnership document
         shown = [partnership] if partnership is not None else list(found.values())
-        for p in shown:
-            body.extend(_members(p, labels, named=len(shown) > 1))
-    for kind, word in _KINDS:
-        heading = _kind_heading(labels, word)
-        names = [n for n, d in docs.items() if kind == type(d).KIND]
-        if not names:
-            continue
-        names.sort(key=lambda n: (_order(docs[n]), n))
-        body.append(f"<h2>{esc(heading)}</h2><ul>")
-        body.extend(item(n) for n in names)
-        body.append("</ul>")
+        for i, p in enumerate(shown, start=1):
+            body.extend(_members(p, labels, named=len(shown) > 1, n=i))
     lang = esc(labels.language)
     page = [
         "<!DOCTYPE html>",
@@ -395,14 +527,17 @@ def build_site(
     contents = {  # bad text: error with path
         n: C.build(d, labels=own[n], previous=(previous or {}).get(n)) for n, d in docs.items()
     }
-    titles = {n: c.title for n, c in contents.items()}
-    related = _related(docs)
+    titles = _page_titles(docs, {n: c.title for n, c in contents.items()}, labels,
+                          previous or {}, own)  # fmt: skip
+    related = _related(docs, previous or {})
     home = _index_title(docs, labels)
+    own_page = _partnership_pages(docs)
     files: dict[str, bytes] = {}
     for name, content in contents.items():
-        files[f"{name}.html"] = render(
-            content, labels=own[name], links=_page_links(name, related[name], titles, pdfa, home)
-        )
+        owner = _partnership_name(docs[name])
+        links = _page_links(name, related[name], titles, pdfa, home,
+                            own_page.get(owner) if owner is not None else None)  # fmt: skip
+        files[f"{name}.html"] = render(content, labels=own[name], links=links, title=titles[name])
         if pdfa:
             from ._pdf import render_pdf
 
