@@ -365,8 +365,12 @@ def test_pages_that_would_share_a_name_are_told_apart_by_a_rule(tmp_path: Path) 
     # else by the page's name (no date, no partnership): all of them, the dated one too
     assert names([("a", plan(None)), ("b", plan(None)), ("c", plan(8))]) == {
         "a": "Handlingsplan (a)", "b": "Handlingsplan (b)", "c": "Handlingsplan (c)"}
-    # the plan with its appendix, in Nynorsk
-    got = names([("a", plan(8)), ("b", plan(8))], labels=NN, previous={"b": plan(None)})
+    # the plan with its appendix, in Nynorsk: a page's name in its document's language
+    def nn(p: ActionPlan) -> ActionPlan:
+        return attrs.evolve(p, language="nn")
+
+    got = names([("a", nn(plan(8))), ("b", nn(plan(8)))], labels=NN,
+                previous={"b": nn(plan(None))})  # fmt: skip
     assert got == {"a": "Handlingsplan", "b": "Handlingsplan – med endringar frå førre plan"}
 
 
@@ -392,8 +396,12 @@ def test_a_case_number_with_words_of_its_own_is_printed_as_written(tmp_path: Pat
     case = _attrs.evolve(EXAMPLES[CASE](), case_number=CaseNumber.parse("PS 3/2021"))
     build_site([("ps", case), ("sak", EXAMPLES[CASE]())], tmp_path / "s", pdfa=False, labels=EN)
     titles = [_title(tmp_path / "s" / f"{n}.html") for n in ("ps", "sak")]
+    # the case is in Bokmål: its page, and so its name, says "Sak" on an English site
     assert titles == ["PS 3/2021: Felles handlingsplan 2016-2017",
-                      "Case 2/2016: Felles handlingsplan 2016-2017"]  # fmt: skip
+                      "Sak 2/2016: Felles handlingsplan 2016-2017"]  # fmt: skip
+    en_case = _attrs.evolve(EXAMPLES[CASE](), language="en")
+    build_site([("sak", en_case)], tmp_path / "e", pdfa=False, labels=EN)
+    assert _title(tmp_path / "e" / "sak.html") == "Case 2/2016: Felles handlingsplan 2016-2017"
 
 
 def test_documents_that_follow_each_other_up_are_linked(full_site: Path) -> None:
