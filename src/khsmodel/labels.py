@@ -805,7 +805,7 @@ _NN_WORDS.update({
         "total": "Tal på tiltak",
         "overdue": "Forseinka",  # forseinke, forseinka (Nynorskordboka)
         "due_soon": "Frist nærmar seg",
-        "share_done": "Del gjennomført",
+        "share_done": "Del som er gjennomført",
         "key": ("Forseinka: tidsramma er passert utan at tiltaket er gjennomført, avlyst "
                 "eller vidareført. Frist nærmar seg: tidsramma sluttar innan {days} dagar etter "
                 "{date}. Status er den siste som er registrert med dato til og med {date}."),
@@ -960,10 +960,10 @@ _EN_WORDS: dict[str, Any] = {
     "case_word": "case", "introduction": "Introduction", "purpose": "Purpose",
     "priority_groups": "Priority patient groups", "focus_area": "Focus area",
     "measure": "Measure", "responsible": "Responsible", "timeframe": "Timeframe",
-    "status": "Status", "ongoing_activities": "Ongoing activities carried forward",
+    "status": "Status", "ongoing_activities": "Ongoing activities carried over",
     "carried_over_from": "Carried over from", "previous_plan": "Previous plan",
     "phase": "Phase", "timeline": "Timeline", "timeline_unresolved": "No fixed date",
-    "timeline_period": "Period", "timeline_open": "Started, no set end",
+    "timeline_period": "Period", "timeline_open": "Started, no end date",
     "timeline_date": "Date or deadline", "agreement_covers": "The agreement covers",
     "timeline_key": (
         "Dark: the time the measure covers (a deadline: the month it falls in). "
@@ -1078,10 +1078,10 @@ _EN_WORDS: dict[str, Any] = {
         "whole_plan": "Whole plan",
         "ongoing": "Ongoing activities",
         "no_status": "No status",
-        "total": "Measures",
+        "total": "Number of measures",
         "overdue": "Overdue",
         "due_soon": "Due soon",
-        "share_done": "Share done",
+        "share_done": "Share completed",
         "key": ("Overdue: the timeframe has passed and the measure is not done, cancelled "
                 "or carried over. Due soon: the timeframe ends within {days} days after "
                 "{date}. The status is the latest recorded with a date up to and including "
@@ -1190,7 +1190,7 @@ _EN_WORDS: dict[str, Any] = {
     "dissolved": "dissolved",
     "membership_roles": {
         "member": "Member", "hospital_trust": "Hospital trust", "owner": "Owner",
-        "observer": "Observer", "associated": "Associated",
+        "observer": "Observer", "associated": "Associate member",
     },
 }  # fmt: skip
 

@@ -41,11 +41,11 @@ def _report(language: str) -> khsmodel.StatusReport:
 # words of the report in each language: heading, status words, summary columns, key
 _REPORT = {
     "nn": ["Statusrapport: Handlingsplan", "Status per 1. september 2016", "Oppsummering",
-           "Heile planen", "Tal på tiltak", "Forseinka", "Del gjennomført", "Gjennomført",
+           "Heile planen", "Tal på tiltak", "Forseinka", "Del som er gjennomført", "Gjennomført",
            "Starta", "Avlyst", "Utan status", "Endringar sidan 1. mai 2016",
            "Tiltak utan dato i tidsramma", "Forseinka tiltak"],
     "en": ["Status report: Handlingsplan", "Status as of 1 September 2016", "Summary",
-           "Whole plan", "Measures", "Overdue", "Share done", "Done", "Started", "Cancelled",
+           "Whole plan", "Number of measures", "Overdue", "Share completed", "Done", "Started", "Cancelled",
            "No status", "Changes since 1 May 2016",
            "Measures without a date in the timeframe", "Overdue measures"],
 }  # fmt: skip
