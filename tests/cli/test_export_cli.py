@@ -327,11 +327,17 @@ def test_previous_plan_is_validated_as_the_inputs_are(
     paras = [p.text for p in docx.Document(io.BytesIO(out.read_bytes())).paragraphs]
     assert "Endringer fra forrige plan" in paras
     out.unlink()
-    # a warning: printed with the file's name, and the export goes on
+    # a warning: counted in one line with the file's name, and the export goes on
     code, err = export(warn)
     assert code == 0
-    assert f"{warn}:$.focus_areas[0].measures[0].responsibility: PLAN008 warning" in err
+    assert err == f"{warn}: 1 warning (PLAN008); --warnings or khsmodel validate prints them\n"
     assert out.exists()
+    # --warnings: each one as validate prints it
+    code, err = export(warn, "--warnings")
+    assert code == 0
+    assert err == (f"{warn}:$.focus_areas[0].measures[0].responsibility: PLAN008 warning "
+                   "no one is responsible for the measure; add who is responsible (ansvarlig), "
+                   "with the text as written\n")  # fmt: skip
     # a clean previous plan: no finding printed
     code, err = export(plan)
     assert code == 0 and err == ""

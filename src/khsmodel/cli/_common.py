@@ -35,6 +35,7 @@ __all__ = [
     "Unreadable",
     "UsageError",
     "add_report_option",
+    "add_warnings_option",
     "check_language",
     "error",
     "exporter",
@@ -51,6 +52,7 @@ __all__ = [
     "read_text_input",
     "signal_handlers",
     "summary_line",
+    "warning_summary",
     "wrap",
 ]
 
@@ -103,6 +105,17 @@ def add_report_option(p: argparse.ArgumentParser, what: str) -> None:
         choices=("text", "json"),
         default="text",
         help=f"how to print {what}: text (one line each, default) or json",
+    )
+
+
+def add_warnings_option(p: argparse.ArgumentParser) -> None:
+    """``--warnings``: each warning in full, where by default one line per file counts them
+    (the commands that export despite warnings: ``export``, ``report``)."""
+    p.add_argument(
+        "--warnings",
+        action="store_true",
+        help="print each warning as validate does (default: one line per file with "
+        "their number and codes)",
     )
 
 
@@ -193,6 +206,20 @@ def summary_line(rows: Iterable[Mapping[str, str]], checked: int, unreadable: in
     if unreadable:
         text += f"; {unreadable} file{'' if unreadable == 1 else 's'} could not be read"
     return text
+
+
+def warning_summary(file: str, rows: Iterable[Mapping[str, str]]) -> str:
+    """The one line that stands for a file's warnings where a command goes on despite them
+    (``export``, ``report``): ``plan.json: 2 warnings (PLAN011); --warnings or khsmodel
+    validate prints them``. Each line in full on every export of a document whose source
+    legitimately lacks something (a plan without a responsible column) is noise; no word
+    at all would hide them. The codes come in the order first found."""
+    rows = list(rows)
+    codes, n = list(dict.fromkeys(r["code"] for r in rows)), len(rows)
+    return (
+        f"{file}: {n} warning{'' if n == 1 else 's'} ({', '.join(codes)}); "
+        "--warnings or khsmodel validate prints them"
+    )
 
 
 # ---------------------------------------------------------------- -O KEY=VALUE

@@ -3,7 +3,8 @@
 ``export`` loads each input, validates it (``--no-validate`` skips that),
 exports it and writes the output atomically. A document with validation
 errors is not exported: its findings are printed as ``validate`` prints them
-and the other files still go; warnings are printed and the export proceeds.
+and the other files still go; warnings do not stop the export, and one line per
+file counts them (``--warnings``: each in full, as ``validate`` prints them).
 
 Exit codes of ``export``: 0 every output written; 1 some input invalid (does
 not load, or has validation errors) or its export failed; 2 usage error
@@ -47,7 +48,8 @@ Formats, their file extensions and their -O options: khsmodel formats.
 -o takes any name ending in the format's extension (plan.pdf for pdf and
 pdfa, arkivstruktur.xml for noark5); missing folders are made. Each input is
 validated first (khsmodel validate): one with errors is not exported and its
-findings are printed; warnings are printed and the export goes on. The plan of
+findings are printed; a file with warnings is exported and one line counts
+them (--warnings prints each; khsmodel validate FILE lists them). The plan of
 --previous is validated too: with errors nothing is exported.
 exit status: 0 all written; 1 an input invalid or an export failed (the
 others are still written); 2 usage error or an input that cannot be read.
@@ -131,8 +133,10 @@ def add_parsers(sub: Any) -> None:
         action="store_true",
         help="export without validating first (documents with validation errors too)",
     )
+    c.add_warnings_option(p)
     c.add_report_option(p, "findings and problems")
     p.set_defaults(func=_cmd_export)
+
 
 
 def _jobs(text: str) -> int:
@@ -318,8 +322,11 @@ def _previous(args: argparse.Namespace, options: dict[str, object]) -> int | Non
 
         report = validate(previous)
         rows = report.to_data() if not report.ok else [f.to_data() for f in report.warnings]
-        for row in rows:
-            sys.stderr.write(c.finding_line({"file": args.previous, **row}) + "\n")
+        if report.ok and rows and not args.warnings:
+            sys.stderr.write(c.warning_summary(args.previous, rows) + "\n")
+        else:
+            for row in rows:
+                sys.stderr.write(c.finding_line({"file": args.previous, **row}) + "\n")
         if not report.ok:
             sys.stderr.write(f"{args.previous}: not used as --previous, nothing exported "
                              "(validation errors; khsmodel validate checks it, --no-validate "
@@ -411,8 +418,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if result.findings or result.problems:
             if tty:
                 sys.stderr.write("\n")
-            for row in result.findings:
-                print(c.finding_line({"file": result.source, **row}), file=sys.stderr)
+            if result.status == "invalid" or args.warnings:
+                for row in result.findings:
+                    print(c.finding_line({"file": result.source, **row}), file=sys.stderr)
+            elif result.findings:  # warnings only: the export went on
+                print(c.warning_summary(result.source, result.findings), file=sys.stderr)
             if result.status == "invalid" and result.findings:
                 print(f"{result.source}: not exported (validation errors; khsmodel validate "
                       "checks it, --no-validate skips the check)"

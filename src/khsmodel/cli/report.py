@@ -90,6 +90,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
                    metavar="KEY=VALUE", help="an option of the exporter, e.g. -O headers=nb")  # fmt: skip
     p.add_argument("--no-validate", action="store_true",
                    help="export without validating the report first")  # fmt: skip
+    c.add_warnings_option(p)
     c.add_report_option(p, "findings")
     p.set_defaults(func=run)
     return p
@@ -159,7 +160,12 @@ def run(args: argparse.Namespace) -> int:
         for r in rows:
             if r["path"] == "$.plan" or r["path"].startswith(("$.plan.", "$.plan[")):
                 r["path"] = "$" + r["path"][len("$.plan") :]
-        _findings(args, rows)
+        if found.ok and args.report == "text" and not args.warnings:
+            warnings = [r for r in rows if r["severity"] == "warning"]
+            if warnings:  # one line: the report is exported all the same
+                sys.stderr.write(c.warning_summary(args.plan, warnings) + "\n")
+        else:
+            _findings(args, rows)
         if not found.ok:
             sys.stderr.write(f"{args.plan}: not exported (validation errors; --no-validate "
                              "skips the check)\n")  # fmt: skip

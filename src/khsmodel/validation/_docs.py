@@ -64,9 +64,15 @@ The command exits 0 when no finding is an error, 1 when at least one is (a
 file that does not load counts: its load errors become LOAD001 findings; a
 JSON file without `"format": "khsmodel"` gives one, "not a khsmodel
 document"), and 2 on a usage error or a file that cannot be read (missing, a
-folder, not UTF-8, not JSON). `khsmodel export` runs the same check before it
-exports. `khsmodel rules` prints this catalogue (code, severity, summary; with
-a code or prefix, those rules with their rationale).
+folder, not UTF-8, not JSON). `khsmodel export` and `khsmodel report` run the
+same check before they export: a document with an error is not exported and
+its findings are printed; a document with warnings is exported, and one line
+counts them (`plan.json: 2 warnings (PLAN011); --warnings or khsmodel validate
+prints them`). A warning of a source kept as it is (the examples' own, below)
+would otherwise be printed again on every export; `--warnings` prints each,
+and `--report json` holds them all. `khsmodel rules` prints this catalogue
+(code, severity, summary; with a code or prefix, those rules with their
+rationale).
 
 **Severities.** *error*: the document contradicts itself or the rules of the
 field; fix it before it goes to a meeting or another system. *warning*:
