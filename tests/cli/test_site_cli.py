@@ -83,3 +83,43 @@ def test_a_bad_language_tag_is_a_usage_error(
         "smj, sma or en (optionally with a region, e.g. nb-NO)\n"
     )
     assert not out.exists()
+
+
+def test_a_language_whose_words_fall_back_to_bokmal_is_noted_as_export_notes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--language se: the index and the navigation print Bokmål where the Sámi bundle has no
+    word. The site says so in the one line export prints for a se document, once per
+    language (the site's words, then the languages of the documents' pages)."""
+    from khsmodel.labels import fallbacks
+
+    missing = fallbacks("se")
+    assert missing and "responsible" in missing  # else there is nothing to note
+    plan = _write(tmp_path, "plan", attrs.evolve(plan_2016_2017(), language="nb"))
+    out = tmp_path / "site"
+    assert main(["site", plan, "--out-dir", str(out), "--no-pdfa", "--language", "se"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    notes = [line for line in err if "printed in Bokmål" in line]
+    assert notes == [
+        f"khsmodel site: note: {len(missing)} label(s) have no se text and are printed in "
+        f"Bokmål ({', '.join(missing[:5])}, …); khsmodel.labels.fallbacks('se') lists them"
+    ]
+    assert parse((out / "index.html").read_bytes()).one("html").attrs["lang"].startswith("se")
+    # the same words as export's note for a se document
+    sami = _write(tmp_path, "sami", attrs.evolve(plan_2016_2017(), language="se"))
+    assert main(["export", sami, "-f", "html", "-o", str(tmp_path / "sami.html"),
+                 "--no-validate"]) == 0  # fmt: skip
+    exported = capsys.readouterr().err.splitlines()
+    assert exported == [f"{sami}: {notes[0].removeprefix('khsmodel site: ')}"]
+    # a se document in a Bokmål site: its page falls back, noted once (se and se-NO alike)
+    sami_no = _write(tmp_path, "sami-no", attrs.evolve(plan_2016_2017(), language="se-NO"))
+    out2 = tmp_path / "site2"
+    assert main(["site", plan, sami, sami_no, "--out-dir", str(out2), "--no-pdfa",
+                 "--language", "nb"]) == 0  # fmt: skip
+    notes2 = [line for line in capsys.readouterr().err.splitlines() if "Bokmål" in line]
+    assert notes2 == notes
+    # Bokmål and Nynorsk only: no fallback, no note
+    nn = _write(tmp_path, "nn", attrs.evolve(plan_2016_2017(), language="nn"))
+    assert main(["site", plan, nn, "--out-dir", str(tmp_path / "site3"), "--no-pdfa",
+                 "--language", "nn"]) == 0  # fmt: skip
+    assert "printed in Bokmål" not in capsys.readouterr().err

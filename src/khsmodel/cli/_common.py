@@ -39,6 +39,7 @@ __all__ = [
     "check_language",
     "error",
     "exporter",
+    "fallback_note",
     "finding_line",
     "foreign",
     "formats_for",
@@ -322,6 +323,22 @@ def option_refused(exc: Exception, given: Mapping[str, object]) -> str:
     value = given[key]
     shown = ("true" if value else "false") if isinstance(value, bool) else str(value)
     return f"-O {key}={shown}: {exc}"
+
+
+def fallback_note(language: str) -> str | None:
+    """The note for words of ``language`` printed in Bokmål because its bundle lacks them
+    (``se``): a fallback is never silent. None when the bundle has every label. Worded alike
+    by every command that prints a language's words (``export``, ``site``)."""
+    from ..labels import fallbacks
+
+    missing = fallbacks(language)
+    if not missing:
+        return None
+    shown = ", ".join(missing[:5]) + (", …" if len(missing) > 5 else "")
+    return (
+        f"note: {len(missing)} label(s) have no {language} text and are printed in Bokmål "
+        f"({shown}); khsmodel.labels.fallbacks({language!r}) lists them"
+    )
 
 
 def check_language(option: str, value: str, where: str = "") -> None:

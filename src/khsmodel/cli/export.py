@@ -191,20 +191,11 @@ def _language_note(doc: object, fmt: str, options: dict[str, object]) -> str | N
     """The note for an export whose words are partly Bokmål (a ``se`` document): the
     fallback is never silent. None when the format prints no words or all are there."""
     from ..exporters import get
-    from ..labels import fallbacks
 
     declared = getattr(get(fmt), "cli_options", None) or {}
     if "language" not in declared or "labels" in options:
         return None
-    language = options.get("language", getattr(doc, "language", "nb"))
-    missing = fallbacks(str(language))
-    if not missing:
-        return None
-    shown = ", ".join(missing[:5]) + (", …" if len(missing) > 5 else "")
-    return (
-        f"note: {len(missing)} label(s) have no {language} text and are printed in Bokmål "
-        f"({shown}); khsmodel.labels.fallbacks({str(language)!r}) lists them"
-    )
+    return c.fallback_note(str(options.get("language", getattr(doc, "language", "nb"))))
 
 
 def _calendar_note(fmt: str, data: bytes) -> str | None:

@@ -19,7 +19,8 @@ examples:
 
 The index page and the site's words are in the documents' language when they
 all share one (else nb, with a note; --language chooses); each document's page
-and PDF/A are in the document's own language.
+and PDF/A are in the document's own language. A language whose bundle lacks
+words (se) prints them in Bokmål, with a note on standard error as export gives.
 
 The folder gets index.html, one page per document and its tagged PDF/A-2a
 (NAME.html and NAME.pdf, NAME made from the file name: lower case, spaces to
@@ -92,6 +93,15 @@ def _cmd_site(args: argparse.Namespace) -> int:
                          "and the site's words are in nb (--language TAG chooses), each "
                          "document's page in its own language\n")  # fmt: skip
         language = "nb"
+    # the site's words, then each document's page in its own language: a language whose
+    # bundle lacks words (se) is named once, as export names it
+    tags: dict[str, str] = {}  # one note per language: se and se-NO are one bundle
+    for tag in [language, *(doc.language for _, doc in documents)]:
+        tags.setdefault(tag.split("-")[0].lower(), tag)
+    for tag in tags.values():
+        note = c.fallback_note(tag)
+        if note is not None:
+            sys.stderr.write(f"{_PROG}: {note}\n")
     names = page_names([Path(n).stem for n, _ in documents])
     documents = [(page, doc) for page, (_, doc) in zip(names, documents, strict=True)]
     try:
