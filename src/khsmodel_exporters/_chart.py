@@ -49,9 +49,13 @@ def wrap_words(text: str, width: float, width_of: Callable[[str], float]) -> lis
     >>> wrap_words("Rehabiliteringsressursene", 10, len)
     ['Rehabilite', 'ringsressu', 'rsene']
     """
+    words = text.split()
+    whole = " ".join(words)
+    if width_of(whole) <= width:  # most labels: one measurement
+        return [whole]
     lines: list[str] = []
     line = ""
-    for word in text.split():
+    for word in words:
         trial = f"{line} {word}" if line else word
         if width_of(trial) <= width:
             line = trial

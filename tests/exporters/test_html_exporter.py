@@ -9,6 +9,8 @@ escaping of hostile text, same bytes twice, atomic writing. The browser check
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import os
 import sys
 import tomllib
@@ -28,7 +30,7 @@ from khsmodel.errors import ExporterOptionError, UnknownOptionError, UnwritableT
 from khsmodel_exporters.content import build, iter_text
 from khsmodel_exporters.html import HtmlExporter
 from tests.support.html_support import El, Page, headings, parse
-from tests.support.pdf_support import ROOT, plan_2016_2017, timeline_plan
+from tests.support.pdf_support import ROOT, plan_2016_2017, tf, timeline_plan
 
 sys.path.insert(0, str(ROOT / "examples"))
 from catalogue import EXAMPLES, LABELS
@@ -241,6 +243,87 @@ def test_timeline_is_an_svg_with_its_table_as_text_alternative() -> None:
     assert "1. januar" not in table.text()
     # and the measures without fixed dates are listed under their own heading
     assert any(_visible_text(h) == "Uten fast dato" for h in page.all("h3"))
+
+
+def _svg_labels(svg: El) -> list[tuple[list[str], float, float]]:
+    """Each ``<text>`` of the chart at the left edge (x=4: a label or a focus area's title):
+    its lines (a ``<tspan>`` each, or its text), its first and its last baseline."""
+    out = []
+    for t in svg.iter("text"):
+        if t.attrs.get("x") != "4":
+            continue
+        spans = list(t.iter("tspan"))
+        lines = [s.text() for s in spans] if spans else [t.text()]
+        first = float(t.attrs["y"] or 0)
+        out.append((lines, first, first + sum(float(s.attrs.get("dy") or 0) for s in spans)))
+    return out
+
+
+def test_timeline_labels_are_whole_wrapped_at_word_boundaries() -> None:
+    """A reader of the chart gets every measure's words: a long label wraps over more lines
+    of the label column (its row grows, its mark in the row's middle), never cut with "…"."""
+    from khsmodel.labels import NB
+    from khsmodel_exporters._timeline_data import collect
+    from khsmodel_exporters._widths import text_width
+
+    plan = plan_2016_2017()
+    svg = parse(HTML.export(plan)).one("svg")
+    labels = _svg_labels(svg)
+    data = collect(plan, NB)
+    expected, titles = [], set()
+    for title, rows in data.groups:
+        titles.add(" ".join(title.split()))
+        expected.append(" ".join(title.split()))
+        expected += [" ".join(f"{r.number} {r.text}".split()) for r in rows]
+    assert [" ".join(lines) for lines, _, _ in labels] == expected
+    assert not any(line.endswith("…") for lines, _, _ in labels for line in lines)
+    # the words that were cut before, now there in full
+    assert ("Involvere de som jobber med barn og unge i det formaliserte samarbeidet for å "
+            "sikre et helhetlig tilbud til de som trenger det mest") in expected  # fmt: skip
+    assert sum(len(lines) > 1 for lines, _, _ in labels) >= 9
+    # each line fits the label column (300 wide, from x=4) in the wider fallback font too
+    rows = [x for x in labels if " ".join(x[0]) not in titles]
+    measured = [line for lines, _, _ in rows for line in lines]
+    assert max(text_width(line, False, 11) * 1.15 for line in measured) <= 296
+    # rows do not overlap: each label starts below the one before ends
+    tops = [(first, last) for _, first, last in labels]
+    assert all(b[0] - a[1] >= 13 for a, b in itertools.pairwise(tops))
+    # one mark a row, in the middle of its row: between a label's first and last line
+    marks = [_mark_mid(e) for e in svg.iter("rect", "polygon")
+             if e.attrs.get("fill") in ("#335f9e", "#9ebcdb")]  # fmt: skip
+    assert len(marks) == len(rows)
+    for (lines, first, last), mid in zip(rows, marks, strict=True):
+        assert first - 13 < mid < last + 5, lines
+        if len(lines) > 1:
+            assert mid == (first - 13 + last + 5) / 2, lines  # the row: 13 above, 5 below
+
+
+def _mark_mid(el: El) -> float:
+    """The vertical middle of a bar (``rect``) or a diamond (``polygon``)."""
+    if el.tag == "rect":
+        return float(el.attrs["y"] or 0) + float(el.attrs["height"] or 0) / 2
+    ys = [float(p.split(",")[1]) for p in (el.attrs["points"] or "").split()]
+    return (min(ys) + max(ys)) / 2
+
+
+def test_a_long_focus_area_title_and_a_word_longer_than_the_column_wrap_too() -> None:
+    long_word = "Rehabiliteringsressurskartleggingsarbeidsgruppemandatsgjennomgangsrapport" * 2
+    title = ("Samhandling om <pasientforløp> & tjenester for eldre, kronisk syke og personer "
+             "med sammensatte behov i hele helsefellesskapets område, med vekt på overgangene")
+    plan = ActionPlan(
+        title="Plan", period=khsmodel.Period(start=dt.date(2016, 1, 1), end=dt.date(2017, 12, 31)),
+        focus_areas=(FocusArea(number=1, title=title, measures=(
+            Measure(number=1, text=long_word, timeframe=tf("Mars 2016")),
+            Measure(number=2, text="Kort", timeframe=tf("2016")),
+        )),),
+    )  # fmt: skip
+    svg = parse(HTML.export(plan)).one("svg")
+    labels = _svg_labels(svg)
+    assert " ".join(labels[0][0]) == title  # escaped, read back whole
+    assert len(labels[0][0]) == 2
+    assert "".join(labels[1][0]) == long_word and len(labels[1][0]) >= 3  # broken in letters
+    assert labels[2][0] == ["Kort"]
+    assert "…" not in svg.text()
 
 
 def test_timeline_option_false_leaves_it_out() -> None:

@@ -513,7 +513,7 @@ def test_timeline_draws_resolved_and_lists_fuzzy_measures() -> None:
         ("1.3", "Starter i april"),
         ("1.5", "innen 1. september"),
     ):
-        # the label is cut to the label column ("…"), the timeframe is printed in full
+        # the label and the timeframe are printed in full
         assert f"{number} Tiltak med tidsperspektiv «{when[:8]}" in tail
         assert f" {when} " in tail.replace(f"«{when}»", "")
     # fuzzy ones under it, with their text
@@ -543,6 +543,97 @@ def test_timeline_names_measures_as_the_tables_do(plan: ActionPlan, plan_pdf: by
     labelled = norm(pdftotext(PdfExporter().export(timeline_plan())))
     assert "1.1 Tiltak med tidsperspektiv" in labelled[: labelled.index("Tidslinje")]  # table
     assert "1.1 Tiltak med tidsperspektiv" in labelled[labelled.index("Tidslinje") :]  # chart
+
+
+class _Recorder:
+    """A canvas that records the strings drawn on it (x, y, text, font) and draws nothing."""
+
+    def __init__(self) -> None:
+        self.strings: list[tuple[float, float, str, str]] = []
+        self.font = ""
+
+    def setFont(self, font: str, size: float) -> None:  # reportlab's names
+        self.font = font
+
+    def drawString(self, x: float, y: float, text: str) -> None:
+        self.strings.append((x, y, text, self.font))
+
+    drawCentredString = drawRightString = drawString
+
+    def beginPath(self) -> _Recorder:
+        return self
+
+    def __getattr__(self, name: str) -> object:
+        return lambda *args, **kwargs: None
+
+
+def _chart_labels(parts: list[tuple[float, object]]) -> list[tuple[list[str], list[float]]]:
+    """The labels and focus area titles of the chart's parts (the strings at x=4), each
+    with its lines and their baselines: lines of one label are less than a row apart."""
+    out: list[tuple[list[str], list[float]]] = []
+    for _, paint in parts:
+        canvas = _Recorder()
+        paint(canvas)  # type: ignore[operator]
+        previous: float | None = None
+        for x, y, text, _font in canvas.strings:
+            if x != 4:
+                continue
+            if previous is not None and 0 < previous - y < 12:
+                out[-1][0].append(text)
+                out[-1][1].append(y)
+            else:
+                out.append(([text], [y]))
+            previous = y
+    return out
+
+
+def test_timeline_labels_wrap_whole_in_the_label_column(plan: ActionPlan, plan_pdf: bytes) -> None:
+    """As in the HTML page: a long label wraps at word boundaries, its row grows, nothing is
+    cut with "…" (the 2016-2017 plan had nine labels cut)."""
+    from khsmodel.labels import NB
+    from khsmodel_exporters.pdf._fonts import REGULAR, string_width
+    from khsmodel_exporters.pdf._render import TEXT_H, TEXT_W
+    from khsmodel_exporters.pdf._timeline import FONT_SIZE, chart_parts, collect
+
+    data = collect(plan, NB)
+    labels = _chart_labels(chart_parts(data, TEXT_W, TEXT_H - 60, NB))  # as the PDF calls it
+    expected = []
+    for title, rows in data.groups:
+        expected.append(" ".join(title.split()))
+        expected += [" ".join(f"{r.number} {r.text}".split()) for r in rows]
+    assert [" ".join(lines) for lines, _ in labels] == expected
+    assert sum(len(lines) > 1 for lines, _ in labels) >= 9
+    label_w = min(max(TEXT_W * 0.40, 120.0), TEXT_W - 120.0)
+    titles = {" ".join(t.split()) for t, _ in data.groups}
+    for lines, _ in labels:
+        if " ".join(lines) not in titles:
+            assert all(string_width(x, REGULAR, FONT_SIZE) <= label_w - 8 for x in lines)
+    # and in the file: no label cut, every word of every label on the timeline's page
+    tail = norm(pdftotext(plan_pdf))
+    tail = tail[tail.rindex("Tidslinje") : tail.index("Uten fast dato", tail.rindex("Tidslinje"))]
+    assert "…" not in tail
+    words = set(tail.split())
+    assert {w for label in expected for w in label.split()} <= words
+
+
+def test_a_label_longer_than_half_a_page_is_the_one_cut() -> None:
+    """A row must fit on a page: only a label of thousands of characters is cut, on its
+    last line; the parts of the chart still fit the frame."""
+    from khsmodel.labels import NB
+    from khsmodel_exporters.pdf._timeline import chart_parts, collect
+
+    plan = timeline_plan()
+    fa = plan.focus_areas[0]
+    huge = " ".join(["samhandlingsreformen"] * 600)
+    m = attrs.evolve(fa.measures[0], text=huge)
+    plan = attrs.evolve(plan, focus_areas=(attrs.evolve(fa, measures=(m, *fa.measures[1:])),))
+    parts = chart_parts(collect(plan, NB), 450, 600, NB)
+    assert all(height <= 600 for height, _ in parts)
+    lines, _ = _chart_labels(parts)[1]
+    assert lines[-1].endswith("…") and len(lines) > 20
+    assert " ".join(lines).startswith(f"{m.label} samhandlingsreformen samhandlingsreformen")
+    data = PdfExporter().export(plan)
+    assert data.startswith(b"%PDF-")
 
 
 def test_no_chart_when_nothing_resolves() -> None:

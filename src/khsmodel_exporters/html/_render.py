@@ -31,6 +31,7 @@ from khsmodel.plans import ActionPlan
 
 from .. import _look as K
 from .. import content as C
+from .._chart import wrap_words
 from .._runs import runs as _joined
 from .._timeline_data import TimelineData, collect, months, unresolved_groups
 from .._widths import column_widths, text_width
@@ -522,12 +523,17 @@ class _Page:
 
 
 # ---------------------------------------------------------------- the SVG chart
-_ROW_H = 18
+_ROW_H = 18  # a row of one line; each further line of its label adds _LINE_H
 _GROUP_H = 22
+_LINE_H = 13  # the labels' line height at font-size 11
 _LABEL_W = 300
 _CHART_W = 900
 _AXIS_H = 40
 _MONTH_NAMES = "jfmamjjasond"
+#: The labels are wrapped by Liberation Sans's widths (Arial's), and the page may be shown
+#: in DejaVu Sans, the fallback, about 15 % wider: lines are measured that much narrower,
+#: so that no line runs into the bars in either font.
+_WIDER_FONT = 1.15
 
 
 def _month_index(start_year: int, start_month: int, year: int, month: int) -> int:
@@ -561,9 +567,22 @@ def _legend(L: Labels) -> str:
     )  # fmt: skip
 
 
-def _short(text: str, limit: int = 46) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _lines(text: str, width: float, *, bold: bool = False) -> list[str]:
+    """A label of the chart in lines that fit ``width`` at font-size 11, broken between
+    words (the whole text: a label cut with "…" would lose the measure's words)."""
+    return wrap_words(text, width / _WIDER_FONT, lambda line: text_width(line, bold, 11))
+
+
+def _svg_lines(x: float, y: float, lines: Sequence[str], attrs: str = "") -> str:
+    """One ``<text>`` of ``lines``, the first baseline at ``y``; a label of more lines has a
+    ``<tspan>`` each, one line height below the one before."""
+    if len(lines) == 1:
+        return f'<text x="{x}" y="{y}"{attrs}>{_text(lines[0])}</text>'
+    spans = []
+    for i, line in enumerate(lines):
+        dy = f' dy="{_LINE_H}"' if i else ""
+        spans.append(f'<tspan x="{x}"{dy}>{_text(line)}</tspan>')
+    return f'<text x="{x}" y="{y}"{attrs}>{"".join(spans)}</text>'
 
 
 def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = FONTS) -> str:
@@ -572,7 +591,14 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
     sy, sm = data.start.year, data.start.month
     plot_w = _CHART_W - _LABEL_W
     col = plot_w / n
-    height = _AXIS_H + sum(_GROUP_H + _ROW_H * len(rows) for _, rows in data.groups) + 8
+    # each label whole, in as many lines as it needs: its row grows by a line height a line
+    titles = [_lines(title, _CHART_W - 8, bold=True) for title, _ in data.groups]
+    labels = [[_lines(C.display_text(f"{r.number} {r.text}" if r.number else r.text),
+                      _LABEL_W - 8) for r in rows] for _, rows in data.groups]  # fmt: skip
+    height = _AXIS_H + 8 + sum(
+        _GROUP_H + (len(t) - 1) * _LINE_H + sum(_ROW_H + (len(x) - 1) * _LINE_H for x in rows)
+        for t, rows in zip(titles, labels, strict=True)
+    )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_CHART_W} {height}" '
         f'role="img" aria-labelledby="{title_id}" focusable="false">'
@@ -601,16 +627,18 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
             quarter = L.web["quarter"].format(n=(m - 1) // 3 + 1)
             parts.append(f'<text x="{x + 2:.1f}" y="32">{_text(quarter)}</text>')
     y_at = y0
-    for group_title, rows in data.groups:
-        parts.append(f'<rect x="0" y="{y_at}" width="{_CHART_W}" height="{_GROUP_H}" '
+    for (_, rows), title_lines, row_lines in zip(data.groups, titles, labels, strict=True):
+        group_h = _GROUP_H + (len(title_lines) - 1) * _LINE_H
+        parts.append(f'<rect x="0" y="{y_at}" width="{_CHART_W}" height="{group_h}" '
                      f'fill="{PHASE_FILL}"/>'
-                     f'<text x="4" y="{y_at + 15}" font-weight="bold" fill="{DARK}">'
-                     f"{_text(_short(group_title, 110))}</text>")  # fmt: skip
-        y_at += _GROUP_H
-        for r in rows:
-            label = f"{r.number} {r.text}" if r.number else r.text
-            parts.append(f'<text x="4" y="{y_at + 13}">{_text(_short(C.display_text(label)))}</text>')
-            mid = y_at + _ROW_H / 2
+                     + _svg_lines(4, y_at + 15, title_lines,
+                                  f' font-weight="bold" fill="{DARK}"'))  # fmt: skip
+        y_at += group_h
+        for r, lines in zip(rows, row_lines, strict=True):
+            row_h = _ROW_H + (len(lines) - 1) * _LINE_H
+            parts.append(_svg_lines(4, y_at + 13, lines))
+            # the mark in the middle of its row, beside the middle of a label of more lines
+            mid = y_at + row_h / 2
             if r.end is not None and (r.start is None or r.start == r.end):
                 # one day ("Skisse presenteres i OSU 8. februar") or a deadline: a diamond
                 # at the day, as the Word and PDF timelines and the legend say; a deadline
@@ -622,7 +650,7 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
                                  f'stroke="{BAR}" stroke-width="1" '
                                  f'stroke-dasharray="3 3"/>')  # fmt: skip
                 parts.append(_diamond(x, mid))
-                y_at += _ROW_H
+                y_at += row_h
                 continue
             fill = BAR
             if r.start is not None and r.end is not None:
@@ -632,10 +660,12 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
                 lo, hi, fill = r.start, data.end, BAR_LIGHT
             a = max(0, _month_index(sy, sm, lo.year, lo.month))
             b = min(n - 1, _month_index(sy, sm, hi.year, hi.month))
-            parts.append(f'<rect x="{_LABEL_W + a * col + 1:.1f}" y="{y_at + 3}" '
+            top = mid - _ROW_H / 2 + 3
+            parts.append(f'<rect x="{_LABEL_W + a * col + 1:.1f}" '
+                         f'y="{int(top) if top.is_integer() else top}" '
                          f'width="{max((b - a + 1) * col - 2, 2):.1f}" height="{_ROW_H - 6}" '
                          f'fill="{fill}"/>')  # fmt: skip
-            y_at += _ROW_H
+            y_at += row_h
     parts.append("</g></svg>")
     return "".join(parts)
 

@@ -17,6 +17,12 @@ Measures whose timeframe cannot be placed ("Neste møte" before the meeting is
 known, "Tidsplan i samarbeid med kommunene") are listed under the chart with
 their text. A plan where nothing resolves gets no chart at all.
 
+A label too long for its column (the measure's number and text, a focus area's
+title) is wrapped at word boundaries over as many lines as it needs: its row
+grows by a line height a line, and the mark stays in the row's middle. Only a
+label taller than half a page (thousands of characters) has its last line cut
+with "…", for a row must fit on a page.
+
 The chart is cut into parts that fit a page, each with its own axis.
 """
 
@@ -26,6 +32,7 @@ import datetime as dt
 import functools
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import Color, white
@@ -33,6 +40,7 @@ from reportlab.lib.colors import Color, white
 from khsmodel.labels import Labels
 
 from .. import _look as K
+from .._chart import wrap_words
 from .._timeline_data import Row, TimelineData, collect, months
 from ._canvas import fit_text
 from ._fonts import BOLD, ITALIC, REGULAR, draw_string, string_width
@@ -52,6 +60,8 @@ GROUP_H = 16.0
 ROW_H = 14.0
 LEGEND_H = 20.0
 FONT_SIZE = K.TIMELINE  # a measure's label
+LINE_H = FONT_SIZE * 1.2  # each further line of a label adds this to its row
+TITLE_LINE_H = (FONT_SIZE + 0.5) * 1.2  # … and of a focus area's title to its band
 SMALL = K.TIMELINE_SMALL  # month names, the timeframe beside a mark, the legend: 7.5 pt
 
 
@@ -177,12 +187,35 @@ def _diamond(pen: _Pen, x: float, y: float, size: float, fill: Color) -> None:
     pen.polygon([x, y + size, x + size, y, x, y - size, x - size, y], fill, ACCENT, 0.6)
 
 
-def _draw_row(pen: _Pen, row: Row, axis: _Axis, y: float, label_w: float) -> None:
-    """One measure: label at the left, its mark on the axis, its timeframe text beside it."""
-    mid = y + ROW_H / 2
-    label = fit_text(f"{row.number} {row.text}" if row.number else row.text, REGULAR, FONT_SIZE,
-                     label_w - 8)  # fmt: skip
-    pen.text(4, mid - 2.8, label, REGULAR, FONT_SIZE, TEXT)
+def _wrapped(text: str, width: float, font: str, size: float, most: int) -> list[str]:
+    """``text`` in lines no wider than ``width``, whole; only a text of more than ``most``
+    lines (thousands of characters: a row taller than half a page) has its last line cut
+    with "…", for a row must fit on a page."""
+    lines = wrap_words(text, width, lambda line: string_width(line, font, size))
+    if len(lines) > most:
+        lines = [*lines[: most - 1], fit_text(" ".join(lines[most - 1 :]), font, size, width)]
+    return lines
+
+
+def _label_lines(row: Row, label_w: float, most: int) -> list[str]:
+    """A measure's label (number and text) in lines of the label column."""
+    label = f"{row.number} {row.text}" if row.number else row.text
+    return _wrapped(label, label_w - 8, REGULAR, FONT_SIZE, most)
+
+
+def _title_lines(title: str, width: float, most: int) -> list[str]:
+    """A focus area's title in lines of the chart's width."""
+    return _wrapped(title, width - 8, BOLD, FONT_SIZE + 0.5, most)
+
+
+def _draw_row(pen: _Pen, row: Row, lines: Sequence[str], axis: _Axis, y: float) -> None:
+    """One measure: label at the left (its lines from the top of the row down), its mark on
+    the axis in the middle of the row, its timeframe text beside it."""
+    row_h = ROW_H + (len(lines) - 1) * LINE_H
+    mid = y + row_h / 2
+    first = y + row_h - ROW_H / 2 - 2.8  # a row of one line: mid - 2.8, as before
+    for i, line in enumerate(lines):
+        pen.text(4, first - i * LINE_H, line, REGULAR, FONT_SIZE, TEXT)
     h = ROW_H * 0.52
     if row.start is not None and row.end is not None:
         if row.start == row.end:
@@ -270,32 +303,39 @@ def chart_parts(
     if data.empty:
         return []
     label_w = min(max(width * 0.40, 120.0), width - 120.0)
-    lines: list[tuple[str, object]] = []
-    for title, rows in data.groups:
-        lines.append(("group", title))
-        lines.extend(("row", r) for r in rows)
     budget = max(max_height - AXIS_H - 4, GROUP_H + 3 * ROW_H)
-    chunks: list[list[tuple[str, object]]] = []
-    current: list[tuple[str, object]] = []
+    # a row at most half a part, a band a quarter: a band and its first row always fit
+    row_most = max(1, 1 + int((budget / 2 - ROW_H) // LINE_H))
+    title_most = max(1, 1 + int((budget / 4 - GROUP_H) // TITLE_LINE_H))
+    items: list[_Item] = []
+    for title, rows in data.groups:
+        lines = _title_lines(title, width, title_most)
+        items.append(_Item(None, lines, GROUP_H + (len(lines) - 1) * TITLE_LINE_H))
+        for r in rows:
+            lines = _label_lines(r, label_w, row_most)
+            items.append(_Item(r, lines, ROW_H + (len(lines) - 1) * LINE_H))
+    chunks: list[list[_Item]] = []
+    current: list[_Item] = []
     used = 0.0
-    last_group: str | None = None
-    for kind, value in lines:
-        need = GROUP_H + ROW_H if kind == "group" else ROW_H  # a group title keeps a row
+    last_group: _Item | None = None
+    for item in items:
+        # a group title keeps a row
+        need = item.height + ROW_H if item.row is None else item.height
         if current and used + need > budget:
             chunks.append(current)
             current, used = [], 0.0
-            if kind == "row" and last_group is not None:  # named again at the top
-                current.append(("group", last_group))
-                used += GROUP_H
-        if kind == "group":
-            last_group = str(value)
-        current.append((kind, value))
-        used += GROUP_H if kind == "group" else ROW_H
+            if item.row is not None and last_group is not None:  # named again at the top
+                current.append(last_group)
+                used += last_group.height
+        if item.row is None:
+            last_group = item
+        current.append(item)
+        used += item.height
     if current:
         chunks.append(current)
     parts: list[tuple[float, Callable[[Any], None]]] = []
     for i, chunk in enumerate(chunks):
-        body_h = sum(GROUP_H if k == "group" else ROW_H for k, _ in chunk)
+        body_h = sum(item.height for item in chunk)
         legend = i == len(chunks) - 1  # under the last part of the chart
         height = body_h + AXIS_H + 2 + (LEGEND_H if legend else 0.0)
         draw = functools.partial(_paint_chunk, chunk, data, width, body_h, label_w, labels,
@@ -304,8 +344,17 @@ def chart_parts(
     return parts
 
 
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A focus area's band (``row`` None) or a measure's row: its lines and its height."""
+
+    row: Row | None
+    lines: list[str]
+    height: float
+
+
 def _paint_chunk(
-    chunk: list[tuple[str, object]],
+    chunk: list[_Item],
     data: TimelineData,
     width: float,
     body_h: float,
@@ -322,19 +371,16 @@ def _paint_chunk(
     top = body_h + bottom
     y = top
     _draw_axis(pen, axis, top, bottom, labels)
-    for kind, _ in chunk:  # the grid first, group bands over it, then the text
-        if kind == "group":
-            y -= GROUP_H
-            pen.rect(0, y + 1, width, GROUP_H - 2, GROUP_FILL)
-        else:
-            y -= ROW_H
+    for item in chunk:  # the grid first, group bands over it, then the text
+        y -= item.height
+        if item.row is None:
+            pen.rect(0, y + 1, width, item.height - 2, GROUP_FILL)
     y = top
-    for kind, value in chunk:
-        if kind == "group":
-            y -= GROUP_H
-            title = fit_text(str(value), BOLD, FONT_SIZE + 0.5, width - 8)
-            pen.text(4, y + 5, title, BOLD, FONT_SIZE + 0.5, TEXT)
+    for item in chunk:
+        y -= item.height
+        if item.row is None:  # its last line where a title of one line stands
+            last = len(item.lines) - 1
+            for i, line in enumerate(item.lines):
+                pen.text(4, y + 5 + (last - i) * TITLE_LINE_H, line, BOLD, FONT_SIZE + 0.5, TEXT)
         else:
-            y -= ROW_H
-            assert isinstance(value, Row)
-            _draw_row(pen, value, axis, y, label_w)
+            _draw_row(pen, item.row, item.lines, axis, y)
