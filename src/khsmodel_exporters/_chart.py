@@ -1,5 +1,5 @@
-"""What every drawn chart of counts needs, whatever draws it: the value axis's ticks and
-labels wrapped at word boundaries.
+"""What every drawn chart of counts needs, whatever draws it: the value axis's ticks,
+labels wrapped at word boundaries, and the status report's bar chart laid out once.
 
 :func:`count_ticks` gives round ticks (steps of 1, 2 or 5 × 10^k) from 0 to
 an axis end at or above the largest value, so no bar runs past the axis; at
@@ -9,13 +9,80 @@ broken between letters (no hyphen is added: a hyphen would look like a
 word's own), the last resort. The text is measured by the caller
 (reportlab's ``stringWidth`` for the PDF, :func:`._widths.text_width`
 elsewhere), so each format wraps by its own font's widths.
+
+:func:`status_chart_layout` places every part of a status report's
+:class:`~.content.status.StatusChart` (a stacked bar per focus area) in a
+top-down coordinate system: the PDF (vector, ``pdf/_status_chart.py``), the
+HTML page (inline SVG, ``html/_status_chart.py``) and the Word file (a PNG
+drawn by Pillow, ``docx/_status_chart.py``) draw the same layout, as the
+three draw the year wheel from ``content.meetingplans.wheel_layout``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-__all__ = ["count_ticks", "wrap_words"]
+if TYPE_CHECKING:
+    from .content.status import StatusChart
+
+__all__ = [
+    "CHART_TEXT",
+    "OTHER_COLOUR",
+    "STATUS_COLOURS",
+    "ChartLayout",
+    "ChartRow",
+    "LegendItem",
+    "Segment",
+    "count_ticks",
+    "hex_colour",
+    "status_chart_layout",
+    "wrap_words",
+]
+
+RGB = tuple[float, float, float]
+
+#: The colour of each status (red, green, blue from 0 to 1), the key a status value or
+#: ``"none"``. Told apart also by place, by the legend and by the summary table; a count
+#: printed on a bar is white or :data:`CHART_TEXT`, whichever contrasts more (at least
+#: 4.5:1, WCAG AA for small text, for each of these).
+STATUS_COLOURS: dict[str, RGB] = {
+    "planned": (0.62, 0.74, 0.86), "started": (0.36, 0.56, 0.76),
+    "ongoing": (0.20, 0.40, 0.62), "done": (0.20, 0.50, 0.31),
+    "postponed": (0.85, 0.60, 0.25), "cancelled": (0.60, 0.35, 0.35),
+    "carried_over": (0.45, 0.40, 0.60), "none": (0.78, 0.78, 0.78),
+}  # fmt: skip
+#: A status this palette does not know (a newer model's).
+OTHER_COLOUR: RGB = (0.5, 0.5, 0.5)
+#: The chart's text: names, ticks, legend, and a count on a light bar.
+CHART_TEXT: RGB = (0.10, 0.12, 0.15)
+WHITE: RGB = (1.0, 1.0, 1.0)
+
+
+def hex_colour(rgb: RGB) -> str:
+    """``#rrggbb`` of ``rgb`` (0–1 each), for SVG and Pillow.
+
+    >>> hex_colour((0.62, 0.74, 0.86))
+    '#9ebddb'
+    """
+    return "#" + "".join(f"{round(v * 255):02x}" for v in rgb)
+
+
+def _luminance(rgb: RGB) -> float:
+    """Relative luminance (WCAG 2.1)."""
+
+    def lin(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+def contrast(a: RGB, b: RGB) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
 
 
 def count_ticks(largest: int, most: int = 5) -> tuple[int, ...]:
@@ -74,3 +141,169 @@ def wrap_words(text: str, width: float, width_of: Callable[[str], float]) -> lis
     if line or not lines:
         lines.append(line)
     return lines
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A status's part of a bar: ``x`` to ``x + width``, ``count`` measures; the count is
+    printed on it when it ``fits``, in white when ``light`` (else in the chart's text
+    colour)."""
+
+    key: str
+    count: int
+    x: float
+    width: float
+    fits: bool
+    light: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ChartRow:
+    """A focus area's row, ``top`` to ``top + height``: its name in ``lines`` (at the
+    ``baselines``, from x 0), its bar from ``bar_top`` (the layout's ``bar_height``
+    tall), a count on it at ``count_baseline``; ``total`` its measures."""
+
+    title: str
+    total: int
+    top: float
+    height: float
+    lines: tuple[str, ...]
+    baselines: tuple[float, ...]
+    bar_top: float
+    count_baseline: float
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LegendItem:
+    """A status in the legend: its swatch (``swatch`` square, top left ``x``, ``y``) and
+    its word from ``text_x`` at ``baseline``."""
+
+    key: str
+    word: str
+    x: float
+    y: float
+    text_x: float
+    baseline: float
+
+
+@dataclass(frozen=True, slots=True)
+class ChartLayout:
+    """Where every part of a status chart goes, ``width`` × ``height``, y downwards.
+
+    The text is set at ``size`` (the title at ``title_size``, bold, at
+    ``title_baseline``; the ticks' numbers at ``tick_size``, centred on their x at
+    ``tick_baseline``; a count on a bar bold). The value axis runs from ``axis_start``
+    (0) to ``axis_end`` (the last tick); its grid lines from ``plot_top`` to
+    ``plot_bottom``. ``label_width`` is the column of the names.
+    """
+
+    width: float
+    height: float
+    size: float
+    title_size: float
+    title_baseline: float | None
+    label_width: float
+    axis_start: float
+    axis_end: float
+    plot_top: float
+    plot_bottom: float
+    bar_height: float
+    ticks: tuple[tuple[int, float], ...]
+    tick_size: float
+    tick_baseline: float
+    rows: tuple[ChartRow, ...]
+    swatch: float
+    legend: tuple[LegendItem, ...]
+
+
+#: The chart's measures at a text size of 7.5 (the PDF's points); :func:`status_chart_layout`
+#: scales them to its ``size``.
+_BASE = 7.5
+_BAR_H = 14.0  # a bar's height
+_GAP = 6.0  # between two rows
+_LINE = 9.0  # a line of a focus area's name
+_TOP = 30.0  # the title's band
+_TOP_UNTITLED = 6.0  # the band above the rows when the title is set outside the chart
+_AXIS = 14.0  # the ticks' numbers under the rows
+_LEGEND = 16.0  # the legend's first line
+_LEGEND_LINE = 14.0  # each line more, when the statuses do not fit on one
+
+
+def status_chart_layout(
+    chart: StatusChart,
+    width: float,
+    width_of: Callable[[str, bool], float],
+    size: float = _BASE,
+    *,
+    title: bool = True,
+) -> ChartLayout:
+    """The layout of ``chart`` in ``width`` (the text at ``size``; ``width_of(text, bold)``
+    measures text at that size, in the layout's unit). With ``title`` False the chart's
+    title is set outside it (a heading over a picture) and the chart starts at its rows.
+
+    The label column is as wide as the longest name on one line, at most 36 % of the
+    width; a name is wrapped at word boundaries in it (:func:`wrap_words`) and its row
+    is as tall as its lines, the bar centred on them. The axis ends at a round count at
+    or above the longest bar (:func:`count_ticks`), so no bar runs past it. The legend
+    runs left to right under the axis, on as many lines as it needs.
+    """
+    f = size / _BASE
+    bar_h, gap, line_h, pad = _BAR_H * f, _GAP * f, _LINE * f, 6 * f
+
+    def plain(text: str) -> float:
+        return width_of(text, False)
+
+    # the label column: as wide as the longest name on one line, at most 36 % of the width
+    label_w = min(width * 0.36, max(plain(" ".join(t.split())) for t, _ in chart.bars) + pad)
+    labels = [wrap_words(t, label_w - pad, plain) for t, _ in chart.bars]
+    heights = [max(bar_h, len(lines) * line_h + 2 * f) + gap for lines in labels]
+    x0, x1 = label_w, width - 8 * f
+    totals = [sum(counts) for _, counts in chart.bars]
+    ticks = count_ticks(max(totals))
+    scale = (x1 - x0) / ticks[-1]
+    top = (_TOP if title else _TOP_UNTITLED) * f
+    rows = []
+    row_top = top
+    for (name, counts), lines, row_h, total in zip(
+        chart.bars, labels, heights, totals, strict=True
+    ):
+        middle = row_top + row_h / 2
+        first = middle - (len(lines) - 1) * line_h / 2 + size * 0.35  # the lines centred
+        bar_top = middle - bar_h / 2
+        segments = []
+        x = x0
+        for (key, _word), n in zip(chart.statuses, counts, strict=True):
+            if not n:
+                continue
+            w = n * scale
+            colour = STATUS_COLOURS.get(key, OTHER_COLOUR)
+            light = contrast(colour, WHITE) > contrast(colour, CHART_TEXT)
+            fits = width_of(str(n), True) + 4 * f <= w
+            segments.append(Segment(key, n, x, w, fits, light))
+            x += w
+        rows.append(ChartRow(name, total, row_top, row_h, tuple(lines),
+                             tuple(first + i * line_h for i in range(len(lines))),
+                             bar_top, bar_top + bar_h - 4 * f, tuple(segments)))  # fmt: skip
+        row_top += row_h
+    plot_bottom = row_top
+    # the legend: a swatch and a word per status, on a new line when the next would not fit
+    swatch = 9 * f
+    legend = []
+    lx, line = 0.0, 0
+    legend_top = plot_bottom + _AXIS * f
+    for key, word in chart.statuses:
+        room = 12 * f + plain(word)
+        if lx and lx + room > width:
+            lx, line = 0.0, line + 1
+        y = legend_top + (_LEGEND - 11) * f + line * _LEGEND_LINE * f
+        legend.append(LegendItem(key, word, lx, y, lx + 12 * f, y + 7.5 * f))
+        lx += room + 12 * f
+    height = legend_top + (_LEGEND + line * _LEGEND_LINE) * f
+    return ChartLayout(
+        width=width, height=height, size=size, title_size=9 * f,
+        title_baseline=20 * f if title else None, label_width=label_w,
+        axis_start=x0, axis_end=x1, plot_top=top, plot_bottom=plot_bottom, bar_height=bar_h,
+        ticks=tuple((k, x0 + k * scale) for k in ticks), tick_size=6.5 * f,
+        tick_baseline=plot_bottom + 9 * f, rows=tuple(rows), swatch=swatch, legend=tuple(legend),
+    )  # fmt: skip

@@ -89,6 +89,14 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     path = folder / "khs-2016-2017-med-endringer.html"
     path.write_bytes(exporter.export(khs.action_plan_2016_2017(), previous=khs.action_plan_2015()))
     out["khs-2016-2017-med-endringer"] = path
+    # status reports with their chart (issue 18): the 2016 example, and one with every status
+    from tests.support.status_reports import every_status
+
+    for name, report in (("statusrapport-2016", khs.status_report_2016()),
+                         ("statusrapport-alle-statuser", every_status("Čálli & <b>Sámi</b>"))):
+        path = folder / f"{name}.html"
+        path.write_bytes(exporter.export(report))
+        out[name] = path
     return out
 
 

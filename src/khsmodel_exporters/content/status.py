@@ -3,7 +3,7 @@
 What a reader sees, in order: the title and the date the report is as of; a
 summary table (one row per focus area and one for the whole plan: the count
 of each status that occurs, the total, overdue, due soon, share done), the
-same numbers the PDF draws as a stacked bar chart; what "overdue" and "due
+same numbers drawn as a stacked bar chart (:class:`StatusChart`); what "overdue" and "due
 soon" mean here; per focus area a table of its measures (measure,
 responsible, timeframe as written, status with its date and timing, latest
 note); the overdue and due-soon measures as lists; the measures whose
@@ -48,9 +48,10 @@ class StatusChart:
 
     ``statuses`` are (key, word) in stacking order, the key a status value or
     ``"none"``; ``bars`` are (focus area, counts in that order). The PDF
-    renderer draws it as vector graphics; a format that draws no chart skips
-    the block, since its numbers are the summary table's, which comes before
-    it. ``alt`` is the text alternative.
+    (vector graphics), HTML (inline SVG) and Word (an embedded PNG) renderers
+    draw it from one layout, :func:`khsmodel_exporters._chart.status_chart_layout`;
+    a format that draws no chart skips the block, since its numbers are the
+    summary table's, which comes before it. ``alt`` is the text alternative.
     """
 
     title: str

@@ -14,6 +14,7 @@ from ..content import (
     PageBreak,
     Para,
     Span,
+    StatusChart,
     Subtitle,
     Table,
     Timeline,
@@ -107,3 +108,5 @@ class _Body(_Timeline):
             self.blocks(b.content.blocks, b.content.source, level=2)
         elif isinstance(b, YearWheel):
             self.wheels.block(b, self)
+        elif isinstance(b, StatusChart):  # a status report's bar chart, as a picture
+            self.wheels.chart(b, self)

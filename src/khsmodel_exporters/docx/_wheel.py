@@ -20,7 +20,9 @@ the Word file has the tables only.
 :func:`prepare` adds the pictures to the document before its body is written
 (the body is streamed into the package, so the parts must exist first) and
 returns the :class:`Wheels` whose :meth:`Wheels.block` the body calls for each
-:class:`~..content.meetingplans.YearWheel` block.
+:class:`~..content.meetingplans.YearWheel` block. A status report's
+:class:`~..content.status.StatusChart` is embedded the same way, its PNG drawn
+by :mod:`._status_chart` (:meth:`Wheels.chart`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 
 from ..content import Content, Heading, Para, Span
 from ..content.meetingplans import RING_COLOURS, YearWheel, wheel_layout
+from ..content.status import StatusChart
 
 __all__ = ["Wheels", "png", "prepare"]
 
@@ -116,12 +119,13 @@ def png(wheel: YearWheel) -> tuple[bytes, float, float]:
 
 
 class Wheels:
-    """The pictures of a document's year wheels, by block, and the XML that shows them."""
+    """The pictures of a document's year wheels and status charts, by block, and the XML
+    that shows them."""
 
     def __init__(self) -> None:
         self._pictures: dict[int, tuple[str, float, float, int]] = {}
 
-    def add(self, wheel: YearWheel, r_id: str, width: float, height: float) -> None:
+    def add(self, wheel: YearWheel | StatusChart, r_id: str, width: float, height: float) -> None:
         self._pictures[id(wheel)] = (r_id, width, height, len(self._pictures) + 1)
 
     def block(self, wheel: YearWheel, body: Any) -> None:
@@ -138,6 +142,20 @@ class Wheels:
         body.p(None, _inline(r_id, cx, cy, 1000 + n, wheel), '<w:keepNext/><w:jc w:val="center"/>')
         body.block(Para((Span(wheel.caption),), "note"))  # how to read it
 
+    def chart(self, chart: StatusChart, body: Any) -> None:
+        """Write a status report's ``chart``: its title as a heading under the summary's,
+        the picture with its description (the text alternative), and the text
+        alternative printed under it, as the PDF prints it. Nothing without a picture
+        (no renderer): the summary table before it has the numbers."""
+        found = self._pictures.get(id(chart))
+        if found is None:
+            return
+        r_id, width, height, n = found
+        body.block(Heading(2, chart.title, f"khs_status_chart_{n}"))
+        cx, cy = round(width * _EMU_PER_PT), round(height * _EMU_PER_PT)
+        body.p(None, _inline(r_id, cx, cy, 1000 + n, chart), '<w:keepNext/><w:jc w:val="center"/>')
+        body.block(Para((Span(chart.alt),), "note"))
+
 
 def _attr(text: str) -> str:
     """Text for an XML attribute value in double quotes (line breaks kept as characters)."""
@@ -145,7 +163,7 @@ def _attr(text: str) -> str:
             .replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;"))  # fmt: skip
 
 
-def _inline(r_id: str, cx: int, cy: int, pid: int, wheel: YearWheel) -> str:
+def _inline(r_id: str, cx: int, cy: int, pid: int, wheel: YearWheel | StatusChart) -> str:
     name = _attr(wheel.title)
     descr = _attr(wheel.alt)  # the name is the title, the heading over it
     return (
@@ -171,8 +189,10 @@ def _inline(r_id: str, cx: int, cy: int, pid: int, wheel: YearWheel) -> str:
     )
 
 
-def _wheels_of(content: Content) -> list[YearWheel]:
-    found: list[YearWheel] = [b for b in content.blocks if isinstance(b, YearWheel)]
+def _wheels_of(content: Content) -> list[YearWheel | StatusChart]:
+    found: list[YearWheel | StatusChart] = [
+        b for b in content.blocks if isinstance(b, YearWheel | StatusChart)
+    ]
     for b in content.blocks:
         inner = getattr(b, "content", None)
         if isinstance(inner, Content):
@@ -181,7 +201,8 @@ def _wheels_of(content: Content) -> list[YearWheel]:
 
 
 def prepare(document: Any, content: Content) -> Wheels:
-    """Add the PNG of every year wheel of ``content`` to ``document``; the pictures."""
+    """Add the PNG of every year wheel and status chart of ``content`` to ``document``;
+    the pictures."""
     wheels = Wheels()
     found = _wheels_of(content)
     if not found:
@@ -190,8 +211,10 @@ def prepare(document: Any, content: Content) -> Wheels:
         import PIL.ImageDraw  # noqa: F401
     except ImportError:  # no renderer: the tables only, as the module says
         return wheels
+    from ._status_chart import png as chart_png
+
     for wheel in found:
-        data, width, height = png(wheel)
+        data, width, height = png(wheel) if isinstance(wheel, YearWheel) else chart_png(wheel)
         r_id, _image = document.part.get_or_add_image(io.BytesIO(data))
         wheels.add(wheel, r_id, width, height)
     return wheels

@@ -13,6 +13,10 @@ Word and PDF); this module decides only how HTML expresses it:
   its appendix of changes): an inline SVG (``role="img"``, named by
   its ``title``) and, as its text alternative, a table of the same measures with
   their timeframes as written (never dates the source does not give).
+- A status report's ``StatusChart`` → an inline SVG of its stacked bars
+  (:mod:`._status_chart`, the PDF's layout); its numbers are the summary table's,
+  which comes before it, and its caption says so. A meeting plan's ``YearWheel``
+  → the årshjul as inline SVG (:mod:`._year_wheel`).
 
 Safety: every user string goes through :func:`esc` (``&``, ``<``, ``>``, ``"``,
 ``'``) before any tag of ours is added. A web address alone in a run of text
@@ -375,6 +379,11 @@ class _Page:
             elif isinstance(b, C.Timeline):  # before the plan's appendix of changes
                 self.timeline(content.source, depth)
                 timeline_drawn = True
+            elif type(b).__name__ == "StatusChart":  # a status report's (content.status)
+                from ._status_chart import status_chart_svg
+
+                out.append(status_chart_svg(b, self.uid("status-chart"), self.fonts, TEXT,
+                                            lambda x: esc(" ".join(x.split()))))  # fmt: skip
             elif type(b).__name__ == "YearWheel":  # a meeting plan's (content.meetingplans)
                 from ._year_wheel import wheel_svg
 
