@@ -26,9 +26,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import _look as K
-from . import content as C
 from ._metrics import BOLD, REGULAR, UNITS_PER_EM
 from ._runs import runs as _joined
+from .content import blocks as C  # the blocks alone: content.status measures its tables
 
 __all__ = ["Measure", "column_widths", "fits", "keeps_whole", "text_width"]
 

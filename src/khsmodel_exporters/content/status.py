@@ -143,7 +143,9 @@ def _summary_tables(doc: StatusReport, labels: Labels) -> tuple[Table, ...]:
     """The summary: one table, or, when its columns cannot all keep their words whole
     (many statuses occur), the counts by status, then the timings and the share done, each
     table with the focus area and the total."""
-    from .._widths import fits, text_width  # the widths import the content blocks
+    # here, not at the top: importing _widths first runs this package's __init__, which
+    # imports this module before _widths has its names
+    from .._widths import fits, text_width
 
     w = words(labels)
     names = status_words(labels)
