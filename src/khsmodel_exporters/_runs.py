@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from .content import Span
+from .content.blocks import Span
 
 __all__ = ["runs"]
 

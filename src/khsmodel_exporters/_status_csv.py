@@ -10,7 +10,9 @@ then its status at the date and the date of that status, its timing
 with ``since``, the status at that date and the new notes. The options are
 those of :func:`khsmodel.csv.write_measures` (delimiter, bom, headers,
 formula_guard); with ``headers="nb"`` statuses and timings are written in
-Bokmål. The table is for reading and counting in a spreadsheet; it is not read
+Bokmål, a measure without status as "Uten status" (the word of the Word and
+PDF report); with ``headers="en"`` statuses are the model's keys (``done``)
+and no status is an empty cell, as before. The table is for reading and counting in a spreadsheet; it is not read
 back into a plan (``khsmodel import-csv`` reads the measures table).
 """
 
@@ -57,8 +59,11 @@ TIMING_NB = {
 
 
 def _status(status: MeasureStatus | None, nb: bool) -> str:
+    """The status as the column writes it: the Bokmål word with Norwegian headers (no status:
+    "Uten status", as the documents print it), else the key (no status: empty, the
+    machine-readable output kept as it was)."""
     if status is None:
-        return ""
+        return NB.status_report["no_status"] if nb else ""
     return NB.measure_status[status.value] if nb else status.value
 
 

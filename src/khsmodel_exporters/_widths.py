@@ -3,11 +3,15 @@
 A column starts at its share of the text width (:attr:`Column.width`) and is
 then widened, taking the room from columns with long running text, so that
 
-1. no word breaks inside itself, and neither does a short header
+1. no word breaks inside itself, and neither does a one-word header
    ("Kommunenr.", "Tidsperspektiv") nor an identifier or date
    ("920 125 298", "2/2016", "8. februar 2016"): these must fit on one line;
-2. as far as room allows, other short texts (a name, "Hver enkelt kommune")
-   stay on one line too.
+   a header of more words takes at most two lines ("Frist nærmer seg" as
+   "Frist nærmer" / "seg", never a word a line);
+2. as far as room allows, a header of two words ("Antall tiltak") and other
+   short texts (a name, "Hver enkelt kommune") stay on one line too: a table
+   of many narrow columns (a status report's summary) breaks such a header
+   between its words rather than a word of another column.
 
 A column never takes more than 40 % of the width for this; beyond that the
 layout wraps. The text is measured by the caller's ``measure(text, bold, size)``
@@ -22,11 +26,11 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import _look as K
-from . import content as C
 from ._metrics import BOLD, REGULAR, UNITS_PER_EM
 from ._runs import runs as _joined
+from .content import blocks as C  # the blocks alone: content.status measures its tables
 
-__all__ = ["Measure", "column_widths", "keeps_whole", "text_width"]
+__all__ = ["Measure", "column_widths", "fits", "keeps_whole", "text_width"]
 
 Measure = Callable[[str, bool, float], float]
 
@@ -67,6 +71,18 @@ def text_width(text: str, bold: bool, size: float) -> float:
 _BREAKS = re.compile(r"[^\S\u00a0]+")
 
 
+def _two_lines(text: str, measure: Measure, bold: bool, size: float) -> float:
+    """The narrowest width in which ``text`` takes at most two lines, broken between words
+    ("Frist nærmer seg": the wider of "Frist nærmer" and "seg")."""
+    parts = [p for p in _BREAKS.split(text) if p]
+    if len(parts) < 2:
+        return measure(text, bold, size)
+    return min(
+        max(measure(" ".join(parts[:k]), bold, size), measure(" ".join(parts[k:]), bold, size))
+        for k in range(1, len(parts))
+    )
+
+
 def _widest_word(text: str, measure: Measure, bold: bool, size: float) -> float:
     widest = 0.0
     for word in _BREAKS.split(text):
@@ -104,20 +120,54 @@ def column_widths(
     ``pad``: a cell's left and right padding together; ``sizes``: the font size
     of each cell paragraph style ("text", "detail", "note").
     """
-    sizes = sizes or {"text": K.TABLE, "detail": K.TABLE_DETAIL, "note": K.TABLE_NOTE}
     weights = [max(c.width, 0.0) or 1.0 for c in columns]
     whole = sum(weights) or 1.0
     base = [total * w / whole for w in weights]
     if not columns:
         return base
+    need, want = _asks(columns, rows, total, measure, pad=pad, sizes=sizes)
+    return _distribute(_distribute(base, need), want)
+
+
+def fits(
+    columns: Sequence[C.Column],
+    rows: Sequence[C.Row | C.GroupRow],
+    total: float,
+    measure: Measure,
+    *,
+    pad: float,
+    sizes: dict[str, float] | None = None,
+) -> bool:
+    """Whether every column of the table can have what rule 1 asks (no word broken, no
+    header over two lines) within ``total`` points: if not, the layout breaks some."""
+    need, _ = _asks(columns, rows, total, measure, pad=pad, sizes=sizes)
+    return sum(need) <= total
+
+
+def _asks(
+    columns: Sequence[C.Column],
+    rows: Sequence[C.Row | C.GroupRow],
+    total: float,
+    measure: Measure,
+    *,
+    pad: float,
+    sizes: dict[str, float] | None,
+) -> tuple[list[float], list[float]]:
+    """What each column must have (rule 1) and what it should have if there is room
+    (rule 2), each at most the cap."""
+    sizes = sizes or {"text": K.TABLE, "detail": K.TABLE_DETAIL, "note": K.TABLE_NOTE}
     slack = pad + 1.5  # rounding in Word and LibreOffice
     need: list[float] = []  # what must fit: every word, identifiers and short headers
     want: list[float] = []  # what should fit if there is room: short texts on one line
-    for c in columns:
-        head = " ".join(c.label.split())
-        w = measure(head, True, K.TABLE) if keeps_whole(head, header=True) else 0.0
+    heads = [" ".join(c.label.split()) for c in columns]
+    for head in heads:
+        # at most two lines; longer: the layout wraps it as it can
+        w = _two_lines(head, measure, True, K.TABLE) if len(head) <= _MAX_WORD else 0.0
         need.append(max(w, _widest_word(head, measure, True, K.TABLE)) + slack)
-    want = list(need)
+    want = [
+        max(n, measure(head, True, K.TABLE) + slack) if keeps_whole(head, header=True) else n
+        for n, head in zip(need, heads, strict=True)
+    ]
     # what each column's cells ask, before the slack: the hot loop of a big plan, so the
     # facts of a text are looked up in a dict of this call first (a plan repeats its texts)
     ask = [-1.0] * len(columns)  # the widest word or whole text of each column's cells
@@ -157,7 +207,7 @@ def column_widths(
     cap = total * _CAP
     need = [min(n, cap) for n in need]
     want = [min(max(n, w), cap) for n, w in zip(want, need, strict=True)]
-    return _distribute(_distribute(base, need), want)
+    return need, want
 
 
 def _distribute(widths: Sequence[float], need: Sequence[float]) -> list[float]:

@@ -1,8 +1,10 @@
 """Format-neutral content of a status report (statusrapport), for the Word and PDF exporters.
 
-What a reader sees, in order: the title and the date the report is as of; a
-summary table (one row per focus area and one for the whole plan: the count
-of each status that occurs, the total, overdue, due soon, share done), the
+What a reader sees, in order: the title, whose plan it is (the partnership
+and the body the plan is of, as the plan's running header names them, when the
+model has them) and the date the report is as of; a summary table (one row per
+focus area and one for the whole plan: the total, the count of each status
+that occurs, overdue, due soon, share done), the
 same numbers drawn as a stacked bar chart (:class:`StatusChart`); what "overdue" and "due
 soon" mean here; per focus area a table of its measures (measure,
 responsible, timeframe as written, status with its date and timing, latest
@@ -13,13 +15,15 @@ that date.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from khsmodel.labels import Labels
 from khsmodel.plans import FocusArea, Measure, MeasureStatus
 from khsmodel.status import MeasureReport, StatusReport, StatusSummary, Timing
 
+from .. import _look as K
 from ._builder import plan_body_name, running_header
 from ._text import _join, styled, t
 from .blocks import (
@@ -126,37 +130,82 @@ def chart_rows(doc: StatusReport, labels: Labels) -> list[tuple[str, StatusSumma
     return rows
 
 
-def _summary_table(doc: StatusReport, labels: Labels) -> Table:
+def _shown(doc: StatusReport) -> list[MeasureStatus | None]:
+    """The statuses the summary table and the chart show, in the legend's (stacking) order,
+    no status last: those that occur (no column of zeros only)."""
+    return [s for s, n in doc.summary().by_status if n]
+
+
+#: The text width of the Word and PDF page (A4), which the summary's columns must share.
+_PAGE_TEXT_W = K.PAGE_W - K.MARGIN_L - K.MARGIN_R
+
+
+def _summary_tables(doc: StatusReport, labels: Labels) -> tuple[Table, ...]:
+    """The summary: one table, or, when its columns cannot all keep their words whole
+    (many statuses occur), the counts by status, then the timings and the share done, each
+    table with the focus area and the total."""
+    # here, not at the top: importing _widths first runs this package's __init__, which
+    # imports this module before _widths has its names
+    from .._widths import fits, text_width
+
     w = words(labels)
     names = status_words(labels)
     whole = doc.summary()
-    shown = [s for s, n in whole.by_status if n]  # no column of zeros only
+    shown = _shown(doc)
     areas = [(fa, s) for (fa, _), s in zip(doc.grouped(), doc.summaries(), strict=True)]
-    columns = (
-        Column(labels.focus_area, 2.2),
-        *(Column(names[s], 1.1) for s in shown),
-        Column(w["total"], 1.0),
-        Column(w["overdue"], 1.0),
-        Column(w["due_soon"], 1.0),
-        Column(w["share_done"], 1.2),
+    # the total first, then how it splits by status in the chart's legend order (no status
+    # last), then the timings and the share done: the statuses ended in "Uten status"
+    # beside "Antall tiltak", which read as one more status (and, when no measure has a
+    # status, as the same number twice)
+    counts: list[tuple[Column, Callable[[StatusSummary], str]]] = [
+        (Column(w["total"], 1.0), lambda s: str(s.total)),
+        *((Column(names[st], 1.1), partial(_count, st)) for st in shown),
+    ]
+    timings: list[tuple[Column, Callable[[StatusSummary], str]]] = [
+        (Column(w["overdue"], 1.0), lambda s: str(s.overdue)),
+        (Column(w["due_soon"], 1.0), lambda s: str(s.due_soon)),
+        (Column(w["share_done"], 1.2), lambda s: _percent(s.share_done)),
+    ]
+
+    def table(parts: list[tuple[Column, Callable[[StatusSummary], str]]], group: str) -> Table:
+        def row(title: str, s: StatusSummary, bold: bool = False) -> Row:
+            return Row((
+                Cell((CellPara(styled(title, bold=bold)),)),
+                *(Cell((CellPara((Span(number(s), bold=bold),)),)) for _, number in parts),
+            ))  # fmt: skip
+
+        rows = [row(_area_title(fa, w), s) for fa, s in areas]
+        rows.append(row(w["whole_plan"], whole, bold=True))
+        columns = (Column(labels.focus_area, 2.2), *(c for c, _ in parts))
+        return Table(columns, tuple(rows), group=group)
+
+    def fit(t: Table) -> bool:
+        return fits(t.columns, t.rows, _PAGE_TEXT_W, text_width, pad=2 * K.CELL_PAD_X)
+
+    one = table(counts + timings, "status-summary")
+    if fit(one):
+        return (one,)
+    # the statuses in as few tables as keep their words whole (more than one only when
+    # nearly every status occurs, in a language of long words), then the timings
+    chunks = [counts[:2]]
+    for part in counts[2:]:
+        if fit(table(chunks[-1] + [part], "")):
+            chunks[-1].append(part)
+        else:
+            chunks.append([counts[0], part])
+    # as many statuses in each table as the others, when that fits too (not 7 and 1)
+    size = -(-len(shown) // len(chunks))
+    even = [[counts[0], *counts[1 + i : 1 + i + size]] for i in range(0, len(shown), size)]
+    if all(fit(table(c, "")) for c in even):
+        chunks = even
+    return (
+        *(table(c, f"status-summary-counts-{i}") for i, c in enumerate(chunks, 1)),
+        table(counts[:1] + timings, "status-summary-timing"),
     )
 
-    def row(title: str, s: StatusSummary, bold: bool = False) -> Row:
-        numbers = [
-            *(str(s.count(st)) for st in shown),
-            str(s.total),
-            str(s.overdue),
-            str(s.due_soon),
-            _percent(s.share_done),
-        ]
-        return Row((
-            Cell((CellPara(styled(title, bold=bold)),)),
-            *(Cell((CellPara((Span(n, bold=bold),)),)) for n in numbers),
-        ))  # fmt: skip
 
-    rows = [row(_area_title(fa, w), s) for fa, s in areas]
-    rows.append(row(w["whole_plan"], whole, bold=True))
-    return Table(columns, tuple(rows), group="status-summary")
+def _count(status: MeasureStatus | None, s: StatusSummary) -> str:
+    return str(s.count(status))
 
 
 def _status_cell(item: MeasureReport, labels: Labels) -> Cell:
@@ -257,13 +306,23 @@ def build_status_report(doc: StatusReport, labels: Labels, prefix: str) -> Conte
 
     title = t(doc.title) if doc.title else w["title"].format(plan=t(plan.title))
     blocks.append(Title(title))
+    partnership = plan.partnership
+    pname = t(partnership.name) if partnership else ""
+    body = plan_body_name(plan, partnership)
+    header = running_header(pname, body)
+    # whose plan it is, on page 1 too (the running header starts on page 2): the names
+    # the model has, each left out when the title already says it
+    whose = running_header("" if pname in title else pname,
+                           None if body is None or body in title else body)  # fmt: skip
+    if whose:
+        blocks.append(Subtitle(whose))
     blocks.append(Subtitle(w["as_of"].format(date=L.date(doc.as_of))))
     heading(1, w["summary"])
-    blocks.append(_summary_table(doc, L))
+    blocks.extend(_summary_tables(doc, L))
     bars = chart_rows(doc, L)
     if bars:
         names = status_words(L)
-        order = [st for st, n in doc.summary().by_status if n]
+        order = _shown(doc)
         blocks.append(StatusChart(
             title=w["chart"],
             statuses=tuple((st.value if st else "none", names[st]) for st in order),
@@ -313,14 +372,12 @@ def build_status_report(doc: StatusReport, labels: Labels, prefix: str) -> Conte
                     Cell(notes),
                 )))  # fmt: skip
             blocks.append(Table(columns, tuple(rows), group="status-changes"))
-    partnership = plan.partnership
-    pname = t(partnership.name) if partnership else ""
     return Content(
         kind=doc.KIND,
         title=title,
         subject=_join([w["kind"], t(plan.title), L.date(doc.as_of)]),
         author=pname,
-        header=running_header(pname, plan_body_name(plan, partnership)) or title,
+        header=header or title,
         blocks=tuple(blocks),
         language=L.language,
         date=doc.as_of,
