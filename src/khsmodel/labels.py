@@ -330,7 +330,7 @@ class Labels:
         "no_changes": "Ingen endringer i status og ingen nye notater siden {date}.",
         "chart": "Status per fokusområde",
         "chart_alt": "Stolpediagram: antall tiltak etter status for hvert fokusområde; "
-                     "tallene står i tabellen Oppsummering.",
+                     "tallene står i oppsummeringen over.",
     }))  # fmt: skip
     meeting_plan: Mapping[str, str] = field(default_factory=lambda: _ro({
         "kind": "Møteplan",
@@ -824,7 +824,7 @@ _NN_WORDS.update({
         "no_changes": "Ingen endringar i status og ingen nye notat sidan {date}.",
         "chart": "Status per fokusområde",
         "chart_alt": "Stolpediagram: tal på tiltak etter status for kvart fokusområde; "
-                     "tala står i tabellen Oppsummering.",
+                     "tala står i oppsummeringa over.",
     },
     "meeting_plan": {
         "kind": "Møteplan",
@@ -1101,7 +1101,7 @@ _EN_WORDS: dict[str, Any] = {
         "no_changes": "No changes of status and no new notes since {date}.",
         "chart": "Status by focus area",
         "chart_alt": "Bar chart: the number of measures by status for each focus area; "
-                     "the numbers are in the table Summary.",
+                     "the numbers are in the summary above.",
     },
     "meeting_plan": {
         "kind": "Meeting plan",

@@ -35,8 +35,9 @@ from tests.support.status_reports import every_status
 HOSTILE = "Čálli & <b>Sámi</b> ŋ đ ŧ ž – samhandling om forebyggende helsearbeid"
 NAME = f"Fokusområde 1: {HOSTILE}"
 TITLE = "Status per fokusområde"
+#: "the summary above", not "the table": with nearly every status the summary is two tables
 ALT = ("Stolpediagram: antall tiltak etter status for hvert fokusområde; tallene står i "
-       "tabellen Oppsummering.")  # fmt: skip
+       "oppsummeringen over.")  # fmt: skip
 
 _KEYS = (*(s.value for s in MeasureStatus), "none")
 
