@@ -16,9 +16,6 @@ widths (:func:`.._widths.text_width`), as the PDF does with reportlab's.
 
 from __future__ import annotations
 
-import io
-from typing import Any
-
 from .. import _look as K
 from .._chart import (
     CHART_TEXT,
@@ -29,13 +26,12 @@ from .._chart import (
 )
 from .._widths import text_width
 from ..content.status import StatusChart
+from ._wheel import DPI, Sketch
 
-__all__ = ["DPI", "WIDTH_PT", "png"]
+__all__ = ["DPI", "WIDTH_PT", "png"]  # DPI: the year wheel's
 
 #: The drawing's width in points: the text width, as the PDF draws it.
 WIDTH_PT = K.PAGE_W - K.MARGIN_L - K.MARGIN_R
-#: Pixels per inch of the PNG: sharp in print at that width.
-DPI = 200
 #: The text size in points (the PDF's).
 SIZE = 7.5
 _TEXT = hex_colour(CHART_TEXT)
@@ -51,29 +47,13 @@ def png(chart: StatusChart) -> tuple[bytes, float, float]:
     statuses with their counts where they fit, the legend. At twice the size and
     scaled down, so edges are smooth; no time or text chunk is written.
     """
-    from PIL import Image, ImageDraw, ImageFont
-
-    from ..pdf._fonts import font_file
 
     def width_of(text: str, bold: bool) -> float:
         return text_width(text, bold, SIZE)
 
     lay = status_chart_layout(chart, WIDTH_PT, width_of, SIZE, title=False)
-    scale = DPI / 72 * 2  # pixels per point while drawing (halved at the end)
-    size = (round(lay.width * scale), round(lay.height * scale))
-    img = Image.new("RGB", size, "white")
-    draw = ImageDraw.Draw(img)
-    fonts: dict[tuple[bool, float], Any] = {}
-
-    def font(bold: bool, pt: float) -> Any:
-        if (bold, pt) not in fonts:
-            name = "LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf"
-            fonts[bold, pt] = ImageFont.truetype(io.BytesIO(font_file(name)), round(pt * scale))
-        return fonts[bold, pt]
-
-    def xy(x: float, y: float) -> tuple[float, float]:
-        return x * scale, y * scale
-
+    sketch = Sketch(lay.width, lay.height)
+    draw, font, xy, scale = sketch.draw, sketch.font, sketch.xy, sketch.scale
     regular = font(False, lay.size)
     for k, x in lay.ticks:
         draw.line([xy(x, lay.plot_top), xy(x, lay.plot_bottom)], fill=_GRID,
@@ -99,7 +79,4 @@ def png(chart: StatusChart) -> tuple[bytes, float, float]:
                        fill=fill)  # fmt: skip
         draw.text(xy(item.text_x, item.baseline), item.word, fill=_TEXT, font=regular,
                   anchor="ls")  # fmt: skip
-    img = img.resize((round(size[0] / 2), round(size[1] / 2)), Image.Resampling.LANCZOS)
-    buf = io.BytesIO()
-    img.save(buf, format="PNG", optimize=True, dpi=(DPI, DPI))
-    return buf.getvalue(), lay.width, lay.height
+    return sketch.png(), lay.width, lay.height

@@ -58,24 +58,12 @@ def png(wheel: YearWheel) -> tuple[bytes, float, float]:
     the size and scaled down, so edges are smooth. No time or text chunk is
     written: the same wheel gives the same bytes.
     """
-    from PIL import Image, ImageDraw, ImageFont
-
-    scale = DPI / 72 * 2  # pixels per point while drawing (halved at the end)
     size = WIDTH_PT
     layout = wheel_layout(wheel, size)
     legend_h = 14.0 * (len(wheel.rings) + len(wheel.legend)) + 6
     width_pt, height_pt = size, size + legend_h
-    img = Image.new("RGB", (round(width_pt * scale), round(height_pt * scale)), "white")
-    draw = ImageDraw.Draw(img)
-    from ..pdf._fonts import font_file
-
-    def font(bold: bool, pt: float) -> Any:
-        name = "LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf"
-        return ImageFont.truetype(io.BytesIO(font_file(name)), round(pt * scale))
-
-    def xy(x: float, y: float) -> tuple[float, float]:
-        return x * scale, y * scale
-
+    sketch = Sketch(width_pt, height_pt)
+    draw, font, xy, scale = sketch.draw, sketch.font, sketch.xy, sketch.scale
     c = layout.centre
     line = max(1, round(0.6 * scale))
     for r, filled in layout.circles:
@@ -111,11 +99,51 @@ def png(wheel: YearWheel) -> tuple[bytes, float, float]:
             draw.ellipse([*xy(0, y), *xy(9, y + 9)], fill=_TEXT)
         draw.text(xy(13, y + 4.5), words, fill=_TEXT, font=small, anchor="lm")
         y += 14
-    img = img.resize((round(width_pt * scale / 2), round(height_pt * scale / 2)),
-                     Image.Resampling.LANCZOS)  # fmt: skip
-    buf = io.BytesIO()
-    img.save(buf, format="PNG", optimize=True, dpi=(DPI, DPI))
-    return buf.getvalue(), width_pt, height_pt
+    return sketch.png(), width_pt, height_pt
+
+
+class Sketch:
+    """A picture drawn by Pillow in points (``xy`` maps a point to pixels), in the bundled
+    Liberation Sans, at twice the size and scaled down by :meth:`png`, so edges are
+    smooth: the year wheel's and the status chart's. ImportError without Pillow."""
+
+    def __init__(self, width_pt: float, height_pt: float) -> None:
+        from PIL import Image, ImageDraw
+
+        self.scale = DPI / 72 * 2  # pixels per point while drawing (halved at the end)
+        self.width_pt, self.height_pt = width_pt, height_pt
+        self.image = Image.new(
+            "RGB", (round(width_pt * self.scale), round(height_pt * self.scale)), "white"
+        )
+        self.draw = ImageDraw.Draw(self.image)
+        self._fonts: dict[tuple[bool, float], Any] = {}
+
+    def font(self, bold: bool, pt: float) -> Any:
+        """The bundled Liberation Sans (``bold``) at ``pt`` points, made once."""
+        if (bold, pt) not in self._fonts:
+            from PIL import ImageFont
+
+            from ..pdf._fonts import font_file
+
+            name = "LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf"
+            self._fonts[bold, pt] = ImageFont.truetype(
+                io.BytesIO(font_file(name)), round(pt * self.scale)
+            )
+        return self._fonts[bold, pt]
+
+    def xy(self, x: float, y: float) -> tuple[float, float]:
+        return x * self.scale, y * self.scale
+
+    def png(self) -> bytes:
+        """The picture at half its drawn size, as PNG with its DPI and no time or text
+        chunk: the same drawing gives the same bytes."""
+        from PIL import Image
+
+        half = (round(self.width_pt * self.scale / 2), round(self.height_pt * self.scale / 2))
+        img = self.image.resize(half, Image.Resampling.LANCZOS)
+        buf = io.BytesIO()
+        img.save(buf, format="PNG", optimize=True, dpi=(DPI, DPI))
+        return buf.getvalue()
 
 
 class Wheels:
@@ -135,11 +163,9 @@ class Wheels:
         found = self._pictures.get(id(wheel))
         if found is None:
             return
-        r_id, width, height, n = found
+        n = found[3]
         body.block(Heading(1, wheel.title, wheel.bookmark or f"khs_wheel_{n}"))
-        cx, cy = round(width * _EMU_PER_PT), round(height * _EMU_PER_PT)
-        # docPr ids only need to be unique among the document's drawings
-        body.p(None, _inline(r_id, cx, cy, 1000 + n, wheel), '<w:keepNext/><w:jc w:val="center"/>')
+        _picture(body, found, wheel)
         body.block(Para((Span(wheel.caption),), "note"))  # how to read it
 
     def chart(self, chart: StatusChart, body: Any) -> None:
@@ -150,11 +176,20 @@ class Wheels:
         found = self._pictures.get(id(chart))
         if found is None:
             return
-        r_id, width, height, n = found
-        body.block(Heading(2, chart.title, f"khs_status_chart_{n}"))
-        cx, cy = round(width * _EMU_PER_PT), round(height * _EMU_PER_PT)
-        body.p(None, _inline(r_id, cx, cy, 1000 + n, chart), '<w:keepNext/><w:jc w:val="center"/>')
+        body.block(Heading(2, chart.title, f"khs_status_chart_{found[3]}"))
+        _picture(body, found, chart)
         body.block(Para((Span(chart.alt),), "note"))
+
+
+def _picture(
+    body: Any, found: tuple[str, float, float, int], block: YearWheel | StatusChart
+) -> None:
+    """The paragraph of a picture (``found``: its part, size in points, order), centred
+    and kept with what follows it."""
+    r_id, width, height, n = found
+    cx, cy = round(width * _EMU_PER_PT), round(height * _EMU_PER_PT)
+    # docPr ids only need to be unique among the document's drawings
+    body.p(None, _inline(r_id, cx, cy, 1000 + n, block), '<w:keepNext/><w:jc w:val="center"/>')
 
 
 def _attr(text: str) -> str:
