@@ -16,7 +16,7 @@ import contextlib
 import re
 import signal
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -41,6 +41,7 @@ __all__ = [
     "exporter",
     "fallback_note",
     "finding_line",
+    "findings_lines",
     "foreign",
     "formats_for",
     "load_findings",
@@ -221,6 +222,16 @@ def warning_summary(file: str, rows: Iterable[Mapping[str, str]]) -> str:
         f"{file}: {n} warning{'' if n == 1 else 's'} ({', '.join(codes)}); "
         "--warnings or khsmodel validate prints them"
     )
+
+
+def findings_lines(file: str, rows: Sequence[Mapping[str, str]], *, each: bool) -> list[str]:
+    """The lines a command that exports prints for a file's findings: ``each`` in full
+    (errors, or ``--warnings``), else the one :func:`warning_summary` line; none for none."""
+    if not rows:
+        return []
+    if each:
+        return [finding_line({"file": file, **row}) for row in rows]
+    return [warning_summary(file, rows)]
 
 
 # ---------------------------------------------------------------- -O KEY=VALUE

@@ -138,7 +138,6 @@ def add_parsers(sub: Any) -> None:
     p.set_defaults(func=_cmd_export)
 
 
-
 def _jobs(text: str) -> int:
     try:
         n = int(text)
@@ -313,11 +312,8 @@ def _previous(args: argparse.Namespace, options: dict[str, object]) -> int | Non
 
         report = validate(previous)
         rows = report.to_data() if not report.ok else [f.to_data() for f in report.warnings]
-        if report.ok and rows and not args.warnings:
-            sys.stderr.write(c.warning_summary(args.previous, rows) + "\n")
-        else:
-            for row in rows:
-                sys.stderr.write(c.finding_line({"file": args.previous, **row}) + "\n")
+        for line in c.findings_lines(args.previous, rows, each=not report.ok or args.warnings):
+            sys.stderr.write(line + "\n")
         if not report.ok:
             sys.stderr.write(f"{args.previous}: not used as --previous, nothing exported "
                              "(validation errors; khsmodel validate checks it, --no-validate "
@@ -409,11 +405,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if result.findings or result.problems:
             if tty:
                 sys.stderr.write("\n")
-            if result.status == "invalid" or args.warnings:
-                for row in result.findings:
-                    print(c.finding_line({"file": result.source, **row}), file=sys.stderr)
-            elif result.findings:  # warnings only: the export went on
-                print(c.warning_summary(result.source, result.findings), file=sys.stderr)
+            # warnings only (the export went on): one line, unless --warnings
+            each = result.status == "invalid" or args.warnings
+            for line in c.findings_lines(result.source, result.findings, each=each):
+                print(line, file=sys.stderr)
             if result.status == "invalid" and result.findings:
                 print(f"{result.source}: not exported (validation errors; khsmodel validate "
                       "checks it, --no-validate skips the check)"

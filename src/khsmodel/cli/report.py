@@ -162,8 +162,8 @@ def run(args: argparse.Namespace) -> int:
                 r["path"] = "$" + r["path"][len("$.plan") :]
         if found.ok and args.report == "text" and not args.warnings:
             warnings = [r for r in rows if r["severity"] == "warning"]
-            if warnings:  # one line: the report is exported all the same
-                sys.stderr.write(c.warning_summary(args.plan, warnings) + "\n")
+            for line in c.findings_lines(args.plan, warnings, each=False):
+                sys.stderr.write(line + "\n")  # one line: the report is exported all the same
         else:
             _findings(args, rows)
         if not found.ok:
