@@ -494,22 +494,21 @@ def test_a_plan_with_no_day_is_a_valid_empty_calendar(name: str) -> None:
     assert data.endswith(b"END:VCALENDAR\r\n")
 
 
-def test_cli_notes_a_calendar_without_events(tmp_path: Path) -> None:
-    out = tmp_path / "plan.ics"
-    run = subprocess.run(
-        [sys.executable, "-m", "khsmodel", "export", str(DOCS / "001-khs-handlingsplan-2015.json"),
-         "-f", "ics", "-o", str(out)],
+def _export_ics(source: str, out: Path) -> subprocess.CompletedProcess[str]:
+    """``khsmodel export DOCS/source -f ics -o out``, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "khsmodel", "export", str(DOCS / source), "-f", "ics", "-o", str(out)],
         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
     )  # fmt: skip
+
+
+def test_cli_notes_a_calendar_without_events(tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    run = _export_ics("001-khs-handlingsplan-2015.json", out)
     assert run.returncode == 0, run.stderr
     assert "the calendar has no events" in run.stderr and "dated to the day" in run.stderr
     assert [c.name for c in parse(out.read_bytes()).subcomponents] == ["VTIMEZONE"]
-    dated = tmp_path / "dated.ics"
-    run = subprocess.run(
-        [sys.executable, "-m", "khsmodel", "export", str(DOCS / "002-khs-handlingsplan-2016-2017.json"),
-         "-f", "ics", "-o", str(dated)],
-        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-    )  # fmt: skip
+    run = _export_ics("002-khs-handlingsplan-2016-2017.json", tmp_path / "dated.ics")
     assert run.returncode == 0 and "no events" not in run.stderr
 
 
