@@ -26,9 +26,9 @@ from .._chart import (
 )
 from .._widths import text_width
 from ..content.status import StatusChart
-from ._wheel import DPI, Sketch
+from ._sketch import DPI, Sketch
 
-__all__ = ["DPI", "WIDTH_PT", "png"]  # DPI: the year wheel's
+__all__ = ["DPI", "WIDTH_PT", "png"]
 
 #: The drawing's width in points: the text width, as the PDF draws it.
 WIDTH_PT = K.PAGE_W - K.MARGIN_L - K.MARGIN_R
