@@ -176,19 +176,34 @@ def _asks(
     table_size = K.TABLE
     ncols = len(columns)
     group_row = C.GroupRow
-    measured: set[tuple[int, int]] = set()  # (column, id of a cell): rows share cells
+    done: list[set[int]] = [set() for _ in columns]  # ids of cells measured: rows share cells
     for row in rows:
         if type(row) is group_row:
             continue
         for i, cell in enumerate(row.cells[:ncols]):  # type: ignore[union-attr]
-            key_cell = (i, id(cell))
-            if key_cell in measured:
+            measured = done[i]
+            if id(cell) in measured:
                 continue
-            measured.add(key_cell)
+            measured.add(id(cell))
             for p in cell.paras:
                 size = sizes.get(p.style, table_size)
+                spans = p.spans
+                if len(spans) == 1:  # most text: one run, its line is the run
+                    sp = spans[0]
+                    if not sp.text:
+                        continue
+                    key = (sp.text, sp.bold, size)
+                    got = seen.get(key)
+                    if got is None:
+                        got = seen[key] = _facts(measure, sp.text, sp.bold, size)
+                    word, line = got
+                    if word > ask[i]:
+                        ask[i] = word
+                    if line > wish[i]:
+                        wish[i] = line
+                    continue
                 line = 0.0
-                for sp in _joined(p.spans):
+                for sp in _joined(spans):
                     text = sp.text
                     if not text:
                         continue

@@ -233,7 +233,9 @@ def esc(text: str) -> str:
 
 def _text(text: str) -> str:
     """One user string: escaped; a line break as ``<br>``, a tab kept as a tab."""
-    out = esc(text)
+    out = text  # esc(), written out here: the page's hot path
+    if "&" in out or "<" in out or ">" in out or '"' in out or "'" in out:
+        out = out.translate(_ESCAPE)
     if "\n" in out:
         out = out.replace("\n", "<br>")
     if "\t" in out:
@@ -261,10 +263,13 @@ def _linked(text: str) -> str:
 
 def spans_html(spans: Sequence[C.Span]) -> str:
     """Runs of user text as HTML: escaped, ``strong``/``em`` of our own, addresses linked."""
-    if len(spans) == 1:  # most text: one plain run
-        s = spans[0]
-        if not (s.bold or s.italic):
-            return _linked(s.text)
+    if len(spans) == 1 and not (spans[0].bold or spans[0].italic):  # most text: one plain run
+        return _linked(spans[0].text)
+    for s in spans:
+        if s.bold or s.italic:
+            break
+    else:  # plain runs ("– " and a measure's text): nothing to join or style
+        return "".join([_linked(s.text) for s in spans])
     parts = []
     for s in _joined(spans):
         if not s.text:
@@ -459,11 +464,13 @@ class _Page:
         paras = cell.paras
         if len(paras) == 1 and paras[0].style == "text":
             return spans_html(paras[0].spans)
-        return "".join(
-            f"<p{_CELL_ATTR[p.style]}>{spans_html(p.spans)}</p>"
-            for p in paras
-            if any(s.text for s in p.spans)
-        )
+        parts = []
+        for p in paras:
+            for s in p.spans:
+                if s.text:  # a paragraph with nothing written is left out
+                    parts.append(f"<p{_CELL_ATTR[p.style]}>{spans_html(p.spans)}</p>")
+                    break
+        return "".join(parts)
 
     def attachment(self, inc: C.Included, depth: int, areas: frozenset[str]) -> None:
         self.included += 1
