@@ -410,8 +410,19 @@ def test_other_json_is_not_a_khsmodel_document_once(docs: dict[str, Path], tmp_p
         "khsmodel validate: error: none of the files is a khsmodel document",
     ]
     ran = khs("export", oparl, "-f", "pdf", "--out-dir", str(tmp_path / "out"))
-    assert ran.returncode == 1 and ran.stderr.count(NOT_A_DOCUMENT) == 1
-    assert ran.stderr.count("LOAD001") == 1
+    assert ran.returncode == 1 and ran.stdout == ""  # skipped as validate skips it
+    assert ran.stderr.splitlines() == [
+        f"{oparl}: {NOT_A_DOCUMENT}; skipped",
+        "khsmodel export: error: none of the files is a khsmodel document",
+    ]
+    # beside a document (export out/*.json in a folder of outputs): the document is
+    # written, the other JSON skipped, exit 0
+    out = tmp_path / "mixed"
+    ran = khs("export", oparl, str(docs["plan"]), "-f", "html", "--out-dir", str(out))
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines() == [str(out / (docs["plan"].stem + ".html"))]
+    assert ran.stderr.splitlines() == [f"{oparl}: {NOT_A_DOCUMENT}; skipped"]
+    assert sorted(p.name for p in out.iterdir()) == [docs["plan"].stem + ".html"]
     csv_file = tmp_path / "plan.csv"
     csv_file.write_bytes(khsmodel.export(BASES["plan"](), "csv"))
     ran = khs("import-csv", str(csv_file), "--into", oparl, "-o", str(tmp_path / "ny.json"))

@@ -6,7 +6,12 @@ errors is not exported: its findings are printed as ``validate`` prints them
 and the other files still go; warnings do not stop the export, and one line per
 file counts them (``--warnings``: each in full, as ``validate`` prints them).
 
-Exit codes of ``export``: 0 every output written; 1 some input invalid (does
+A JSON file that is no khsmodel document (no ``"format"`` key: another program's
+JSON, the ``.oparl.json`` or diff JSON khsmodel writes) is skipped with a note, as
+``validate`` skips it, so ``*.json`` works in a folder of outputs; when no input is
+a khsmodel document that is an error (exit 1).
+
+Exit codes of ``export``: 0 every output written (inputs skipped as above aside); 1 some input invalid (does
 not load, or has validation errors) or its export failed; 2 usage error
 (unknown format, ``-o`` with several inputs or with a name whose extension is
 another format's, a bad ``-O`` (a ``-O language=`` that is no language tag too,
@@ -50,8 +55,10 @@ pdfa, arkivstruktur.xml for noark5); missing folders are made. Each input is
 validated first (khsmodel validate): one with errors is not exported and its
 findings are printed; a file with warnings is exported and one line counts
 them (--warnings prints each; khsmodel validate FILE lists them). The plan of
---previous is validated too: with errors nothing is exported.
-exit status: 0 all written; 1 an input invalid or an export failed (the
+--previous is validated too: with errors nothing is exported. A JSON file
+that is no khsmodel document (another program's, an .oparl.json or diff
+JSON) is skipped with a note, so *.json works in a folder of outputs.
+exit status: 0 all written (skipped files aside); 1 an input invalid or an export failed (the
 others are still written); 2 usage error or an input that cannot be read.
 """
 
@@ -180,7 +187,7 @@ class _Result:
 
     source: str
     target: str
-    status: str = "written"  # written | invalid | failed | unreadable | usage
+    status: str = "written"  # written | skipped | invalid | failed | unreadable | usage
     findings: list[dict[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -227,6 +234,11 @@ def _export_one(
         result.problems.append(str(exc).removeprefix(f"{source}: "))
         return result
     except InvalidDocumentError as exc:
+        note = c.foreign(exc)
+        if note is not None:  # another program's JSON in *.json: not ours to export
+            result.status = "skipped"
+            result.notes.append(note)
+            return result
         result.status = "invalid"
         result.findings = c.load_findings(exc.errors)
         return result
@@ -456,4 +468,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     if any(r.status in ("unreadable", "usage") for r in results):
         return c.EXIT_USAGE
-    return c.EXIT_OK if written == len(files) else c.EXIT_INVALID
+    skipped = sum(1 for r in results if r.status == "skipped")
+    if skipped == len(files):
+        c.error(_PROG, "none of the files is a khsmodel document")
+        return c.EXIT_INVALID
+    return c.EXIT_OK if written + skipped == len(files) else c.EXIT_INVALID
