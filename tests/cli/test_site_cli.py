@@ -123,3 +123,40 @@ def test_a_language_whose_words_fall_back_to_bokmal_is_noted_as_export_notes_it(
     assert main(["site", plan, nn, "--out-dir", str(tmp_path / "site3"), "--no-pdfa",
                  "--language", "nn"]) == 0  # fmt: skip
     assert "printed in Bokmål" not in capsys.readouterr().err
+
+
+def test_a_document_with_validation_errors_stops_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the site is uploaded as it is: a plan that validate refuses is not published
+    good = plan_2016_2017()
+    areas = list(good.focus_areas)
+    areas[1] = attrs.evolve(areas[1], number=areas[0].number)  # two focus areas number 1
+    bad = _write(tmp_path, "plan", attrs.evolve(good, focus_areas=tuple(areas)))
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("the site as it was")
+    assert main(["site", bad, "--out-dir", str(out), "--no-pdfa"]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:$.focus_areas[1].number: PLAN003 error" in err
+    assert f"{bad}: not published (validation errors;" in err
+    assert "khsmodel site: error: nothing written: a document has validation errors" in err
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text() == "the site as it was"
+    # --no-validate publishes it anyway, as export --no-validate exports it
+    assert main(["site", bad, "--out-dir", str(out), "--no-pdfa", "--no-validate"]) == 0
+    assert "PLAN003" not in capsys.readouterr().err
+    assert (out / "plan.html").exists()
+
+
+def test_warnings_are_counted_in_one_line_or_printed_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = _write(tmp_path, "plan", plan_2016_2017())  # two PLAN011: the seed's own wording
+    out = tmp_path / "site"
+    assert main(["site", plan, "--out-dir", str(out), "--no-pdfa"]) == 0
+    err = capsys.readouterr().err
+    assert f"{plan}: 2 warnings (PLAN011); --warnings or khsmodel validate prints them" in err
+    assert main(["site", plan, "--out-dir", str(out), "--no-pdfa", "--warnings"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("PLAN011 warning responsible 'Prosjektledelsen'") == 2

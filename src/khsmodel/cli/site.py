@@ -27,8 +27,11 @@ The folder gets index.html, one page per document and its tagged PDF/A-2a
 '-', æ ø å to ae o a, Sámi letters to Latin ones, a name taken twice gets -2),
 sitemap.xml with --base-url. A JSON file that is no khsmodel document (no
 "format" key: the .oparl.json or diff JSON khsmodel writes) is skipped with a
-note, as validate does; a khsmodel document that does not load stops the build. Relative links only:
-the folder works opened from disk. A failed build leaves the previous folder as it was.
+note, as validate does; a khsmodel document that does not load stops the build.
+Each document is validated first, as export does: one with validation errors
+stops the build (its findings are printed; --no-validate builds anyway);
+warnings are counted in one line a file (--warnings prints each). Relative
+links only: the folder works opened from disk. A failed build leaves the previous folder as it was.
 """
 
 
@@ -50,7 +53,32 @@ def add_parser(sub: Any) -> None:
                    help="language of the index page and the site's words (nb, nn, se, smj, "
                    "sma, en; default: the documents' language when they all share one, "
                    "else nb); each document's page keeps its own")  # fmt: skip
+    p.add_argument("--no-validate", action="store_true",
+                   help="build without validating first (documents with validation errors "
+                   "too)")  # fmt: skip
+    c.add_warnings_option(p)
     p.set_defaults(func=_cmd_site)
+
+
+def _valid(documents: list[tuple[str, Any]], warnings: bool) -> bool:
+    """Validate every document as ``export`` does before anything is written: a site is
+    uploaded as it is, so one document with an error stops the build (its findings
+    printed in full); warnings are counted in one line a file (``--warnings``: each)."""
+    from ..validation import validate
+
+    ok = True
+    for name, doc in documents:
+        report = validate(doc)
+        rows = report.to_data() if not report.ok else [f.to_data() for f in report.warnings]
+        for line in c.findings_lines(name, rows, each=warnings or not report.ok):
+            sys.stderr.write(line + "\n")
+        if not report.ok:
+            sys.stderr.write(f"{name}: not published (validation errors; khsmodel validate "
+                             "checks it, --no-validate skips the check)\n")  # fmt: skip
+            ok = False
+    if not ok:
+        c.error(_PROG, "nothing written: a document has validation errors")
+    return ok
 
 
 def _cmd_site(args: argparse.Namespace) -> int:
@@ -81,6 +109,8 @@ def _cmd_site(args: argparse.Namespace) -> int:
             return c.EXIT_INVALID
     if not documents:
         c.error(_PROG, "none of the files is a khsmodel document")
+        return c.EXIT_INVALID
+    if not args.no_validate and not _valid(documents, args.warnings):
         return c.EXIT_INVALID
     from khsmodel_exporters.html.site import build_site, site_language
 
