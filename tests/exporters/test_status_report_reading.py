@@ -321,6 +321,39 @@ def test_only_what_the_source_says_and_not_twice() -> None:
                              "Overordnet samarbeidsutvalg"]  # fmt: skip
 
 
+def test_the_web_page_says_whose_plan_it_is_once() -> None:
+    """Page 1 names whose plan it is under the title, for the printed pages whose running
+    header starts on page 2; the web page has no page 2, and its line over the title (the
+    running header) said the same again, one line above. Now it is said once, under the
+    title in the main part, and the print keeps page 1 and its running header as they were."""
+    from khsmodel_exporters.content import build
+    from khsmodel_exporters.html import _render
+    from tests.support.html_support import parse
+
+    whose = "Kommunehelsesamarbeidet – Overordnet samarbeidsutvalg"
+    doc = _khs()
+    page = parse(khsmodel.export(doc, "html"))
+    body = " ".join(page.one("body").text().split())
+    assert body.count(whose) == 1
+    assert " ".join(page.one("main").text().split()).count(whose) == 1
+    subtitles = [" ".join(p.text().split()) for p in page.all("p")
+                 if p.attrs.get("class") == "subtitle"]  # fmt: skip
+    assert subtitles == [whose, "Status per 30. juni 2016"]
+    assert page.all("header") == []  # nothing else to say over the title
+    # a site's page keeps its links over the title, without the line
+    site = parse(_render.render(build(doc), links=(("index.html", "Dokumenter"),)))
+    (header,) = site.all("header")
+    assert " ".join(header.text().split()) == "Dokumenter"
+    assert " ".join(site.one("body").text().split()).count(whose) == 1
+    # the printed pages: the line on page 1 and as the running header from page 2 on
+    pages = pdftotext(khsmodel.export(doc, "pdf")).split("\f")
+    assert words(pages[0]).count(whose) == 1
+    assert whose in words(pages[1])
+    # a plan whose page 1 does not say it as one line keeps the line over the title
+    plan = parse(khsmodel.export(doc.plan, "html"))
+    assert [" ".join(h.text().split()) for h in plan.all("header")] == [whose]
+
+
 # ---------------------------------------------------------------- 4. the CSV
 
 
