@@ -11,7 +11,10 @@ then widened, taking the room from columns with long running text, so that
 2. as far as room allows, a header of two words ("Antall tiltak") and other
    short texts (a name, "Hver enkelt kommune") stay on one line too: a table
    of many narrow columns (a status report's summary) breaks such a header
-   between its words rather than a word of another column.
+   between its words rather than a word of another column. A column of running
+   text marked :attr:`Column.room` (a status report's focus areas) keeps its
+   share of the width first: the short headers beside it take two lines rather
+   than its text more lines.
 
 A column never takes more than 40 % of the width for this; beyond that the
 layout wraps. The text is measured by the caller's ``measure(text, bold, size)``
@@ -219,6 +222,11 @@ def _asks(
                     wish[i] = line
     need = [max(n, a + slack) if a >= 0 else n for n, a in zip(need, ask, strict=True)]
     want = [max(w, x + slack) if x > 0 else w for w, x in zip(want, wish, strict=True)]
+    if any(c.room for c in columns):  # running text that keeps its share (Column.room)
+        weights = [max(c.width, 0.0) or 1.0 for c in columns]
+        whole = sum(weights)
+        want = [max(w, total * x / whole) if c.room else w
+                for w, x, c in zip(want, weights, columns, strict=True)]  # fmt: skip
     cap = total * _CAP
     need = [min(n, cap) for n in need]
     want = [min(max(n, w), cap) for n, w in zip(want, need, strict=True)]

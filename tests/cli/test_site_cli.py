@@ -160,3 +160,40 @@ def test_warnings_are_counted_in_one_line_or_printed_each(
     assert main(["site", plan, "--out-dir", str(out), "--no-pdfa", "--warnings"]) == 0
     err = capsys.readouterr().err
     assert err.count("PLAN011 warning responsible 'Prosjektledelsen'") == 2
+
+
+def test_language_nob_is_bokmal_as_the_documents_nb(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--language nob (an earlier spelling of Bokmål, as for_language reads it) and a Bokmål
+    document are one language: the command groups the tags it notes by the site's own
+    primary_language, not by their first subtag, which made "nob" and "nb" two languages
+    (each looked up for a note of its own)."""
+    from khsmodel.cli import _common
+    from khsmodel_exporters.html.site import primary_language
+
+    assert [primary_language(t) for t in ("nob", "no", "NO", "nb-NO", "nn-NO", "se-NO")] == [
+        "nb", "nb", "nb", "nb", "nn", "se"]  # fmt: skip
+    asked: list[str] = []
+    real = _common.fallback_note
+
+    def noted(language: str) -> str | None:
+        asked.append(language)
+        return real(language)
+
+    monkeypatch.setattr(_common, "fallback_note", noted)
+    plan = _write(tmp_path, "plan", attrs.evolve(plan_2016_2017(), language="nb"))
+    nn_plan = _write(tmp_path, "plan-nn", attrs.evolve(plan_2016_2017(), language="nn-NO"))
+    out = tmp_path / "site"
+    assert main(["site", plan, nn_plan, "--out-dir", str(out), "--no-pdfa",
+                 "--language", "nob"]) == 0  # fmt: skip
+    assert asked == ["nob", "nn-NO"]  # Bokmål once (the site's tag), Nynorsk once
+    assert "note:" not in capsys.readouterr().err  # nothing falls back, nothing to say
+    index = parse((out / "index.html").read_bytes())
+    assert index.one("html").attrs["lang"] == "nb-NO"
+    assert "Handlingsplaner" in _heads(out / "index.html")
+    # the Bokmål page is in the site's language: the site's words in its navigation
+    page = parse((out / "plan.html").read_bytes())
+    assert page.one("html").attrs["lang"] == "nb-NO"
+    nav = next(n for n in page.all("nav") if n.attrs.get("aria-label"))
+    assert nav.attrs["aria-label"] == NB.web["site"]

@@ -616,6 +616,126 @@ def test_timeline_labels_wrap_whole_in_the_label_column(plan: ActionPlan, plan_p
     assert {w for label in expected for w in label.split()} <= words
 
 
+class _ColourRecorder(_Recorder):
+    """A recorder that also notes the fill colour each string is drawn in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.colour: object = None
+        self.colours: list[object] = []
+
+    def setFillColor(self, colour: object) -> None:
+        self.colour = colour
+
+    def drawString(self, x: float, y: float, text: str) -> None:
+        super().drawString(x, y, text)
+        self.colours.append(self.colour)
+
+    drawCentredString = drawRightString = drawString
+
+
+#: Timeframes near the plan's end (2017-12-31), too long for the room right of their mark.
+LATE = (
+    ("Innen 1. desember 2017, med sluttrapport til OSU og til alle kommunestyrene i regionen",
+     "by"),
+    ("Desember 2017, med evaluering og sluttrapport til OSU og kommunene", "month12"),
+    ("8. desember 2017: sluttkonferanse for alle kommunene i samarbeidet, med rapport fra hele "
+     "perioden og plan for neste", "day"),
+    ("Juni 2017: rapport til Overordnet samarbeidsutvalg om erfaringene fra hele planperioden "
+     "og det videre arbeidet med kommunene", "month6"),
+    ("Starter i november 2017 og videreføres i neste planperiode etter avtale med kommunene",
+     "start"),
+    ("Innen 1. desember 2017", "by"),
+    ("2016-2017, i hele planperioden, med halvårlig rapport til Overordnet samarbeidsutvalg "
+     "og til kommunestyrene i alle kommunene i regionen", "both"),
+)  # fmt: skip
+
+
+def _late_plan() -> ActionPlan:
+    from khsmodel import Period
+    from khsmodel.timeframes import Between, ByDate, InMonth, OnDate, StartingFrom
+
+    D = dt.date
+    kinds = {
+        "by": ByDate(date=D(2017, 12, 1)), "month12": InMonth(year=2017, month=12),
+        "day": OnDate(date=D(2017, 12, 8)), "month6": InMonth(year=2017, month=6),
+        "start": StartingFrom(start=D(2017, 11, 1)),
+        "both": Between(start=D(2016, 1, 1), end=D(2017, 12, 31)),
+    }  # fmt: skip
+    measures = tuple(
+        Measure(number=i, label=f"1.{i}", text=f"Tiltak {i}",
+                timeframe=Timeframe(text=text, interpretation=kinds[kind]))
+        for i, (text, kind) in enumerate(LATE, 1)
+    )  # fmt: skip
+    return ActionPlan(
+        title="Plan med sene tidsrammer",
+        period=Period(start=D(2016, 1, 1), end=D(2017, 12, 31)),
+        focus_areas=(FocusArea(number=1, label="Fokusområde 1", title="Sene tiltak",
+                               measures=measures),),
+    )  # fmt: skip
+
+
+def test_a_long_timeframe_near_the_plans_end_is_wrapped_whole_inside_the_chart(
+    tmp_path: Path,
+) -> None:
+    """The timeframe beside a mark near the plan's end was cut with "…" at the chart's right
+    edge ("Juni 2017: rappor…"), or left out when even that had no room, or (a deadline's)
+    written in white over the white ground. Now it is on one line where it fits, else
+    wrapped between words in the widest room (right of the mark, inside its bar, left of
+    it), whole, inside the chart, its row grown, and never over its mark."""
+    from khsmodel.labels import NB
+    from khsmodel_exporters.pdf import _timeline as T
+    from khsmodel_exporters.pdf._fonts import ITALIC, string_width
+    from khsmodel_exporters.pdf._render import TEXT_H, TEXT_W
+
+    plan = _late_plan()
+    data = T.collect(plan, NB)
+    parts = T.chart_parts(data, TEXT_W, TEXT_H - 60, NB)
+    canvas = _ColourRecorder()
+    for _, paint in parts:
+        paint(canvas)  # type: ignore[operator]
+    label_w = min(max(TEXT_W * 0.40, 120.0), TEXT_W - 120.0)
+    axis = T._Axis(data.start, data.end, label_w, TEXT_W - 2)
+    drawn = [(x, y, text, colour) for (x, y, text, font), colour
+             in zip(canvas.strings, canvas.colours, strict=True) if font == ITALIC]  # fmt: skip
+    # each timeframe whole, in reading order, its lines one under the other
+    rows = [r for _, rs in data.groups for r in rs]
+    at = 0
+    for row, (text, _) in zip(rows, LATE, strict=True):
+        placed = T._place_when(row, axis, 50)
+        assert placed is not None
+        n = len(placed.lines)
+        mine = drawn[at : at + n]
+        at += n
+        assert " ".join(t for _, _, t, _ in mine) == text  # whole, nothing cut
+        assert "…" not in text and all("…" not in t for _, _, t, _ in mine)
+        assert [y for _, y, _, _ in mine] == pytest.approx(
+            [mine[0][1] - i * T.WHEN_LINE_H for i in range(n)])
+        xa, xb, bar = T._extent(row, axis)
+        for x, _, line, colour in mine:
+            right = x + string_width(line, ITALIC, T.SMALL)
+            assert axis.x0 - 0.01 <= x and right <= axis.x1 + 0.01, line  # inside the chart
+            if placed.inside:
+                assert bar and xa <= x and right <= xb
+            else:
+                assert right <= xa or x >= xb, line  # beside the mark, not over it
+                assert colour is not T.white  # a deadline's text was white on white
+    assert at == len(drawn)
+    wrapped = [len(T._place_when(r, axis, 50).lines) for r in rows]  # type: ignore[union-attr]
+    assert wrapped[1] == 1 and wrapped[5] == 1  # these fit on one line beside the mark
+    assert wrapped[0] > 1 and wrapped[2] > 1 and wrapped[3] > 1 and wrapped[6] > 1
+    assert not T._place_when(rows[5], axis, 50).inside  # type: ignore[union-attr]
+    # the file: every word of every timeframe in the chart, none past the right margin
+    pdf = PdfExporter().export(plan)
+    chart = norm(pdftotext(pdf))
+    chart = chart[chart.index("Tidslinje") : chart.index("Side 1 av")]  # the chart's page
+    assert "…" not in chart
+    for text, _ in LATE:  # each whole, its lines read one after the other
+        assert f" {text} " in chart, text
+    for _page, x0, _y0, x1, _y1 in word_boxes(pdf, tmp_path):
+        assert x0 >= 62 and x1 <= A4_W - 62, (x0, x1)
+
+
 def test_a_label_longer_than_half_a_page_is_the_one_cut() -> None:
     """A row must fit on a page: only a label of thousands of characters is cut, on its
     last line; the parts of the chart still fit the frame."""

@@ -32,7 +32,7 @@ from khsmodel import (
 )
 from khsmodel.labels import EN, NB, NN, Labels
 from khsmodel_exporters import _look as K
-from khsmodel_exporters._widths import _two_lines, column_widths, text_width
+from khsmodel_exporters._widths import _two_lines, column_widths, fits, text_width
 from khsmodel_exporters.content import Table
 from khsmodel_exporters.content.status import StatusChart, build_status_report
 from tests.support.needs import program
@@ -228,6 +228,50 @@ def test_pdf_headers_keep_their_words_on_at_most_two_lines(
         assert frist == [0, 1]  # "Frist nærmer seg" on two lines (it took three)
 
 
+@pytest.mark.requires_program("pdftotext")
+def test_the_focus_areas_get_the_room_not_the_share_done(tmp_path: Path) -> None:
+    """The summary's focus-area column wrapped its titles over four or five lines in a
+    column 29 % wide while "Andel gjennomført" held 90 pt for a dash, to keep its two-word
+    header on one line (rule 2 of _widths). The focus areas keep their room
+    (Column.room): 40 % of the width, the numbers' headers on two lines, no word broken."""
+    import docx
+
+    doc = _khs()
+    table, _ = _summary(doc, NB)
+    assert table.columns[0].room and not any(c.room for c in table.columns[1:])
+    total = K.PAGE_W - K.MARGIN_L - K.MARGIN_R
+    got = column_widths(table.columns, table.rows, total, text_width, pad=2 * K.CELL_PAD_X)
+    assert got[0] >= 0.4 * total - 0.01
+    assert got[-1] < text_width("Andel gjennomført", True, K.TABLE)  # two lines now
+    assert fits(table.columns, table.rows, total, text_width, pad=2 * K.CELL_PAD_X)
+    # the PDF: the header's words whole, "Andel" over "gjennomført", the column 40 % wide
+    path = tmp_path / "status.pdf"
+    path.write_bytes(khsmodel.export(doc, "pdf"))
+    lines = _lines_of(path, "Fokusområde", "Fokusområde")
+    _assert_headers_whole(lines, [c.label for c in table.columns])
+    where = {w: (i, x) for i, line in enumerate(lines) for x, w in line}
+    assert where["Andel"][0] == 0 and where["gjennomført"][0] == 1
+    assert where["Antall"][1] - where["Fokusområde"][1] >= 0.4 * total - 1
+    # ... and the five titles in 11 lines of that column (13 before), each word whole
+    page1 = [(y, x, w) for p, y, x, w in _bbox_words(path) if p == 1]
+    top = min(y for y, _, w in page1 if w == "gjennomført") + 5
+    end = min(y for y, _, w in page1 if w == "Hele" and y > top)
+    cells = sorted((y, x, w) for y, x, w in page1 if top < y < end - 1
+                   and x < where["Antall"][1] - 2)  # fmt: skip
+    assert len({round(y) for y, _, _ in cells}) == 11
+    titles = [row.cells[0].paras[0].spans[0].text for row in table.rows[:-1]]
+    assert " ".join(w for _, _, w in cells) == " ".join(" ".join(titles).split())
+    # Word: the same widths in its grid (twentieths of a point)
+    word = docx.Document(io.BytesIO(khsmodel.export(doc, "docx"))).tables[0]
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    grid = [int(g.get(f"{ns}w")) for g in word._tbl.iter(f"{ns}gridCol")]
+    assert grid[0] >= 0.4 * sum(grid) - 2
+    # HTML: the first col of the colgroup takes 40 %
+    html = khsmodel.export(doc, "html").decode()
+    first = re.search(r'<colgroup><col style="width:([\d.]+)%">', html)
+    assert first is not None and float(first.group(1)) >= 39.9
+
+
 #: Every status and measures without one: more columns than the page holds in one table.
 ALL = (*MeasureStatus, None)
 
@@ -319,6 +363,39 @@ def test_only_what_the_source_says_and_not_twice() -> None:
     titled = attrs.evolve(khs, title="Kommunehelsesamarbeidet: status juni 2016")
     assert lines(titled) == ["Kommunehelsesamarbeidet: status juni 2016",
                              "Overordnet samarbeidsutvalg"]  # fmt: skip
+
+
+def test_the_web_page_says_whose_plan_it_is_once() -> None:
+    """Page 1 names whose plan it is under the title, for the printed pages whose running
+    header starts on page 2; the web page has no page 2, and its line over the title (the
+    running header) said the same again, one line above. Now it is said once, under the
+    title in the main part, and the print keeps page 1 and its running header as they were."""
+    from khsmodel_exporters.content import build
+    from khsmodel_exporters.html import _render
+    from tests.support.html_support import parse
+
+    whose = "Kommunehelsesamarbeidet – Overordnet samarbeidsutvalg"
+    doc = _khs()
+    page = parse(khsmodel.export(doc, "html"))
+    body = " ".join(page.one("body").text().split())
+    assert body.count(whose) == 1
+    assert " ".join(page.one("main").text().split()).count(whose) == 1
+    subtitles = [" ".join(p.text().split()) for p in page.all("p")
+                 if p.attrs.get("class") == "subtitle"]  # fmt: skip
+    assert subtitles == [whose, "Status per 30. juni 2016"]
+    assert page.all("header") == []  # nothing else to say over the title
+    # a site's page keeps its links over the title, without the line
+    site = parse(_render.render(build(doc), links=(("index.html", "Dokumenter"),)))
+    (header,) = site.all("header")
+    assert " ".join(header.text().split()) == "Dokumenter"
+    assert " ".join(site.one("body").text().split()).count(whose) == 1
+    # the printed pages: the line on page 1 and as the running header from page 2 on
+    pages = pdftotext(khsmodel.export(doc, "pdf")).split("\f")
+    assert words(pages[0]).count(whose) == 1
+    assert whose in words(pages[1])
+    # a plan whose page 1 does not say it as one line keeps the line over the title
+    plan = parse(khsmodel.export(doc.plan, "html"))
+    assert [" ".join(h.text().split()) for h in plan.all("header")] == [whose]
 
 
 # ---------------------------------------------------------------- 4. the CSV

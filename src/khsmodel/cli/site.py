@@ -112,7 +112,7 @@ def _cmd_site(args: argparse.Namespace) -> int:
         return c.EXIT_INVALID
     if not args.no_validate and not _valid(documents, args.warnings):
         return c.EXIT_INVALID
-    from khsmodel_exporters.html.site import build_site, site_language
+    from khsmodel_exporters.html.site import build_site, primary_language, site_language
 
     from ..labels import for_language
 
@@ -125,9 +125,9 @@ def _cmd_site(args: argparse.Namespace) -> int:
         language = "nb"
     # the site's words, then each document's page in its own language: a language whose
     # bundle lacks words (se) is named once, as export names it
-    tags: dict[str, str] = {}  # one note per language: se and se-NO are one bundle
+    tags: dict[str, str] = {}  # one note per language: se and se-NO, nob and nb are one
     for tag in [language, *(doc.language for _, doc in documents)]:
-        tags.setdefault(tag.split("-")[0].lower(), tag)
+        tags.setdefault(primary_language(tag), tag)  # as the site tells its languages apart
     for tag in tags.values():
         note = c.fallback_note(tag)
         if note is not None:

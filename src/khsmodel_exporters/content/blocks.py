@@ -177,10 +177,16 @@ class KeyValues:
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A table column: its header ``label`` and its ``width`` relative to the others."""
+    """A table column: its header ``label`` and its ``width`` relative to the others.
+
+    ``room``: the column's running text keeps its share of the width (``width``) before
+    another column's short header is kept on one line (rule 2 of
+    :mod:`khsmodel_exporters._widths`): a status report's focus areas beside columns of
+    numbers, whose two-word headers ("Andel gjennomført") then take two lines."""
 
     label: str
     width: float  # relative; renderers scale to the text width
+    room: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -176,7 +176,9 @@ def _summary_tables(doc: StatusReport, labels: Labels) -> tuple[Table, ...]:
 
         rows = [row(_area_title(fa, w), s) for fa, s in areas]
         rows.append(row(w["whole_plan"], whole, bold=True))
-        columns = (Column(labels.focus_area, 2.2), *(c for c, _ in parts))
+        # the focus areas' running text keeps its room (Column.room): the numbers' two-word
+        # headers ("Andel gjennomført") take two lines rather than a focus area four or five
+        columns = (Column(labels.focus_area, 4.0, room=True), *(c for c, _ in parts))
         return Table(columns, tuple(rows), group=group)
 
     def fit(t: Table) -> bool:

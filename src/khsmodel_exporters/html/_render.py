@@ -704,6 +704,17 @@ def _collect_groups(content: C.Content, groups: dict[str, list[C.Row | C.GroupRo
             _collect_groups(b.content, groups)
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _opening(content: C.Content) -> frozenset[str]:
+    """What the page's opening says: its title and the lines under it (whitespace as one)."""
+    return frozenset(
+        _flat(b.text) for b in content.blocks if isinstance(b, C.Title | C.Subtitle)
+    )
+
+
 def render(
     content: C.Content,
     *,
@@ -748,13 +759,20 @@ def render(
         "</head>",
         "<body>",
         f'<a class="skip" href="#khs-main">{esc(labels.web["skip"])}</a>',
-        f'<header class="site-header"><p>{_text(content.header or content.title)}</p>',
     ]
+    # the running header of the printed pages; on the web page a line over the title, left
+    # out when the title or a line under it says the same (a status report's "whose plan",
+    # a partnership's name): one page, said once. No line and no links: no header at all
+    line = content.header or content.title
+    shown = _flat(line) not in _opening(content)
+    if shown or links:
+        head.append(f'<header class="site-header">{f"<p>{_text(line)}</p>" if shown else ""}')
     if links:
         items = "".join(f'<li><a href="{esc(href)}">{_text(text)}</a></li>' for href, text in links)
         head.append(f'<nav aria-label="{esc(labels.web["site"])}"><ul class="site-links">{items}'
                     "</ul></nav>")  # fmt: skip
-    head.append("</header>")
+    if shown or links:
+        head.append("</header>")
     head.append('<main id="khs-main">')
     body = page.out
     if len(page.toc) >= TOC_MIN and page.toc_at is not None:

@@ -46,7 +46,7 @@ from khsmodel.status import StatusReport
 from .. import content as C
 from ._render import CSS, FONTS, esc, render, table_wrap
 
-__all__ = ["build_site", "page_names", "site_language", "slug"]
+__all__ = ["build_site", "page_names", "primary_language", "site_language", "slug"]
 
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 #: The document kinds the index lists, each under its heading (words of ``Labels.web``,
@@ -136,19 +136,26 @@ def site_language(documents: Sequence[Document]) -> str | None:
     >>> site_language([ActionPlan(title="A", language="nn"), ActionPlan(title="B")]) is None
     True
     """
-    found = {_primary(d.language) for d in documents}
+    found = {primary_language(d.language) for d in documents}
     return found.pop() if len(found) == 1 else None
 
 
-def _primary(language: str) -> str:
+def primary_language(language: str) -> str:
+    """The language of a tag without its region, lower case, ``no`` and ``nob`` (earlier
+    spellings of Bokmål, as :func:`khsmodel.labels.for_language` reads them) as ``nb``:
+    what tells the site's languages apart (its index's, its notes').
+
+    >>> [primary_language(t) for t in ("nb-NO", "nob", "NO", "nn", "se-NO")]
+    ['nb', 'nb', 'nb', 'nn', 'se']
+    """
     primary = language.split("-")[0].lower()
-    return "nb" if primary in ("no", "nob") else primary  # earlier spellings of Bokmål
+    return "nb" if primary in ("no", "nob") else primary
 
 
 def _own_labels(doc: Document, site: Labels) -> Labels:
     """The words of a document's page: its own language's; the site's bundle when the
     document is in the site's language (so a bundle given to build_site applies)."""
-    if _primary(doc.language) == _primary(site.language):
+    if primary_language(doc.language) == primary_language(site.language):
         return site
     return for_language(doc.language)
 

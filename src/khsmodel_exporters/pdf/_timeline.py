@@ -208,25 +208,90 @@ def _title_lines(title: str, width: float, most: int) -> list[str]:
     return _wrapped(title, width - 8, BOLD, FONT_SIZE + 0.5, most)
 
 
-def _draw_row(pen: _Pen, row: Row, lines: Sequence[str], axis: _Axis, y: float) -> None:
+def _extent(row: Row, axis: _Axis) -> tuple[float, float, bool]:
+    """Where a row's mark lies on the axis (left and right x) and whether it is a bar (its
+    timeframe may stand inside it): a period, or an open end to the axis's end. A date's or
+    a deadline's diamond is no bar (a deadline's dashed lead-in is left of it)."""
+    if row.start is not None and row.end is not None:
+        if row.start == row.end:
+            x = (axis.x(row.start) + axis.x_end(row.start)) / 2
+            return x - 3.6, x + 3.6, False
+        lo, hi = min(row.start, row.end), max(row.start, row.end)
+        xa, xb = axis.x(lo), axis.x_end(hi)
+        return xa, max(xb, xa + 2), True
+    if row.start is not None:
+        return axis.x(row.start), axis.x1, True
+    assert row.end is not None
+    x = axis.x_end(row.end)
+    return x - 3.6, x + 3.6, False
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    """A row's timeframe as written, placed: its lines, the x where they start, and whether
+    they stand inside the bar (else beside the mark, on a white ground)."""
+
+    x: float
+    lines: tuple[str, ...]
+    inside: bool
+
+
+#: The line height of a timeframe written in more lines beside (or inside) its mark.
+WHEN_LINE_H = SMALL * 1.2
+
+
+def _place_when(row: Row, axis: _Axis, most: int) -> _When | None:
+    """Where the timeframe goes: on one line right of the mark, inside its bar, or left of
+    it; a text that fits none of these on one line is wrapped between words in the widest
+    of the three, whole (the row grows by a line height a line), never cut at the chart's
+    edge. None for no text."""
+    text = " ".join(row.when.split())
+    if not text:
+        return None
+    xa, xb, bar = _extent(row, axis)
+    w = string_width(text, ITALIC, SMALL)
+    right = axis.x1 - (xb + 3)
+    inside = xb - xa - 8 if bar else 0.0
+    left = xa - 3 - axis.x0
+    if w <= right:
+        return _When(xb + 3, (text,), False)
+    if w <= inside:
+        return _When(xa + 4, (text,), True)
+    if w <= left:
+        return _When(xa - 3 - w, (text,), False)
+    room, where = max((right, "right"), (inside, "inside"), (left, "left"))
+    lines = tuple(_wrapped(text, room, ITALIC, SMALL, most))
+    if where == "right":
+        return _When(xb + 3, lines, False)
+    if where == "inside":
+        return _When(xa + 4, lines, True)
+    widest = max(string_width(line, ITALIC, SMALL) for line in lines)
+    return _When(xa - 3 - widest, lines, False)
+
+
+def _row_height(lines: Sequence[str], when: _When | None) -> float:
+    """A row holds its label's lines and its timeframe's."""
+    extra = (len(when.lines) - 1) * WHEN_LINE_H if when is not None else 0.0
+    return ROW_H + max((len(lines) - 1) * LINE_H, extra)
+
+
+def _draw_row(
+    pen: _Pen, row: Row, lines: Sequence[str], when: _When | None, axis: _Axis, y: float
+) -> None:
     """One measure: label at the left (its lines from the top of the row down), its mark on
     the axis in the middle of the row, its timeframe text beside it."""
-    row_h = ROW_H + (len(lines) - 1) * LINE_H
+    row_h = _row_height(lines, when)
     mid = y + row_h / 2
     first = y + row_h - ROW_H / 2 - 2.8  # a row of one line: mid - 2.8, as before
     for i, line in enumerate(lines):
         pen.text(4, first - i * LINE_H, line, REGULAR, FONT_SIZE, TEXT)
-    h = ROW_H * 0.52
+    # a bar holding its timeframe in more lines is as tall as they are
+    h = ROW_H * 0.52 + (len(when.lines) - 1) * WHEN_LINE_H if when and when.inside else ROW_H * 0.52
     if row.start is not None and row.end is not None:
         if row.start == row.end:
-            xa = (axis.x(row.start) + axis.x_end(row.start)) / 2
-            xb = xa
-            _diamond(pen, xa, mid, 3.6, ACCENT)
-            xa, xb = xa - 3.6, xb + 3.6
+            _diamond(pen, (axis.x(row.start) + axis.x_end(row.start)) / 2, mid, 3.6, ACCENT)
         else:
-            lo, hi = min(row.start, row.end), max(row.start, row.end)
-            xa, xb = axis.x(lo), axis.x_end(hi)
-            xb = max(xb, xa + 2)
+            xa, xb, _ = _extent(row, axis)
             pen.rect(xa, mid - h / 2, xb - xa, h, ACCENT)
     elif row.start is not None:  # open end: from start to the end of the axis, arrow
         xa, xb = axis.x(row.start), axis.x1
@@ -238,35 +303,26 @@ def _draw_row(pen: _Pen, row: Row, lines: Sequence[str], axis: _Axis, y: float) 
         xb = axis.x_end(row.end)
         pen.line(axis.x0, mid, xb, mid, ACCENT, 0.7, (2, 2))
         _diamond(pen, xb, mid, 3.6, ACCENT)  # a date, as the legend and the Word table say
-        xa, xb = axis.x0, xb + 3.6
-    _draw_when(pen, row.when, xa, xb, mid, axis, light=row.start is not None and row.end is None)
+    if when is not None:
+        _draw_when(pen, when, mid, light=row.start is not None and row.end is None)
 
 
-def _draw_when(
-    pen: _Pen, when: str, xa: float, xb: float, mid: float, axis: _Axis, *, light: bool
-) -> None:
-    """The timeframe as written beside its mark: right of it, inside a long bar, or left.
-
-    Beside the mark it lies on a white ground, so no month or year line runs through it.
-    """
+def _draw_when(pen: _Pen, when: _When, mid: float, *, light: bool) -> None:
+    """The timeframe as written where :func:`_place_when` put it, its lines around the row's
+    middle. Beside the mark it lies on a white ground, so no month or year line (nor a
+    deadline's lead-in) runs through it."""
     size = SMALL
-    text = " ".join(when.split())
-    w = string_width(text, ITALIC, size)
-    y = mid - 2.6
-
-    def beside(x: float, shown: str, width: float) -> None:
-        pen.rect(x - 1, mid - ROW_H / 2 + 2, width + 2, ROW_H - 4, white)
-        pen.text(x, y, shown, ITALIC, size, MUTED)
-
-    if xb + 3 + w <= axis.x1:
-        beside(xb + 3, text, w)
-    elif xb - xa >= w + 8:
-        pen.text(xa + 4, y, text, ITALIC, size, TEXT if light else white)
-    elif xa - 3 - w >= axis.x0:
-        beside(xa - 3 - w, text, w)
-    elif axis.x1 - xb - 3 >= 40:
-        cut = fit_text(text, ITALIC, size, axis.x1 - xb - 3)
-        beside(xb + 3, cut, string_width(cut, ITALIC, size))
+    n = len(when.lines)
+    top = mid - 2.6 + (n - 1) / 2 * WHEN_LINE_H  # the first line's baseline
+    if when.inside:
+        for i, line in enumerate(when.lines):
+            pen.text(when.x, top - i * WHEN_LINE_H, line, ITALIC, size, TEXT if light else white)
+        return
+    width = max(string_width(line, ITALIC, size) for line in when.lines)
+    pen.rect(when.x - 1, mid - ROW_H / 2 + 2 - (n - 1) / 2 * WHEN_LINE_H, width + 2,
+             ROW_H - 4 + (n - 1) * WHEN_LINE_H, white)  # fmt: skip
+    for i, line in enumerate(when.lines):
+        pen.text(when.x, top - i * WHEN_LINE_H, line, ITALIC, size, MUTED)
 
 
 def _draw_legend(pen: _Pen, y: float, labels: Labels) -> None:
@@ -303,6 +359,7 @@ def chart_parts(
     if data.empty:
         return []
     label_w = min(max(width * 0.40, 120.0), width - 120.0)
+    axis = _Axis(data.start, data.end, label_w, width - 2)  # as _paint_chunk draws it
     budget = max(max_height - AXIS_H - 4, GROUP_H + 3 * ROW_H)
     # a row at most half a part, a band a quarter: a band and its first row always fit
     row_most = max(1, 1 + int((budget / 2 - ROW_H) // LINE_H))
@@ -313,7 +370,8 @@ def chart_parts(
         items.append(_Item(None, lines, GROUP_H + (len(lines) - 1) * TITLE_LINE_H))
         for r in rows:
             lines = _label_lines(r, label_w, row_most)
-            items.append(_Item(r, lines, ROW_H + (len(lines) - 1) * LINE_H))
+            when = _place_when(r, axis, row_most)
+            items.append(_Item(r, lines, _row_height(lines, when), when))
     chunks: list[list[_Item]] = []
     current: list[_Item] = []
     used = 0.0
@@ -351,6 +409,7 @@ class _Item:
     row: Row | None
     lines: list[str]
     height: float
+    when: _When | None = None  # a row's timeframe, placed
 
 
 def _paint_chunk(
@@ -383,4 +442,4 @@ def _paint_chunk(
             for i, line in enumerate(item.lines):
                 pen.text(4, y + 5 + (last - i) * TITLE_LINE_H, line, BOLD, FONT_SIZE + 0.5, TEXT)
         else:
-            _draw_row(pen, item.row, item.lines, axis, y)
+            _draw_row(pen, item.row, item.lines, item.when, axis, y)
