@@ -4,6 +4,7 @@ kinds print alike (a decision, priority groups, links, a period)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from khsmodel._base import Block as SourceBlock
@@ -25,9 +26,12 @@ from .blocks import (
     Para,
     ParaStyle,
     Span,
+    Spans,
 )
 
 __all__ = ["Builder"]
+
+_SPACE = Span(" ")
 
 
 class Builder:
@@ -54,12 +58,41 @@ class Builder:
         #: timeframes and statuses, and a cell is immutable, so one serves every row.
         self.text_cells: dict[str, Cell] = {}
 
+        #: The same for a measure's detail paragraph, a date in words, a measure's
+        #: number as spans.
+        self._detail_paras: dict[str, CellPara] = {}
+        self._dates: dict[dt.date, str] = {}
+        self._numbers: dict[str, Spans] = {}
+        #: A cell without text.
+        self.empty_cell = Cell((CellPara(()),))
+
     def text_cell(self, text: str) -> Cell:
         """The table cell of one plain paragraph ``text`` (a user string, see :func:`t`)."""
         cell = self.text_cells.get(text)
         if cell is None:
             cell = self.text_cells[text] = Cell((CellPara((Span(t(text)),)),))
         return cell
+
+    def detail_para(self, text: str) -> CellPara:
+        """A measure's detail line ``text`` (a user string) as a cell paragraph."""
+        para = self._detail_paras.get(text)
+        if para is None:
+            para = self._detail_paras[text] = CellPara(_s(text), "detail")
+        return para
+
+    def date(self, day: dt.date) -> str:
+        """``day`` in words (:meth:`Labels.date`)."""
+        text = self._dates.get(day)
+        if text is None:
+            text = self._dates[day] = self.L.date(day)
+        return text
+
+    def number_spans(self, number: str) -> Spans:
+        """A measure's ``number`` before its text: bold, and a space after it."""
+        spans = self._numbers.get(number)
+        if spans is None:
+            spans = self._numbers[number] = (*styled(number, bold=True), _SPACE)
+        return spans
 
     # -- lookups into the embedded partnership (ids are printed as they are otherwise)
     def body_label(self, body_id: str | None) -> str | None:
