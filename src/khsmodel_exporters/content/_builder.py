@@ -27,6 +27,9 @@ from .blocks import (
     ParaStyle,
     Span,
     Spans,
+    _cell,
+    _cell_para,
+    _span,
 )
 
 __all__ = ["Builder"]
@@ -70,14 +73,14 @@ class Builder:
         """The table cell of one plain paragraph ``text`` (a user string, see :func:`t`)."""
         cell = self.text_cells.get(text)
         if cell is None:
-            cell = self.text_cells[text] = Cell((CellPara((Span(t(text)),)),))
+            cell = self.text_cells[text] = _cell((_cell_para((_span(t(text)),)),))
         return cell
 
     def detail_para(self, text: str) -> CellPara:
         """A measure's detail line ``text`` (a user string) as a cell paragraph."""
         para = self._detail_paras.get(text)
         if para is None:
-            para = self._detail_paras[text] = CellPara(_s(text), "detail")
+            para = self._detail_paras[text] = _cell_para(_s(text), "detail")
         return para
 
     def date(self, day: dt.date) -> str:

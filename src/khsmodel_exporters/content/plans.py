@@ -22,7 +22,6 @@ from ._builder import Builder
 from ._text import _blocks_text, _join, _s, _told, styled, t
 from .blocks import (
     BulletList,
-    Cell,
     CellPara,
     Column,
     GroupRow,
@@ -32,6 +31,10 @@ from .blocks import (
     Subtitle,
     Table,
     Title,
+    _cell,
+    _cell_para,
+    _row,
+    _span,
 )
 
 __all__ = [
@@ -119,9 +122,9 @@ def measure_table(
         if m.heading is not None and not grouped:
             # its own heading, its text on the next line of the same paragraph, so a
             # page break never leaves the heading alone at the foot of a page
-            first = CellPara((*lead, *styled(t(m.heading), bold=True), Span("\n" + t(m.text))))
+            first = _cell_para((*lead, *styled(t(m.heading), bold=True), _span("\n" + t(m.text))))
         else:
-            first = CellPara((*lead, Span(t(m.text))) if lead else (Span(t(m.text)),))
+            first = _cell_para((*lead, _span(t(m.text))) if lead else (_span(t(m.text)),))
         if not (m.details or m.progress or m.carried_over_from is not None):
             paras: tuple[CellPara, ...] = (first,)
         else:
@@ -131,11 +134,11 @@ def measure_table(
                 note = f"{date(pe.date)}: {t(pe.text)}"
                 if pe.status is not None:
                     note += f" ({statuses[pe.status].lower()})"
-                more.append(CellPara(_s(note, italic=True), "note"))
+                more.append(_cell_para(_s(note, italic=True), "note"))
             if m.carried_over_from is not None:
                 more.append(_carried_over(L, m.carried_over_from))
             paras = tuple(more)
-        row = [Cell(paras)]
+        row = [_cell(paras)]
         for c in columns:  # each column's text, its cell made once per text
             if c == "responsible":
                 r = m.responsibility
@@ -150,7 +153,7 @@ def measure_table(
             else:
                 cell = text_cells.get(value)
                 row.append(cell if cell is not None else text_cell(value))
-        add_row(Row(tuple(row)))
+        add_row(_row(tuple(row)))
     return Table(cols, tuple(rows), group=f"{out.prefix}measures")
 
 
@@ -165,7 +168,7 @@ def _carried_over(L: Labels, ref: MeasureRef) -> CellPara:
     note = f"{L.carried_over_from} {where}"
     if ref.text:
         note += f": {t(ref.text)}"
-    return CellPara(_s(note, italic=True), "note")
+    return _cell_para(_s(note, italic=True), "note")
 
 
 def add_measures(
