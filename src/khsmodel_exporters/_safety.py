@@ -325,19 +325,40 @@ def find_bad_text(obj: Any, pattern: re.Pattern[str] = XML_ILLEGAL) -> tuple[str
     patterns one test over all its text joined answers (a 1 000-measure plan
     is checked in about a millisecond).
     """
+    return _search(obj, pattern, ())[0]
+
+
+def _search(
+    obj: Any, pattern: re.Pattern[str], chars: tuple[str, ...]
+) -> tuple[tuple[str, str] | None, bool]:
+    """:func:`find_bad_text`, and whether any of ``chars`` occurs in the text of ``obj``
+    (True when the answer came from the walk: it does not look for them)."""
     if pattern in _ONE_CHAR:
         texts = _texts(obj)
+        seen = False
         # a thousand strings at a time: their text stays in the processor's cache for
         # the tests that read it again and again (all of a large plan's would not)
-        if all(
-            _clean("".join(texts[i : i + _CHUNK]), pattern) for i in range(0, len(texts), _CHUNK)
-        ):
-            return None
+        for i in range(0, len(texts), _CHUNK):
+            chunk = "".join(texts[i : i + _CHUNK])
+            if not _clean(chunk, pattern):
+                break
+            seen = seen or any(ch in chunk for ch in chars)
+        else:
+            return None, seen
     found = _find(obj, pattern.search)
     if found is None:
-        return None
+        return None, True
     segments, ch = found
-    return "$" + "".join(reversed(segments)), ch
+    return ("$" + "".join(reversed(segments)), ch), True
+
+
+def _unwritable(
+    found: tuple[str, str], pattern: re.Pattern[str], reason: str | None
+) -> UnwritableTextError:
+    path, ch = found
+    if reason is None:
+        reason = _REASONS.get(id(pattern), f"is not allowed (matches {pattern.pattern!r})")
+    return UnwritableTextError(path, ch, reason)
 
 
 def check_text(
@@ -351,7 +372,14 @@ def check_text(
     """
     found = find_bad_text(obj, pattern)
     if found is not None:
-        path, ch = found
-        if reason is None:
-            reason = _REASONS.get(id(pattern), f"is not allowed (matches {pattern.pattern!r})")
-        raise UnwritableTextError(path, ch, reason)
+        raise _unwritable(found, pattern, reason)
+
+
+def check_text_seeing(obj: Any, pattern: re.Pattern[str], chars: tuple[str, ...]) -> bool:
+    """:func:`check_text` (with its default reason), then whether any of ``chars`` occurs
+    in the text of ``obj``, from the same pass over it (True when it cannot tell). The
+    content builder asks whether any string needs :func:`~.content.display_text`'s work."""
+    found, seen = _search(obj, pattern, chars)
+    if found is not None:
+        raise _unwritable(found, pattern, None)
+    return seen

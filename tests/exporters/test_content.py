@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 import pickle
 import sys
 from collections.abc import Iterator
@@ -183,3 +184,25 @@ def test_the_fast_makers_make_the_blocks_their_constructors_make(
             setattr(got, dataclasses.fields(got)[0].name, "x")
     assert blocks._span(text) == Span(text)
     assert blocks._cell_para(()) == CellPara(())
+
+
+def test_a_measure_table_shows_its_texts_as_display_text_makes_them() -> None:
+    # build() skips display_text's work in the measure table only when no string of the
+    # document needs it: a line break as \r\n or \r, an unterminated bidi embedding
+    def plan(text: str, note: str) -> khsmodel.ActionPlan:
+        return khsmodel.ActionPlan(title="Plan", focus_areas=(khsmodel.FocusArea(
+            number=1, title="Område", measures=(khsmodel.Measure(
+                number=1, text=text, responsibility=khsmodel.Responsibility(text="OSU"),
+                progress=(khsmodel.ProgressEntry(date=dt.date(2024, 3, 1), text=note),)),)),))  # fmt: skip
+
+    def cells(p: khsmodel.ActionPlan) -> list[str]:
+        return list(C.iter_text(C.build(p)))
+
+    got = cells(plan("Første linje\r\nandre", "Notat\rmer"))
+    assert "Første linje\nandre" in got
+    assert "1.\u00a0mars\u00a02024: Notat\nmer" in got
+    got = cells(plan("\u202bتجربة", "Notat"))
+    assert "\u202bتجربة\u202c" in got
+    got = cells(plan("Tiltak", "Notat \u2067ب"))
+    assert "Tiltak" in got
+    assert "1.\u00a0mars\u00a02024: Notat \u2067ب\u2069" in got

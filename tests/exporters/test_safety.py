@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 import khsmodel
 from khsmodel import strategies
-from khsmodel_exporters._safety import SURROGATES, XML_ILLEGAL, _find, _texts, find_bad_text
+from khsmodel_exporters._safety import (
+    SURROGATES,
+    XML_ILLEGAL,
+    _find,
+    _search,
+    _texts,
+    find_bad_text,
+)
+from khsmodel_exporters.content._text import T_CHARS
 
 
 def _slow(doc: object, pattern: object) -> tuple[str, str] | None:
@@ -89,6 +97,7 @@ _NEAR = (
     "\x00", "\x01", "\x08", "\x0b", "\x0c", "\x0e", "\x1f", "\ufffe", "\uffff", "\ud800",
     "\udbff", "\udc00", "\udfff", "\t", "\n", "\r", "\x7f", "\x85", "\u0100", "\u010b",
     "\u0111", "\u2028", "\ufe0f", "\ud7ff", "\ue000", "\ufffd", "\U0001f600", "ŋ",
+    "\u202a", "\u202e", "\u2066", "\u2069",
 )  # fmt: skip
 
 
@@ -111,5 +120,10 @@ def test_a_character_put_anywhere_is_found_as_the_walk_finds_it(
     changed = _with(doc, path, text[:at] + "".join(chars) + text[at:])
     for pattern in (XML_ILLEGAL, SURROGATES):
         assert find_bad_text(changed, pattern) == _slow(changed, pattern)
+        # the same pass tells the content builder whether any string needs t()'s work
+        found, seen = _search(changed, pattern, T_CHARS)
+        assert found == _slow(changed, pattern)
+        if any(c in s for _, s in _every_string(changed) for c in T_CHARS):
+            assert seen
     if any(XML_ILLEGAL.match(c) for c in chars):
         assert find_bad_text(changed) is not None

@@ -48,6 +48,7 @@ class Builder:
         prefix: str = "",
         *,
         numbering: bool | None = None,
+        plain_text: bool = False,
     ) -> None:
         self.L = labels
         self.partnership = partnership
@@ -55,6 +56,9 @@ class Builder:
         #: None: measure numbers as the source writes them (its labels); True: every
         #: measure numbered ("2.4"); False: none
         self.numbering = numbering
+        #: True: no string of the document holds a character :func:`t` changes or looks at
+        #: (the text check found none), so its strings are shown as they are
+        self.plain_text = plain_text
         self._n = 0
         self.blocks: list[Block] = []
         #: A cell of one plain text, kept per text: a plan repeats its responsibles,

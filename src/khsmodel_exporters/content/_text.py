@@ -36,7 +36,9 @@ def _newlines(text: str) -> str:
     return text
 
 
-#: A character :func:`t` changes or looks at: most strings hold none, and one search says so.
+#: The characters :func:`t` changes or looks at: most strings hold none, and one search
+#: says so (:func:`khsmodel_exporters.content.build` asks once whether a document has any).
+T_CHARS = ("\r", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A)))
 _NEEDS_WORK = re.compile("[\r\u202a-\u202e\u2066-\u2069]").search
 
 

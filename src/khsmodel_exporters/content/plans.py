@@ -104,6 +104,7 @@ def measure_table(
     detail_para = out.detail_para
     date = out.date
     statuses = L.measure_status
+    plain = out.plain_text  # no string needs t() (see Builder.plain_text)
     for i, m in enumerate(measures):
         if m.phase is not None and m.phase is not phase and m.phase != phase:
             label = t(m.phase.label)
@@ -122,16 +123,18 @@ def measure_table(
         if m.heading is not None and not grouped:
             # its own heading, its text on the next line of the same paragraph, so a
             # page break never leaves the heading alone at the foot of a page
-            first = _cell_para((*lead, *styled(t(m.heading), bold=True), _span("\n" + t(m.text))))
+            text = m.text if plain else t(m.text)
+            first = _cell_para((*lead, *styled(t(m.heading), bold=True), _span("\n" + text)))
         else:
-            first = _cell_para((*lead, _span(t(m.text))) if lead else (_span(t(m.text)),))
+            text = m.text if plain else t(m.text)
+            first = _cell_para((*lead, _span(text)) if lead else (_span(text),))
         if not (m.details or m.progress or m.carried_over_from is not None):
             paras: tuple[CellPara, ...] = (first,)
         else:
             more = [first]
             more.extend(map(detail_para, m.details))
             for pe in m.progress:
-                note = f"{date(pe.date)}: {t(pe.text)}"
+                note = f"{date(pe.date)}: {pe.text if plain else t(pe.text)}"
                 if pe.status is not None:
                     note += f" ({statuses[pe.status].lower()})"
                 more.append(_cell_para(_s(note, italic=True), "note"))
