@@ -19,9 +19,10 @@ from khsmodel.plans import (
 )
 
 from ._builder import Builder
-from ._text import _blocks_text, _join, _s, _told, styled, t
+from ._text import _NEEDS_WORK, _blocks_text, _join, _s, _told, styled, t
 from .blocks import (
     BulletList,
+    Cell,
     CellPara,
     Column,
     GroupRow,
@@ -98,13 +99,15 @@ def measure_table(
     phase = None
     shared = shared_headings(measures)
     numbering = out.numbering
-    text_cells = out.text_cells
-    text_cell = out.text_cell
-    empty = out.empty_cell
     detail_para = out.detail_para
     date = out.date
     statuses = L.measure_status
+    suffixes = {status: f" ({word.lower()})" for status, word in statuses.items()}
+    plain_suffixes = _NEEDS_WORK("".join(suffixes.values())) is None
     plain = out.plain_text  # no string needs t() (see Builder.plain_text)
+    # the cells of the other columns, each made once per text (Builder.text_cell)
+    by_column = [_column_cells(out, measures, c) for c in columns]
+    others = list(zip(*by_column, strict=True)) if by_column else [()] * len(measures)
     for i, m in enumerate(measures):
         if m.phase is not None and m.phase is not phase and m.phase != phase:
             label = t(m.phase.label)
@@ -134,30 +137,40 @@ def measure_table(
             more = [first]
             more.extend(map(detail_para, m.details))
             for pe in m.progress:
-                note = f"{date(pe.date)}: {pe.text if plain else t(pe.text)}"
+                day = date(pe.date)
+                note = f"{day}: {pe.text if plain else t(pe.text)}"
                 if pe.status is not None:
-                    note += f" ({statuses[pe.status].lower()})"
-                more.append(_cell_para(_s(note, italic=True), "note"))
+                    note += suffixes[pe.status]
+                # t() of a note of plain parts has nothing to do
+                plain_note = plain and plain_suffixes and _NEEDS_WORK(day) is None
+                spans = styled(note, italic=True) if plain_note else _s(note, italic=True)
+                more.append(_cell_para(spans, "note"))
             if m.carried_over_from is not None:
                 more.append(_carried_over(L, m.carried_over_from))
             paras = tuple(more)
-        row = [_cell(paras)]
-        for c in columns:  # each column's text, its cell made once per text
-            if c == "responsible":
-                r = m.responsibility
-                value = None if r is None else r.text
-            elif c == "timeframe":
-                tf = m.timeframe
-                value = None if tf is None else tf.text
-            else:
-                value = statuses[m.status] if m.status else None
-            if value is None:
-                row.append(empty)
-            else:
-                cell = text_cells.get(value)
-                row.append(cell if cell is not None else text_cell(value))
-        add_row(_row(tuple(row)))
+        add_row(_row((_cell(paras), *others[i])))
     return Table(cols, tuple(rows), group=f"{out.prefix}measures")
+
+
+def _column_cells(out: Builder, measures: Sequence[Measure], column: str) -> list[Cell]:
+    """The cells of ``column`` (responsible, timeframe or status) of each measure."""
+    cells = out.text_cells
+    made = out.text_cell
+    empty = out.empty_cell
+    if column == "responsible":
+        return [
+            empty if (r := m.responsibility) is None else cells.get(r.text) or made(r.text)
+            for m in measures
+        ]
+    if column == "timeframe":
+        return [
+            empty if (tf := m.timeframe) is None else cells.get(tf.text) or made(tf.text)
+            for m in measures
+        ]
+    if column != "status":
+        raise KeyError(column)
+    words = out.L.measure_status
+    return [made(words[m.status]) if m.status else empty for m in measures]
 
 
 def _carried_over(L: Labels, ref: MeasureRef) -> CellPara:
