@@ -221,21 +221,30 @@ class _Source:
         self.lines.append("    " * indent + line)
 
 
-def _hints(cls: type) -> dict[str, Any] | None:
-    if not _trusted(cls):
-        return None
-    try:
-        return type_hints(cls)
-    except Exception:  # an annotation that does not resolve: read every field at run time
-        return None
+#: attrs class → (field name, kind, class) of each field (see :func:`_classify`).
+_KINDS: dict[type, tuple[tuple[str, str, type | None], ...]] = {}
+
+
+def _kinds(cls: type) -> tuple[tuple[str, str, type | None], ...]:
+    got = _KINDS.get(cls)
+    if got is None:
+        hints: dict[str, Any] = {}
+        if _trusted(cls):
+            try:
+                hints = type_hints(cls)
+            except Exception:  # an annotation that does not resolve: read it at run time
+                hints = {}
+        got = _KINDS[cls] = tuple(
+            (f.name, *(_classify(hints[f.name]) if f.name in hints else ("any", None)))
+            for f in attrs.fields(cls)
+        )
+    return got
 
 
 def _emit_fields(src: _Source, cls: type, v: str, indent: int, depth: int) -> None:
-    hints = _hints(cls)
     src.emit(indent, "pass")  # a body for a class without text fields
-    for f in attrs.fields(cls):
-        kind, inner = _classify(hints[f.name]) if hints and f.name in hints else ("any", None)
-        get = f"{v}.{f.name}"
+    for name, kind, inner in _kinds(cls):
+        get = f"{v}.{name}"
         if kind == "str":
             src.emit(indent, f"a({get})")
         elif kind == "ostr":
