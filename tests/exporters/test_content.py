@@ -8,17 +8,24 @@ as they were (tests/exporters/test_export_digests.py).
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import datetime as dt
+import pickle
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import khsmodel
 from khsmodel import strategies as ks
 from khsmodel_exporters import content as C
 from khsmodel_exporters._runs import runs
+from khsmodel_exporters.content import blocks
+from khsmodel_exporters.content.blocks import Cell, CellPara, CellStyle, Row, Span
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples/documents").glob("*.json"))
@@ -140,3 +147,62 @@ def test_the_public_names_are_documented() -> None:
             continue
         assert (obj.__doc__ or "").strip(), name
     assert set(C.__all__) >= {"build", "iter_text", "Content", "Heading", "Span", "Table"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["text", "detail", "note"]),
+)
+def test_the_fast_makers_make_the_blocks_their_constructors_make(
+    text: str, bold: bool, italic: bool, style: CellStyle
+) -> None:
+    # the measure table's makers (a twin's slots, then the class) give ordinary blocks:
+    # the same type, value, hash and repr, frozen, copied and pickled alike
+    span = blocks._span(text, bold, italic)
+    para = blocks._cell_para((span,), style)
+    cell = blocks._cell((para,))
+    row = blocks._row((cell, cell))
+    made = [span, para, cell, row]
+    expected = [
+        Span(text, bold, italic),
+        CellPara((Span(text, bold, italic),), style),
+        Cell((CellPara((Span(text, bold, italic),), style),)),
+        Row((Cell((CellPara((Span(text, bold, italic),), style),)),) * 2),
+    ]
+    for got, want in zip(made, expected, strict=True):
+        assert type(got) is type(want)
+        assert got == want
+        assert hash(got) == hash(want)
+        assert repr(got) == repr(want)
+        assert pickle.loads(pickle.dumps(got)) == want
+        assert copy.deepcopy(got) == want
+        assert dataclasses.replace(got) == want
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(got, dataclasses.fields(got)[0].name, "x")
+    assert blocks._span(text) == Span(text)
+    assert blocks._cell_para(()) == CellPara(())
+
+
+def test_a_measure_table_shows_its_texts_as_display_text_makes_them() -> None:
+    # build() skips display_text's work in the measure table only when no string of the
+    # document needs it: a line break as \r\n or \r, an unterminated bidi embedding
+    def plan(text: str, note: str) -> khsmodel.ActionPlan:
+        return khsmodel.ActionPlan(title="Plan", focus_areas=(khsmodel.FocusArea(
+            number=1, title="Område", measures=(khsmodel.Measure(
+                number=1, text=text, responsibility=khsmodel.Responsibility(text="OSU"),
+                progress=(khsmodel.ProgressEntry(date=dt.date(2024, 3, 1), text=note),)),)),))  # fmt: skip
+
+    def cells(p: khsmodel.ActionPlan) -> list[str]:
+        return list(C.iter_text(C.build(p)))
+
+    got = cells(plan("Første linje\r\nandre", "Notat\rmer"))
+    assert "Første linje\nandre" in got
+    assert "1.\u00a0mars\u00a02024: Notat\nmer" in got
+    got = cells(plan("\u202bتجربة", "Notat"))
+    assert "\u202bتجربة\u202c" in got
+    got = cells(plan("Tiltak", "Notat \u2067ب"))
+    assert "Tiltak" in got
+    assert "1.\u00a0mars\u00a02024: Notat \u2067ب\u2069" in got

@@ -18,10 +18,10 @@ from khsmodel.partnerships import Partnership
 from khsmodel.plans import ActionPlan
 from khsmodel.status import StatusReport
 
-from .._safety import XML_ILLEGAL, check_text
+from .._safety import XML_ILLEGAL, check_text_seeing
 from . import agreements, cases, meetings, partnerships, plandiff, plans
 from ._builder import Builder, plan_body_name, running_header
-from ._text import _join, t
+from ._text import T_CHARS, _join, t
 from .blocks import Content, Included, Timeline
 from .meetingplans import build_meeting_plan
 from .status import build_status_report
@@ -46,6 +46,8 @@ def _build(
     prefix: str,
     numbering: bool | None = None,
     previous: ActionPlan | None = None,
+    *,
+    plain_text: bool = False,
 ) -> Content:
     kind = _kind(doc)
     if isinstance(doc, StatusReport):
@@ -56,7 +58,7 @@ def _build(
     partnership: Partnership | None = (
         doc if isinstance(doc, Partnership) else getattr(doc, "partnership", None)
     )
-    b = Builder(L, partnership, prefix, numbering=numbering)
+    b = Builder(L, partnership, prefix, numbering=numbering, plain_text=plain_text)
     pname = t(partnership.name) if partnership else ""
     included: list[tuple[str, Document]] = []
     date: dt.date | None = None
@@ -97,7 +99,7 @@ def _build(
         subject = L.partnership_kinds[doc.kind]
         date = None
     for i, (label, att) in enumerate(included, start=1):
-        sub = _build(att, labels, f"{prefix}v{i}_", numbering)
+        sub = _build(att, labels, f"{prefix}v{i}_", numbering, plain_text=plain_text)
         b.add(Included(label, sub))
     header = running_header(pname, header_body) or title
     return Content(
@@ -136,10 +138,12 @@ def build(
     XML-illegal character (an UnwritableTextError, see :func:`khsmodel_exporters.base.check_text`).
     """
     _kind(doc)
-    check_text(doc, XML_ILLEGAL)
+    # the text check also tells whether any string needs t()'s work (a line break as \r,
+    # a bidi control): in most documents none does, and the measure table skips it
+    plain_text = not check_text_seeing(doc, XML_ILLEGAL, T_CHARS)
     if numbering is not None and not isinstance(numbering, bool):
         raise KhsModelError(f"numbering must be True, False or None, got {numbering!r}")
     if previous is not None:
         plandiff.check_previous(doc, previous)
     # a date in words never breaks in a line or a cell (U+00A0 between its words)
-    return _build(doc, labels.in_text(), "", numbering, previous)
+    return _build(doc, labels.in_text(), "", numbering, previous, plain_text=plain_text)

@@ -4,6 +4,7 @@ kinds print alike (a decision, priority groups, links, a period)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from khsmodel._base import Block as SourceBlock
@@ -25,9 +26,15 @@ from .blocks import (
     Para,
     ParaStyle,
     Span,
+    Spans,
+    _cell,
+    _cell_para,
+    _span,
 )
 
 __all__ = ["Builder"]
+
+_SPACE = Span(" ")
 
 
 class Builder:
@@ -41,6 +48,7 @@ class Builder:
         prefix: str = "",
         *,
         numbering: bool | None = None,
+        plain_text: bool = False,
     ) -> None:
         self.L = labels
         self.partnership = partnership
@@ -48,18 +56,50 @@ class Builder:
         #: None: measure numbers as the source writes them (its labels); True: every
         #: measure numbered ("2.4"); False: none
         self.numbering = numbering
+        #: True: no string of the document holds a character :func:`t` changes or looks at
+        #: (the text check found none), so its strings are shown as they are
+        self.plain_text = plain_text
         self._n = 0
         self.blocks: list[Block] = []
         #: A cell of one plain text, kept per text: a plan repeats its responsibles,
         #: timeframes and statuses, and a cell is immutable, so one serves every row.
         self.text_cells: dict[str, Cell] = {}
 
+        #: The same for a measure's detail paragraph, a date in words, a measure's
+        #: number as spans.
+        self._detail_paras: dict[str, CellPara] = {}
+        self._dates: dict[dt.date, str] = {}
+        self._numbers: dict[str, Spans] = {}
+        #: A cell without text.
+        self.empty_cell = Cell((CellPara(()),))
+
     def text_cell(self, text: str) -> Cell:
         """The table cell of one plain paragraph ``text`` (a user string, see :func:`t`)."""
         cell = self.text_cells.get(text)
         if cell is None:
-            cell = self.text_cells[text] = Cell((CellPara((Span(t(text)),)),))
+            cell = self.text_cells[text] = _cell((_cell_para((_span(t(text)),)),))
         return cell
+
+    def detail_para(self, text: str) -> CellPara:
+        """A measure's detail line ``text`` (a user string) as a cell paragraph."""
+        para = self._detail_paras.get(text)
+        if para is None:
+            para = self._detail_paras[text] = _cell_para(_s(text), "detail")
+        return para
+
+    def date(self, day: dt.date) -> str:
+        """``day`` in words (:meth:`Labels.date`)."""
+        text = self._dates.get(day)
+        if text is None:
+            text = self._dates[day] = self.L.date(day)
+        return text
+
+    def number_spans(self, number: str) -> Spans:
+        """A measure's ``number`` before its text: bold, and a space after it."""
+        spans = self._numbers.get(number)
+        if spans is None:
+            spans = self._numbers[number] = (*styled(number, bold=True), _SPACE)
+        return spans
 
     # -- lookups into the embedded partnership (ids are printed as they are otherwise)
     def body_label(self, body_id: str | None) -> str | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from khsmodel._base import Block as SourceBlock
 from khsmodel._base import EmphasisKind, ItemList, Paragraph
 
-from .blocks import Para, ParaStyle, Span, Spans
+from .blocks import Para, ParaStyle, Spans, _span
 
 _BIDI_OPEN = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
@@ -36,7 +36,9 @@ def _newlines(text: str) -> str:
     return text
 
 
-#: A character :func:`t` changes or looks at: most strings hold none, and one search says so.
+#: The characters :func:`t` changes or looks at: most strings hold none, and one search
+#: says so (:func:`khsmodel_exporters.content.build` asks once whether a document has any).
+T_CHARS = ("\r", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A)))
 _NEEDS_WORK = re.compile("[\r\u202a-\u202e\u2066-\u2069]").search
 
 
@@ -64,24 +66,24 @@ def styled(text: str, *, bold: bool = False, italic: bool = False) -> Spans:
     Text of whitespace only is plain. ``text`` is taken as it is (see :func:`t`).
     """
     if not (bold or italic) or not text:
-        return (Span(text, bold, italic),)
+        return (_span(text, bold, italic),)
     core = text.strip(_EDGE)
     if core == text:
-        return (Span(text, bold, italic),)
+        return (_span(text, bold, italic),)
     if not core:
-        return (Span(text),)
+        return (_span(text),)
     lead = text[: len(text) - len(text.lstrip(_EDGE))]
     trail = text[len(text.rstrip(_EDGE)) :]
     return (
-        *((Span(lead),) if lead else ()),
-        Span(core, bold, italic),
-        *((Span(trail),) if trail else ()),
+        *((_span(lead),) if lead else ()),
+        _span(core, bold, italic),
+        *((_span(trail),) if trail else ()),
     )
 
 
 def _s(text: str, *, bold: bool = False, italic: bool = False) -> Spans:
     if not (bold or italic):  # most text: one plain span
-        return (Span(t(text)),)
+        return (_span(t(text)),)
     return styled(t(text), bold=bold, italic=italic)
 
 

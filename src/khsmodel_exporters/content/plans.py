@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from khsmodel.plans import ActionPlan, FocusArea, Measure, measure_title, shared_headings
+from khsmodel.labels import Labels
+from khsmodel.plans import (
+    ActionPlan,
+    FocusArea,
+    Measure,
+    MeasureRef,
+    measure_title,
+    shared_headings,
+)
 
 from ._builder import Builder
-from ._text import _blocks_text, _join, _s, _told, styled, t
+from ._text import _NEEDS_WORK, _blocks_text, _join, _s, _told, styled, t
 from .blocks import (
     BulletList,
     Cell,
@@ -24,6 +32,10 @@ from .blocks import (
     Subtitle,
     Table,
     Title,
+    _cell,
+    _cell_para,
+    _row,
+    _span,
 )
 
 __all__ = [
@@ -59,6 +71,12 @@ def measure_number(numbering: bool | None, m: Measure, area: int | None) -> str 
     return None
 
 
+#: The separators a measure's cell repeats: one span each serves every row.
+_SPACE = Span(" ")
+_DASH = Span("– ")  # under the group row, as the source bullets it
+_BULLETS = ("-", "–", "•")
+
+
 def measure_table(
     out: Builder, measures: Sequence[Measure], *, columns: Sequence[str], area: int | None = None
 ) -> Table:
@@ -77,63 +95,96 @@ def measure_table(
     }
     cols = (Column(L.measure, 50), *(spec[c] for c in columns))
     rows: list[Row | GroupRow] = []
+    add_row = rows.append
     phase = None
-    empty = Cell((CellPara(()),))
     shared = shared_headings(measures)
+    numbering = out.numbering
+    detail_para = out.detail_para
+    date = out.date
+    statuses = L.measure_status
+    suffixes = {status: f" ({word.lower()})" for status, word in statuses.items()}
+    plain_suffixes = _NEEDS_WORK("".join(suffixes.values())) is None
+    plain = out.plain_text  # no string needs t() (see Builder.plain_text)
+    # the cells of the other columns, each made once per text (Builder.text_cell)
+    by_column = [_column_cells(out, measures, c) for c in columns]
+    others = list(zip(*by_column, strict=True)) if by_column else [()] * len(measures)
     for i, m in enumerate(measures):
         if m.phase is not None and m.phase is not phase and m.phase != phase:
             label = t(m.phase.label)
-            rows.append(
-                GroupRow(f"{label}: {t(m.phase.title)}" if m.phase.title else label, "phase")
-            )
+            add_row(GroupRow(f"{label}: {t(m.phase.title)}" if m.phase.title else label, "phase"))
         phase = m.phase
         grouped = shared[i]
         if grouped and (i == 0 or not shared[i - 1] or measures[i - 1].heading != m.heading
                         or (measures[i - 1].phase is not m.phase
                             and measures[i - 1].phase != m.phase)):  # fmt: skip
-            rows.append(GroupRow(t(m.heading or ""), "group"))
-        number = measure_number(out.numbering, m, area)
-        lead: list[Span] = []
-        if grouped and not m.text.lstrip().startswith(("-", "–", "•")):
-            lead.append(Span("– "))  # under the group row, as the source bullets it
-        if number:
-            lead += (*styled(number, bold=True), Span(" "))
-        paras: list[CellPara] = []
+            add_row(GroupRow(t(m.heading or ""), "group"))
+        number = measure_number(numbering, m, area) if numbering is not None or m.label else None
+        if grouped and not m.text.lstrip().startswith(_BULLETS):
+            lead: tuple[Span, ...] = (_DASH, *out.number_spans(number)) if number else (_DASH,)
+        else:
+            lead = out.number_spans(number) if number else ()
         if m.heading is not None and not grouped:
             # its own heading, its text on the next line of the same paragraph, so a
             # page break never leaves the heading alone at the foot of a page
-            paras.append(
-                CellPara((*lead, *styled(t(m.heading), bold=True), Span("\n" + t(m.text))))
-            )
+            text = m.text if plain else t(m.text)
+            first = _cell_para((*lead, *styled(t(m.heading), bold=True), _span("\n" + text)))
         else:
-            paras.append(CellPara((*lead, Span(t(m.text)))))
-        paras.extend(CellPara(_s(d), "detail") for d in m.details)
-        for pe in m.progress:
-            note = f"{L.date(pe.date)}: {t(pe.text)}"
-            if pe.status is not None:
-                note += f" ({L.measure_status[pe.status].lower()})"
-            paras.append(CellPara(_s(note, italic=True), "note"))
-        if m.carried_over_from is not None:
-            ref = m.carried_over_from
-            where = _join(
-                [
-                    t(ref.plan),
-                    f"{L.focus_area.lower()} {ref.focus_area}" if ref.focus_area else None,
-                    f"{L.measure.lower()} {ref.measure}" if ref.measure else None,
-                ]
-            )
-            note = f"{L.carried_over_from} {where}"
-            if ref.text:
-                note += f": {t(ref.text)}"
-            paras.append(CellPara(_s(note, italic=True), "note"))
-        cells = [Cell(tuple(paras))]
-        for c in columns:
-            text = _measure_value(m, c)
-            if c == "status" and m.status:
-                text = L.measure_status[m.status]
-            cells.append(out.text_cell(text) if text is not None else empty)
-        rows.append(Row(tuple(cells)))
+            text = m.text if plain else t(m.text)
+            first = _cell_para((*lead, _span(text)) if lead else (_span(text),))
+        if not (m.details or m.progress or m.carried_over_from is not None):
+            paras: tuple[CellPara, ...] = (first,)
+        else:
+            more = [first]
+            more.extend(map(detail_para, m.details))
+            for pe in m.progress:
+                day = date(pe.date)
+                note = f"{day}: {pe.text if plain else t(pe.text)}"
+                if pe.status is not None:
+                    note += suffixes[pe.status]
+                # t() of a note of plain parts has nothing to do
+                plain_note = plain and plain_suffixes and _NEEDS_WORK(day) is None
+                spans = styled(note, italic=True) if plain_note else _s(note, italic=True)
+                more.append(_cell_para(spans, "note"))
+            if m.carried_over_from is not None:
+                more.append(_carried_over(L, m.carried_over_from))
+            paras = tuple(more)
+        add_row(_row((_cell(paras), *others[i])))
     return Table(cols, tuple(rows), group=f"{out.prefix}measures")
+
+
+def _column_cells(out: Builder, measures: Sequence[Measure], column: str) -> list[Cell]:
+    """The cells of ``column`` (responsible, timeframe or status) of each measure."""
+    cells = out.text_cells
+    made = out.text_cell
+    empty = out.empty_cell
+    if column == "responsible":
+        return [
+            empty if (r := m.responsibility) is None else cells.get(r.text) or made(r.text)
+            for m in measures
+        ]
+    if column == "timeframe":
+        return [
+            empty if (tf := m.timeframe) is None else cells.get(tf.text) or made(tf.text)
+            for m in measures
+        ]
+    if column != "status":
+        raise KeyError(column)
+    words = out.L.measure_status
+    return [made(words[m.status]) if m.status else empty for m in measures]
+
+
+def _carried_over(L: Labels, ref: MeasureRef) -> CellPara:
+    where = _join(
+        [
+            t(ref.plan),
+            f"{L.focus_area.lower()} {ref.focus_area}" if ref.focus_area else None,
+            f"{L.measure.lower()} {ref.measure}" if ref.measure else None,
+        ]
+    )
+    note = f"{L.carried_over_from} {where}"
+    if ref.text:
+        note += f": {t(ref.text)}"
+    return _cell_para(_s(note, italic=True), "note")
 
 
 def add_measures(
