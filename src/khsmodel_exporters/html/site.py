@@ -421,8 +421,10 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
         day = f" ({labels.in_text().date(when)})" if when else ""
         # what the page's name already says (told apart by its date) is not said twice
         extra = ("" if day and titles[name].endswith(day) else esc(day)) + owner(name)
-        pdf = (f' · <a href="{esc(name)}.pdf">{esc(titles[name])} ({_PDFA})</a>'
-               if pdfa else "")  # fmt: skip
+        # the title once on screen: the PDF/A link shows "PDF/A" and says whose to a screen
+        # reader (its name starts with what it shows: WCAG 2.5.3)
+        pdf = (f' · <a href="{esc(name)}.pdf">{_PDFA}<span class="vh">: {esc(titles[name])}'
+               "</span></a>" if pdfa else "")  # fmt: skip
         return f'<li><a href="{esc(name)}.html">{esc(titles[name])}</a>{extra}{pdf}</li>'
 
     # the documents first, by kind; then the partnership: its page, bodies and members
