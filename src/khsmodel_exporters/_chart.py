@@ -9,6 +9,9 @@ broken between letters (no hyphen is added: a hyphen would look like a
 word's own), the last resort. The text is measured by the caller
 (reportlab's ``stringWidth`` for the PDF, :func:`._widths.text_width`
 elsewhere), so each format wraps by its own font's widths.
+:func:`text_width_wrapper` gives the lines :func:`wrap_words` gives with
+:func:`._widths.text_width` (:func:`wrap_units`: each word measured once,
+not each trial line; the HTML timeline wraps a label per measure).
 
 :func:`status_chart_layout` places every part of a status report's
 :class:`~.content.status.StatusChart` (a stacked bar per focus area) in a
@@ -24,6 +27,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ._metrics import UNITS_PER_EM
+from ._widths import text_width
+
 if TYPE_CHECKING:
     from .content.status import StatusChart
 
@@ -38,6 +44,8 @@ __all__ = [
     "count_ticks",
     "hex_colour",
     "status_chart_layout",
+    "text_width_wrapper",
+    "wrap_units",
     "wrap_words",
 ]
 
@@ -141,6 +149,89 @@ def wrap_words(text: str, width: float, width_of: Callable[[str], float]) -> lis
     if line or not lines:
         lines.append(line)
     return lines
+
+
+def wrap_units(text: str, most: int, units: Callable[[str], int]) -> list[str]:
+    """:func:`wrap_words` for a measure that adds up, ``units(a + b) == units(a) +
+    units(b)`` (a font's widths without kerning, in integer units), a line fitting when
+    its units are at most ``most``: the same lines, each word measured once (``units``
+    may keep what it measured) and a line's width the sum of its words' and spaces',
+    where :func:`wrap_words` measures a trial line a word longer each time.
+
+    >>> wrap_units("Samhandling om forebyggende helsearbeid", 14, len)
+    ['Samhandling om', 'forebyggende', 'helsearbeid']
+    >>> wrap_units("Om Rehabiliteringsressursene", 10, len)
+    ['Om', 'Rehabilite', 'ringsressu', 'rsene']
+    """
+    words = text.split()
+    space = units(" ")
+    sizes = list(map(units, words))
+    if not words or sum(sizes) + space * (len(words) - 1) <= most:  # most labels: one line
+        return [" ".join(words)]
+    lines: list[str] = []
+    head = ""  # the last piece of a word broken between letters, which starts the line
+    start = 0  # the line's first word (after head)
+    room = 0  # the line's width and a space after it (0 for an empty line)
+    for k, size in enumerate(sizes):
+        if room + size <= most:
+            room += size + space
+            continue
+        if k > start or head:  # the word does not fit on the line: the line is done
+            lines.append(" ".join([head, *words[start:k]]) if head else " ".join(words[start:k]))
+            head = ""
+        if size <= most:
+            start, room = k, size + space
+            continue
+        part, used = "", 0  # the last resort: a word longer than the line by itself
+        for ch in words[k]:
+            width = units(ch)
+            if part and used + width > most:
+                lines.append(part)
+                part, used = "", 0
+            part += ch
+            used += width
+        head, start, room = part, k + 1, used + space
+    lines.append(" ".join([head, *words[start:]]) if head else " ".join(words[start:]))
+    return lines
+
+
+class _EmUnits(dict[str, int]):
+    """The width of each word met, in units of the em (:data:`._metrics.UNITS_PER_EM`),
+    as :func:`._widths.text_width` measures it: measured once, for a plan's words repeat."""
+
+    __slots__ = ("bold",)
+
+    def __init__(self, bold: bool) -> None:
+        super().__init__()
+        self.bold = bold
+
+    def __missing__(self, word: str) -> int:
+        got = self[word] = round(text_width(word, self.bold, UNITS_PER_EM))
+        return got
+
+
+def _points(units: int, size: float) -> float:
+    """Points of ``units`` of the em at ``size``, as :func:`._widths.text_width` reckons."""
+    return units * size / UNITS_PER_EM
+
+
+def text_width_wrapper(width: float, bold: bool, size: float) -> Callable[[str], list[str]]:
+    """A wrapper of texts into lines of ``width`` points at ``size``: for each text the
+    lines of ``wrap_words(text, width, lambda s: text_width(s, bold, size))``
+    (:func:`._widths.text_width` adds up the widths of the letters), by
+    :func:`wrap_units`, the words measured once for all the texts it wraps."""
+    # the most units a line may have: the width, like a line's, reckoned as text_width does
+    most = int(width * UNITS_PER_EM / size)
+    while _points(most, size) > width:
+        most -= 1
+    while _points(most + 1, size) <= width:
+        most += 1
+    units = _EmUnits(bold).__getitem__
+
+    def wrap(text: str) -> list[str]:
+        return wrap_units(text, most, units)
+
+    return wrap
 
 
 @dataclass(frozen=True, slots=True)

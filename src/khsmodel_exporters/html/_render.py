@@ -28,14 +28,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from khsmodel.labels import NB, Labels
 from khsmodel.plans import ActionPlan
 
 from .. import _look as K
 from .. import content as C
-from .._chart import wrap_words
+from .._chart import text_width_wrapper
 from .._runs import runs as _joined
 from .._timeline_data import TimelineData, collect, months, unresolved_groups
 from .._widths import column_widths, text_width
@@ -576,10 +576,10 @@ def _legend(L: Labels) -> str:
     )  # fmt: skip
 
 
-def _lines(text: str, width: float, *, bold: bool = False) -> list[str]:
-    """A label of the chart in lines that fit ``width`` at font-size 11, broken between
-    words (the whole text: a label cut with "…" would lose the measure's words)."""
-    return wrap_words(text, width / _WIDER_FONT, lambda line: text_width(line, bold, 11))
+def _wrapper(width: float, *, bold: bool) -> Callable[[str], list[str]]:
+    """What wraps the chart's labels into lines of ``width`` at font-size 11, measured
+    narrower by the fallback font's :data:`_WIDER_FONT`."""
+    return text_width_wrapper(width / _WIDER_FONT, bold, 11)
 
 
 def _svg_lines(x: float, y: float, lines: Sequence[str], attrs: str = "") -> str:
@@ -600,10 +600,13 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
     sy, sm = data.start.year, data.start.month
     plot_w = _CHART_W - _LABEL_W
     col = plot_w / n
-    # each label whole, in as many lines as it needs: its row grows by a line height a line
-    titles = [_lines(title, _CHART_W - 8, bold=True) for title, _ in data.groups]
-    labels = [[_lines(C.display_text(f"{r.number} {r.text}" if r.number else r.text),
-                      _LABEL_W - 8) for r in rows] for _, rows in data.groups]  # fmt: skip
+    # each label whole, in as many lines as it needs: its row grows by a line height a line;
+    # broken between words (a label cut with "…" would lose the measure's words)
+    wrap_title = _wrapper(_CHART_W - 8, bold=True)
+    wrap_label = _wrapper(_LABEL_W - 8, bold=False)
+    titles = [wrap_title(title) for title, _ in data.groups]
+    labels = [[wrap_label(C.display_text(f"{r.number} {r.text}" if r.number else r.text))
+               for r in rows] for _, rows in data.groups]  # fmt: skip
     height = _AXIS_H + 8 + sum(
         _GROUP_H + (len(t) - 1) * _LINE_H + sum(_ROW_H + (len(x) - 1) * _LINE_H for x in rows)
         for t, rows in zip(titles, labels, strict=True)
