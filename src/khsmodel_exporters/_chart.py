@@ -23,8 +23,11 @@ three draw the year wheel from ``content.meetingplans.wheel_layout``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import add
 from typing import TYPE_CHECKING
 
 from ._metrics import UNITS_PER_EM
@@ -151,12 +154,18 @@ def wrap_words(text: str, width: float, width_of: Callable[[str], float]) -> lis
     return lines
 
 
-def wrap_units(text: str, most: int, units: Callable[[str], int]) -> list[str]:
+def wrap_units(
+    text: str,
+    most: int,
+    units: Callable[[str], int],
+    advance: Callable[[str], int] | None = None,
+) -> list[str]:
     """:func:`wrap_words` for a measure that adds up, ``units(a + b) == units(a) +
     units(b)`` (a font's widths without kerning, in integer units), a line fitting when
-    its units are at most ``most``: the same lines, each word measured once (``units``
-    may keep what it measured) and a line's width the sum of its words' and spaces',
-    where :func:`wrap_words` measures a trial line a word longer each time.
+    its units are at most ``most``: the same lines, each word measured once and the words
+    of each line found by bisecting the running sum of their widths, where
+    :func:`wrap_words` measures a trial line a word longer each time. ``advance(word)``,
+    if given, is ``units(word + " ")`` (a caller may keep both per word).
 
     >>> wrap_units("Samhandling om forebyggende helsearbeid", 14, len)
     ['Samhandling om', 'forebyggende', 'helsearbeid']
@@ -164,34 +173,42 @@ def wrap_units(text: str, most: int, units: Callable[[str], int]) -> list[str]:
     ['Om', 'Rehabilite', 'ringsressu', 'rsene']
     """
     words = text.split()
+    if not words:
+        return [""]
     space = units(" ")
-    sizes = list(map(units, words))
-    if not words or sum(sizes) + space * (len(words) - 1) <= most:  # most labels: one line
+    # ends[k]: the width of words[: k + 1], each word with a space after it
+    if advance is None:
+        ends = list(accumulate(map(add, map(units, words), repeat(space))))
+    else:
+        ends = list(accumulate(map(advance, words)))
+    if ends[-1] - space <= most:  # a short label: one line
         return [" ".join(words)]
     lines: list[str] = []
-    head = ""  # the last piece of a word broken between letters, which starts the line
-    start = 0  # the line's first word (after head)
-    room = 0  # the line's width and a space after it (0 for an empty line)
-    for k, size in enumerate(sizes):
-        if room + size <= most:
-            room += size + space
+    n = len(words)
+    i = 0  # the line's first word
+    before = 0  # the width of the words before it, each with its space
+    while i < n:
+        # words[i:j] fit on a line: ends[j - 1] - before - space <= most
+        j = bisect_right(ends, most + space + before, i)
+        if j > i:
+            lines.append(" ".join(words[i:j]))
+            i, before = j, ends[j - 1]
             continue
-        if k > start or head:  # the word does not fit on the line: the line is done
-            lines.append(" ".join([head, *words[start:k]]) if head else " ".join(words[start:k]))
-            head = ""
-        if size <= most:
-            start, room = k, size + space
-            continue
-        part, used = "", 0  # the last resort: a word longer than the line by itself
-        for ch in words[k]:
+        # the last resort: words[i] is longer than the line by itself, broken between
+        # letters; its last piece starts the next line, which may take words after it
+        part, used = "", 0
+        for ch in words[i]:
             width = units(ch)
             if part and used + width > most:
                 lines.append(part)
                 part, used = "", 0
             part += ch
             used += width
-        head, start, room = part, k + 1, used + space
-    lines.append(" ".join([head, *words[start:]]) if head else " ".join(words[start:]))
+        i, before = i + 1, ends[i]
+        j = bisect_right(ends, most - used + before, i)
+        lines.append(" ".join([part, *words[i:j]]))
+        if j > i:
+            i, before = j, ends[j - 1]
     return lines
 
 
@@ -207,6 +224,21 @@ class _EmUnits(dict[str, int]):
 
     def __missing__(self, word: str) -> int:
         got = self[word] = round(text_width(word, self.bold, UNITS_PER_EM))
+        return got
+
+
+class _Advances(dict[str, int]):
+    """Each word's width with a space after it, from :class:`_EmUnits`."""
+
+    __slots__ = ("space", "units")
+
+    def __init__(self, units: _EmUnits) -> None:
+        super().__init__()
+        self.units = units
+        self.space = units[" "]
+
+    def __missing__(self, word: str) -> int:
+        got = self[word] = self.units[word] + self.space
         return got
 
 
@@ -226,10 +258,11 @@ def text_width_wrapper(width: float, bold: bool, size: float) -> Callable[[str],
         most -= 1
     while _points(most + 1, size) <= width:
         most += 1
-    units = _EmUnits(bold).__getitem__
+    words = _EmUnits(bold)
+    units, advance = words.__getitem__, _Advances(words).__getitem__
 
     def wrap(text: str) -> list[str]:
-        return wrap_units(text, most, units)
+        return wrap_units(text, most, units, advance)
 
     return wrap
 

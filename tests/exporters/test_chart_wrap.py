@@ -58,7 +58,9 @@ def test_wrap_units_gives_wrap_words_lines_by_any_widths(
     def units(s: str) -> int:
         return sum(widths.get(ch, 7) for ch in s)
 
-    assert wrap_units(text, most, units) == wrap_words(text, most, units)
+    lines = wrap_words(text, most, units)
+    assert wrap_units(text, most, units) == lines
+    assert wrap_units(text, most, units, lambda word: units(f"{word} ")) == lines
 
 
 def _points(bold: bool, size: float) -> Callable[[str], float]:

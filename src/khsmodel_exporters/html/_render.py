@@ -584,14 +584,13 @@ def _wrapper(width: float, *, bold: bool) -> Callable[[str], list[str]]:
 
 def _svg_lines(x: float, y: float, lines: Sequence[str], attrs: str = "") -> str:
     """One ``<text>`` of ``lines``, the first baseline at ``y``; a label of more lines has a
-    ``<tspan>`` each, one line height below the one before."""
+    ``<tspan>`` each, one line height below the one before. The lines are wrapped ones
+    (:func:`_wrapper`: broken at white space, so no line break or tab in them), escaped."""
     if len(lines) == 1:
-        return f'<text x="{x}" y="{y}"{attrs}>{_text(lines[0])}</text>'
-    spans = []
-    for i, line in enumerate(lines):
-        dy = f' dy="{_LINE_H}"' if i else ""
-        spans.append(f'<tspan x="{x}"{dy}>{_text(line)}</tspan>')
-    return f'<text x="{x}" y="{y}"{attrs}>{"".join(spans)}</text>'
+        return f'<text x="{x}" y="{y}"{attrs}>{esc(lines[0])}</text>'
+    # escaped at once, the lines apart by a line break, each break then the next tspan
+    text = esc("\n".join(lines)).replace("\n", f'</tspan><tspan x="{x}" dy="{_LINE_H}">')
+    return f'<text x="{x}" y="{y}"{attrs}><tspan x="{x}">{text}</tspan></text>'
 
 
 def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = FONTS) -> str:
@@ -638,6 +637,10 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
         elif (m - 1) % 3 == 0:
             quarter = L.web["quarter"].format(n=(m - 1) // 3 + 1)
             parts.append(f'<text x="{x + 2:.1f}" y="32">{_text(quarter)}</text>')
+    # a bar's x and width, a date's x: worked out once per export for the bars and dates
+    # that repeat (a plan's timeframes do), as strings; each row adds its y
+    bars: dict[tuple[dt.date, dt.date, str], tuple[str, str]] = {}
+    days: dict[dt.date, tuple[float, str]] = {}
     y_at = y0
     for (_, rows), title_lines, row_lines in zip(data.groups, titles, labels, strict=True):
         group_h = _GROUP_H + (len(title_lines) - 1) * _LINE_H
@@ -651,32 +654,40 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
             parts.append(_svg_lines(4, y_at + 13, lines))
             # the mark in the middle of its row, beside the middle of a label of more lines
             mid = y_at + row_h / 2
-            if r.end is not None and (r.start is None or r.start == r.end):
+            start, end = r.start, r.end
+            if end is not None and (start is None or start == end):
                 # one day ("Skisse presenteres i OSU 8. februar") or a deadline: a diamond
                 # at the day, as the Word and PDF timelines and the legend say; a deadline
                 # with a dashed lead-in from the start of the axis
-                x = _LABEL_W + (_month_index(sy, sm, r.end.year, r.end.month)
-                                + (r.end.day - 0.5) / _days_in_month(r.end)) * col  # fmt: skip
-                if r.start is None:
-                    parts.append(f'<line x1="{_LABEL_W}" y1="{mid}" x2="{x:.1f}" y2="{mid}" '
+                day = days.get(end)
+                if day is None:
+                    x = _LABEL_W + (_month_index(sy, sm, end.year, end.month)
+                                    + (end.day - 0.5) / _days_in_month(end)) * col  # fmt: skip
+                    day = days[end] = (x, f"{x:.1f}")
+                if start is None:
+                    parts.append(f'<line x1="{_LABEL_W}" y1="{mid}" x2="{day[1]}" y2="{mid}" '
                                  f'stroke="{BAR}" stroke-width="1" '
                                  f'stroke-dasharray="3 3"/>')  # fmt: skip
-                parts.append(_diamond(x, mid))
+                parts.append(_diamond(day[0], mid))
                 y_at += row_h
                 continue
-            fill = BAR
-            if r.start is not None and r.end is not None:
-                lo, hi = min(r.start, r.end), max(r.start, r.end)
+            if start is not None and end is not None:
+                key = (start, end, BAR) if start <= end else (end, start, BAR)
             else:
-                assert r.start is not None
-                lo, hi, fill = r.start, data.end, BAR_LIGHT
-            a = max(0, _month_index(sy, sm, lo.year, lo.month))
-            b = min(n - 1, _month_index(sy, sm, hi.year, hi.month))
+                assert start is not None
+                key = (start, data.end, BAR_LIGHT)
+            bar = bars.get(key)
+            if bar is None:
+                lo, hi, fill = key
+                a = max(0, _month_index(sy, sm, lo.year, lo.month))
+                b = min(n - 1, _month_index(sy, sm, hi.year, hi.month))
+                bar = bars[key] = (
+                    f'<rect x="{_LABEL_W + a * col + 1:.1f}" y="',
+                    f'" width="{max((b - a + 1) * col - 2, 2):.1f}" height="{_ROW_H - 6}" '
+                    f'fill="{fill}"/>',
+                )
             top = mid - _ROW_H / 2 + 3
-            parts.append(f'<rect x="{_LABEL_W + a * col + 1:.1f}" '
-                         f'y="{int(top) if top.is_integer() else top}" '
-                         f'width="{max((b - a + 1) * col - 2, 2):.1f}" height="{_ROW_H - 6}" '
-                         f'fill="{fill}"/>')  # fmt: skip
+            parts.append(f"{bar[0]}{int(top) if top.is_integer() else top}{bar[1]}")
             y_at += row_h
     parts.append("</g></svg>")
     return "".join(parts)
