@@ -502,26 +502,15 @@ class _Page:
         # on a narrow screen the chart keeps a readable size and scrolls sideways: a
         # region the keyboard can reach and scroll, named by the chart's title
         out.append(f'<div class="chart" tabindex="0" role="region" aria-labelledby="{title_id}">')
+        # each measure's label as the chart and the table print it: number and text
+        labels = [[C.display_text(f"{r.number} {r.text}" if r.number else r.text) for r in rows]
+                  for _, rows in data.groups]  # fmt: skip
         out.append(
-            _svg(data, title_id, f"{L.timeline}: {L.web['timeline_figure']}", L, self.fonts)
+            _svg(data, labels, title_id, f"{L.timeline}: {L.web['timeline_figure']}", L, self.fonts)
         )
         out.append("</div>")
         out.append(f'<figcaption class="timeline-key">{_legend(L)}</figcaption></figure>')
-        # the text alternative: the same measures, each with its timeframe as written
-        rows: list[C.Row | C.GroupRow] = []
-        when: dict[str, C.Cell] = {}  # one cell per timeframe as written: they repeat
-        for group_title, group_rows in data.groups:
-            rows.append(C.GroupRow(group_title, "phase"))
-            for r in group_rows:
-                label = C.display_text(f"{r.number} {r.text}" if r.number else r.text)
-                cell = when.get(r.when)
-                if cell is None:
-                    cell = when[r.when] = C.Cell((C.CellPara((C.Span(C.display_text(r.when)),)),))
-                rows.append(C.Row((C.Cell((C.CellPara((C.Span(label),)),)), cell)))
-        table = C.Table((C.Column(L.measure, 70), C.Column(L.timeframe, 30)), tuple(rows))
-        n = len(out)
-        self.table(table, L.web["timeline_table"], hidden=False)
-        out[n] = out[n].replace('<div class="table-wrap"', f'<div id="{table_id}" class="table-wrap"', 1)
+        self.timeline_table(data, labels, table_id)
         groups = unresolved_groups(data)
         if groups:
             self.heading(level + 1, L.timeline_unresolved, self.uid("unresolved"))
@@ -529,6 +518,45 @@ class _Page:
                 out.append(f'<p class="group-title">{_text(group_title)}</p>')
                 self.list_("ul", items)
         out.append("</section>")
+
+
+    def timeline_table(self, data: TimelineData, labels: list[list[str]], table_id: str) -> None:
+        """The chart's text alternative: the same measures, each with its timeframe as
+        written, under their focus areas. A table as :meth:`table` writes it (the same
+        bytes), its columns measured as every table's (:meth:`widths`), its rows written
+        here at once: a row is one plain text and one timeframe."""
+        L = self.L
+        rows: list[C.Row | C.GroupRow] = []  # what the columns are measured by
+        body: list[str] = []
+        # one cell and its HTML per timeframe as written: they repeat
+        when: dict[str, tuple[C.Cell, str]] = {}
+        for (group_title, group_rows), group_labels in zip(data.groups, labels, strict=True):
+            rows.append(C.GroupRow(group_title, "phase"))
+            if body:
+                body.append("</tbody>")
+            body.append(f'<tbody><tr><th scope="rowgroup" colspan="2">{_text(group_title)}'
+                        "</th></tr>")  # fmt: skip
+            for r, label in zip(group_rows, group_labels, strict=True):
+                got = when.get(r.when)
+                if got is None:
+                    text = C.display_text(r.when)
+                    got = when[r.when] = (C.Cell((C.CellPara((C.Span(text),)),)),
+                                          f"<td>{_linked(text)}</td></tr>")  # fmt: skip
+                rows.append(C.Row((C.Cell((C.CellPara((C.Span(label),)),)), got[0])))
+                body.append(f"<tr><td>{_linked(label)}</td>{got[1]}")
+        columns = (C.Column(L.measure, 70), C.Column(L.timeframe, 30))
+        widths = self.widths(C.Table(columns, tuple(rows)))
+        total = sum(widths) or 1.0
+        cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
+        head = "".join(f'<th scope="col">{_text(c.label)}</th>' for c in columns)
+        ident = self.uid("table")
+        wrap = table_wrap(ident).replace('<div class="table-wrap"',
+                                         f'<div id="{table_id}" class="table-wrap"', 1)  # fmt: skip
+        self.out.append(f'{wrap}<table class="grid"><caption id="{ident}">'
+                        f'{_text(L.web["timeline_table"])}</caption><colgroup>{cols}</colgroup>'
+                        f"<thead><tr>{head}</tr></thead>")  # fmt: skip
+        self.out += body
+        self.out.append("</tbody></table></div>")
 
 
 # ---------------------------------------------------------------- the SVG chart
@@ -593,8 +621,16 @@ def _svg_lines(x: float, y: float, lines: Sequence[str], attrs: str = "") -> str
     return f'<text x="{x}" y="{y}"{attrs}><tspan x="{x}">{text}</tspan></text>'
 
 
-def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = FONTS) -> str:
-    """The chart: a row per dated measure under its focus area, a bar over its months."""
+def _svg(
+    data: TimelineData,
+    labels: list[list[str]],
+    title_id: str,
+    title: str,
+    L: Labels,
+    fonts: str = FONTS,
+) -> str:
+    """The chart: a row per dated measure under its focus area (``labels``: each row's
+    label, by group), a bar over its months."""
     n = months(data.start, data.end)
     sy, sm = data.start.year, data.start.month
     plot_w = _CHART_W - _LABEL_W
@@ -604,11 +640,10 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
     wrap_title = _wrapper(_CHART_W - 8, bold=True)
     wrap_label = _wrapper(_LABEL_W - 8, bold=False)
     titles = [wrap_title(title) for title, _ in data.groups]
-    labels = [[wrap_label(C.display_text(f"{r.number} {r.text}" if r.number else r.text))
-               for r in rows] for _, rows in data.groups]  # fmt: skip
+    wrapped = [[wrap_label(label) for label in group] for group in labels]
     height = _AXIS_H + 8 + sum(
         _GROUP_H + (len(t) - 1) * _LINE_H + sum(_ROW_H + (len(x) - 1) * _LINE_H for x in rows)
-        for t, rows in zip(titles, labels, strict=True)
+        for t, rows in zip(titles, wrapped, strict=True)
     )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_CHART_W} {height}" '
@@ -642,7 +677,7 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
     bars: dict[tuple[dt.date, dt.date, str], tuple[str, str]] = {}
     days: dict[dt.date, tuple[float, str]] = {}
     y_at = y0
-    for (_, rows), title_lines, row_lines in zip(data.groups, titles, labels, strict=True):
+    for (_, rows), title_lines, row_lines in zip(data.groups, titles, wrapped, strict=True):
         group_h = _GROUP_H + (len(title_lines) - 1) * _LINE_H
         parts.append(f'<rect x="0" y="{y_at}" width="{_CHART_W}" height="{group_h}" '
                      f'fill="{PHASE_FILL}"/>'
