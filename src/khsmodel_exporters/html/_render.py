@@ -523,15 +523,17 @@ class _Page:
     def timeline_table(self, data: TimelineData, labels: list[list[str]], table_id: str) -> None:
         """The chart's text alternative: the same measures, each with its timeframe as
         written, under their focus areas. A table as :meth:`table` writes it (the same
-        bytes), its columns measured as every table's (:meth:`widths`), its rows written
-        here at once: a row is one plain text and one timeframe."""
+        bytes), its rows written here at once: a row is one plain text and one timeframe.
+
+        Its columns are measured as :meth:`widths` measures every table's: by what each
+        paragraph of a column holds (:func:`.._widths.column_widths`), so one row whose
+        cells hold every paragraph of their column measures as the rows would, and needs
+        no cell and row made per measure."""
         L = self.L
-        rows: list[C.Row | C.GroupRow] = []  # what the columns are measured by
         body: list[str] = []
-        # one cell and its HTML per timeframe as written: they repeat
-        when: dict[str, tuple[C.Cell, str]] = {}
+        paras: list[C.CellPara] = []  # the first column's: each measure's label
+        when: dict[str, tuple[str, str]] = {}  # a timeframe's text and HTML: they repeat
         for (group_title, group_rows), group_labels in zip(data.groups, labels, strict=True):
-            rows.append(C.GroupRow(group_title, "phase"))
             if body:
                 body.append("</tbody>")
             body.append(f'<tbody><tr><th scope="rowgroup" colspan="2">{_text(group_title)}'
@@ -540,12 +542,12 @@ class _Page:
                 got = when.get(r.when)
                 if got is None:
                     text = C.display_text(r.when)
-                    got = when[r.when] = (C.Cell((C.CellPara((C.Span(text),)),)),
-                                          f"<td>{_linked(text)}</td></tr>")  # fmt: skip
-                rows.append(C.Row((C.Cell((C.CellPara((C.Span(label),)),)), got[0])))
+                    got = when[r.when] = (text, f"<td>{_linked(text)}</td></tr>")
+                paras.append(C.CellPara((C.Span(label),)))
                 body.append(f"<tr><td>{_linked(label)}</td>{got[1]}")
         columns = (C.Column(L.measure, 70), C.Column(L.timeframe, 30))
-        widths = self.widths(C.Table(columns, tuple(rows)))
+        timeframes = tuple(C.CellPara((C.Span(text),)) for text, _ in when.values())
+        widths = self.widths(C.Table(columns, (C.Row((C.Cell(tuple(paras)), C.Cell(timeframes))),)))
         total = sum(widths) or 1.0
         cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
         head = "".join(f'<th scope="col">{_text(c.label)}</th>' for c in columns)
