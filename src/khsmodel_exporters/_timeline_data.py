@@ -63,13 +63,14 @@ def _row(
     text = m.text if text is None else text
     tf = m.timeframe
     if tf is None:
-        return Row(number=number, text=text, when="", start=None, end=None), False
+        return Row(number, text, "", None, None), False
     # the dates the status report reads too (its end is Timeframe.end), so the chart and
     # the report agree on when a measure ends; a recurring one is listed, not drawn
     rng = None if type(tf.interpretation) is Recurring else tf.date_range(period)
-    start, end = rng if rng is not None else (None, None)
-    row = Row(number=number, text=text, when=tf.text, start=start, end=end)
-    return row, (start is not None or end is not None)
+    if rng is None:
+        return Row(number, text, tf.text, None, None), False
+    start, end = rng
+    return Row(number, text, tf.text, start, end), (start is not None or end is not None)
 
 
 def _month_start(d: dt.date) -> dt.date:
@@ -87,6 +88,7 @@ def collect(plan: ActionPlan, labels: Labels) -> TimelineData:
     under each focus area's heading as the document prints it."""
     groups: list[tuple[str, tuple[Row, ...]]] = []
     unresolved: list[tuple[str, Row]] = []
+    period = plan.period
     sources: list[tuple[str, Sequence[Measure]]] = [
         (focus_area_heading(fa), fa.measures) for fa in plan.focus_areas
     ]
@@ -99,20 +101,19 @@ def collect(plan: ActionPlan, labels: Labels) -> TimelineData:
             # a measure is named as the tables name it: by its label as written ("1.1"), else
             # by its own heading ("Fagdag") or its text (a number the tables do not print
             # would match nothing)
-            row, resolved = _row(m.label or "", m, plan.period, measure_title(m, grouped))
+            row, resolved = _row(m.label or "", m, period, measure_title(m, grouped))
             if resolved:
                 rows.append(row)
             else:
                 unresolved.append((title, row))
         groups.append((title, tuple(rows)))
     dates = [d for _, rows in groups for r in rows for d in (r.start, r.end) if d is not None]
-    period = plan.period
     p_start = period.first_day if period else None
     p_end = period.last_day if period else None
     if p_start is not None and p_end is not None and p_end < p_start:
         p_start, p_end = p_end, p_start
-    candidates_start = [d for d in (p_start, *dates) if d is not None]
-    candidates_end = [d for d in (p_end, *dates) if d is not None]
+    candidates_start = [d for d in (p_start, min(dates, default=None)) if d is not None]
+    candidates_end = [d for d in (p_end, max(dates, default=None)) if d is not None]
     if candidates_start and candidates_end:
         start = _month_start(min(candidates_start))
         end = _month_end(max(candidates_end))

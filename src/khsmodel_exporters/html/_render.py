@@ -612,15 +612,20 @@ def _wrapper(width: float, *, bold: bool) -> Callable[[str], list[str]]:
     return text_width_wrapper(width / _WIDER_FONT, bold, 11)
 
 
-def _svg_lines(x: float, y: float, lines: Sequence[str], attrs: str = "") -> str:
-    """One ``<text>`` of ``lines``, the first baseline at ``y``; a label of more lines has a
-    ``<tspan>`` each, one line height below the one before. The lines are wrapped ones
-    (:func:`_wrapper`: broken at white space, so no line break or tab in them), escaped."""
+def _svg_text(x: float, lines: Sequence[str]) -> str:
+    """What a ``<text>`` of ``lines`` holds: the line, or a ``<tspan>`` a line, each one line
+    height below the one before. The lines are wrapped ones (:func:`_wrapper`: broken at
+    white space, so no line break or tab in them), escaped."""
     if len(lines) == 1:
-        return f'<text x="{x}" y="{y}"{attrs}>{esc(lines[0])}</text>'
+        return esc(lines[0])
     # escaped at once, the lines apart by a line break, each break then the next tspan
     text = esc("\n".join(lines)).replace("\n", f'</tspan><tspan x="{x}" dy="{_LINE_H}">')
-    return f'<text x="{x}" y="{y}"{attrs}><tspan x="{x}">{text}</tspan></text>'
+    return f'<tspan x="{x}">{text}</tspan>'
+
+
+def _svg_lines(x: float, y: float, lines: Sequence[str], attrs: str = "") -> str:
+    """One ``<text>`` of ``lines`` (:func:`_svg_text`), the first baseline at ``y``."""
+    return f'<text x="{x}" y="{y}"{attrs}>{_svg_text(x, lines)}</text>'
 
 
 def _svg(
@@ -643,6 +648,7 @@ def _svg(
     wrap_label = _wrapper(_LABEL_W - 8, bold=False)
     titles = [wrap_title(title) for title, _ in data.groups]
     wrapped = [[wrap_label(label) for label in group] for group in labels]
+    texts = [[_svg_text(4, lines) for lines in group] for group in wrapped]
     height = _AXIS_H + 8 + sum(
         _GROUP_H + (len(t) - 1) * _LINE_H + sum(_ROW_H + (len(x) - 1) * _LINE_H for x in rows)
         for t, rows in zip(titles, wrapped, strict=True)
@@ -679,18 +685,21 @@ def _svg(
     bars: dict[tuple[dt.date, dt.date, str], tuple[str, str]] = {}
     days: dict[dt.date, tuple[float, str]] = {}
     y_at = y0
-    for (_, rows), title_lines, row_lines in zip(data.groups, titles, wrapped, strict=True):
+    for (_, rows), title_lines, row_lines, row_texts in zip(
+        data.groups, titles, wrapped, texts, strict=True
+    ):
         group_h = _GROUP_H + (len(title_lines) - 1) * _LINE_H
         parts.append(f'<rect x="0" y="{y_at}" width="{_CHART_W}" height="{group_h}" '
                      f'fill="{PHASE_FILL}"/>'
                      + _svg_lines(4, y_at + 15, title_lines,
                                   f' font-weight="bold" fill="{DARK}"'))  # fmt: skip
         y_at += group_h
-        for r, lines in zip(rows, row_lines, strict=True):
+        for r, lines, text in zip(rows, row_lines, row_texts, strict=True):
             row_h = _ROW_H + (len(lines) - 1) * _LINE_H
-            parts.append(_svg_lines(4, y_at + 13, lines))
+            label = f'<text x="4" y="{y_at + 13}">{text}</text>'
             # the mark in the middle of its row, beside the middle of a label of more lines
             mid = y_at + row_h / 2
+            y_at += row_h
             start, end = r.start, r.end
             if end is not None and (start is None or start == end):
                 # one day ("Skisse presenteres i OSU 8. februar") or a deadline: a diamond
@@ -702,11 +711,9 @@ def _svg(
                                     + (end.day - 0.5) / _days_in_month(end)) * col  # fmt: skip
                     day = days[end] = (x, f"{x:.1f}")
                 if start is None:
-                    parts.append(f'<line x1="{_LABEL_W}" y1="{mid}" x2="{day[1]}" y2="{mid}" '
-                                 f'stroke="{BAR}" stroke-width="1" '
-                                 f'stroke-dasharray="3 3"/>')  # fmt: skip
-                parts.append(_diamond(day[0], mid))
-                y_at += row_h
+                    label += (f'<line x1="{_LABEL_W}" y1="{mid}" x2="{day[1]}" y2="{mid}" '
+                              f'stroke="{BAR}" stroke-width="1" stroke-dasharray="3 3"/>')  # fmt: skip
+                parts.append(label + _diamond(day[0], mid))
                 continue
             if start is not None and end is not None:
                 key = (start, end, BAR) if start <= end else (end, start, BAR)
@@ -724,8 +731,7 @@ def _svg(
                     f'fill="{fill}"/>',
                 )
             top = mid - _ROW_H / 2 + 3
-            parts.append(f"{bar[0]}{int(top) if top.is_integer() else top}{bar[1]}")
-            y_at += row_h
+            parts.append(f"{label}{bar[0]}{int(top) if top.is_integer() else top}{bar[1]}")
     parts.append("</g></svg>")
     return "".join(parts)
 
