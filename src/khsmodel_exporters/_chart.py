@@ -31,7 +31,7 @@ from operator import add
 from typing import TYPE_CHECKING
 
 from ._metrics import UNITS_PER_EM
-from ._widths import text_width
+from ._widths import _BREAKS, text_width
 
 if TYPE_CHECKING:
     from .content.status import StatusChart
@@ -46,6 +46,7 @@ __all__ = [
     "Segment",
     "count_ticks",
     "hex_colour",
+    "split_words",
     "status_chart_layout",
     "text_width_wrapper",
     "wrap_units",
@@ -117,17 +118,31 @@ def count_ticks(largest: int, most: int = 5) -> tuple[int, ...]:
         k += 1
 
 
+def split_words(text: str) -> list[str]:
+    """The words of ``text``: what white space parts, but the no-break space (U+00A0), which
+    joins what must stay on one line ("8.\\u00a0februar\\u00a02016" is one word), as
+    :data:`._widths._BREAKS` says where a table cell's text may break.
+
+    >>> split_words(" Frist  8.\\u00a0februar\\u00a02016\\n")
+    ['Frist', '8.\\xa0februar\\xa02016']
+    """
+    if "\u00a0" not in text:  # most text: str.split parts at the same white space
+        return text.split()
+    return [w for w in _BREAKS.split(text) if w]
+
+
 def wrap_words(text: str, width: float, width_of: Callable[[str], float]) -> list[str]:
     """``text`` in lines no wider than ``width`` (as ``width_of`` measures), broken between
     words only; a word wider than ``width`` alone is broken between letters, as few times
-    as it must. Runs of white space count as one space. At least one line ("" for none).
+    as it must. Runs of white space count as one space; a no-break space (U+00A0) is no
+    break (:func:`split_words`). At least one line ("" for none).
 
     >>> wrap_words("Samhandling om forebyggende helsearbeid", 14, len)
     ['Samhandling om', 'forebyggende', 'helsearbeid']
     >>> wrap_words("Rehabiliteringsressursene", 10, len)
     ['Rehabilite', 'ringsressu', 'rsene']
     """
-    words = text.split()
+    words = split_words(text)
     whole = " ".join(words)
     if width_of(whole) <= width:  # most labels: one measurement
         return [whole]
@@ -172,7 +187,7 @@ def wrap_units(
     >>> wrap_units("Om Rehabiliteringsressursene", 10, len)
     ['Om', 'Rehabilite', 'ringsressu', 'rsene']
     """
-    words = text.split()
+    words = split_words(text)
     if not words:
         return [""]
     space = units(" ")
@@ -379,7 +394,7 @@ def status_chart_layout(
         return width_of(text, False)
 
     # the label column: as wide as the longest name on one line, at most 36 % of the width
-    label_w = min(width * 0.36, max(plain(" ".join(t.split())) for t, _ in chart.bars) + pad)
+    label_w = min(width * 0.36, max(plain(" ".join(split_words(t))) for t, _ in chart.bars) + pad)
     labels = [wrap_words(t, label_w - pad, plain) for t, _ in chart.bars]
     heights = [max(bar_h, len(lines) * line_h + 2 * f) + gap for lines in labels]
     x0, x1 = label_w, width - 8 * f

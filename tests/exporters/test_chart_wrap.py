@@ -13,19 +13,19 @@ from collections.abc import Callable
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khsmodel_exporters._chart import text_width_wrapper, wrap_units, wrap_words
+from khsmodel_exporters._chart import split_words, text_width_wrapper, wrap_units, wrap_words
 from khsmodel_exporters._widths import text_width
 
 HUGE = "Rehabiliteringsressursforvaltningsutviklingssamarbeidsprosjektevalueringsrapportene"
 
 #: Letters of different widths (i and m, Sámi and symbols, one the widths do not know),
 #: white space of several kinds (a run counts as one space), and long words.
-_LETTERS = "aeimnrstwæøåŋđčšžáIMW0189.,:;-–&<>'\"()/§€😀"
+_LETTERS = "aeimnrstwæøåŋđčšžáIMW0189.,:;-–&<>'\"()/§€😀\u00a0"
 _TEXT = st.lists(
     st.one_of(
         st.text(alphabet=_LETTERS, min_size=1, max_size=12),
         st.text(alphabet=_LETTERS, min_size=13, max_size=60),  # longer than some lines
-        st.sampled_from([" ", "  ", "\t", "\n", " \n "]),
+        st.sampled_from([" ", "  ", "\t", "\n", " \n ", "\u00a0", " \u00a0 "]),
     ),
     max_size=30,
 ).map(lambda parts: " ".join(parts))
@@ -105,3 +105,59 @@ def test_the_words_of_all_the_texts_are_measured_once_and_the_lines_are_right() 
     assert wrap(f"Om {HUGE} og mer") == wrap_words(f"Om {HUGE} og mer", 220, _points(False, 11))
     assert "".join(wrap(HUGE)) == HUGE and len(wrap(HUGE)) > 1
     assert wrap("") == wrap("  \n ") == [""]
+
+
+NBSP = "\u00a0"
+DATE = f"8.{NBSP}februar{NBSP}2016"  # as Labels.in_text() writes a date in running text
+
+
+@given(st.integers(min_value=len(DATE), max_value=60), st.integers(0, 6))
+def test_a_no_break_space_is_no_break(width: int, before: int) -> None:
+    """A date joined by no-break spaces is one word: on one line, or broken between letters
+    only when it is longer than the line (never at its no-break spaces first)."""
+    text = " ".join([*["Skisse", "presenteres", "i", "OSU", "møtet", "den"][:before], DATE, "og"])
+    for lines in (wrap_words(text, width, len), wrap_units(text, width, len)):
+        assert sum(DATE in line for line in lines) == 1
+        assert " ".join(lines) == text
+
+
+def test_the_no_break_space_is_kept_and_other_white_space_parts() -> None:
+    assert split_words(f" Frist\t{DATE}\n og\u2003mer ") == ["Frist", DATE, "og", "mer"]
+    assert split_words(f"{NBSP}") == [NBSP]  # a word of its own, as _widths reads it
+    assert wrap_words(f"Frist {DATE}", 15, len) == ["Frist", DATE]  # was "Frist 8.", "februar 2016"
+    assert wrap_words(f"Frist {DATE}", 10, len) == ["Frist", DATE[:10], DATE[10:]]
+
+
+def test_the_html_timeline_keeps_a_date_on_one_line() -> None:
+    """A label whose line would end inside the date (with plain spaces) carries the whole
+    date to the next line of the chart."""
+    import datetime as dt
+
+    from khsmodel import ActionPlan, FocusArea, Measure, Period
+    from khsmodel_exporters.html import HtmlExporter
+    from tests.support.html_support import parse
+    from tests.support.pdf_support import tf
+
+    wrap = text_width_wrapper((300 - 8) / 1.15, False, 11)  # the chart's label column
+    filler = "Skisse til modell for samhandling presenteres i møtet i OSU"
+    texts = [f"{filler[:k].rstrip()} {DATE} og sendes på høring" for k in range(20, len(filler))]
+    # a text whose date the old wrapping broke (at a no-break space read as a space)
+    text = next(
+        x for x in texts if not any(DATE.replace(NBSP, " ") in line for line in wrap(x.replace(NBSP, " ")))
+    )
+    plan = ActionPlan(
+        title="Plan",
+        period=Period(start=dt.date(2016, 1, 1), end=dt.date(2016, 12, 31)),
+        focus_areas=(
+            FocusArea(
+                number=1,
+                title="Samhandling",
+                measures=(Measure(number=1, label="1.1", text=text, timeframe=tf("Mars 2016")),),
+            ),
+        ),
+    )
+    svg = parse(HtmlExporter().export(plan)).one("svg")
+    labels = [[s.text() for s in t.iter("tspan")] for t in svg.iter("text") if t.attrs.get("x") == "4"]
+    lines = next(x for x in labels if x and x[0].startswith("1.1 "))
+    assert len(lines) > 1 and " ".join(lines) == f"1.1 {text}"
+    assert sum(DATE in line for line in lines) == 1
