@@ -133,11 +133,16 @@ def unresolved_groups(data: TimelineData) -> list[tuple[str, list[tuple[Span, ..
     """The measures the timeline cannot place, as list items under their focus area:
     "2.2 Rettigheter forankret i lov", "… – Neste møte" (the timeframe as written)."""
     groups: list[tuple[str, list[tuple[Span, ...]]]] = []
+    space = Span(" ")  # a span is immutable: one serves every item
+    whens: dict[str, tuple[Span, ...]] = {}  # " – Neste møte" and its spans: they repeat
     for title, row in data.unresolved:
-        spans = [*styled(t(row.number), bold=True), Span(" ")] if row.number else []
+        spans = [*styled(t(row.number), bold=True), space] if row.number else []
         spans.append(Span(t(row.text)))
         if row.when:  # a measure without a timeframe is listed with its text alone
-            spans += (Span(" "), *styled(f"– {t(row.when)}", italic=True))
+            when = whens.get(row.when)
+            if when is None:
+                when = whens[row.when] = (space, *styled(f"– {t(row.when)}", italic=True))
+            spans += when
         if not groups or groups[-1][0] != title:
             groups.append((title, []))
         groups[-1][1].append(tuple(spans))
