@@ -9,6 +9,9 @@ broken between letters (no hyphen is added: a hyphen would look like a
 word's own), the last resort. The text is measured by the caller
 (reportlab's ``stringWidth`` for the PDF, :func:`._widths.text_width`
 elsewhere), so each format wraps by its own font's widths.
+:func:`text_width_wrapper` gives the lines :func:`wrap_words` gives with
+:func:`._widths.text_width` (:func:`wrap_units`: each word measured once,
+not each trial line; the HTML timeline wraps a label per measure).
 
 :func:`status_chart_layout` places every part of a status report's
 :class:`~.content.status.StatusChart` (a stacked bar per focus area) in a
@@ -20,9 +23,15 @@ three draw the year wheel from ``content.meetingplans.wheel_layout``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import add
 from typing import TYPE_CHECKING
+
+from ._metrics import UNITS_PER_EM
+from ._widths import _BREAKS, text_width
 
 if TYPE_CHECKING:
     from .content.status import StatusChart
@@ -37,7 +46,10 @@ __all__ = [
     "Segment",
     "count_ticks",
     "hex_colour",
+    "split_words",
     "status_chart_layout",
+    "text_width_wrapper",
+    "wrap_units",
     "wrap_words",
 ]
 
@@ -106,17 +118,31 @@ def count_ticks(largest: int, most: int = 5) -> tuple[int, ...]:
         k += 1
 
 
+def split_words(text: str) -> list[str]:
+    """The words of ``text``: what white space parts, but the no-break space (U+00A0), which
+    joins what must stay on one line ("8.\\u00a0februar\\u00a02016" is one word), as
+    :data:`._widths._BREAKS` says where a table cell's text may break.
+
+    >>> split_words(" Frist  8.\\u00a0februar\\u00a02016\\n")
+    ['Frist', '8.\\xa0februar\\xa02016']
+    """
+    if "\u00a0" not in text:  # most text: str.split parts at the same white space
+        return text.split()
+    return [w for w in _BREAKS.split(text) if w]
+
+
 def wrap_words(text: str, width: float, width_of: Callable[[str], float]) -> list[str]:
     """``text`` in lines no wider than ``width`` (as ``width_of`` measures), broken between
     words only; a word wider than ``width`` alone is broken between letters, as few times
-    as it must. Runs of white space count as one space. At least one line ("" for none).
+    as it must. Runs of white space count as one space; a no-break space (U+00A0) is no
+    break (:func:`split_words`). At least one line ("" for none).
 
     >>> wrap_words("Samhandling om forebyggende helsearbeid", 14, len)
     ['Samhandling om', 'forebyggende', 'helsearbeid']
     >>> wrap_words("Rehabiliteringsressursene", 10, len)
     ['Rehabilite', 'ringsressu', 'rsene']
     """
-    words = text.split()
+    words = split_words(text)
     whole = " ".join(words)
     if width_of(whole) <= width:  # most labels: one measurement
         return [whole]
@@ -141,6 +167,119 @@ def wrap_words(text: str, width: float, width_of: Callable[[str], float]) -> lis
     if line or not lines:
         lines.append(line)
     return lines
+
+
+def wrap_units(
+    text: str,
+    most: int,
+    units: Callable[[str], int],
+    advance: Callable[[str], int] | None = None,
+) -> list[str]:
+    """:func:`wrap_words` for a measure that adds up, ``units(a + b) == units(a) +
+    units(b)`` (a font's widths without kerning, in integer units), a line fitting when
+    its units are at most ``most``: the same lines, each word measured once and the words
+    of each line found by bisecting the running sum of their widths, where
+    :func:`wrap_words` measures a trial line a word longer each time. ``advance(word)``,
+    if given, is ``units(word + " ")`` (a caller may keep both per word).
+
+    >>> wrap_units("Samhandling om forebyggende helsearbeid", 14, len)
+    ['Samhandling om', 'forebyggende', 'helsearbeid']
+    >>> wrap_units("Om Rehabiliteringsressursene", 10, len)
+    ['Om', 'Rehabilite', 'ringsressu', 'rsene']
+    """
+    words = split_words(text)
+    if not words:
+        return [""]
+    space = units(" ")
+    # ends[k]: the width of words[: k + 1], each word with a space after it
+    if advance is None:
+        ends = list(accumulate(map(add, map(units, words), repeat(space))))
+    else:
+        ends = list(accumulate(map(advance, words)))
+    if ends[-1] - space <= most:  # a short label: one line
+        return [" ".join(words)]
+    lines: list[str] = []
+    n = len(words)
+    i = 0  # the line's first word
+    before = 0  # the width of the words before it, each with its space
+    while i < n:
+        # words[i:j] fit on a line: ends[j - 1] - before - space <= most
+        j = bisect_right(ends, most + space + before, i)
+        if j > i:
+            lines.append(" ".join(words[i:j]))
+            i, before = j, ends[j - 1]
+            continue
+        # the last resort: words[i] is longer than the line by itself, broken between
+        # letters; its last piece starts the next line, which may take words after it
+        part, used = "", 0
+        for ch in words[i]:
+            width = units(ch)
+            if part and used + width > most:
+                lines.append(part)
+                part, used = "", 0
+            part += ch
+            used += width
+        i, before = i + 1, ends[i]
+        j = bisect_right(ends, most - used + before, i)
+        lines.append(" ".join([part, *words[i:j]]))
+        if j > i:
+            i, before = j, ends[j - 1]
+    return lines
+
+
+class _EmUnits(dict[str, int]):
+    """The width of each word met, in units of the em (:data:`._metrics.UNITS_PER_EM`),
+    as :func:`._widths.text_width` measures it: measured once, for a plan's words repeat."""
+
+    __slots__ = ("bold",)
+
+    def __init__(self, bold: bool) -> None:
+        super().__init__()
+        self.bold = bold
+
+    def __missing__(self, word: str) -> int:
+        got = self[word] = round(text_width(word, self.bold, UNITS_PER_EM))
+        return got
+
+
+class _Advances(dict[str, int]):
+    """Each word's width with a space after it, from :class:`_EmUnits`."""
+
+    __slots__ = ("space", "units")
+
+    def __init__(self, units: _EmUnits) -> None:
+        super().__init__()
+        self.units = units
+        self.space = units[" "]
+
+    def __missing__(self, word: str) -> int:
+        got = self[word] = self.units[word] + self.space
+        return got
+
+
+def _points(units: int, size: float) -> float:
+    """Points of ``units`` of the em at ``size``, as :func:`._widths.text_width` reckons."""
+    return units * size / UNITS_PER_EM
+
+
+def text_width_wrapper(width: float, bold: bool, size: float) -> Callable[[str], list[str]]:
+    """A wrapper of texts into lines of ``width`` points at ``size``: for each text the
+    lines of ``wrap_words(text, width, lambda s: text_width(s, bold, size))``
+    (:func:`._widths.text_width` adds up the widths of the letters), by
+    :func:`wrap_units`, the words measured once for all the texts it wraps."""
+    # the most units a line may have: the width, like a line's, reckoned as text_width does
+    most = int(width * UNITS_PER_EM / size)
+    while _points(most, size) > width:
+        most -= 1
+    while _points(most + 1, size) <= width:
+        most += 1
+    words = _EmUnits(bold)
+    units, advance = words.__getitem__, _Advances(words).__getitem__
+
+    def wrap(text: str) -> list[str]:
+        return wrap_units(text, most, units, advance)
+
+    return wrap
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +394,7 @@ def status_chart_layout(
         return width_of(text, False)
 
     # the label column: as wide as the longest name on one line, at most 36 % of the width
-    label_w = min(width * 0.36, max(plain(" ".join(t.split())) for t, _ in chart.bars) + pad)
+    label_w = min(width * 0.36, max(plain(" ".join(split_words(t))) for t, _ in chart.bars) + pad)
     labels = [wrap_words(t, label_w - pad, plain) for t, _ in chart.bars]
     heights = [max(bar_h, len(lines) * line_h + 2 * f) + gap for lines in labels]
     x0, x1 = label_w, width - 8 * f

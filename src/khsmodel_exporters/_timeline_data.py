@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from khsmodel._base import Period
 from khsmodel.labels import Labels
@@ -23,9 +24,10 @@ from .content.plans import focus_area_heading, measure_title, shared_headings
 __all__ = ["Row", "TimelineData", "collect", "months", "unresolved_groups"]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One measure on the timeline: number, text, timeframe as written, resolved dates."""
+class Row(NamedTuple):
+    """One measure on the timeline: number, text, timeframe as written, resolved dates.
+    (A named tuple: a plan of a thousand measures makes a thousand, a frozen dataclass is
+    slower to make.)"""
 
     number: str
     text: str
@@ -61,13 +63,14 @@ def _row(
     text = m.text if text is None else text
     tf = m.timeframe
     if tf is None:
-        return Row(number=number, text=text, when="", start=None, end=None), False
+        return Row(number, text, "", None, None), False
     # the dates the status report reads too (its end is Timeframe.end), so the chart and
     # the report agree on when a measure ends; a recurring one is listed, not drawn
     rng = None if type(tf.interpretation) is Recurring else tf.date_range(period)
-    start, end = rng if rng is not None else (None, None)
-    row = Row(number=number, text=text, when=tf.text, start=start, end=end)
-    return row, (start is not None or end is not None)
+    if rng is None:
+        return Row(number, text, tf.text, None, None), False
+    start, end = rng
+    return Row(number, text, tf.text, start, end), (start is not None or end is not None)
 
 
 def _month_start(d: dt.date) -> dt.date:
@@ -85,6 +88,7 @@ def collect(plan: ActionPlan, labels: Labels) -> TimelineData:
     under each focus area's heading as the document prints it."""
     groups: list[tuple[str, tuple[Row, ...]]] = []
     unresolved: list[tuple[str, Row]] = []
+    period = plan.period
     sources: list[tuple[str, Sequence[Measure]]] = [
         (focus_area_heading(fa), fa.measures) for fa in plan.focus_areas
     ]
@@ -97,20 +101,19 @@ def collect(plan: ActionPlan, labels: Labels) -> TimelineData:
             # a measure is named as the tables name it: by its label as written ("1.1"), else
             # by its own heading ("Fagdag") or its text (a number the tables do not print
             # would match nothing)
-            row, resolved = _row(m.label or "", m, plan.period, measure_title(m, grouped))
+            row, resolved = _row(m.label or "", m, period, measure_title(m, grouped))
             if resolved:
                 rows.append(row)
             else:
                 unresolved.append((title, row))
         groups.append((title, tuple(rows)))
     dates = [d for _, rows in groups for r in rows for d in (r.start, r.end) if d is not None]
-    period = plan.period
     p_start = period.first_day if period else None
     p_end = period.last_day if period else None
     if p_start is not None and p_end is not None and p_end < p_start:
         p_start, p_end = p_end, p_start
-    candidates_start = [d for d in (p_start, *dates) if d is not None]
-    candidates_end = [d for d in (p_end, *dates) if d is not None]
+    candidates_start = [d for d in (p_start, min(dates, default=None)) if d is not None]
+    candidates_end = [d for d in (p_end, max(dates, default=None)) if d is not None]
     if candidates_start and candidates_end:
         start = _month_start(min(candidates_start))
         end = _month_end(max(candidates_end))
@@ -130,11 +133,16 @@ def unresolved_groups(data: TimelineData) -> list[tuple[str, list[tuple[Span, ..
     """The measures the timeline cannot place, as list items under their focus area:
     "2.2 Rettigheter forankret i lov", "… – Neste møte" (the timeframe as written)."""
     groups: list[tuple[str, list[tuple[Span, ...]]]] = []
+    space = Span(" ")  # a span is immutable: one serves every item
+    whens: dict[str, tuple[Span, ...]] = {}  # " – Neste møte" and its spans: they repeat
     for title, row in data.unresolved:
-        spans = [*styled(t(row.number), bold=True), Span(" ")] if row.number else []
+        spans = [*styled(t(row.number), bold=True), space] if row.number else []
         spans.append(Span(t(row.text)))
         if row.when:  # a measure without a timeframe is listed with its text alone
-            spans += (Span(" "), *styled(f"– {t(row.when)}", italic=True))
+            when = whens.get(row.when)
+            if when is None:
+                when = whens[row.when] = (space, *styled(f"– {t(row.when)}", italic=True))
+            spans += when
         if not groups or groups[-1][0] != title:
             groups.append((title, []))
         groups[-1][1].append(tuple(spans))

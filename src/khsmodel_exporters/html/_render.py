@@ -28,14 +28,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from khsmodel.labels import NB, Labels
 from khsmodel.plans import ActionPlan
 
 from .. import _look as K
 from .. import content as C
-from .._chart import wrap_words
+from .._chart import text_width_wrapper
 from .._runs import runs as _joined
 from .._timeline_data import TimelineData, collect, months, unresolved_groups
 from .._widths import column_widths, text_width
@@ -509,26 +509,15 @@ class _Page:
         # on a narrow screen the chart keeps a readable size and scrolls sideways: a
         # region the keyboard can reach and scroll, named by the chart's title
         out.append(f'<div class="chart" tabindex="0" role="region" aria-labelledby="{title_id}">')
+        # each measure's label as the chart and the table print it: number and text
+        labels = [[C.display_text(f"{r.number} {r.text}" if r.number else r.text) for r in rows]
+                  for _, rows in data.groups]  # fmt: skip
         out.append(
-            _svg(data, title_id, f"{L.timeline}: {L.web['timeline_figure']}", L, self.fonts)
+            _svg(data, labels, title_id, f"{L.timeline}: {L.web['timeline_figure']}", L, self.fonts)
         )
         out.append("</div>")
         out.append(f'<figcaption class="timeline-key">{_legend(L)}</figcaption></figure>')
-        # the text alternative: the same measures, each with its timeframe as written
-        rows: list[C.Row | C.GroupRow] = []
-        when: dict[str, C.Cell] = {}  # one cell per timeframe as written: they repeat
-        for group_title, group_rows in data.groups:
-            rows.append(C.GroupRow(group_title, "phase"))
-            for r in group_rows:
-                label = C.display_text(f"{r.number} {r.text}" if r.number else r.text)
-                cell = when.get(r.when)
-                if cell is None:
-                    cell = when[r.when] = C.Cell((C.CellPara((C.Span(C.display_text(r.when)),)),))
-                rows.append(C.Row((C.Cell((C.CellPara((C.Span(label),)),)), cell)))
-        table = C.Table((C.Column(L.measure, 70), C.Column(L.timeframe, 30)), tuple(rows))
-        n = len(out)
-        self.table(table, L.web["timeline_table"], hidden=False)
-        out[n] = out[n].replace('<div class="table-wrap"', f'<div id="{table_id}" class="table-wrap"', 1)
+        self.timeline_table(data, labels, table_id)
         groups = unresolved_groups(data)
         if groups:
             self.heading(level + 1, L.timeline_unresolved, self.uid("unresolved"))
@@ -536,6 +525,47 @@ class _Page:
                 out.append(f'<p class="group-title">{_text(group_title)}</p>')
                 self.list_("ul", items)
         out.append("</section>")
+
+
+    def timeline_table(self, data: TimelineData, labels: list[list[str]], table_id: str) -> None:
+        """The chart's text alternative: the same measures, each with its timeframe as
+        written, under their focus areas. A table as :meth:`table` writes it (the same
+        bytes), its rows written here at once: a row is one plain text and one timeframe.
+
+        Its columns are measured as :meth:`widths` measures every table's: by what each
+        paragraph of a column holds (:func:`.._widths.column_widths`), so one row whose
+        cells hold every paragraph of their column measures as the rows would, and needs
+        no cell and row made per measure."""
+        L = self.L
+        body: list[str] = []
+        paras: list[C.CellPara] = []  # the first column's: each measure's label
+        when: dict[str, tuple[str, str]] = {}  # a timeframe's text and HTML: they repeat
+        for (group_title, group_rows), group_labels in zip(data.groups, labels, strict=True):
+            if body:
+                body.append("</tbody>")
+            body.append(f'<tbody><tr><th scope="rowgroup" colspan="2">{_text(group_title)}'
+                        "</th></tr>")  # fmt: skip
+            for r, label in zip(group_rows, group_labels, strict=True):
+                got = when.get(r.when)
+                if got is None:
+                    text = C.display_text(r.when)
+                    got = when[r.when] = (text, f"<td>{_linked(text)}</td></tr>")
+                paras.append(C.CellPara((C.Span(label),)))
+                body.append(f"<tr><td>{_linked(label)}</td>{got[1]}")
+        columns = (C.Column(L.measure, 70), C.Column(L.timeframe, 30))
+        timeframes = tuple(C.CellPara((C.Span(text),)) for text, _ in when.values())
+        widths = self.widths(C.Table(columns, (C.Row((C.Cell(tuple(paras)), C.Cell(timeframes))),)))
+        total = sum(widths) or 1.0
+        cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in widths)
+        head = "".join(f'<th scope="col">{_text(c.label)}</th>' for c in columns)
+        ident = self.uid("table")
+        wrap = table_wrap(ident).replace('<div class="table-wrap"',
+                                         f'<div id="{table_id}" class="table-wrap"', 1)  # fmt: skip
+        self.out.append(f'{wrap}<table class="grid"><caption id="{ident}">'
+                        f'{_text(L.web["timeline_table"])}</caption><colgroup>{cols}</colgroup>'
+                        f"<thead><tr>{head}</tr></thead>")  # fmt: skip
+        self.out += body
+        self.out.append("</tbody></table></div>")
 
 
 # ---------------------------------------------------------------- the SVG chart
@@ -583,37 +613,52 @@ def _legend(L: Labels) -> str:
     )  # fmt: skip
 
 
-def _lines(text: str, width: float, *, bold: bool = False) -> list[str]:
-    """A label of the chart in lines that fit ``width`` at font-size 11, broken between
-    words (the whole text: a label cut with "…" would lose the measure's words)."""
-    return wrap_words(text, width / _WIDER_FONT, lambda line: text_width(line, bold, 11))
+def _wrapper(width: float, *, bold: bool) -> Callable[[str], list[str]]:
+    """What wraps the chart's labels into lines of ``width`` at font-size 11, measured
+    narrower by the fallback font's :data:`_WIDER_FONT`."""
+    return text_width_wrapper(width / _WIDER_FONT, bold, 11)
+
+
+def _svg_text(x: float, lines: Sequence[str]) -> str:
+    """What a ``<text>`` of ``lines`` holds: the line, or a ``<tspan>`` a line, each one line
+    height below the one before. The lines are wrapped ones (:func:`_wrapper`: broken at
+    white space, so no line break or tab in them), escaped."""
+    if len(lines) == 1:
+        return esc(lines[0])
+    # escaped at once, the lines apart by a line break, each break then the next tspan
+    text = esc("\n".join(lines)).replace("\n", f'</tspan><tspan x="{x}" dy="{_LINE_H}">')
+    return f'<tspan x="{x}">{text}</tspan>'
 
 
 def _svg_lines(x: float, y: float, lines: Sequence[str], attrs: str = "") -> str:
-    """One ``<text>`` of ``lines``, the first baseline at ``y``; a label of more lines has a
-    ``<tspan>`` each, one line height below the one before."""
-    if len(lines) == 1:
-        return f'<text x="{x}" y="{y}"{attrs}>{_text(lines[0])}</text>'
-    spans = []
-    for i, line in enumerate(lines):
-        dy = f' dy="{_LINE_H}"' if i else ""
-        spans.append(f'<tspan x="{x}"{dy}>{_text(line)}</tspan>')
-    return f'<text x="{x}" y="{y}"{attrs}>{"".join(spans)}</text>'
+    """One ``<text>`` of ``lines`` (:func:`_svg_text`), the first baseline at ``y``."""
+    return f'<text x="{x}" y="{y}"{attrs}>{_svg_text(x, lines)}</text>'
 
 
-def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = FONTS) -> str:
-    """The chart: a row per dated measure under its focus area, a bar over its months."""
+def _svg(
+    data: TimelineData,
+    labels: list[list[str]],
+    title_id: str,
+    title: str,
+    L: Labels,
+    fonts: str = FONTS,
+) -> str:
+    """The chart: a row per dated measure under its focus area (``labels``: each row's
+    label, by group), a bar over its months."""
     n = months(data.start, data.end)
     sy, sm = data.start.year, data.start.month
     plot_w = _CHART_W - _LABEL_W
     col = plot_w / n
-    # each label whole, in as many lines as it needs: its row grows by a line height a line
-    titles = [_lines(title, _CHART_W - 8, bold=True) for title, _ in data.groups]
-    labels = [[_lines(C.display_text(f"{r.number} {r.text}" if r.number else r.text),
-                      _LABEL_W - 8) for r in rows] for _, rows in data.groups]  # fmt: skip
+    # each label whole, in as many lines as it needs: its row grows by a line height a line;
+    # broken between words (a label cut with "…" would lose the measure's words)
+    wrap_title = _wrapper(_CHART_W - 8, bold=True)
+    wrap_label = _wrapper(_LABEL_W - 8, bold=False)
+    titles = [wrap_title(title) for title, _ in data.groups]
+    wrapped = [[wrap_label(label) for label in group] for group in labels]
+    texts = [[_svg_text(4, lines) for lines in group] for group in wrapped]
     height = _AXIS_H + 8 + sum(
         _GROUP_H + (len(t) - 1) * _LINE_H + sum(_ROW_H + (len(x) - 1) * _LINE_H for x in rows)
-        for t, rows in zip(titles, labels, strict=True)
+        for t, rows in zip(titles, wrapped, strict=True)
     )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_CHART_W} {height}" '
@@ -642,46 +687,58 @@ def _svg(data: TimelineData, title_id: str, title: str, L: Labels, fonts: str = 
         elif (m - 1) % 3 == 0:
             quarter = L.web["quarter"].format(n=(m - 1) // 3 + 1)
             parts.append(f'<text x="{x + 2:.1f}" y="32">{_text(quarter)}</text>')
+    # a bar's x and width, a date's x: worked out once per export for the bars and dates
+    # that repeat (a plan's timeframes do), as strings; each row adds its y
+    bars: dict[tuple[dt.date, dt.date, str], tuple[str, str]] = {}
+    days: dict[dt.date, tuple[float, str]] = {}
     y_at = y0
-    for (_, rows), title_lines, row_lines in zip(data.groups, titles, labels, strict=True):
+    for (_, rows), title_lines, row_lines, row_texts in zip(
+        data.groups, titles, wrapped, texts, strict=True
+    ):
         group_h = _GROUP_H + (len(title_lines) - 1) * _LINE_H
         parts.append(f'<rect x="0" y="{y_at}" width="{_CHART_W}" height="{group_h}" '
                      f'fill="{PHASE_FILL}"/>'
                      + _svg_lines(4, y_at + 15, title_lines,
                                   f' font-weight="bold" fill="{DARK}"'))  # fmt: skip
         y_at += group_h
-        for r, lines in zip(rows, row_lines, strict=True):
+        for r, lines, text in zip(rows, row_lines, row_texts, strict=True):
             row_h = _ROW_H + (len(lines) - 1) * _LINE_H
-            parts.append(_svg_lines(4, y_at + 13, lines))
+            label = f'<text x="4" y="{y_at + 13}">{text}</text>'
             # the mark in the middle of its row, beside the middle of a label of more lines
             mid = y_at + row_h / 2
-            if r.end is not None and (r.start is None or r.start == r.end):
+            y_at += row_h
+            start, end = r.start, r.end
+            if end is not None and (start is None or start == end):
                 # one day ("Skisse presenteres i OSU 8. februar") or a deadline: a diamond
                 # at the day, as the Word and PDF timelines and the legend say; a deadline
                 # with a dashed lead-in from the start of the axis
-                x = _LABEL_W + (_month_index(sy, sm, r.end.year, r.end.month)
-                                + (r.end.day - 0.5) / _days_in_month(r.end)) * col  # fmt: skip
-                if r.start is None:
-                    parts.append(f'<line x1="{_LABEL_W}" y1="{mid}" x2="{x:.1f}" y2="{mid}" '
-                                 f'stroke="{BAR}" stroke-width="1" '
-                                 f'stroke-dasharray="3 3"/>')  # fmt: skip
-                parts.append(_diamond(x, mid))
-                y_at += row_h
+                day = days.get(end)
+                if day is None:
+                    x = _LABEL_W + (_month_index(sy, sm, end.year, end.month)
+                                    + (end.day - 0.5) / _days_in_month(end)) * col  # fmt: skip
+                    day = days[end] = (x, f"{x:.1f}")
+                if start is None:
+                    label += (f'<line x1="{_LABEL_W}" y1="{mid}" x2="{day[1]}" y2="{mid}" '
+                              f'stroke="{BAR}" stroke-width="1" stroke-dasharray="3 3"/>')  # fmt: skip
+                parts.append(label + _diamond(day[0], mid))
                 continue
-            fill = BAR
-            if r.start is not None and r.end is not None:
-                lo, hi = min(r.start, r.end), max(r.start, r.end)
+            if start is not None and end is not None:
+                key = (start, end, BAR) if start <= end else (end, start, BAR)
             else:
-                assert r.start is not None
-                lo, hi, fill = r.start, data.end, BAR_LIGHT
-            a = max(0, _month_index(sy, sm, lo.year, lo.month))
-            b = min(n - 1, _month_index(sy, sm, hi.year, hi.month))
+                assert start is not None
+                key = (start, data.end, BAR_LIGHT)
+            bar = bars.get(key)
+            if bar is None:
+                lo, hi, fill = key
+                a = max(0, _month_index(sy, sm, lo.year, lo.month))
+                b = min(n - 1, _month_index(sy, sm, hi.year, hi.month))
+                bar = bars[key] = (
+                    f'<rect x="{_LABEL_W + a * col + 1:.1f}" y="',
+                    f'" width="{max((b - a + 1) * col - 2, 2):.1f}" height="{_ROW_H - 6}" '
+                    f'fill="{fill}"/>',
+                )
             top = mid - _ROW_H / 2 + 3
-            parts.append(f'<rect x="{_LABEL_W + a * col + 1:.1f}" '
-                         f'y="{int(top) if top.is_integer() else top}" '
-                         f'width="{max((b - a + 1) * col - 2, 2):.1f}" height="{_ROW_H - 6}" '
-                         f'fill="{fill}"/>')  # fmt: skip
-            y_at += row_h
+            parts.append(f"{label}{bar[0]}{int(top) if top.is_integer() else top}{bar[1]}")
     parts.append("</g></svg>")
     return "".join(parts)
 
