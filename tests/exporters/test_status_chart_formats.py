@@ -275,3 +275,13 @@ def test_pdf_draws_the_same_names_and_counts(varied: StatusReport) -> None:
     chart = " ".join(text[start : text.index(ALT[:20], start)].split())
     for name, _counts in _expected(varied):
         assert name in chart, name
+
+
+def test_html_chart_keeps_a_no_break_space_of_the_name() -> None:
+    # "8.\u00a0februar\u00a02016" is one word as the user typed it: the drawing's label
+    # squeezes white space but keeps the no-break spaces (a space would let it break)
+    doc = every_status("Oppfølging etter 8.\u00a0februar\u00a02016")
+    _figure, svg, _ids = _chart_figure(khsmodel.export(doc, "html"))
+    joined = " ".join(t.text() for t in svg.iter("text"))
+    assert "8.\u00a0februar\u00a02016" in joined
+    assert "8. februar 2016" not in joined

@@ -35,7 +35,7 @@ from khsmodel.plans import ActionPlan
 
 from .. import _look as K
 from .. import content as C
-from .._chart import text_width_wrapper
+from .._chart import split_words, text_width_wrapper
 from .._runs import runs as _joined
 from .._timeline_data import TimelineData, collect, months, unresolved_groups
 from .._widths import column_widths, text_width
@@ -231,6 +231,11 @@ def esc(text: str) -> str:
     return text
 
 
+def _label(text: str) -> str:
+    """A chart's label: escaped, its white space one space, a no-break space kept."""
+    return esc(" ".join(split_words(text)))
+
+
 def _text(text: str) -> str:
     """One user string: escaped; a line break as ``<br>``, a tab kept as a tab."""
     out = text  # esc(), written out here: the page's hot path
@@ -388,7 +393,7 @@ class _Page:
                 from ._status_chart import status_chart_svg
 
                 out.append(status_chart_svg(b, self.uid("status-chart"), self.fonts, TEXT,
-                                            lambda x: esc(" ".join(x.split()))))  # fmt: skip
+                                            _label))  # fmt: skip
             elif type(b).__name__ == "YearWheel":  # a meeting plan's (content.meetingplans)
                 from ._year_wheel import wheel_svg
 
@@ -397,7 +402,7 @@ class _Page:
                     self.toc.append((ident, b.title))
 
                 out.append(wheel_svg(b, self.uid("wheel"), self.fonts, TEXT,
-                                     lambda x: esc(" ".join(x.split())), self.L.date))
+                                     _label, self.L.date))
         if not timeline_drawn:
             self.timeline(content.source, depth)
 

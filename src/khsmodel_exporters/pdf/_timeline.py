@@ -40,7 +40,7 @@ from reportlab.lib.colors import Color, white
 from khsmodel.labels import Labels
 
 from .. import _look as K
-from .._chart import wrap_words
+from .._chart import split_words, wrap_words
 from .._timeline_data import Row, TimelineData, collect, months
 from ._canvas import fit_text
 from ._fonts import BOLD, ITALIC, REGULAR, draw_string, string_width
@@ -245,7 +245,7 @@ def _place_when(row: Row, axis: _Axis, most: int) -> _When | None:
     it; a text that fits none of these on one line is wrapped between words in the widest
     of the three, whole (the row grows by a line height a line), never cut at the chart's
     edge. None for no text."""
-    text = " ".join(row.when.split())
+    text = " ".join(split_words(row.when))  # a no-break space kept
     if not text:
         return None
     xa, xb, bar = _extent(row, axis)
