@@ -3,6 +3,7 @@ in the words of the command that was typed (diff, option typos, dates, empty fil
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 from pathlib import Path
@@ -79,3 +80,70 @@ def test_a_carried_over_measure_is_not_reported_for_its_fresh_status(plan: Actio
         start=dt.date(2018, 1, 1), end=dt.date(2018, 12, 31)))
     d = khsmodel.diff(started, nxt)
     assert d.carried and d.followed_up == () and all(c.followup == () for c in d.carried)
+
+
+# ---------------------------------------------------------------- 2. a mistyped option
+def _subparsers() -> dict[str, argparse.ArgumentParser]:
+    from khsmodel.cli import build_parser
+
+    (sub,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(sub.choices)
+
+
+def _usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    return capsys.readouterr().err
+
+
+def test_a_mistyped_option_is_named_before_a_missing_required_one(
+    plan: ActionPlan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _dump(plan, tmp_path / "x.json")
+    err = _usage_error(["export", path, "--fromat", "pdf"], capsys)
+    assert err.startswith("usage: khsmodel export ")
+    assert err.endswith(
+        "khsmodel export: error: unrecognized argument --fromat (did you mean --format?)\n"
+    )
+    assert "required" not in err
+    err = _usage_error(["export", path, "-f", "pdf", "--out-dri", "out"], capsys)
+    assert err.startswith("usage: khsmodel export ")
+    assert err.endswith(
+        "khsmodel export: error: unrecognized argument --out-dri (did you mean --out-dir?)\n"
+    )
+    assert not (tmp_path / "out").exists()
+    # a leftover argument is the subcommand's too, not the top level's
+    err = _usage_error(["diff", path, path, path], capsys)
+    assert err.startswith("usage: khsmodel diff ")
+    assert err.endswith(f"khsmodel diff: error: unrecognized argument {path}\n")
+
+
+@pytest.mark.parametrize("command", sorted(_subparsers()))
+def test_every_subcommand_suggests_the_option_meant(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sub = _subparsers()[command]
+    longs = [o for o in sub._option_string_actions if o.startswith("--") and o != "--help"]
+    option = longs[0] if longs else "--help"
+    typo = option[:3] + option[4] + option[3] + option[5:]  # two letters swapped
+    err = _usage_error([command, typo, "value"], capsys)
+    assert err.startswith(f"usage: khsmodel {command} ")
+    assert err.endswith(
+        f"khsmodel {command}: error: unrecognized argument {typo} (did you mean {option}?)\n"
+    )
+
+
+def test_values_abbreviations_and_double_dash_are_not_taken_for_options(
+    plan: ActionPlan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _dump(plan, tmp_path / "plan.json")
+    out = tmp_path / "p.json"
+    assert main(["export", path, "--form", "json", "-o", str(out)]) == 0  # an abbreviation
+    assert out.is_file()
+    assert main(["export", path, "-fjson", "-o", str(out)]) == 0  # -f with its value attached
+    capsys.readouterr()
+    assert main(["validate", "--", "--no-such.json"]) == 2  # a file name after --
+    err = capsys.readouterr().err
+    assert "khsmodel validate: error: --no-such.json: cannot read: " in err
+    assert "unrecognized" not in err
