@@ -13,7 +13,7 @@ import pytest
 
 import khsmodel
 from khsmodel import ActionPlan, MeasureStatus, ProgressEntry
-from khsmodel.cli import main
+from khsmodel.cli import _common, main
 from khsmodel.labels import EN, NN
 from tests.support import export_samples as samples
 
@@ -147,3 +147,27 @@ def test_values_abbreviations_and_double_dash_are_not_taken_for_options(
     err = capsys.readouterr().err
     assert "khsmodel validate: error: --no-such.json: cannot read: " in err
     assert "unrecognized" not in err
+
+
+# ---------------------------------------------------------------- 3. dates
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--as-of", "2016-02-30", "'2016-02-30' is not a real calendar date (YYYY-MM-DD)"),
+    ("--as-of", "2016-13-01", "'2016-13-01' is not a real calendar date (YYYY-MM-DD)"),
+    ("--since", "2015-02-29", "'2015-02-29' is not a real calendar date (YYYY-MM-DD)"),
+    ("--as-of", "2016-2-3", "expected a date as YYYY-MM-DD, got '2016-2-3'"),
+    ("--since", "2016-W01-1", "expected a date as YYYY-MM-DD, got '2016-W01-1'"),
+])  # fmt: skip
+def test_a_date_option_says_whether_the_form_or_the_day_is_wrong(
+    option: str, value: str, message: str, plan: ActionPlan, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = _dump(plan, tmp_path / "plan.json")
+    others = ["--as-of", "2016-09-01"] if option == "--since" else []
+    err = _usage_error(["report", path, *others, option, value, "-f", "json",
+                        "-o", str(tmp_path / "r.json")], capsys)  # fmt: skip
+    assert err.endswith(f"khsmodel report: error: argument {option}: {message}\n")
+    # every option of the CLI that reads a date reads it so
+    dated = [(name, a) for name, sub in _subparsers().items() for a in sub._actions
+             if a.metavar == "DATE" or "date" in (a.help or "").lower().split()]  # fmt: skip
+    assert {a.dest for _, a in dated} >= {"as_of", "since"}
+    assert all(a.type is _common.date_argument for _, a in dated), dated

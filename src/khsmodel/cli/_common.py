@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import re
 import signal
 import sys
@@ -38,6 +39,7 @@ __all__ = [
     "add_warnings_option",
     "check_language",
     "check_unrecognized",
+    "date_argument",
     "error",
     "exporter",
     "fallback_note",
@@ -336,6 +338,23 @@ def findings_lines(file: str, rows: Sequence[Mapping[str, str]], *, each: bool) 
 class _Raw:
     key: str
     value: str
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def date_argument(text: str) -> dt.date:
+    """argparse ``type=`` of every date option (``--as-of``, ``--since``): ``YYYY-MM-DD``,
+    and a real calendar date, worded as the loader words a date in a file:
+    ``'2016-02-30' is not a real calendar date (YYYY-MM-DD)``."""
+    if not _DATE.match(text):
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a real calendar date (YYYY-MM-DD)"
+        ) from None
 
 
 def option_argument(text: str) -> _Raw:
