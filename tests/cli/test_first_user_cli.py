@@ -171,3 +171,28 @@ def test_a_date_option_says_whether_the_form_or_the_day_is_wrong(
              if a.metavar == "DATE" or "date" in (a.help or "").lower().split()]  # fmt: skip
     assert {a.dest for _, a in dated} >= {"as_of", "since"}
     assert all(a.type is _common.date_argument for _, a in dated), dated
+
+
+# ---------------------------------------------------------------- 4. an empty file
+@pytest.mark.parametrize(("content", "said"), [
+    (b"", "the file is empty"),
+    (b" \n\t\r\n", "the file is empty (white space only)"),
+    (b"\xef\xbb\xbf\n", "the file is empty (white space only)"),
+])  # fmt: skip
+@pytest.mark.parametrize("command", [
+    ["validate"], ["export", "-f", "pdf", "--out-dir", "OUT"], ["migrate"],
+    ["report", "--as-of", "2016-09-01", "-f", "json", "-o", "OUT/r.json"],
+    ["site", "--out-dir", "OUT"], ["diff", "PLAN"],
+])  # fmt: skip
+def test_an_empty_file_is_said_to_be_empty(
+    command: list[str], content: bytes, said: str, plan: ActionPlan, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(content)
+    other = _dump(plan, tmp_path / "plan.json")
+    args = [a.replace("OUT", str(tmp_path / "out")) for a in command[1:]]
+    args = [other if a == "PLAN" else a for a in args]
+    assert main([command[0], str(empty), *args]) == 2
+    assert capsys.readouterr().err == f"khsmodel {command[0]}: error: {empty}: {said}\n"
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file()]  # nothing written

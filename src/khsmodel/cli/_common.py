@@ -5,8 +5,8 @@ Exit codes, the same for every subcommand:
 - 0: success;
 - 1: a document is invalid (it does not load, or validation found an error)
   or an export failed;
-- 2: a usage error, or an input that cannot be read (missing, a folder, not
-  UTF-8, not JSON).
+- 2: a usage error, or an input that cannot be read (missing, a folder, empty,
+  not UTF-8, not JSON).
 """
 
 from __future__ import annotations
@@ -232,9 +232,21 @@ def read_bytes(name: str) -> bytes:
         raise Unreadable(f"{name}: cannot read: {exc.strerror or exc}") from None
 
 
+def _not_empty(name: str, raw: bytes) -> None:
+    """:class:`Unreadable` for a JSON input with nothing in it: "the file is empty", where the
+    JSON parser would say "Expecting value (line 1, column 1)" and leave the user looking for
+    a syntax error. White space only (a byte-order mark, spaces, newlines) is empty too."""
+    if not raw:
+        raise Unreadable(f"{name}: the file is empty")
+    if not raw.removeprefix(b"\xef\xbb\xbf").strip(b" \t\r\n"):
+        raise Unreadable(f"{name}: the file is empty (white space only)")
+
+
 def read_text_input(name: str) -> str:
-    """An input file as UTF-8 text (a UTF-8 byte-order mark is dropped); else :class:`Unreadable`."""
+    """A JSON input file as UTF-8 text (a UTF-8 byte-order mark is dropped); else
+    :class:`Unreadable` (an empty file included)."""
     raw = read_bytes(name)
+    _not_empty(name, raw)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -247,8 +259,8 @@ def read_text_input(name: str) -> str:
 def read_document(name: str) -> Document:
     """Load a khsmodel document from a file.
 
-    Raises :class:`Unreadable` when the file cannot be read, is not UTF-8 or
-    is not JSON (exit 2), and :class:`~khsmodel.InvalidDocumentError` when it
+    Raises :class:`Unreadable` when the file cannot be read, is empty, is not
+    UTF-8 or is not JSON (exit 2), and :class:`~khsmodel.InvalidDocumentError` when it
     is JSON but not a valid document (exit 1; a JSON file without
     ``"format": "khsmodel"`` gives one error: not a khsmodel document).
     """
@@ -256,6 +268,7 @@ def read_document(name: str) -> Document:
     from ..serialization import loads
 
     raw = read_bytes(name)
+    _not_empty(name, raw)
     try:
         return loads(raw)
     except NotJsonError as exc:

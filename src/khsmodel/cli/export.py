@@ -17,7 +17,7 @@ not load, or has validation errors) or its export failed; 2 usage error
 another format's, a bad ``-O`` (a ``-O language=`` that is no language tag too,
 before anything is validated), ``--previous`` with an input that is no action
 plan, two inputs mapping to one output) or an input
-that cannot be read (missing, a folder, not UTF-8, not JSON).
+that cannot be read (missing, a folder, empty, not UTF-8, not JSON).
 
 Each output written is printed on standard output, one path a line; findings
 and problems go to standard error (``--report json``: one JSON array on
