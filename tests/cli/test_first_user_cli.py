@@ -196,3 +196,21 @@ def test_an_empty_file_is_said_to_be_empty(
     assert main([command[0], str(empty), *args]) == 2
     assert capsys.readouterr().err == f"khsmodel {command[0]}: error: {empty}: {said}\n"
     assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file()]  # nothing written
+
+
+# ---------------------------------------------------------------- 5. a kind the format refuses
+@pytest.mark.parametrize(("document", "fmt", "refusal"), [
+    ("001-khs-handlingsplan-2015.json", "noark5",
+     "exporter 'noark5' cannot export an action_plan (it supports: case_document, meeting)"),
+    ("001-khs-partnership.json", "ics", "exporter 'ics' cannot export a partnership "
+     "(it supports: meeting, action_plan, case_document, meeting_plan)"),
+])  # fmt: skip
+def test_a_kind_the_format_does_not_take_is_refused_before_validation(
+    document: str, fmt: str, refusal: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = str(Path(__file__).resolve().parents[2] / "examples" / "documents" / document)
+    if fmt == "noark5":  # the plan has warnings: validation printed a line for them first
+        assert khsmodel.validate(khsmodel.load(source)).warnings
+    assert main(["export", source, "-f", fmt, "--out-dir", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == f"{source}: {refusal}\n"
+    assert list(tmp_path.iterdir()) == []
