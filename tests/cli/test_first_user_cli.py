@@ -214,3 +214,17 @@ def test_a_kind_the_format_does_not_take_is_refused_before_validation(
     assert main(["export", source, "-f", fmt, "--out-dir", str(tmp_path)]) == 1
     assert capsys.readouterr().err == f"{source}: {refusal}\n"
     assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- 6. README: loading a file
+def test_the_readme_tour_loads_from_a_file_path() -> None:
+    """The tour shows ``load``/``dump`` of a path beside ``loads`` (tests/test_docs.py runs the
+    block); the example file its comment names exists and loads."""
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    (tour, *_) = re.findall(r"^```python\n(.*?)^```", readme, re.S | re.M)
+    assert 'k.dump(plan, "plan.json")' in tour and 'k.load("plan.json") == plan' in tour
+    (named,) = re.findall(r'k\.load\("(examples/documents/[^"]+)"\)', tour)
+    assert isinstance(khsmodel.load(root / named), ActionPlan)
