@@ -392,6 +392,13 @@ class Labels:
         "line_similar": "liknende tekst {ratio}", "decimal_mark": ",",
         "line_summary": "videreført: {carried}, endret: {changed}, nye: {added}, ikke med: "
                         "{removed}, endringer i fokusområdene: {focus_areas}",
+        # a matched measure's follow-up (khsmodel diff lists it: "endret (status): …")
+        "status": "status", "progress": "oppfølging",
+        "line_summary_followup": ", ny status eller oppfølging: {followup}",
+        # no difference listed, but the plans differ elsewhere: say what was compared
+        "line_none_compared": "ingen endringer i fokusområdene eller i tiltakenes tekst, "
+                              "beskrivelse, ansvar, tidsramme, status og oppfølging (planene "
+                              "er ulike i andre felt)",
     }))  # fmt: skip
 
     # The words of the formats themselves: the HTML page's navigation and the text
@@ -889,6 +896,13 @@ _NN_WORDS.update({
         "line_similar": "liknande tekst {ratio}", "decimal_mark": ",",
         "line_summary": "vidareført: {carried}, endra: {changed}, nye: {added}, ikkje med: "
                         "{removed}, endringar i fokusområda: {focus_areas}",
+        # status m., oppfølging f., ny adj., skildring f., tidsramme f., ulik adj., felt n.
+        # (pl. felt), plan m. (pl. bunden form planane) (Nynorskordboka)
+        "status": "status", "progress": "oppfølging",
+        "line_summary_followup": ", ny status eller oppfølging: {followup}",
+        "line_none_compared": "ingen endringar i fokusområda eller i tekst, skildring, ansvar, "
+                              "tidsramme, status og oppfølging for tiltaka (planane er ulike "
+                              "i andre felt)",
     },
     # the HTML page, the site and the calendar: hovud, innhald, oversyn (n.), nettstad,
     # framside (Nynorskordboka); saksdokument, pl. saksdokument, as above
@@ -1161,6 +1175,11 @@ _EN_WORDS: dict[str, Any] = {
         "line_similar": "similar {ratio}", "decimal_mark": ".",
         "line_summary": "{carried} carried over, {changed} changed, {added} added, {removed} "
                         "removed, {focus_areas} focus area change(s)",
+        "status": "status", "progress": "progress",
+        "line_summary_followup": ", {followup} with new status or progress",
+        "line_none_compared": "no differences in the focus areas or in the measures' text, "
+                              "description, responsibility, timeframe, status and progress "
+                              "(the plans differ in other fields)",
     },
     "web": {
         "skip": "Skip to main content",

@@ -5,8 +5,10 @@ carries over the measures not closed (or those chosen): each points back with
 ``carried_over_from``, its status and progress stay in the old plan, and its
 timeframe is read again against the new period. :func:`diff` compares two plans
 and gives a :class:`PlanDiff`: measures added, removed, carried over and
-changed (text, details, responsibility, timeframe, focus area), focus areas
-added, removed, renamed or renumbered.
+changed (text, details, responsibility, timeframe, focus area), measures whose
+status or progress notes differ (not compared for a measure carried over: it
+starts the new plan without them), focus areas added, removed, renamed or
+renumbered.
 
 How measures are matched, in this order, each measure at most once:
 
@@ -213,7 +215,9 @@ class MeasureMatch:
     ``how``: ``carried_over``, ``id``, ``text`` or ``similar``; ``similarity``
     the ratio of the compared texts (1.0 when equal); ``changed`` what differs:
     ``text``, ``details``, ``responsibility``, ``timeframe`` (as written) and
-    ``focus_area`` (moved to another focus area).
+    ``focus_area`` (moved to another focus area); ``followup`` what differs in the
+    follow-up of the measure: ``status`` and ``progress`` (its dated notes); always
+    empty for one carried over, whose status and progress stay in the old plan.
     """
 
     old: MeasurePlace
@@ -221,10 +225,12 @@ class MeasureMatch:
     how: str
     similarity: float
     changed: tuple[str, ...] = ()
+    followup: tuple[str, ...] = ()
 
     def to_data(self) -> dict[str, Any]:
         return {"old": self.old.to_data(), "new": self.new.to_data(), "how": self.how,
-                "similarity": round(self.similarity, 3), "changed": list(self.changed)}  # fmt: skip
+                "similarity": round(self.similarity, 3), "changed": list(self.changed),
+                "followup": list(self.followup)}  # fmt: skip
 
 
 @attrs.frozen
@@ -248,7 +254,10 @@ class PlanDiff:
     """What changed from ``old`` to ``new``: see the module's documentation.
 
     False (empty) when nothing did: no measure added, removed, carried over or
-    changed, no focus area changed.
+    changed, none with another status or progress, no focus area changed.
+    ``identical`` says whether the two plans are equal in every field (titles,
+    period, ids … as well): a diff can be empty for plans that differ in what it
+    does not compare, and its :meth:`text` then says what did not change.
     """
 
     old_title: str
@@ -259,6 +268,8 @@ class PlanDiff:
     focus_areas: tuple[FocusAreaChange, ...]
     #: The new plan's language: the words of :meth:`text` (``nb``, ``nn``, ``en`` …).
     language: str = "nb"
+    #: The two plans are equal in every field: "ingen endringer" is then literally true.
+    identical: bool = False
 
     @property
     def carried(self) -> tuple[MeasureMatch, ...]:
@@ -270,9 +281,19 @@ class PlanDiff:
         """The matched measures whose words or focus area differ."""
         return tuple(m for m in self.matched if m.changed)
 
-    def __bool__(self) -> bool:
+    @property
+    def followed_up(self) -> tuple[MeasureMatch, ...]:
+        """The matched measures (not carried over) whose status or progress notes differ."""
+        return tuple(m for m in self.matched if m.followup)
+
+    def content_changed(self) -> bool:
+        """Whether measures or focus areas changed apart from their follow-up (status,
+        progress): what the appendix "Endringer fra forrige plan" lists."""
         return bool(self.added or self.removed or self.focus_areas or self.carried
                     or self.changed)  # fmt: skip
+
+    def __bool__(self) -> bool:
+        return self.content_changed() or bool(self.followed_up)
 
     def to_data(self) -> dict[str, Any]:
         """Plain data for JSON (``khsmodel diff --report json``)."""
@@ -282,6 +303,7 @@ class PlanDiff:
             "focus_areas": [c.to_data() for c in self.focus_areas],
             "carried_over": [m.to_data() for m in self.carried],
             "changed": [m.to_data() for m in self.changed if m.how != "carried_over"],
+            "followup": [m.to_data() for m in self.followed_up],
             "added": [p.to_data() for p in self.added],
             "removed": [p.to_data() for p in self.removed],
             "summary": self.counts(),
@@ -294,6 +316,7 @@ class PlanDiff:
             "added": len(self.added),
             "removed": len(self.removed),
             "focus_areas": len(self.focus_areas),
+            "followup": len(self.followed_up),
         }
 
     def lines(self, labels: Labels | None = None) -> Iterator[str]:
@@ -309,12 +332,13 @@ class PlanDiff:
             n = f"{c.new[0]} {c.new[1]!r}" if c.new else ""
             yield f"{w['line_area_' + c.kind]}: " + (f"{o} → {n}" if o and n else o or n)
         for m in self.matched:
-            if m.how != "carried_over" and not m.changed:
+            if m.how != "carried_over" and not m.changed and not m.followup:
                 continue
             what = w["line_carried"] if m.how == "carried_over" else w["line_changed"]
             ratio = f"{m.similarity:.2f}".replace(".", w["decimal_mark"])
             how = f" [{w['line_similar'].format(ratio=ratio)}]" if m.how == "similar" else ""
-            fields = f" ({', '.join(w[f] for f in m.changed)})" if m.changed else ""
+            changed = (*m.changed, *m.followup)
+            fields = f" ({', '.join(w[f] for f in changed)})" if changed else ""
             yield f"{what}{fields}: {name(m.old)} → {name(m.new)}{how}"
         for p in self.added:
             yield f"{w['line_added']}: {name(p)}"
@@ -328,11 +352,14 @@ class PlanDiff:
         w = (labels or for_language(self.language)).plan_changes
         head = f"{self.old_title} → {self.new_title}"
         if not self:
-            return f"{head}: {w['line_none']}"
+            # "ingen endringer" only where it is literally true; else what was compared
+            return f"{head}: {w['line_none' if self.identical else 'line_none_compared']}"
         c = self.counts()
         summary = w["line_summary"].format(
             carried=c["carried_over"], changed=c["changed"], added=c["added"],
             removed=c["removed"], focus_areas=c["focus_areas"])  # fmt: skip
+        if c["followup"]:
+            summary += w["line_summary_followup"].format(followup=c["followup"])
         return "\n".join([head, *self.lines(labels), summary])
 
 
@@ -413,6 +440,11 @@ def _changed(
     if (ofa is None) != (nfa is None) or (ofa is not None and o_area != n_area):
         out.append("focus_area")
     return tuple(out)
+
+
+def _followup(om: Measure, nm: Measure) -> tuple[str, ...]:
+    return (*(("status",) if om.status != nm.status else ()),
+            *(("progress",) if om.progress != nm.progress else ()))  # fmt: skip
 
 
 def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
@@ -556,7 +588,8 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
         (ofa, om), (nfa, nm) = olds[i], news[j]
         kind, ratio = how[j]
         matched.append(MeasureMatch(_place(ofa, om, old_own), _place(nfa, nm, new_own), kind, ratio,
-                                    _changed(ofa, om, nfa, nm, areas)))  # fmt: skip
+                                    _changed(ofa, om, nfa, nm, areas),
+                                    () if kind == "carried_over" else _followup(om, nm)))  # fmt: skip
     return PlanDiff(
         old_title=old.title,
         new_title=new.title,
@@ -565,4 +598,5 @@ def diff(old: ActionPlan, new: ActionPlan) -> PlanDiff:
         matched=tuple(matched),
         focus_areas=tuple(area_changes),
         language=new.language,
+        identical=old == new,
     )

@@ -136,7 +136,7 @@ def test_missing_file_exits_2(capsys: pytest.CaptureFixture[str], files: dict[st
             "not JSON: Expecting property name enclosed in double quotes (line 1, column 2)",
         ),
         (b"\xff\xfe{}", "not UTF-8 text: byte 0xFF at line 1, column 1"),
-        (b"", "not JSON: Expecting value"),
+        (b"", "the file is empty"),  # not "Expecting value (line 1, column 1)"
     ],
 )
 def test_not_json_exits_2(

@@ -348,5 +348,6 @@ def test_diff_text_in_the_new_plans_language(
     assert capsys.readouterr().out == d.text() + "\n"
     assert main(["diff", str(old), str(new), "--report", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data["summary"]) == {"carried_over", "changed", "added", "removed", "focus_areas"}
+    assert set(data["summary"]) == {"carried_over", "changed", "added", "removed", "focus_areas",
+                                    "followup"}
     assert data["focus_areas"][0]["kind"] == "added"

@@ -76,7 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (SIGTERM and Ctrl-C end it cleanly)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    _common.check_unrecognized(parser, given)  # before argparse's "-f/--format is required"
+    args, extra = parser.parse_known_args(given)
+    if extra:
+        _common.refuse_extra(parser, given, extra)
     if not hasattr(args, "func"):
         parser.print_help(sys.stderr)
         return _common.EXIT_USAGE

@@ -5,14 +5,15 @@ Exit codes, the same for every subcommand:
 - 0: success;
 - 1: a document is invalid (it does not load, or validation found an error)
   or an export failed;
-- 2: a usage error, or an input that cannot be read (missing, a folder, not
-  UTF-8, not JSON).
+- 2: a usage error, or an input that cannot be read (missing, a folder, empty,
+  not UTF-8, not JSON).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import re
 import signal
 import sys
@@ -37,6 +38,8 @@ __all__ = [
     "add_report_option",
     "add_warnings_option",
     "check_language",
+    "check_unrecognized",
+    "date_argument",
     "error",
     "exporter",
     "fallback_note",
@@ -52,6 +55,7 @@ __all__ = [
     "read_bytes",
     "read_document",
     "read_text_input",
+    "refuse_extra",
     "signal_handlers",
     "summary_line",
     "warning_summary",
@@ -121,6 +125,101 @@ def add_warnings_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+# ---------------------------------------------------------------- unrecognized arguments
+_NUMBER = re.compile(r"-\d+$|-\d*\.\d+$")
+
+
+def _subcommand(
+    parser: argparse.ArgumentParser, argv: Sequence[str]
+) -> tuple[argparse.ArgumentParser, list[str]] | None:
+    """The subcommand's parser named in ``argv`` and the arguments after its name (None when
+    no known subcommand is named: argparse then says so itself)."""
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs:
+        return None
+    for i, token in enumerate(argv):
+        if token.startswith("-"):  # the top level's own options (-h, --version)
+            continue
+        sub = subs[0].choices.get(token)
+        return None if sub is None else (sub, list(argv[i + 1 :]))
+    return None
+
+
+def _unknown_options(sub: argparse.ArgumentParser, args: Sequence[str]) -> list[str]:
+    """The options in ``args`` that ``sub`` does not take, read as argparse reads them: an
+    option's value is skipped, ``--form`` abbreviates ``--format``, ``-fpdf`` is ``-f pdf``,
+    ``--`` ends the options, a negative number is a value."""
+    known = sub._option_string_actions
+    unknown: list[str] = []
+    skip = False
+    for token in args:
+        if skip:
+            skip = False
+            continue
+        if token == "--":
+            break
+        if not token.startswith("-") or token == "-" or _NUMBER.match(token):
+            continue
+        key = token.split("=", 1)[0] if token.startswith("--") else token
+        action = known.get(key)
+        if action is None and token.startswith("--"):
+            matches = [o for o in known if o.startswith(key)]
+            action = known[matches[0]] if len(matches) == 1 else None
+            if len(matches) > 1:  # ambiguous: argparse names the candidates
+                continue
+        if action is None and not token.startswith("--") and len(token) > 2:
+            action = known.get(token[:2])  # -fpdf, -Otimeline=false
+            if action is not None:
+                continue
+        if action is None:
+            unknown.append(key)
+        else:  # its value follows unless given with "=" (flags take none: nargs 0)
+            skip = "=" not in token and action.nargs is None
+    return unknown
+
+
+def _unrecognized(sub: argparse.ArgumentParser, tokens: Sequence[str]) -> str:
+    """``unrecognized argument --fromat (did you mean --format?)``: one such part a token."""
+    import difflib
+
+    options = [o for o in sub._option_string_actions if o.startswith("--")] or list(
+        sub._option_string_actions
+    )
+    parts = []
+    for token in tokens:
+        if token.startswith("-"):
+            near = difflib.get_close_matches(token, options, n=1, cutoff=0.6)
+            if not near and not token.startswith("--"):  # -format for --format
+                near = difflib.get_close_matches("-" + token, options, n=1, cutoff=0.6)
+            parts.append(f"{token} (did you mean {near[0]}?)" if near else token)
+        else:
+            parts.append(token)
+    return f"unrecognized argument{'' if len(parts) == 1 else 's'} " + ", ".join(parts)
+
+
+def check_unrecognized(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """Refuse an option the subcommand in ``argv`` does not take before argparse reads it,
+    from that subcommand, with the option meant (``--fromat``: did you mean ``--format``?),
+    exit 2: argparse itself first reports a missing required option ("-f/--format is
+    required") and then leaves the unknown one to the top level's usage."""
+    found = _subcommand(parser, argv)
+    if found is None:
+        return
+    sub, args = found
+    unknown = _unknown_options(sub, args)
+    if unknown:
+        sub.error(_unrecognized(sub, unknown))
+
+
+def refuse_extra(parser: argparse.ArgumentParser, argv: Sequence[str], extra: Sequence[str]) -> None:
+    """Arguments argparse left over (``khsmodel diff a.json b.json c.json``), reported by the
+    subcommand that was given them rather than with the top level's usage; exit 2."""
+    found = _subcommand(parser, argv)
+    (found[0] if found is not None else parser).error(
+        _unrecognized(found[0], extra) if found is not None else
+        f"unrecognized arguments: {' '.join(extra)}")  # fmt: skip
+
+
 # ---------------------------------------------------------------- reading inputs
 def read_bytes(name: str) -> bytes:
     """The bytes of an input file; :class:`Unreadable` for a missing file, a folder, …"""
@@ -133,9 +232,21 @@ def read_bytes(name: str) -> bytes:
         raise Unreadable(f"{name}: cannot read: {exc.strerror or exc}") from None
 
 
+def _not_empty(name: str, raw: bytes) -> None:
+    """:class:`Unreadable` for a JSON input with nothing in it: "the file is empty", where the
+    JSON parser would say "Expecting value (line 1, column 1)" and leave the user looking for
+    a syntax error. White space only (a byte-order mark, spaces, newlines) is empty too."""
+    if not raw:
+        raise Unreadable(f"{name}: the file is empty")
+    if not raw.removeprefix(b"\xef\xbb\xbf").strip(b" \t\r\n"):
+        raise Unreadable(f"{name}: the file is empty (white space only)")
+
+
 def read_text_input(name: str) -> str:
-    """An input file as UTF-8 text (a UTF-8 byte-order mark is dropped); else :class:`Unreadable`."""
+    """A JSON input file as UTF-8 text (a UTF-8 byte-order mark is dropped); else
+    :class:`Unreadable` (an empty file included)."""
     raw = read_bytes(name)
+    _not_empty(name, raw)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -148,8 +259,8 @@ def read_text_input(name: str) -> str:
 def read_document(name: str) -> Document:
     """Load a khsmodel document from a file.
 
-    Raises :class:`Unreadable` when the file cannot be read, is not UTF-8 or
-    is not JSON (exit 2), and :class:`~khsmodel.InvalidDocumentError` when it
+    Raises :class:`Unreadable` when the file cannot be read, is empty, is not
+    UTF-8 or is not JSON (exit 2), and :class:`~khsmodel.InvalidDocumentError` when it
     is JSON but not a valid document (exit 1; a JSON file without
     ``"format": "khsmodel"`` gives one error: not a khsmodel document).
     """
@@ -157,6 +268,7 @@ def read_document(name: str) -> Document:
     from ..serialization import loads
 
     raw = read_bytes(name)
+    _not_empty(name, raw)
     try:
         return loads(raw)
     except NotJsonError as exc:
@@ -239,6 +351,23 @@ def findings_lines(file: str, rows: Sequence[Mapping[str, str]], *, each: bool) 
 class _Raw:
     key: str
     value: str
+
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def date_argument(text: str) -> dt.date:
+    """argparse ``type=`` of every date option (``--as-of``, ``--since``): ``YYYY-MM-DD``,
+    and a real calendar date, worded as the loader words a date in a file:
+    ``'2016-02-30' is not a real calendar date (YYYY-MM-DD)``."""
+    if not _DATE.match(text):
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a real calendar date (YYYY-MM-DD)"
+        ) from None
 
 
 def option_argument(text: str) -> _Raw:

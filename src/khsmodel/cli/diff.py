@@ -1,6 +1,7 @@
 """``khsmodel diff OLD NEW [--report text|json]``: what changed from one action plan to the next.
 
-Measures added, removed, carried over and changed, focus areas added, removed,
+Measures added, removed, carried over and changed (status and progress notes
+included), focus areas added, removed,
 renamed or renumbered (:func:`khsmodel.diff`; docs/followup.md says how
 measures are matched). Exit 0 compared (with or without differences); 1 a file
 does not load or is not an action plan; 2 a usage error or a file that cannot
@@ -27,7 +28,9 @@ examples:
 
 Measures are matched by carried_over_from first, then by id, then by the same
 text, then by similar text (difflib ratio >= 0.75). The text report is in the
-new plan's language (nb, nn or en words); the JSON keys are English.
+new plan's language (nb, nn or en words); the JSON keys are English. A status
+or progress note that differs is listed too (not for a measure carried over);
+"ingen endringer" only when the two plans are the same in every field.
 exit status: 0 compared (differences or not); 1 a file does not load or is not
 an action plan; 2 usage error or a file that cannot be read.
 """
@@ -40,8 +43,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         help="what changed from one action plan to the next",
         description=c.wrap(
             "Compare two action plans: measures added, removed, carried over "
-            "and changed (text, responsibility, timeframe, focus area), focus "
-            "areas renamed or moved."
+            "and changed (text, responsibility, timeframe, focus area, status, "
+            "progress notes), focus areas renamed or moved."
         ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -17,7 +17,7 @@ not load, or has validation errors) or its export failed; 2 usage error
 another format's, a bad ``-O`` (a ``-O language=`` that is no language tag too,
 before anything is validated), ``--previous`` with an input that is no action
 plan, two inputs mapping to one output) or an input
-that cannot be read (missing, a folder, not UTF-8, not JSON).
+that cannot be read (missing, a folder, empty, not UTF-8, not JSON).
 
 Each output written is printed on standard output, one path a line; findings
 and problems go to standard error (``--report json``: one JSON array on
@@ -218,8 +218,13 @@ def _export_one(
 ) -> _Result:
     """Load, validate, export and write one file. Runs in a worker process too."""
     from .._files import write_atomic
-    from ..errors import ExporterOptionError, InvalidDocumentError, KhsModelError
-    from ..exporters import export
+    from ..errors import (
+        ExporterOptionError,
+        InvalidDocumentError,
+        KhsModelError,
+        UnsupportedKindError,
+    )
+    from ..exporters import export, get
     from ..plans import ActionPlan
 
     result = _Result(source, target)
@@ -246,6 +251,11 @@ def _export_one(
         result.status = "usage"
         result.problems.append(f"--previous applies to an action plan; this document is a "
                                f"{type(doc).KIND}")  # fmt: skip
+        return result
+    kinds = tuple(getattr(get(fmt), "kinds", ()))
+    if type(doc).KIND not in kinds:  # refused before validation: its warnings would be noise
+        result.status = "failed"
+        result.problems.append(str(UnsupportedKindError(fmt, type(doc).KIND, kinds)))
         return result
     if check:
         from ..validation import validate

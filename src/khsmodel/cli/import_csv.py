@@ -6,7 +6,7 @@ The new plan is written atomically; on any error nothing is written.
 
 Exit codes: 0 written; 1 the CSV or the plan is invalid (every problem is
 reported with its row and column, or its field path); 2 usage error or a file
-that cannot be read (missing, a folder, not UTF-8, not JSON).
+that cannot be read (missing, a folder, empty, not UTF-8, not JSON).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ untouched.
 exit status: 0 every file up to date or migrated; 1 a file is not a khsmodel
 document of a version this khsmodel reads, does not load, or (with --check)
 would be migrated; 2 usage error or a file that cannot be read (missing, a
-folder, not UTF-8, not JSON).
+folder, empty, not UTF-8, not JSON).
 """
 
 

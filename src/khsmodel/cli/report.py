@@ -4,7 +4,8 @@ Builds :func:`khsmodel.report` of the plan at the date, validates the report
 (the plan inside it included; ``--no-validate`` skips that) and writes it
 with an exporter, atomically. Exit 0 written; 1 the plan does not load, is not
 an action plan, the report has validation errors, or the export failed; 2 a
-usage error (a date that is not YYYY-MM-DD, a date before the plan period,
+usage error (a date that is not YYYY-MM-DD or no real calendar date, a date
+before the plan period,
 ``--since`` not before ``--as-of``, an unknown format, an output name of
 another format, a bad ``-O``) or a file that cannot be read.
 """
@@ -12,7 +13,6 @@ another format, a bad ``-O``) or a file that cannot be read.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -42,15 +42,6 @@ cannot be read.
 """
 
 
-def _date(text: str) -> dt.date:
-    try:
-        if len(text) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
-
-
 def _days(text: str) -> int:
     try:
         n = int(text)
@@ -75,9 +66,9 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         formatter_class=c.KindHelp,
     )
     p.add_argument("plan", metavar="PLAN", help="the action plan (a khsmodel JSON file)")
-    p.add_argument("--as-of", required=True, type=_date, metavar="DATE",
+    p.add_argument("--as-of", required=True, type=c.date_argument, metavar="DATE",
                    help="the date of the report (YYYY-MM-DD)")  # fmt: skip
-    p.add_argument("--since", type=_date, metavar="DATE",
+    p.add_argument("--since", type=c.date_argument, metavar="DATE",
                    help="report the changes since this date (the previous report's)")  # fmt: skip
     p.add_argument("--due-within", type=_days, default=30, metavar="DAYS",
                    help="'due soon' window in days after --as-of (default 30)")  # fmt: skip

@@ -2,8 +2,8 @@
 
 Exit 0 when no finding is an error; 1 when at least one is (a file that does
 not load counts: each load error is a LOAD001 finding with its path); 2 on a
-usage error or a file that cannot be read (missing, a folder, not UTF-8, not
-JSON). The rule catalogue: ``khsmodel rules``.
+usage error or a file that cannot be read (missing, a folder, empty, not UTF-8,
+not JSON). The rule catalogue: ``khsmodel rules``.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ standard error, so *.json works in a folder of outputs; when no file is a
 khsmodel document that is an error (exit 1).
 The rules and their codes: khsmodel rules (one rule: khsmodel rules PLAN003).
 exit status: 0 no errors; 1 at least one error, including a file that does
-not load; 2 usage error or a file that cannot be read (missing, a folder, not
-UTF-8, not JSON).
+not load; 2 usage error or a file that cannot be read (missing, a folder,
+empty, not UTF-8, not JSON).
 """
 
 

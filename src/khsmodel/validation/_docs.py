@@ -62,11 +62,11 @@ khsmodel rules [CODE...] [--report text|json]
 
 The command exits 0 when no finding is an error, 1 when at least one is (a
 file that does not load counts: its load errors become LOAD001 findings),
-and 2 on a usage error or a file that cannot be read (missing, a folder, not
-UTF-8, not JSON). A JSON file without `"format"` (another program's JSON, the
-`.oparl.json` or diff JSON khsmodel writes) is no khsmodel document: it is
-skipped with a note on standard error, here as in `export` and `site`, so
-`*.json` works in a folder of outputs; when no file is a khsmodel document,
+and 2 on a usage error or a file that cannot be read (missing, a folder,
+empty, not UTF-8, not JSON). A JSON file without `"format"` (another program's
+JSON, the `.oparl.json` or diff JSON khsmodel writes) is no khsmodel document:
+it is skipped with a note on standard error, here as in `export` and `site`,
+so `*.json` works in a folder of outputs; when no file is a khsmodel document,
 that is an error (exit 1). `khsmodel export` and `khsmodel report` run the
 same check before they export: a document with an error is not exported and
 its findings are printed; a document with warnings is exported, and one line

@@ -172,7 +172,7 @@ def plan_changes_of(d: PlanDiff, old_title: str, labels: Labels, prefix: str) ->
 
     heading(1, w["title"])
     blocks.append(Para((Span(w["compared"].format(plan=t(old_title))),)))
-    if not d:
+    if not d.content_changed():  # a status or progress note is the status report's matter
         blocks.append(Para((Span(w["none"]),)))
         return blocks
     # the focus areas by what happened to them, each section only when it has some: new
