@@ -314,6 +314,12 @@ def test_index_links_status_reports_and_meeting_plans_and_orders_plans_by_period
     items = [" ".join(li.text().split()) for li in tree.all("li")]
     assert "Handlingsplan for 2015 · Kommunehelsesamarbeidet" in items
     assert any(i.endswith("· Helsefelleskap Vest-Viken") for i in items)
+    # an agreement names no partnership: the one that lists it; a national one, none
+    assert "Samarbeidsavtale · Kommunehelsesamarbeidet" in items
+    assert any(i.startswith("Overordnet samarbeidsavtale") and i.endswith(
+        "· Helsefelleskap Vest-Viken") for i in items)  # fmt: skip
+    national = next(i for i in items if i.startswith("Avtale mellom regjeringen og KS"))
+    assert national.endswith("(23. oktober 2019)")
     # the index is called the same in its title, header, footer and every page's link to it
     name = " ".join(tree.one("title").text().split())
     assert " ".join(tree.one("footer").text().split()) == name

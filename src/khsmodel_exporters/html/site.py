@@ -32,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from khsmodel._base import first_day
-from khsmodel.agreements import Agreement
+from khsmodel.agreements import Agreement, AgreementLevel
 from khsmodel.cases import CaseDocument
 from khsmodel.documents import Document
 from khsmodel.errors import KhsModelError
@@ -412,6 +412,11 @@ def _index(docs: dict[str, Document], titles: dict[str, str], labels: Labels, pd
         """The partnership a document belongs to, when the site holds several."""
         d = docs[name]
         p = d if isinstance(d, Partnership) else getattr(d, "partnership", None)
+        if isinstance(d, Agreement) and d.level is not AgreementLevel.NATIONAL:
+            # an agreement names no partnership: the one partnership that lists it is its
+            # own (a national agreement, which partnerships list too, belongs to none)
+            owners = [q for q in found.values() if any(a.id == d.id for a in q.agreements)]
+            p = owners[0] if len(owners) == 1 else None
         if len(found) < 2 or not isinstance(p, Partnership) or isinstance(d, Partnership):
             return ""
         return f" · {esc(C.display_text(p.name))}"
