@@ -368,3 +368,16 @@ def test_an_option_only_the_exporter_can_judge_is_a_usage_error(
     code = main(["export", str(inputs["case"]), "-f", "noark5", "--out-dir", str(out),
                  "-O", "namespace=6ba7b811-9dad-11d1-80b4-00c04fd430c8"])  # fmt: skip
     assert code == 0 and len(list(out.iterdir())) == 1
+
+
+def test_nothing_exported_leaves_no_new_out_dir(tmp_path: Path) -> None:
+    # an input that cannot be read (or is invalid) writes nothing: the folders --out-dir
+    # would have made are not left behind empty; a folder that was there stays
+    empty = tmp_path / "empty.json"
+    empty.write_text("", encoding="utf-8")
+    assert main(["export", str(empty), "-f", "pdf", "--out-dir", str(tmp_path / "ny" / "ut")]) == 2
+    assert not (tmp_path / "ny").exists()
+    there = tmp_path / "der"
+    there.mkdir()
+    assert main(["export", str(empty), "-f", "pdf", "--out-dir", str(there / "ut")]) == 2
+    assert there.is_dir() and list(there.iterdir()) == []

@@ -27,6 +27,7 @@ standard output instead).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -402,7 +403,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
             c.error(_PROG, f"{seen[key]} and {f} would both be written to {tgt}")
             return c.EXIT_USAGE
         seen[key] = f
+    made: list[Path] = []  # folders this run makes: taken away again if nothing is written
     if out_dir is not None:  # made, with its parents, once the outputs are known to fit
+        made = [d for d in (out_dir, *out_dir.parents) if not d.exists()]
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -466,6 +469,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
             raise
         pool.shutdown()
     written = sum(1 for r in results if r.status == "written")
+    if not written:  # no input exported: no empty --out-dir left behind
+        for d in made:  # the deepest first
+            with contextlib.suppress(OSError):
+                d.rmdir()
     if tty:
         sys.stderr.write(f"\r\x1b[K{written} of {len(files)} written\n")
     if as_json:
