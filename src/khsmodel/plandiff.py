@@ -56,7 +56,7 @@ import attrs
 
 from .errors import DocumentKindError
 from .labels import Labels, for_language
-from .plans import ActionPlan, FocusArea, Measure, next_plan, shared_headings
+from .plans import ActionPlan, FocusArea, Measure, MeasureStatus, next_plan, shared_headings
 
 __all__ = [
     "CANDIDATES",
@@ -188,6 +188,8 @@ class MeasurePlace:
     text: str
     label: str | None = None
     heading: str | None = None
+    #: The measure's status in its plan (what ``followup`` compares), None for none.
+    status: MeasureStatus | None = None
 
     def name(self, ongoing: str = "ongoing {number}") -> str:
         """"2.3 'Konferanse'": focus area and number (or ``ongoing``, "ongoing 3"), and the
@@ -205,6 +207,7 @@ class MeasurePlace:
             "label": self.label,
             "heading": self.heading,
             "text": self.text,
+            "status": self.status.value if self.status is not None else None,
         }
 
 
@@ -322,10 +325,14 @@ class PlanDiff:
     def lines(self, labels: Labels | None = None) -> Iterator[str]:
         """The diff as text, one change a line, in the words of ``labels`` (by default those
         of the new plan's :attr:`language`: "nytt fokusområde: 1 'Barn og unge'")."""
-        w = (labels or for_language(self.language)).plan_changes
+        L = labels or for_language(self.language)
+        w = L.plan_changes
 
         def name(p: MeasurePlace) -> str:
             return p.name(w["line_ongoing"])
+
+        def status(p: MeasurePlace) -> str:
+            return L.measure_status[p.status] if p.status else L.status_report["no_status"]
 
         for c in self.focus_areas:
             o = f"{c.old[0]} {c.old[1]!r}" if c.old else ""
@@ -339,7 +346,10 @@ class PlanDiff:
             how = f" [{w['line_similar'].format(ratio=ratio)}]" if m.how == "similar" else ""
             changed = (*m.changed, *m.followup)
             fields = f" ({', '.join(w[f] for f in changed)})" if changed else ""
-            yield f"{what}{fields}: {name(m.old)} → {name(m.new)}{how}"
+            # a new status says from what to what ("status: Uten status → Gjennomført")
+            moved = (f"; {w['status']}: {status(m.old)} → {status(m.new)}"
+                     if "status" in m.followup else "")  # fmt: skip
+            yield f"{what}{fields}: {name(m.old)} → {name(m.new)}{how}{moved}"
         for p in self.added:
             yield f"{w['line_added']}: {name(p)}"
         for p in self.removed:
@@ -380,7 +390,7 @@ def _own_headings(plan: ActionPlan) -> dict[int, str]:
 
 def _place(fa: FocusArea | None, m: Measure, own: dict[int, str]) -> MeasurePlace:
     return MeasurePlace(fa.number if fa else None, fa.title if fa else None, m.number, m.text,
-                        m.label, own.get(id(m)))  # fmt: skip
+                        m.label, own.get(id(m)), m.status)  # fmt: skip
 
 
 def _focus_areas(old: ActionPlan, new: ActionPlan) -> tuple[list[FocusAreaChange], dict[int, int]]:

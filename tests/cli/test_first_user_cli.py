@@ -14,7 +14,7 @@ import pytest
 import khsmodel
 from khsmodel import ActionPlan, MeasureStatus, ProgressEntry
 from khsmodel.cli import _common, main
-from khsmodel.labels import EN, NN
+from khsmodel.labels import EN, NB, NN
 from tests.support import export_samples as samples
 
 
@@ -39,9 +39,10 @@ def test_diff_lists_a_changed_status_and_never_says_no_changes(
     assert main(["diff", old, new]) == 0
     out = capsys.readouterr().out
     where = f"{fa.number}.{m.number} {m.text!r}"
+    was = NB.measure_status[m.status] if m.status else "Uten status"
     assert out == (
         f"{plan.title} → {plan.title}\n"
-        f"endret (status, oppfølging): {where} → {where}\n"
+        f"endret (status, oppfølging): {where} → {where}; status: {was} → Gjennomført\n"
         "videreført: 0, endret: 0, nye: 0, ikke med: 0, endringer i fokusområdene: 0, "
         "ny status eller oppfølging: 1\n"
     )
@@ -50,10 +51,15 @@ def test_diff_lists_a_changed_status_and_never_says_no_changes(
     data = json.loads(capsys.readouterr().out)
     assert data["summary"]["followup"] == 1
     assert data["followup"][0]["followup"] == ["status", "progress"]
+    assert data["followup"][0]["new"]["status"] == "done"
+    assert data["followup"][0]["old"]["status"] == (m.status.value if m.status else None)
     assert data["changed"] == []
     d = khsmodel.diff(plan, done)
     assert d and not d.content_changed() and d.followed_up[0].changed == ()
     assert d.text(NN).splitlines()[1].startswith("endra (status, oppfølging): ")
+    assert d.text(NN).splitlines()[1].endswith(" → Gjennomført")
+    assert d.text(EN).splitlines()[1].endswith("; status: " + (
+        EN.measure_status[m.status] if m.status else EN.status_report["no_status"]) + " → Done")
     assert d.text(EN).splitlines()[-1].endswith(", 1 with new status or progress")
 
 
