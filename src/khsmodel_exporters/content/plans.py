@@ -72,7 +72,6 @@ def measure_number(numbering: bool | None, m: Measure, area: int | None) -> str 
 
 
 #: The separators a measure's cell repeats: one span each serves every row.
-_SPACE = Span(" ")
 _DASH = Span("– ")  # under the group row, as the source bullets it
 _BULLETS = ("-", "–", "•")
 
